@@ -1,0 +1,87 @@
+/**
+ * Dates of releases. The one module that knows date-fns and @date-fns/tz.
+ *
+ * A date without an offset is wall-clock time in the site's time zone, never
+ * in the time zone of the machine that builds.
+ */
+import { TZDate } from "@date-fns/tz";
+import { format as formatDate } from "date-fns";
+
+export type ParsedDate =
+  | { readonly ok: true; readonly instant: number; readonly hasTime: boolean }
+  | { readonly ok: false; readonly reason: "format" | "impossible" };
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+const WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    return timeZone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function fieldsValid(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return false;
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= daysInMonth;
+}
+
+/** Parse a front matter date: YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS], or ISO 8601 with offset. */
+export function parseContentDate(text: string, timeZone: string): ParsedDate {
+  const value = text.trim();
+  const withOffset = WITH_OFFSET.exec(value);
+  const local = withOffset ? null : LOCAL.exec(value);
+  const m = withOffset ?? local;
+  if (!m) return { ok: false, reason: "format" };
+  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
+    number, number, number, number, number, number,
+  ];
+  if (!fieldsValid(y, mo, d, h, mi, s)) return { ok: false, reason: "impossible" };
+  const hasTime = m[4] !== undefined;
+  if (withOffset) {
+    const offset = m[7]!;
+    let offsetMinutes = 0;
+    if (offset !== "Z") {
+      const sign = offset.startsWith("-") ? -1 : 1;
+      const digits = offset.slice(1).replace(":", "");
+      const oh = Number(digits.slice(0, 2));
+      const om = Number(digits.slice(2, 4));
+      if (oh > 18 || om > 59) return { ok: false, reason: "impossible" };
+      offsetMinutes = sign * (oh * 60 + om);
+    }
+    return { ok: true, instant: Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000, hasTime };
+  }
+  const instant = new TZDate(y, mo - 1, d, h, mi, s, 0, timeZone).getTime();
+  return { ok: true, instant, hasTime };
+}
+
+export interface LocalParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/** Calendar date of an instant in `timeZone`. */
+export function localParts(instant: number, timeZone: string): LocalParts {
+  const local = new TZDate(instant, timeZone);
+  return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
+}
+
+/** Format an instant as wall-clock time in `timeZone` with a date-fns pattern. */
+export function formatInstant(instant: number, timeZone: string, pattern: string): string {
+  return formatDate(new TZDate(instant, timeZone), pattern);
+}
+
+/** ISO 8601 with the site's offset, e.g. 2026-11-27T10:30:00+01:00 (for datetime attributes). */
+export function isoInstant(instant: number, timeZone: string): string {
+  return formatDate(new TZDate(instant, timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
+}
+
+/** Parse the --now option: the same formats as content dates, in the site's time zone. */
+export function parseNow(text: string, timeZone: string): number | undefined {
+  const parsed = parseContentDate(text, timeZone);
+  return parsed.ok ? parsed.instant : undefined;
+}

@@ -1,0 +1,73 @@
+/** Reading the content folder from disk: the only file I/O of the content model. */
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+
+export interface RawContent {
+  /** Absolute, real path of the content folder. */
+  readonly root: string;
+  /** Text of every file read, by content-relative path ("releases/2026/x.md"). */
+  readonly texts: ReadonlyMap<string, string>;
+  /** Content-relative paths of the release files, sorted. */
+  readonly releaseFiles: readonly string[];
+  /** Files that could not be read, with the reason. */
+  readonly unreadable: ReadonlyMap<string, string>;
+}
+
+export const SITE_FILE = "site.yaml";
+export const DEPARTMENTS_FILE = "departments.yaml";
+export const CONTACTS_FILE = "contacts.yaml";
+export const RELEASES_DIR = "releases";
+
+const RELEASE_FILE = /\.(md|markdown)$/i;
+
+/** Strip a byte order mark and make line endings \n, so line numbers and parsing agree. */
+export const normalizeText = (text: string): string => text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+
+async function walk(dir: string, relative: string, out: string[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const rel = `${relative}/${entry.name}`;
+    if (entry.isDirectory()) await walk(path.join(dir, entry.name), rel, out);
+    else if (entry.isFile() && RELEASE_FILE.test(entry.name)) out.push(rel);
+  }
+}
+
+export async function contentExists(dir: string): Promise<boolean> {
+  try {
+    return (await stat(dir)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export async function loadContent(contentDir: string): Promise<RawContent> {
+  const root = await realpath(contentDir);
+  const releaseFiles: string[] = [];
+  await walk(path.join(root, RELEASES_DIR), RELEASES_DIR, releaseFiles);
+  releaseFiles.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const texts = new Map<string, string>();
+  const unreadable = new Map<string, string>();
+  const files = [SITE_FILE, DEPARTMENTS_FILE, CONTACTS_FILE, ...releaseFiles];
+  const batch = 64;
+  for (let i = 0; i < files.length; i += batch) {
+    await Promise.all(
+      files.slice(i, i + batch).map(async (file) => {
+        try {
+          const buffer = await readFile(path.join(root, file));
+          texts.set(file, normalizeText(new TextDecoder("utf-8", { fatal: true }).decode(buffer)));
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === "ENOENT") return;
+          unreadable.set(file, code === undefined ? "it is not valid UTF-8 text" : `error ${code}`);
+        }
+      }),
+    );
+  }
+  return { root, texts, releaseFiles, unreadable };
+}

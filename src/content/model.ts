@@ -1,0 +1,90 @@
+/** The resolved content: plain data, free of any library or Eleventy type. */
+import type { Language } from "../i18n/strings.ts";
+
+export interface Site {
+  readonly title: string;
+  /** Absolute base address without a trailing slash. */
+  readonly url: string;
+  readonly language: Language;
+  readonly timeZone: string;
+  readonly description?: string;
+}
+
+export interface Contact {
+  readonly id?: string;
+  readonly name: string;
+  readonly role?: string;
+  /** As written by the press officer. */
+  readonly phone?: string;
+  /** The tel: address: digits and a leading + only. */
+  readonly phoneHref?: string;
+  readonly email?: string;
+}
+
+export interface Department {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly contactIds: readonly string[];
+}
+
+export interface MediaImage {
+  readonly kind: "image";
+  /** Absolute path of the original. */
+  readonly source: string;
+  /** As written in front matter. */
+  readonly file: string;
+  /** Published file name, next to the release page. */
+  readonly name: string;
+  /** Line of the entry in the release file. */
+  readonly line?: number;
+  readonly alt: string;
+  readonly caption?: string;
+  readonly credit?: string;
+  /** Filled in by the media probe. */
+  width?: number;
+  height?: number;
+  bytes?: number;
+}
+
+export interface MediaDownload {
+  readonly kind: "file";
+  readonly source: string;
+  readonly file: string;
+  readonly name: string;
+  readonly line?: number;
+  readonly title: string;
+  bytes?: number;
+}
+
+export type Media = MediaImage | MediaDownload;
+
+export interface Release {
+  /** Path relative to the content folder, with forward slashes. */
+  readonly file: string;
+  readonly url: string;
+  readonly title: string;
+  readonly subtitle?: string;
+  /** Milliseconds since the epoch. */
+  readonly date: number;
+  readonly hasTime: boolean;
+  readonly year: number;
+  readonly updated?: number;
+  readonly departments: readonly Department[];
+  readonly contacts: readonly Contact[];
+  readonly media: readonly Media[];
+  readonly tags: readonly string[];
+  readonly draft: boolean;
+  /** Old addresses, normalized, each starting with /. */
+  readonly aliases: readonly string[];
+  /** Markdown source of the body. */
+  readonly body: string;
+}
+
+export interface ContentModel {
+  readonly site: Site;
+  readonly departments: ReadonlyMap<string, Department>;
+  readonly contacts: ReadonlyMap<string, Contact>;
+  /** Every valid release, published or not. */
+  readonly releases: readonly Release[];
+}

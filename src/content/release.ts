@@ -1,0 +1,189 @@
+/** One release file: front matter checked, ids resolved, dates parsed, address computed. */
+import { problem, type Location, type Problem } from "../errors/problem.ts";
+import { toContact } from "./contacts.ts";
+import { localParts, parseContentDate } from "./dates.ts";
+import type { FileSystem } from "./fs.ts";
+import { resolveMedia } from "./media.ts";
+import type { Contact, Department, Release } from "./model.ts";
+import { releaseSchema, validate, type ReleaseData } from "./schema.ts";
+import { splitRelease } from "./frontmatter.ts";
+import { normalizeAlias } from "./alias.ts";
+import { releaseSlug, releaseUrl } from "./slug.ts";
+import { closest } from "./suggest.ts";
+import type { ParsedYaml } from "./yaml.ts";
+
+export interface ReleaseFile {
+  /** Content-relative path, forward slashes. */
+  readonly file: string;
+  readonly text: string;
+  readonly absolutePath: string;
+  /** Real path of the content folder. */
+  readonly root: string;
+}
+
+export interface ReleaseContext {
+  readonly timeZone: string;
+  readonly departments: ReadonlyMap<string, Department>;
+  readonly contacts: ReadonlyMap<string, Contact>;
+  readonly fs: FileSystem;
+}
+
+const TRUE = new Set(["true", "yes", "ja"]);
+
+/** The resolved release, or undefined when it has problems (pushed to `problems`). */
+export function resolveRelease(input: ReleaseFile, context: ReleaseContext, problems: Problem[]): Release | undefined {
+  const { file } = input;
+  const split = splitRelease(input.text, file);
+  problems.push(...split.problems);
+  const parsed = split.data;
+  if (!parsed || split.problems.length > 0) return undefined;
+  if (parsed.value === undefined || typeof parsed.value !== "object" || Array.isArray(parsed.value)) {
+    problems.push(problem("not-a-mapping", { file, line: 2 }, { what: "The front matter" }));
+    return undefined;
+  }
+  const { data, problems: found } = validate(releaseSchema, parsed, file);
+  problems.push(...found);
+  if (!data) return undefined;
+  const before = problems.length;
+  const at = (...fieldPath: (string | number)[]): Location => ({
+    file,
+    line: parsed.lineOf(fieldPath),
+    field: fieldPath.join("."),
+  });
+
+  const date = parseContentDate(data.date, context.timeZone);
+  if (!date.ok) {
+    const code = date.reason === "format" ? "invalid-date" : "impossible-date";
+    problems.push(problem(code, at("date"), { field: "date", value: data.date }));
+  }
+  let updated: number | undefined;
+  if (data.updated) {
+    const u = parseContentDate(data.updated, context.timeZone);
+    if (u.ok) updated = u.instant;
+    else
+      problems.push(
+        problem(u.reason === "format" ? "invalid-date" : "impossible-date", at("updated"), {
+          field: "updated",
+          value: data.updated,
+        }),
+      );
+  }
+  const departments = resolveDepartments(data, parsed, file, context, problems);
+  const contacts = resolveContacts(data, parsed, file, context, departments, problems);
+  const media = resolveMedia(data.media ?? [], input, at, context.fs, problems);
+  const aliases: string[] = [];
+  (data.aliases ?? []).forEach((value, i) => {
+    const alias = normalizeAlias(value);
+    const where = isList(parsed, "aliases") ? at("aliases", i) : at("aliases");
+    if (alias.ok) aliases.push(alias.path);
+    else problems.push(problem("invalid-alias", where, { value, reason: alias.reason }));
+  });
+  if (problems.length > before || !date.ok) return undefined;
+
+  const slug = releaseSlug(file.replace(/^releases\//, ""));
+  const parts = localParts(date.instant, context.timeZone);
+  return {
+    file,
+    url: releaseUrl(parts, slug),
+    title: data.title,
+    ...(data.subtitle && { subtitle: data.subtitle }),
+    date: date.instant,
+    hasTime: date.hasTime,
+    year: parts.year,
+    ...(updated !== undefined && { updated }),
+    departments,
+    contacts,
+    media,
+    tags: data.tags ?? [],
+    draft: data.draft !== undefined && TRUE.has(data.draft),
+    aliases,
+    body: split.body,
+  };
+}
+
+const isList = (parsed: ParsedYaml, field: string): boolean =>
+  typeof parsed.value === "object" && !Array.isArray(parsed.value) && Array.isArray(parsed.value[field]);
+
+function resolveDepartments(
+  data: ReleaseData,
+  parsed: ParsedYaml,
+  file: string,
+  context: ReleaseContext,
+  problems: Problem[],
+): Department[] {
+  const known = [...context.departments.keys()];
+  const list = isList(parsed, "department");
+  const out: Department[] = [];
+  data.department.forEach((id, i) => {
+    const department = context.departments.get(id);
+    if (department) {
+      if (!out.includes(department)) out.push(department);
+      return;
+    }
+    const fieldPath = list ? ["department", i] : ["department"];
+    problems.push(
+      problem(
+        "unknown-department",
+        { file, line: parsed.lineOf(fieldPath), field: fieldPath.join(".") },
+        { id, suggestions: closest(id, known), known },
+      ),
+    );
+  });
+  return out;
+}
+
+function resolveContacts(
+  data: ReleaseData,
+  parsed: ParsedYaml,
+  file: string,
+  context: ReleaseContext,
+  departments: readonly Department[],
+  problems: Problem[],
+): Contact[] {
+  const out: Contact[] = [];
+  const add = (contact: Contact): void => {
+    if (!out.some((c) => c === contact || (c.id !== undefined && c.id === contact.id))) out.push(contact);
+  };
+  if (data.contact === undefined) {
+    for (const department of departments) {
+      for (const id of department.contactIds) {
+        const contact = context.contacts.get(id);
+        if (contact) add(contact);
+      }
+    }
+    if (out.length === 0 && departments.length > 0) {
+      problems.push(
+        problem("no-contact", { file, line: 1, field: "contact" }, { departments: departments.map((d) => d.id) }),
+      );
+    }
+    return out;
+  }
+  const known = [...context.contacts.keys()];
+  const entries = Array.isArray(data.contact) ? data.contact : [data.contact];
+  const list = Array.isArray(data.contact);
+  entries.forEach((entry, i) => {
+    const fieldPath: (string | number)[] = list ? ["contact", i] : ["contact"];
+    if (typeof entry === "string") {
+      const contact = context.contacts.get(entry);
+      if (contact) add(contact);
+      else
+        problems.push(
+          problem(
+            "unknown-contact",
+            { file, line: parsed.lineOf(fieldPath), field: fieldPath.join(".") },
+            { id: entry, suggestions: closest(entry, known), known },
+          ),
+        );
+      return;
+    }
+    add(
+      toContact(
+        entry,
+        undefined,
+        (f) => ({ file, line: parsed.lineOf([...fieldPath, f]), field: [...fieldPath, f].join(".") }),
+        problems,
+      ),
+    );
+  });
+  return out;
+}

@@ -1,0 +1,178 @@
+/**
+ * The shape of every content file, as zod schemas over failsafe YAML (every
+ * scalar is text). The one module that knows zod. Values that need parsing
+ * (dates, ids, URLs) are checked in ./site.ts, where their meaning is known.
+ */
+import * as z from "zod";
+import { closest } from "./suggest.ts";
+import { problem, type Problem } from "../errors/problem.ts";
+import type { ParsedYaml } from "./yaml.ts";
+
+const text = z.string().trim().min(1);
+const optionalText = z.string().trim().optional();
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(item).min(1));
+
+export const siteSchema = z.strictObject({
+  title: text,
+  url: text,
+  language: text,
+  timezone: text,
+  description: optionalText,
+});
+
+export const departmentSchema = z.strictObject({
+  name: text,
+  description: optionalText,
+  contact: optionalText,
+});
+
+export const contactSchema = z.strictObject({
+  name: text,
+  role: optionalText,
+  phone: optionalText,
+  email: optionalText,
+});
+
+const contactRef = z.union([text, contactSchema]);
+
+export const mediaSchema = z.strictObject({
+  file: text,
+  alt: optionalText,
+  caption: optionalText,
+  credit: optionalText,
+  title: optionalText,
+});
+
+export const releaseSchema = z.strictObject({
+  title: text,
+  subtitle: optionalText,
+  date: text,
+  department: listOf(text),
+  contact: z.union([contactRef, z.array(contactRef).min(1)]).optional(),
+  media: z.array(mediaSchema).optional(),
+  updated: optionalText,
+  tags: listOf(text).optional(),
+  draft: z.enum(["true", "false", "yes", "no", "ja", "nein"]).optional(),
+  aliases: listOf(text).optional(),
+});
+
+export type SiteData = z.infer<typeof siteSchema>;
+export type DepartmentData = z.infer<typeof departmentSchema>;
+export type ContactData = z.infer<typeof contactSchema>;
+export type MediaData = z.infer<typeof mediaSchema>;
+export type ReleaseData = z.infer<typeof releaseSchema>;
+
+/** How each field is written, for "must be …" messages. */
+const FORMS: Record<string, string> = {
+  department: "a department id, or a list of ids like [tiefbauamt, umweltamt]",
+  contact: "a contact id, a mapping with name/role/phone/email, or a list of those",
+  media: 'a list of entries, each starting with "- file: name.jpg"',
+  tags: "a word, or a list like [Verkehr, Radverkehr]",
+  aliases: "an old address, or a list of them",
+  draft: "true or false",
+};
+const formOf = (field: string, expected: string): string =>
+  FORMS[field] ?? (expected === "string" ? "text on one line" : expected === "array" ? "a list" : `a ${expected}`);
+
+const fieldPath = (path: readonly PropertyKey[]): string => path.map(String).join(".");
+const lastName = (path: readonly PropertyKey[]): string =>
+  String([...path].reverse().find((p) => typeof p === "string") ?? "");
+
+/** Check `parsed` against `schema`; problems carry file, line and field. */
+export function validate<T extends z.ZodType>(
+  schema: T,
+  parsed: ParsedYaml,
+  file: string,
+  basePath: readonly (string | number)[] = [],
+): { data?: z.infer<T>; problems: Problem[] } {
+  const input = basePath.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], parsed.value);
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return { data: result.data, problems: [] };
+  const known = (path: readonly PropertyKey[]): string[] => knownKeys(schema, path);
+  const problems = result.error.issues.flatMap((issue) => issueProblems(issue, [], file, basePath, parsed, known));
+  return { problems };
+}
+
+type Issue = z.core.$ZodIssue;
+
+function issueProblems(
+  issue: Issue,
+  prefix: readonly PropertyKey[],
+  file: string,
+  basePath: readonly (string | number)[],
+  parsed: ParsedYaml,
+  known: (path: readonly PropertyKey[]) => string[],
+): Problem[] {
+  const path = [...prefix, ...issue.path];
+  const full = [...basePath, ...path] as (string | number)[];
+  const field = fieldPath(full);
+  const at = (p: (string | number)[], key = false) => ({ file, line: parsed.lineOf(p, key), field: fieldPath(p) });
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((key) => {
+        const options = known(path);
+        return problem("unknown-field", at([...full, key], true), {
+          field: key,
+          suggestions: closest(key, options),
+          known: options,
+        });
+      });
+    case "invalid_union": {
+      const input = (issue as { input?: unknown }).input;
+      const branch = issue.errors.find(
+        (errors) => !errors.some((e) => e.code === "invalid_type" && e.path.length === 0),
+      );
+      if (branch && input !== undefined) {
+        return branch.flatMap((e) => issueProblems(e, path, file, basePath, parsed, known));
+      }
+      return [problem("wrong-type", at(full), { field, expected: formOf(lastName(full), "value") })];
+    }
+    case "invalid_type":
+      if (!("input" in issue) || issue.input === undefined) {
+        return [problem("missing-field", { ...at(full.slice(0, -1)), field }, { field })];
+      }
+      return [problem("wrong-type", at(full), { field, expected: formOf(lastName(full), issue.expected) })];
+    case "too_small":
+      if (issue.origin === "string") return [problem("empty-field", at(full, true), { field })];
+      return [problem("empty-field", at(full, true), { field })];
+    case "invalid_value":
+      return [
+        problem("invalid-value", at(full), {
+          field,
+          value: String((issue as { input?: unknown }).input ?? ""),
+          expected: formOf(lastName(full), "value"),
+        }),
+      ];
+    default:
+      return [problem("wrong-type", at(full), { field, expected: formOf(lastName(full), "value") })];
+  }
+}
+
+/** The field names a strict object schema accepts at `path` (for did-you-mean). */
+function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: unknown = schema;
+  for (const step of path) {
+    current = unwrap(current);
+    if (current instanceof z.ZodObject) current = (current.shape as Record<string, unknown>)[String(step)];
+    else if (current instanceof z.ZodArray) current = current.element;
+    else return [];
+  }
+  current = unwrap(current);
+  if (current instanceof z.ZodArray) current = unwrap(current.element);
+  if (current instanceof z.ZodUnion) {
+    const object = (current.options as unknown[]).map(unwrap).find((o) => o instanceof z.ZodObject);
+    current = object;
+  }
+  return current instanceof z.ZodObject ? Object.keys(current.shape as object) : [];
+}
+
+function unwrap(schema: unknown): unknown {
+  let s = schema;
+  for (let i = 0; i < 10; i++) {
+    if (s instanceof z.ZodOptional) s = s.unwrap();
+    else if (s instanceof z.ZodPipe) s = s.out;
+    else break;
+  }
+  return s;
+}

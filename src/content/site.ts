@@ -1,0 +1,189 @@
+/**
+ * Resolving the content folder into a ContentModel: settings, departments,
+ * contacts and every release, checked together so that one run reports every
+ * problem. Pure apart from the injected FileSystem.
+ */
+import path from "node:path";
+import { problem, type Location, type Problem } from "../errors/problem.ts";
+import { isLanguage, LANGUAGES } from "../i18n/index.ts";
+import { toContact } from "./contacts.ts";
+import { isValidTimeZone } from "./dates.ts";
+import { nodeFileSystem, type FileSystem } from "./fs.ts";
+import { CONTACTS_FILE, DEPARTMENTS_FILE, SITE_FILE, type RawContent } from "./load.ts";
+import type { Contact, ContentModel, Department, Release, Site } from "./model.ts";
+import { resolveRelease } from "./release.ts";
+import { contactSchema, departmentSchema, siteSchema, validate } from "./schema.ts";
+import { closest } from "./suggest.ts";
+import { parseYaml, type ParsedYaml } from "./yaml.ts";
+
+export const ID = /^[a-z0-9][a-z0-9_-]*$/;
+
+export interface ResolveResult {
+  readonly model?: ContentModel;
+  readonly problems: readonly Problem[];
+}
+
+/** Parse a YAML settings file whose top level must be a mapping. */
+function readMapping(raw: RawContent, file: string, required: boolean, problems: Problem[]): ParsedYaml | undefined {
+  const unreadable = raw.unreadable.get(file);
+  if (unreadable !== undefined) {
+    problems.push(problem("file-unreadable", { file }, { reason: unreadable }));
+    return undefined;
+  }
+  const text = raw.texts.get(file);
+  if (text === undefined) {
+    if (required) problems.push(problem("missing-file", { file }, { file }));
+    return undefined;
+  }
+  const parsed = parseYaml(text, { file, lineOffset: 0 });
+  problems.push(...parsed.problems);
+  if (parsed.problems.length > 0) return undefined;
+  if (parsed.value === undefined && !required) return parsed;
+  if (typeof parsed.value !== "object" || Array.isArray(parsed.value)) {
+    problems.push(problem("not-a-mapping", { file, line: 1 }, { what: file }));
+    return undefined;
+  }
+  return parsed;
+}
+
+function resolveSite(raw: RawContent, problems: Problem[]): Site | undefined {
+  const file = SITE_FILE;
+  const parsed = readMapping(raw, file, true, problems);
+  if (!parsed) return undefined;
+  const { data, problems: found } = validate(siteSchema, parsed, file);
+  problems.push(...found);
+  if (!data) return undefined;
+  const at = (field: string): Location => ({ file, line: parsed.lineOf([field]), field });
+  let ok = true;
+  let url: URL | undefined;
+  try {
+    url = new URL(data.url);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
+    problems.push(problem("invalid-url", at("url"), { field: "url", value: data.url }));
+    ok = false;
+  }
+  if (!isLanguage(data.language)) {
+    problems.push(
+      problem("invalid-value", at("language"), {
+        field: "language",
+        value: data.language,
+        expected: `one of ${LANGUAGES.join(", ")}`,
+      }),
+    );
+    ok = false;
+  }
+  if (!isValidTimeZone(data.timezone)) {
+    problems.push(problem("invalid-timezone", at("timezone"), { value: data.timezone }));
+    ok = false;
+  }
+  if (!ok || !url || !isLanguage(data.language)) return undefined;
+  return {
+    title: data.title,
+    url: url.href.replace(/\/+$/, ""),
+    language: data.language,
+    timeZone: data.timezone,
+    ...(data.description && { description: data.description }),
+  };
+}
+
+function resolveContacts(raw: RawContent, problems: Problem[]): Map<string, Contact> {
+  const file = CONTACTS_FILE;
+  const contacts = new Map<string, Contact>();
+  const parsed = readMapping(raw, file, false, problems);
+  const entries = parsed?.value && typeof parsed.value === "object" ? Object.keys(parsed.value) : [];
+  for (const id of entries) {
+    const at = (field?: string): Location => ({
+      file,
+      line: parsed!.lineOf(field ? [id, field] : [id], field === undefined),
+      field: field ? `${id}.${field}` : id,
+    });
+    if (!ID.test(id)) problems.push(problem("invalid-id", at(), { what: "contact", id }));
+    const { data, problems: found } = validate(contactSchema, parsed!, file, [id]);
+    problems.push(...found);
+    if (data) contacts.set(id, toContact(data, id, (f) => at(f), problems));
+  }
+  return contacts;
+}
+
+function resolveDepartments(raw: RawContent, contacts: ReadonlyMap<string, Contact>, problems: Problem[]) {
+  const file = DEPARTMENTS_FILE;
+  const departments = new Map<string, Department>();
+  const parsed = readMapping(raw, file, true, problems);
+  const ids = parsed?.value && typeof parsed.value === "object" ? Object.keys(parsed.value) : [];
+  const knownContacts = [...contacts.keys()];
+  for (const id of ids) {
+    const line = parsed!.lineOf([id], true);
+    if (!ID.test(id)) problems.push(problem("invalid-id", { file, line, field: id }, { what: "department", id }));
+    const { data, problems: found } = validate(departmentSchema, parsed!, file, [id]);
+    problems.push(...found);
+    if (!data) continue;
+    const contactIds: string[] = [];
+    if (data.contact) {
+      if (contacts.has(data.contact)) contactIds.push(data.contact);
+      else
+        problems.push(
+          problem(
+            "unknown-contact",
+            { file, line: parsed!.lineOf([id, "contact"]), field: `${id}.contact` },
+            { id: data.contact, suggestions: closest(data.contact, knownContacts), known: knownContacts },
+          ),
+        );
+    }
+    departments.set(id, {
+      id,
+      name: data.name,
+      ...(data.description && { description: data.description }),
+      contactIds,
+    });
+  }
+  return departments;
+}
+
+/** Two releases never share an address; the later file names the earlier. */
+function checkUnique(releases: readonly Release[], problems: Problem[]): void {
+  const byUrl = new Map<string, Release>();
+  const byAlias = new Map<string, Release>();
+  for (const release of releases) {
+    const other = byUrl.get(release.url);
+    if (other) {
+      problems.push(problem("duplicate-url", { file: release.file }, { url: release.url, other: other.file }));
+    } else byUrl.set(release.url, release);
+    for (const alias of release.aliases) {
+      const claimed = byAlias.get(alias);
+      if (claimed && claimed !== release) {
+        problems.push(problem("duplicate-alias", { file: release.file, field: "aliases" }, { value: alias, other: claimed.file }));
+      } else byAlias.set(alias, release);
+    }
+  }
+}
+
+export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem): ResolveResult {
+  const problems: Problem[] = [];
+  for (const [file, reason] of raw.unreadable) {
+    if (file !== SITE_FILE && file !== DEPARTMENTS_FILE && file !== CONTACTS_FILE) {
+      problems.push(problem("file-unreadable", { file }, { reason }));
+    }
+  }
+  const site = resolveSite(raw, problems);
+  const contacts = resolveContacts(raw, problems);
+  const departments = resolveDepartments(raw, contacts, problems);
+  // Without valid settings, releases are still checked, in UTC, so every problem shows in one run.
+  const timeZone = site?.timeZone ?? "UTC";
+  const releases: Release[] = [];
+  for (const file of raw.releaseFiles) {
+    const text = raw.texts.get(file);
+    if (text === undefined) continue;
+    const release = resolveRelease(
+      { file, text, absolutePath: path.join(raw.root, file), root: raw.root },
+      { timeZone, departments, contacts, fs },
+      problems,
+    );
+    if (release) releases.push(release);
+  }
+  checkUnique(releases, problems);
+  if (problems.length > 0 || !site) return { problems };
+  return { model: { site, departments, contacts, releases }, problems };
+}

@@ -1,0 +1,66 @@
+/**
+ * The one module that knows Eleventy. It renders the site plan through the
+ * Nunjucks templates in layouts/. Eleventy never sees a content file: release
+ * bodies reach it as finished, sanitized HTML in global data, so no template
+ * language runs over what a press officer wrote, and no front matter of theirs
+ * can set a permalink or run code.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import type { SitePlan } from "../site/plan.ts";
+
+export const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts/", import.meta.url));
+
+const refuse = (): never => {
+  throw new Error("JavaScript front matter is disabled in pressroom templates");
+};
+
+export interface RenderOptions {
+  /** Folder with the templates (default: the package's layouts/). */
+  readonly layoutsDir: string;
+  /** Address of the stylesheet, with its cache-busting query. */
+  readonly stylesheet: string;
+}
+
+/** Data the templates see as `pressroom`. */
+export interface TemplateData {
+  readonly site: SitePlan["site"];
+  readonly t: SitePlan["strings"];
+  readonly nav: { readonly home: string; readonly departments: string; readonly archive: string };
+  readonly stylesheet: string;
+  readonly releases: SitePlan["releases"];
+  readonly listings: SitePlan["listings"];
+  readonly indexes: SitePlan["indexes"];
+  readonly redirects: SitePlan["redirects"];
+}
+
+export async function renderSite(plan: SitePlan, outDir: string, options: RenderOptions): Promise<void> {
+  const data: TemplateData = {
+    site: plan.site,
+    t: plan.strings,
+    nav: { home: plan.urls.home, departments: plan.urls.departments, archive: plan.urls.archive },
+    stylesheet: options.stylesheet,
+    releases: plan.releases,
+    listings: plan.listings,
+    indexes: plan.indexes,
+    redirects: plan.redirects,
+  };
+  const input = path.resolve(options.layoutsDir);
+  const eleventy = new Eleventy(input, path.resolve(outDir), {
+    quietMode: true,
+    // No eleventy.config.js of the working directory may change the build.
+    configPath: false as unknown as string,
+    config(config: any) {
+      config.setTemplateFormats(["njk"]);
+      config.setUseGitIgnore(false);
+      config.setFrontMatterParsingOptions({ engines: { js: refuse, javascript: refuse } });
+      config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+      config.addGlobalData("pressroom", data);
+      config.setDataDirectory("_data_none");
+      config.setIncludesDirectory("_includes");
+    },
+  });
+  eleventy.disableLogger();
+  await eleventy.write();
+}

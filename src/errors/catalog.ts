@@ -1,0 +1,198 @@
+/**
+ * Every problem pressroom can report about content, in one place.
+ *
+ * Each entry says what happened (title, message) and what to do (hint). The
+ * `code` of an entry is part of the product: scripts and CI logs match on it,
+ * so an entry is never renamed once shipped, only added.
+ */
+
+export interface CatalogEntry<P> {
+  readonly title: string;
+  readonly message: (params: P) => string;
+  readonly hint: (params: P) => string;
+}
+
+const entry = <P>(e: CatalogEntry<P>): CatalogEntry<P> => e;
+
+const quoteList = (items: readonly string[]): string => items.map((i) => `"${i}"`).join(", ");
+
+const didYouMean = (suggestions: readonly string[], known: readonly string[], what: string): string => {
+  if (suggestions.length > 0) return `Did you mean ${quoteList(suggestions)}?`;
+  if (known.length === 0) return `No ${what} is defined yet.`;
+  if (known.length <= 12) return `Known ${what}: ${quoteList(known)}.`;
+  return `Check the spelling against the ${what} file.`;
+};
+
+export const catalog = {
+  "file-unreadable": entry<{ reason: string }>({
+    title: "File cannot be read",
+    message: (p) => `The file cannot be read: ${p.reason}.`,
+    hint: () => "Check that the file exists and is a readable text file (UTF-8).",
+  }),
+  "missing-file": entry<{ file: string }>({
+    title: "Required file missing",
+    message: (p) => `The content folder has no ${p.file}.`,
+    hint: (p) => `Create ${p.file} in the content folder; the example site in content/ shows its format.`,
+  }),
+  "content-folder-missing": entry<{ dir: string }>({
+    title: "Content folder not found",
+    message: (p) => `There is no content folder at ${p.dir}.`,
+    hint: () => "Pass the folder that holds site.yaml with --content DIR.",
+  }),
+  "yaml-syntax": entry<{ detail: string }>({
+    title: "Broken YAML",
+    message: (p) => `The YAML cannot be read: ${p.detail}.`,
+    hint: () =>
+      "Check indentation (spaces, not tabs) and put text containing a colon, # or quotes in double quotes, " +
+      'e.g. title: "Bürgermeisterin: Wir bauen".',
+  }),
+  "yaml-tag": entry<{ tag: string }>({
+    title: "YAML tag not allowed",
+    message: (p) => `The YAML tag ${p.tag} is not allowed.`,
+    hint: () => "Content is plain data: remove the tag starting with ! and write the value as text.",
+  }),
+  "no-front-matter": entry<Record<string, never>>({
+    title: "Front matter missing",
+    message: () => "The release has no front matter.",
+    hint: () => "Start the file with a line ---, then title:, date: and department:, then another line ---.",
+  }),
+  "front-matter-not-yaml": entry<{ language: string }>({
+    title: "Front matter must be YAML",
+    message: (p) => `The front matter is marked as "${p.language}"; only YAML front matter is accepted.`,
+    hint: () => "Start the file with a plain --- line (nothing after the dashes) and write the fields in YAML.",
+  }),
+  "not-a-mapping": entry<{ what: string }>({
+    title: "Expected a list of fields",
+    message: (p) => `${p.what} must be a set of "name: value" lines.`,
+    hint: () => 'Write one "name: value" per line, e.g. title: Radwege am Ring werden breiter.',
+  }),
+  "missing-field": entry<{ field: string }>({
+    title: "Required field missing",
+    message: (p) => `The required field "${p.field}" is missing.`,
+    hint: (p) => `Add a line "${p.field}: …" to the front matter.`,
+  }),
+  "empty-field": entry<{ field: string }>({
+    title: "Field is empty",
+    message: (p) => `The field "${p.field}" is empty.`,
+    hint: (p) => `Write a value after "${p.field}:" or remove the line.`,
+  }),
+  "wrong-type": entry<{ field: string; expected: string }>({
+    title: "Field has the wrong form",
+    message: (p) => `The field "${p.field}" must be ${p.expected}.`,
+    hint: (p) => `Rewrite "${p.field}" as ${p.expected}; the example site in content/ shows each field.`,
+  }),
+  "unknown-field": entry<{ field: string; suggestions: string[]; known: string[] }>({
+    title: "Unknown field",
+    message: (p) => `The field "${p.field}" is not known.`,
+    hint: (p) => didYouMean(p.suggestions, p.known, "fields"),
+  }),
+  "invalid-value": entry<{ field: string; value: string; expected: string }>({
+    title: "Invalid value",
+    message: (p) => `"${p.value}" is not a valid value for "${p.field}".`,
+    hint: (p) => `Use ${p.expected}.`,
+  }),
+  "invalid-date": entry<{ field: string; value: string }>({
+    title: "Invalid date",
+    message: (p) => `"${p.value}" in "${p.field}" is not a valid date.`,
+    hint: () =>
+      "Write the date as YYYY-MM-DD (2026-11-27), with a time as YYYY-MM-DD HH:MM (2026-11-27 10:30), " +
+      "or in full ISO 8601 with an offset (2026-11-27T10:30:00+01:00).",
+  }),
+  "impossible-date": entry<{ field: string; value: string }>({
+    title: "Date does not exist",
+    message: (p) => `"${p.value}" in "${p.field}" is not a day or time that exists.`,
+    hint: () => "Check day and month (e.g. there is no 30 February) and the time (00:00 to 23:59).",
+  }),
+  "invalid-timezone": entry<{ value: string }>({
+    title: "Unknown time zone",
+    message: (p) => `"${p.value}" is not a known time zone.`,
+    hint: () => 'Use an IANA time zone name such as "Europe/Berlin".',
+  }),
+  "invalid-url": entry<{ field: string; value: string }>({
+    title: "Invalid address",
+    message: (p) => `"${p.value}" in "${p.field}" is not an absolute http(s) address.`,
+    hint: () => "Write the full address of the site, e.g. https://presse.musterstadt.de",
+  }),
+  "invalid-id": entry<{ what: string; id: string }>({
+    title: "Invalid id",
+    message: (p) => `The ${p.what} id "${p.id}" contains characters that cannot be used.`,
+    hint: () => "Use lowercase letters a–z, digits and hyphens only, e.g. tiefbauamt or presse-amt.",
+  }),
+  "unknown-department": entry<{ id: string; suggestions: string[]; known: string[] }>({
+    title: "Unknown department",
+    message: (p) => `The department "${p.id}" is not defined in departments.yaml.`,
+    hint: (p) => didYouMean(p.suggestions, p.known, "departments"),
+  }),
+  "unknown-contact": entry<{ id: string; suggestions: string[]; known: string[] }>({
+    title: "Unknown contact",
+    message: (p) => `The contact "${p.id}" is not defined in contacts.yaml.`,
+    hint: (p) => didYouMean(p.suggestions, p.known, "contacts"),
+  }),
+  "no-contact": entry<{ departments: string[] }>({
+    title: "No press contact",
+    message: (p) => `The release names no contact, and its department ${quoteList(p.departments)} has no default contact.`,
+    hint: () => 'Add "contact: <id>" to the release, or a default "contact:" to the department in departments.yaml.',
+  }),
+  "invalid-email": entry<{ value: string }>({
+    title: "Invalid e-mail address",
+    message: (p) => `"${p.value}" is not an e-mail address.`,
+    hint: () => "Write the address as name@example.org.",
+  }),
+  "invalid-phone": entry<{ value: string }>({
+    title: "Invalid phone number",
+    message: (p) => `"${p.value}" is not a phone number.`,
+    hint: () => "Write digits with optional spaces, hyphens, slashes or a leading +, e.g. 0251 492-6609.",
+  }),
+  "media-missing": entry<{ file: string }>({
+    title: "Media file not found",
+    message: (p) => `The media file "${p.file}" does not exist.`,
+    hint: () =>
+      "The path is relative to the release's Markdown file; check spelling and capital letters, " +
+      "and that the file was committed.",
+  }),
+  "media-outside": entry<{ file: string }>({
+    title: "Media file outside the content folder",
+    message: (p) => `The media file "${p.file}" is outside the content folder.`,
+    hint: () => "Copy the file next to the release's Markdown file and name it without ../ or a leading /.",
+  }),
+  "media-alt-missing": entry<{ file: string }>({
+    title: "Image without alternative text",
+    message: (p) => `The image "${p.file}" has no "alt" text.`,
+    hint: () =>
+      "Add alt: with a short description of what the image shows, for people who cannot see it " +
+      "(e.g. alt: Bagger auf dem Radweg am Ring).",
+  }),
+  "media-unreadable": entry<{ file: string; reason: string }>({
+    title: "Image cannot be read",
+    message: (p) => `The image "${p.file}" cannot be read: ${p.reason}.`,
+    hint: () => "Export the image again as JPEG or PNG and replace the file.",
+  }),
+  "media-duplicate": entry<{ file: string; other: string }>({
+    title: "Two media files with one name",
+    message: (p) => `The media files "${p.file}" and "${p.other}" would be published under the same name.`,
+    hint: () => "Rename one of the files.",
+  }),
+  "duplicate-url": entry<{ url: string; other: string }>({
+    title: "Two releases on one address",
+    message: (p) => `This release and ${p.other} would both be published at ${p.url}.`,
+    hint: () => "Rename one of the two files: the address comes from the date and the file name.",
+  }),
+  "invalid-alias": entry<{ value: string; reason: string }>({
+    title: "Invalid old address",
+    message: (p) => `The alias "${p.value}" cannot be used: ${p.reason}.`,
+    hint: () => "Write the old address as a path starting with /, e.g. /presse/archiv/12345.html.",
+  }),
+  "duplicate-alias": entry<{ value: string; other: string }>({
+    title: "Old address used twice",
+    message: (p) => `The alias "${p.value}" is also claimed by ${p.other}.`,
+    hint: () => "An old address can redirect to one release only: remove it from one of the two.",
+  }),
+  "alias-conflict": entry<{ value: string }>({
+    title: "Old address taken by a page",
+    message: (p) => `The alias "${p.value}" is the address of a page pressroom generates.`,
+    hint: () => "Remove the alias: the address already shows a page.",
+  }),
+} as const;
+
+export type ErrorCode = keyof typeof catalog;
+export type ParamsOf<C extends ErrorCode> = (typeof catalog)[C] extends CatalogEntry<infer P> ? P : never;

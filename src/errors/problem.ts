@@ -1,0 +1,48 @@
+import { catalog, type ErrorCode, type ParamsOf } from "./catalog.ts";
+
+/** Where in the content a problem sits. Lines and columns count from 1. */
+export interface Location {
+  /** Path relative to the content folder, with forward slashes. */
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** The front matter or YAML field, dotted for nested ones: media.0.alt */
+  readonly field?: string;
+}
+
+export interface Problem extends Location {
+  readonly code: ErrorCode;
+  readonly title: string;
+  readonly message: string;
+  readonly hint: string;
+}
+
+export function problem<C extends ErrorCode>(code: C, at: Location, params: ParamsOf<C>): Problem {
+  const entry = catalog[code] as unknown as {
+    title: string;
+    message: (p: ParamsOf<C>) => string;
+    hint: (p: ParamsOf<C>) => string;
+  };
+  return { ...at, code, title: entry.title, message: entry.message(params), hint: entry.hint(params) };
+}
+
+/** Thrown once, after every problem of a run has been collected. */
+export class ContentError extends Error {
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[]) {
+    super(`${problems.length} problem${problems.length === 1 ? "" : "s"} in the content`);
+    this.name = "ContentError";
+    this.problems = problems;
+  }
+}
+
+/** Stable order for reports: by file, then line, then code. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file, "en") ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.code.localeCompare(b.code, "en"),
+  );
+}

@@ -1,0 +1,189 @@
+/**
+ * The site plan: every page the build writes, as plain view data, from the
+ * published releases only. Eleventy renders this plan; nothing else decides
+ * what exists.
+ */
+import { aliasOutputPath } from "../content/alias.ts";
+import type { ContentModel, Release } from "../content/model.ts";
+import { problem, type Problem } from "../errors/problem.ts";
+import { stringsFor, type Strings } from "../i18n/index.ts";
+import { outputFileOf, urlsFor, type Urls } from "./urls.ts";
+import { itemView, releaseView, type ItemView, type LinkView, type ReleaseView } from "./views.ts";
+
+export interface PlanOptions {
+  /** Releases per listing page. */
+  readonly pageSize: number;
+}
+
+export const defaults = { pageSize: 20 } satisfies PlanOptions;
+
+export type ListingKind = "home" | "department" | "year";
+
+export interface PageLink {
+  readonly url: string;
+  readonly number: number;
+  readonly current: boolean;
+  /** Pages are left out before this one. */
+  readonly gapBefore: boolean;
+}
+
+/** First, last, and the pages near the current one: a pager stays short on 500 pages. */
+export function pageWindow(current: number, count: number, reach = 2): number[] {
+  const numbers = new Set([1, count]);
+  for (let n = current - reach; n <= current + reach; n++) if (n >= 1 && n <= count) numbers.add(n);
+  return [...numbers].sort((a, b) => a - b);
+}
+
+export interface ListingPage {
+  readonly kind: ListingKind;
+  readonly url: string;
+  readonly heading: string;
+  /** The <title>: heading, and the page number past page 1. */
+  readonly title: string;
+  readonly description?: string;
+  readonly items: readonly ItemView[];
+  readonly pageNumber: number;
+  readonly pageCount: number;
+  readonly pageLabel: string;
+  readonly newer?: string;
+  readonly older?: string;
+  readonly pages: readonly PageLink[];
+}
+
+export interface IndexEntry extends LinkView {
+  readonly count: string;
+  readonly description?: string;
+}
+
+export interface IndexPage {
+  readonly url: string;
+  readonly heading: string;
+  readonly entries: readonly IndexEntry[];
+}
+
+export interface RedirectPage {
+  /** Output file, relative to the output folder. */
+  readonly outputPath: string;
+  readonly from: string;
+  readonly to: string;
+  readonly toAbsolute: string;
+  readonly title: string;
+}
+
+export interface SitePlan {
+  readonly site: ContentModel["site"];
+  readonly strings: Strings;
+  readonly urls: Urls;
+  readonly releases: readonly ReleaseView[];
+  readonly listings: readonly ListingPage[];
+  readonly indexes: readonly IndexPage[];
+  readonly redirects: readonly RedirectPage[];
+  readonly problems: readonly Problem[];
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out.length > 0 ? out : [[]];
+}
+
+function paginate(
+  kind: ListingKind,
+  base: string,
+  heading: string,
+  releases: readonly Release[],
+  items: ReadonlyMap<Release, ItemView>,
+  options: PlanOptions,
+  strings: Strings,
+  urls: Urls,
+  description?: string,
+): ListingPage[] {
+  const pages = chunk(releases, options.pageSize);
+  const count = pages.length;
+  return pages.map((page, i) => {
+    const n = i + 1;
+    return {
+      kind,
+      url: urls.page(base, n),
+      heading,
+      title: n > 1 ? `${heading} – ${strings.pageOf(n, count)}` : heading,
+      ...(description && { description }),
+      items: page.map((r) => items.get(r)!),
+      pageNumber: n,
+      pageCount: count,
+      pageLabel: strings.pageOf(n, count),
+      ...(n > 1 && { newer: urls.page(base, n - 1) }),
+      ...(n < count && { older: urls.page(base, n + 1) }),
+      pages: pageWindow(n, count).map((number, j, all) => ({
+        url: urls.page(base, number),
+        number,
+        current: number === n,
+        gapBefore: j > 0 && number - all[j - 1]! > 1,
+      })),
+    };
+  });
+}
+
+/** `published` must already be filtered and sorted newest first (see content/publish.ts). */
+export function planSite(model: ContentModel, published: readonly Release[], options: PlanOptions = defaults): SitePlan {
+  const { site } = model;
+  const strings = stringsFor(site.language);
+  const urls = urlsFor(strings);
+  const items = new Map(published.map((r) => [r, itemView(r, site, strings)]));
+  const listings: ListingPage[] = [];
+  listings.push(...paginate("home", urls.home, site.title, published, items, options, strings, urls, site.description));
+
+  const departmentEntries: IndexEntry[] = [];
+  const departments = [...model.departments.values()].sort((a, b) => a.name.localeCompare(b.name, strings.locale));
+  for (const department of departments) {
+    const own = published.filter((r) => r.departments.includes(department));
+    const base = urls.department(department.id);
+    listings.push(
+      ...paginate("department", base, strings.releasesOf(department.name), own, items, options, strings, urls, department.description),
+    );
+    departmentEntries.push({
+      url: base,
+      text: department.name,
+      count: strings.releaseCount(own.length),
+      ...(department.description && { description: department.description }),
+    });
+  }
+
+  const years = [...new Set(published.map((r) => r.year))].sort((a, b) => b - a);
+  const yearEntries: IndexEntry[] = [];
+  for (const year of years) {
+    const own = published.filter((r) => r.year === year);
+    listings.push(...paginate("year", urls.year(year), strings.releasesIn(year), own, items, options, strings, urls));
+    yearEntries.push({ url: urls.year(year), text: String(year), count: strings.releaseCount(own.length) });
+  }
+
+  const indexes: IndexPage[] = [
+    { url: urls.departments, heading: strings.departments, entries: departmentEntries },
+    { url: urls.archive, heading: strings.archive, entries: yearEntries },
+  ];
+
+  const releases = published.map((r) => releaseView(r, site, strings, urls));
+
+  const taken = new Set<string>([
+    ...listings.map((p) => outputFileOf(p.url)),
+    ...indexes.map((p) => outputFileOf(p.url)),
+    ...releases.map((p) => outputFileOf(p.url)),
+    ...releases.flatMap((r) => [...r.images.map((i) => i.src), ...r.downloads.map((d) => d.href)].map(outputFileOf)),
+    "404.html",
+  ]);
+  const problems: Problem[] = [];
+  const redirects: RedirectPage[] = [];
+  for (const release of published) {
+    for (const alias of release.aliases) {
+      const outputPath = aliasOutputPath(alias);
+      if (taken.has(outputPath)) {
+        problems.push(problem("alias-conflict", { file: release.file, field: "aliases" }, { value: alias }));
+        continue;
+      }
+      taken.add(outputPath);
+      redirects.push({ outputPath, from: alias, to: release.url, toAbsolute: site.url + release.url, title: release.title });
+    }
+  }
+  redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  return { site, strings, urls, releases, listings, indexes, redirects, problems };
+}
