@@ -33,6 +33,8 @@ export const sanitizeOptions: sanitizeHtml.IOptions = {
   // The page has one h1, the title; a heading in the body becomes h2.
   transformTags: { h1: "h2" },
   disallowedTagsMode: "discard",
+  // An image whose source was removed (data:, javascript:) would be an empty box without meaning.
+  exclusiveFilter: (frame) => frame.tag === "img" && !frame.attribs.src,
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math"],
 };
 

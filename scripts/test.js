@@ -1,0 +1,39 @@
+// Runs the whole test suite with node's test runner, once per time zone:
+// output must not depend on the time zone of the machine that builds.
+// The date unit tests run under a few more zones on top.
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+
+const SUITE_ZONES = ["UTC", "America/Los_Angeles"];
+const DATE_ZONES = ["Pacific/Kiritimati", "Asia/Kolkata", "Europe/Berlin"];
+
+function testFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "fixtures" ? [] : testFiles(full);
+    return entry.name.endsWith(".test.ts") ? [full] : [];
+  });
+}
+
+const only = process.argv.slice(2);
+const all = only.length > 0 ? only : testFiles("test").sort();
+const dateTests = all.filter((f) => /dates|publish/.test(path.basename(f)));
+
+function run(zone, files) {
+  if (files.length === 0) return 0;
+  console.log(`\n# TZ=${zone}: ${files.length} test files`);
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], {
+    stdio: "inherit",
+    env: { ...process.env, TZ: zone },
+  });
+  return result.status ?? 1;
+}
+
+let failed = 0;
+for (const zone of SUITE_ZONES) failed += run(zone, all) === 0 ? 0 : 1;
+for (const zone of DATE_ZONES) failed += run(zone, dateTests) === 0 ? 0 : 1;
+if (failed > 0) {
+  console.log(`\n${failed} test run(s) failed`);
+  process.exit(1);
+}

@@ -1,0 +1,56 @@
+/** Shared helpers for the integration tests: build a fixture, read its output, run the CLI. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as cheerio from "cheerio";
+import { checkContent } from "../src/build.ts";
+import { formatProblems } from "../src/errors/report.ts";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const fixture = (name: string): string => path.join(ROOT, "test", "fixtures", name);
+
+export function tempDir(prefix = "pressroom-test-"): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export const removeDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
+
+export interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Run the real `pressroom` command, as a user would. */
+export function pressroom(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+  const result = spawnSync(process.execPath, [path.join(ROOT, "bin", "pressroom.js"), ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    encoding: "utf8",
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file below `dir`, relative, sorted, with forward slashes. */
+export function listFiles(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))]))
+    .map((f) => f.split(path.sep).join("/"))
+    .sort();
+}
+
+export const readText = (dir: string, file: string): string => readFileSync(path.join(dir, file), "utf8");
+
+export const html = (dir: string, file: string): cheerio.CheerioAPI => cheerio.load(readText(dir, file));
+
+/** The human report of checking a fixture, as `pressroom check` prints it (without colour). */
+export async function checkReport(name: string): Promise<{ codes: string[]; report: string; problems: Awaited<ReturnType<typeof checkContent>>["problems"] }> {
+  const result = await checkContent(fixture(name));
+  return {
+    codes: result.problems.map((p) => p.code).sort(),
+    report: formatProblems(result.problems, { sources: result.sources, color: false }),
+    problems: result.problems,
+  };
+}

@@ -1,0 +1,103 @@
+/** Properties of the whole output: safe, deterministic, independent of the machine's time zone, paginated. */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { after, describe, test } from "node:test";
+import { build } from "../src/build.ts";
+import { fixture, html, listFiles, pressroom, readText, removeDir, tempDir } from "./helpers.ts";
+
+const dirs: string[] = [];
+after(() => dirs.forEach(removeDir));
+const newOut = (): string => {
+  const dir = tempDir();
+  dirs.push(dir);
+  return path.join(dir, "out");
+};
+
+function snapshot(out: string): Map<string, Buffer> {
+  return new Map(listFiles(out).map((f) => [f, readFileSync(path.join(out, f))]));
+}
+
+describe("hostile content", () => {
+  test("no script, event handler, iframe, style or javascript: URL is live in any page", async () => {
+    const out = newOut();
+    await build({ contentDir: fixture("hostile"), outDir: out, now: "2026-11-27T12:00" });
+    for (const file of listFiles(out).filter((f) => f.endsWith(".html"))) {
+      const $ = html(out, file);
+      assert.equal($("script, iframe, object, embed, form, input, style, svg").length, 0, file);
+      $("*").each((_, el) => {
+        for (const [name, value] of Object.entries((el as { attribs?: Record<string, string> }).attribs ?? {})) {
+          assert.ok(!/^on/i.test(name), `${file}: ${name} on <${(el as { name: string }).name}>`);
+          assert.ok(name !== "style", `${file}: style attribute`);
+          assert.ok(!/^\s*(javascript|data|vbscript):/i.test(value.replace(/[\s\u0000-\u001f]/g, "")), `${file}: ${name}=${value}`);
+        }
+      });
+    }
+    const $ = html(out, "2026/11/01/angriff/index.html");
+    assert.equal($("h1").text(), '<script>alert("title")</script>Überschrift', "title shown as text");
+    assert.equal($("address .contact-name").text(), '<script>alert("contact")</script>Eve');
+    assert.equal($(".release-body p").first().text(), "Absatz");
+    assert.equal($(".release-body img").length, 0, "an image whose only source was data: is dropped");
+    assert.match($(".release-body").text(), /\{\{ constructor\.constructor/);
+  });
+});
+
+describe("determinism", () => {
+  test("same content and same --now give the same bytes, whatever the machine's time zone", () => {
+    const outs = ["UTC", "Pacific/Kiritimati", "America/Los_Angeles"].map((zone) => {
+      const out = newOut();
+      const result = pressroom(["build", "--content", "content", "--out", out, "--now", "2026-11-27T12:00"], {
+        env: { TZ: zone },
+      });
+      assert.equal(result.status, 0, result.stderr);
+      return snapshot(out);
+    });
+    const [first, ...rest] = outs;
+    for (const other of rest) {
+      assert.deepEqual([...other.keys()], [...first!.keys()]);
+      for (const [file, bytes] of first!) assert.ok(other.get(file)!.equals(bytes), file);
+    }
+  });
+});
+
+describe("pagination", () => {
+  test("every release is reachable from the home page through the pager", async () => {
+    const out = newOut();
+    await build({ contentDir: "content", outDir: out, now: "2026-11-27T12:00", pageSize: 7 });
+    const pages = listFiles(out).filter((f) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(f));
+    const seen = new Set<string>();
+    const queue = ["/"];
+    const visited = new Set<string>();
+    while (queue.length > 0) {
+      const url = queue.shift()!;
+      if (visited.has(url)) continue;
+      visited.add(url);
+      const $ = html(out, url === "/" ? "index.html" : `${url.slice(1)}index.html`);
+      $(".items h2 a").each((_, a) => void seen.add($(a).attr("href")!));
+      $(".pager a").each((_, a) => void queue.push($(a).attr("href")!));
+    }
+    assert.equal(seen.size, pages.length);
+    assert.ok(visited.size >= Math.ceil(pages.length / 7));
+    const second = html(out, "seite/2/index.html");
+    assert.equal(second('.pager a[aria-current="page"]').text(), "2");
+    assert.equal(second('.pager a[rel="prev"]').attr("href"), "/");
+    assert.equal(second('.pager a[rel="next"]').attr("href"), "/seite/3/");
+    assert.match(second("title").text(), /Seite 2 von \d+/);
+  });
+});
+
+describe("English sites", () => {
+  test("English strings and dates in the site's own time zone", () => {
+    const out = newOut();
+    const result = pressroom(["build", "--content", fixture("english"), "--out", out, "--now", "2026-11-27T12:00"]);
+    assert.equal(result.status, 0, result.stderr);
+    const $ = html(out, "2026/01/15/news-1/index.html");
+    assert.equal($("html").attr("lang"), "en");
+    assert.equal($(".meta time").text(), "15 January 2026, 23:30");
+    assert.equal($(".meta time").attr("datetime"), "2026-01-15T23:30:00-05:00");
+    assert.equal($(".departments a").attr("href"), "/departments/parks/");
+    assert.equal($("address a").attr("href"), "tel:+15550100");
+    assert.equal(html(out, "index.html")('a.skip-link').text(), "Skip to content");
+    assert.ok(readText(out, "departments/parks/index.html").includes("Press releases: Parks Department"));
+  });
+});
