@@ -5,7 +5,7 @@ import { localParts, parseContentDate } from "./dates.ts";
 import type { FileSystem } from "./fs.ts";
 import { resolveMedia } from "./media.ts";
 import type { Contact, Department, Release } from "./model.ts";
-import { releaseSchema, validate, type ReleaseData } from "./schema.ts";
+import { releaseSchema, validate, validFields, type ReleaseData } from "./schema.ts";
 import { splitRelease } from "./frontmatter.ts";
 import { normalizeAlias } from "./alias.ts";
 import { releaseSlug, releaseUrl } from "./slug.ts";
@@ -41,20 +41,20 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     problems.push(problem("not-a-mapping", { file, line: 2 }, { what: "The front matter" }));
     return undefined;
   }
-  const { data, problems: found } = validate(releaseSchema, parsed, file);
-  problems.push(...found);
-  if (!data) return undefined;
   const before = problems.length;
+  const { data: valid, problems: found } = validate(releaseSchema, parsed, file);
+  problems.push(...found);
+  const data: Partial<ReleaseData> = valid ?? validFields(releaseSchema, parsed.value);
   const at = (...fieldPath: (string | number)[]): Location => ({
     file,
     line: parsed.lineOf(fieldPath),
     field: fieldPath.join("."),
   });
 
-  const date = parseContentDate(data.date, context.timeZone);
-  if (!date.ok) {
+  const date = data.date === undefined ? undefined : parseContentDate(data.date, context.timeZone);
+  if (date && !date.ok) {
     const code = date.reason === "format" ? "invalid-date" : "impossible-date";
-    problems.push(problem(code, at("date"), { field: "date", value: data.date }));
+    problems.push(problem(code, at("date"), { field: "date", value: data.date! }));
   }
   let updated: number | undefined;
   if (data.updated) {
@@ -78,15 +78,15 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     if (alias.ok) aliases.push(alias.path);
     else problems.push(problem("invalid-alias", where, { value, reason: alias.reason }));
   });
-  if (problems.length > before || !date.ok) return undefined;
+  if (problems.length > before || !valid || !date?.ok) return undefined;
 
   const slug = releaseSlug(file.replace(/^releases\//, ""));
   const parts = localParts(date.instant, context.timeZone);
   return {
     file,
     url: releaseUrl(parts, slug),
-    title: data.title,
-    ...(data.subtitle && { subtitle: data.subtitle }),
+    title: valid.title,
+    ...(valid.subtitle && { subtitle: valid.subtitle }),
     date: date.instant,
     hasTime: date.hasTime,
     year: parts.year,
@@ -94,8 +94,8 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     departments,
     contacts,
     media,
-    tags: data.tags ?? [],
-    draft: data.draft !== undefined && TRUE.has(data.draft),
+    tags: valid.tags ?? [],
+    draft: valid.draft !== undefined && TRUE.has(valid.draft),
     aliases,
     body: split.body,
   };
@@ -105,7 +105,7 @@ const isList = (parsed: ParsedYaml, field: string): boolean =>
   typeof parsed.value === "object" && !Array.isArray(parsed.value) && Array.isArray(parsed.value[field]);
 
 function resolveDepartments(
-  data: ReleaseData,
+  data: Partial<ReleaseData>,
   parsed: ParsedYaml,
   file: string,
   context: ReleaseContext,
@@ -114,7 +114,7 @@ function resolveDepartments(
   const known = [...context.departments.keys()];
   const list = isList(parsed, "department");
   const out: Department[] = [];
-  data.department.forEach((id, i) => {
+  (data.department ?? []).forEach((id, i) => {
     const department = context.departments.get(id);
     if (department) {
       if (!out.includes(department)) out.push(department);
@@ -133,7 +133,7 @@ function resolveDepartments(
 }
 
 function resolveContacts(
-  data: ReleaseData,
+  data: Partial<ReleaseData>,
   parsed: ParsedYaml,
   file: string,
   context: ReleaseContext,
@@ -145,6 +145,8 @@ function resolveContacts(
     if (!out.some((c) => c === contact || (c.id !== undefined && c.id === contact.id))) out.push(contact);
   };
   if (data.contact === undefined) {
+    // A contact that is written but malformed was reported by the schema already.
+    if (typeof parsed.value === "object" && !Array.isArray(parsed.value) && parsed.value.contact !== undefined) return out;
     for (const department of departments) {
       for (const id of department.contactIds) {
         const contact = context.contacts.get(id);

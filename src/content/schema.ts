@@ -63,6 +63,23 @@ export type ContactData = z.infer<typeof contactSchema>;
 export type MediaData = z.infer<typeof mediaSchema>;
 export type ReleaseData = z.infer<typeof releaseSchema>;
 
+/**
+ * The fields of a mapping that are well-formed on their own, when the whole
+ * does not validate: so the checks of meaning (dates, ids, media) still run
+ * and one run reports every problem of a file.
+ */
+export function validFields<S extends z.ZodObject>(schema: S, value: unknown): Partial<z.infer<S>> {
+  const out: Record<string, unknown> = {};
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return out as Partial<z.infer<S>>;
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    const input = (value as Record<string, unknown>)[key];
+    if (input === undefined) continue;
+    const result = field.safeParse(input);
+    if (result.success) out[key] = result.data;
+  }
+  return out as Partial<z.infer<S>>;
+}
+
 /** How each field is written, for "must be …" messages. */
 const FORMS: Record<string, string> = {
   department: "a department id, or a list of ids like [tiefbauamt, umweltamt]",

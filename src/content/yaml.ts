@@ -8,6 +8,24 @@
 import { LineCounter, parseDocument, stringify, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
 import { problem, type Problem } from "../errors/problem.ts";
 
+/** The YAML library's most common messages, said the way a press officer needs to hear them. */
+const QUOTE_HINT = 'Put the whole value in double quotes, e.g. title: "Bürgermeisterin: Wir bauen".';
+const PLAIN_MESSAGES: readonly [RegExp, string, string?][] = [
+  [/Nested mappings are not allowed in compact mappings/, "a value contains a colon followed by a space", QUOTE_HINT],
+  [/Map keys must be unique/, "a field appears twice", "Keep one line for each field and delete the other."],
+  [/Implicit (map )?keys need to be/, "a line has no colon after its field name, or is indented wrongly"],
+  [/All mapping items must start at the same column/, "the lines are not indented the same way"],
+  [/Tabs are not allowed/, "a line is indented with a tab", "Indent with spaces only."],
+  [/Missing closing "?quote|Missing closing/, "a quote is opened but never closed", "Close the quote at the end of the value."],
+];
+
+function plainMessage(message: string): { detail: string; hint?: string } {
+  const first = message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  const known = PLAIN_MESSAGES.find(([pattern]) => pattern.test(first));
+  if (!known) return { detail: first };
+  return { detail: `${known[1]} (${first})`, ...(known[2] !== undefined && { hint: known[2] }) };
+}
+
 export type YamlValue = string | YamlValue[] | { [key: string]: YamlValue };
 
 export interface YamlSource {
@@ -36,8 +54,7 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
   for (const error of doc.errors) {
     const line = lineAt(error.pos[0]);
     const column = lineCounter.linePos(error.pos[0]).col;
-    const detail = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-    problems.push(problem("yaml-syntax", { file: source.file, line, column }, { detail }));
+    problems.push(problem("yaml-syntax", { file: source.file, line, column }, plainMessage(error.message)));
   }
   for (const warning of doc.warnings) {
     const line = lineAt(warning.pos[0]);
@@ -45,7 +62,7 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
     if (tag !== undefined) {
       problems.push(problem("yaml-tag", { file: source.file, line }, { tag: tag.replace("tag:yaml.org,2002:", "!!") }));
     } else {
-      problems.push(problem("yaml-syntax", { file: source.file, line }, { detail: warning.message.split("\n")[0]! }));
+      problems.push(problem("yaml-syntax", { file: source.file, line }, plainMessage(warning.message)));
     }
   }
   if (problems.length > 0) return { value: undefined, lineOf: () => undefined, problems };

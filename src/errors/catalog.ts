@@ -39,10 +39,11 @@ export const catalog = {
     message: (p) => `There is no content folder at ${p.dir}.`,
     hint: () => "Pass the folder that holds site.yaml with --content DIR.",
   }),
-  "yaml-syntax": entry<{ detail: string }>({
+  "yaml-syntax": entry<{ detail: string; hint?: string }>({
     title: "Broken YAML",
     message: (p) => `The YAML cannot be read: ${p.detail}.`,
-    hint: () =>
+    hint: (p) =>
+      p.hint ??
       "Check indentation (spaces, not tabs) and put text containing a colon, # or quotes in double quotes, " +
       'e.g. title: "Bürgermeisterin: Wir bauen".',
   }),
