@@ -35,8 +35,12 @@ export async function checkContent(contentDir: string): Promise<CheckResult> {
   }
   const raw = await loadContent(contentDir);
   const resolved = resolveContent(raw);
-  const media = await probeMedia(resolved.model?.releases ?? []);
-  const problems = [...resolved.problems, ...media];
+  const problems = [...resolved.problems, ...(await probeMedia(resolved.media))];
+  if (resolved.model && problems.length === 0) {
+    // Old addresses must not collide with any page, whenever each release is published.
+    const everything = publishedReleases(resolved.model, { now: Number.POSITIVE_INFINITY, drafts: true });
+    problems.push(...planSite(resolved.model, everything, { ...planDefaults, releaseViews: false }).problems);
+  }
   return { ...(problems.length === 0 && resolved.model && { model: resolved.model }), problems, sources: raw.texts };
 }
 

@@ -4,7 +4,7 @@
  * the previous output exactly as it was.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -28,6 +28,7 @@ export function checkOutputFolder(outDir: string, protectedDirs: readonly string
     }
   }
   if (existsSync(out)) {
+    if (!statSync(out).isDirectory()) throw new UsageError(`refusing to use ${outDir} as output folder: it is a file`);
     const entries = readdirSync(out);
     if (entries.length > 0 && !entries.includes(MARKER)) {
       throw new UsageError(

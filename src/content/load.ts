@@ -64,7 +64,11 @@ export async function loadContent(contentDir: string): Promise<RawContent> {
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           if (code === "ENOENT") return;
-          unreadable.set(file, code === undefined ? "it is not valid UTF-8 text" : `error ${code}`);
+          const reason =
+            code === undefined || code === "ERR_ENCODING_INVALID_ENCODED_DATA"
+              ? "it is not saved as UTF-8 text (perhaps Latin-1 or Windows-1252)"
+              : `error ${code}`;
+          unreadable.set(file, reason);
         }
       }),
     );

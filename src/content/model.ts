@@ -59,6 +59,14 @@ export interface MediaDownload {
 
 export type Media = MediaImage | MediaDownload;
 
+export interface Alias {
+  /** Normalized, starting with /. */
+  readonly path: string;
+  /** Where it is written in the release file. */
+  readonly line?: number;
+  readonly field: string;
+}
+
 export interface Release {
   /** Path relative to the content folder, with forward slashes. */
   readonly file: string;
@@ -75,8 +83,8 @@ export interface Release {
   readonly media: readonly Media[];
   readonly tags: readonly string[];
   readonly draft: boolean;
-  /** Old addresses, normalized, each starting with /. */
-  readonly aliases: readonly string[];
+  /** Old addresses that redirect here. */
+  readonly aliases: readonly Alias[];
   /** Markdown source of the body. */
   readonly body: string;
 }

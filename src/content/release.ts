@@ -4,7 +4,7 @@ import { toContact } from "./contacts.ts";
 import { localParts, parseContentDate } from "./dates.ts";
 import type { FileSystem } from "./fs.ts";
 import { resolveMedia } from "./media.ts";
-import type { Contact, Department, Release } from "./model.ts";
+import type { Alias, Contact, Department, Media, Release } from "./model.ts";
 import { releaseSchema, validate, validFields, type ReleaseData } from "./schema.ts";
 import { splitRelease } from "./frontmatter.ts";
 import { normalizeAlias } from "./alias.ts";
@@ -21,11 +21,23 @@ export interface ReleaseFile {
   readonly root: string;
 }
 
+/** A media file found in a release, to be probed even when the release has other problems. */
+export interface MediaRef {
+  readonly file: string;
+  readonly index: number;
+  readonly media: Media;
+}
+
 export interface ReleaseContext {
   readonly timeZone: string;
   readonly departments: ReadonlyMap<string, Department>;
   readonly contacts: ReadonlyMap<string, Contact>;
   readonly fs: FileSystem;
+  /** Addresses and old addresses claimed by the releases resolved so far, with the claiming file. */
+  readonly claimedUrls: Map<string, string>;
+  readonly claimedAliases: Map<string, string>;
+  /** Every media file found, for the image probe. */
+  readonly media: MediaRef[];
 }
 
 const TRUE = new Set(["true", "yes", "ja"]);
@@ -71,20 +83,36 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   const departments = resolveDepartments(data, parsed, file, context, problems);
   const contacts = resolveContacts(data, parsed, file, context, departments, problems);
   const media = resolveMedia(data.media ?? [], input, at, context.fs, problems);
-  const aliases: string[] = [];
+  media.forEach((m, index) => context.media.push({ file, index, media: m }));
+  const aliases: Alias[] = [];
   (data.aliases ?? []).forEach((value, i) => {
     const alias = normalizeAlias(value);
     const where = isList(parsed, "aliases") ? at("aliases", i) : at("aliases");
-    if (alias.ok) aliases.push(alias.path);
-    else problems.push(problem("invalid-alias", where, { value, reason: alias.reason }));
+    if (!alias.ok) {
+      problems.push(problem("invalid-alias", where, { value, reason: alias.reason }));
+      return;
+    }
+    const other = context.claimedAliases.get(alias.path);
+    if (other !== undefined && other !== file) {
+      problems.push(problem("duplicate-alias", where, { value: alias.path, other }));
+      return;
+    }
+    context.claimedAliases.set(alias.path, file);
+    aliases.push({ path: alias.path, ...(where.line !== undefined && { line: where.line }), field: where.field! });
   });
-  if (problems.length > before || !valid || !date?.ok) return undefined;
+  let url: string | undefined;
+  if (date?.ok) {
+    url = releaseUrl(localParts(date.instant, context.timeZone), releaseSlug(file.replace(/^releases\//, "")));
+    const other = context.claimedUrls.get(url);
+    if (other !== undefined) problems.push(problem("duplicate-url", { file }, { url, other }));
+    else context.claimedUrls.set(url, file);
+  }
+  if (problems.length > before || !valid || !date?.ok || url === undefined) return undefined;
 
-  const slug = releaseSlug(file.replace(/^releases\//, ""));
   const parts = localParts(date.instant, context.timeZone);
   return {
     file,
-    url: releaseUrl(parts, slug),
+    url,
     title: valid.title,
     ...(valid.subtitle && { subtitle: valid.subtitle }),
     date: date.instant,

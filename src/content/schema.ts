@@ -89,8 +89,12 @@ const FORMS: Record<string, string> = {
   aliases: "an old address, or a list of them",
   draft: "true or false",
 };
-const formOf = (field: string, expected: string): string =>
-  FORMS[field] ?? (expected === "string" ? "text on one line" : expected === "array" ? "a list" : `a ${expected}`);
+const EXPECTED: Record<string, string> = {
+  string: "text on one line",
+  array: "a list",
+  object: 'a group of indented "name: value" lines (e.g. name: Umweltamt)',
+};
+const formOf = (field: string, expected: string): string => FORMS[field] ?? EXPECTED[expected] ?? `a ${expected}`;
 
 const fieldPath = (path: readonly PropertyKey[]): string => path.map(String).join(".");
 const lastName = (path: readonly PropertyKey[]): string =>
@@ -147,7 +151,7 @@ function issueProblems(
     }
     case "invalid_type":
       if (!("input" in issue) || issue.input === undefined) {
-        return [problem("missing-field", { ...at(full.slice(0, -1)), field }, { field })];
+        return [problem("missing-field", { ...at(full.slice(0, -1)), field }, { field, name: lastName(full) })];
       }
       return [problem("wrong-type", at(full), { field, expected: formOf(lastName(full), issue.expected) })];
     case "too_small":

@@ -11,7 +11,7 @@ import { isValidTimeZone } from "./dates.ts";
 import { nodeFileSystem, type FileSystem } from "./fs.ts";
 import { CONTACTS_FILE, DEPARTMENTS_FILE, SITE_FILE, type RawContent } from "./load.ts";
 import type { Contact, ContentModel, Department, Release, Site } from "./model.ts";
-import { resolveRelease } from "./release.ts";
+import { resolveRelease, type MediaRef, type ReleaseContext } from "./release.ts";
 import { contactSchema, departmentSchema, siteSchema, validate } from "./schema.ts";
 import { closest } from "./suggest.ts";
 import { parseYaml, type ParsedYaml } from "./yaml.ts";
@@ -21,6 +21,8 @@ export const ID = /^[a-z0-9][a-z0-9_-]*$/;
 export interface ResolveResult {
   readonly model?: ContentModel;
   readonly problems: readonly Problem[];
+  /** Every media file found, also in releases with problems: images are probed in the same run. */
+  readonly media: readonly MediaRef[];
 }
 
 /** Parse a YAML settings file whose top level must be a mapping. */
@@ -142,24 +144,6 @@ function resolveDepartments(raw: RawContent, contacts: ReadonlyMap<string, Conta
   return departments;
 }
 
-/** Two releases never share an address; the later file names the earlier. */
-function checkUnique(releases: readonly Release[], problems: Problem[]): void {
-  const byUrl = new Map<string, Release>();
-  const byAlias = new Map<string, Release>();
-  for (const release of releases) {
-    const other = byUrl.get(release.url);
-    if (other) {
-      problems.push(problem("duplicate-url", { file: release.file }, { url: release.url, other: other.file }));
-    } else byUrl.set(release.url, release);
-    for (const alias of release.aliases) {
-      const claimed = byAlias.get(alias);
-      if (claimed && claimed !== release) {
-        problems.push(problem("duplicate-alias", { file: release.file, field: "aliases" }, { value: alias, other: claimed.file }));
-      } else byAlias.set(alias, release);
-    }
-  }
-}
-
 export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem): ResolveResult {
   const problems: Problem[] = [];
   for (const [file, reason] of raw.unreadable) {
@@ -173,17 +157,21 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem)
   // Without valid settings, releases are still checked, in UTC, so every problem shows in one run.
   const timeZone = site?.timeZone ?? "UTC";
   const releases: Release[] = [];
+  const context: ReleaseContext = {
+    timeZone,
+    departments,
+    contacts,
+    fs,
+    claimedUrls: new Map(),
+    claimedAliases: new Map(),
+    media: [],
+  };
   for (const file of raw.releaseFiles) {
     const text = raw.texts.get(file);
     if (text === undefined) continue;
-    const release = resolveRelease(
-      { file, text, absolutePath: path.join(raw.root, file), root: raw.root },
-      { timeZone, departments, contacts, fs },
-      problems,
-    );
+    const release = resolveRelease({ file, text, absolutePath: path.join(raw.root, file), root: raw.root }, context, problems);
     if (release) releases.push(release);
   }
-  checkUnique(releases, problems);
-  if (problems.length > 0 || !site) return { problems };
-  return { model: { site, departments, contacts, releases }, problems };
+  if (problems.length > 0 || !site) return { problems, media: context.media };
+  return { model: { site, departments, contacts, releases }, problems, media: context.media };
 }

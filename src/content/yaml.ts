@@ -5,7 +5,7 @@
  * model, so `0251 492-6609` keeps its leading zero and `2026-11-27 10:30`
  * stays local time.
  */
-import { LineCounter, parseDocument, stringify, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
+import { LineCounter, parseDocument, stringify, visit, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
 import { problem, type Problem } from "../errors/problem.ts";
 
 /** The YAML library's most common messages, said the way a press officer needs to hear them. */
@@ -24,6 +24,23 @@ function plainMessage(message: string): { detail: string; hint?: string } {
   const known = PLAIN_MESSAGES.find(([pattern]) => pattern.test(first));
   if (!known) return { detail: first };
   return { detail: `${known[1]} (${first})`, ...(known[2] !== undefined && { hint: known[2] }) };
+}
+
+const INDENTED = {
+  detail: "this line is indented, so it is read as part of the line above",
+  hint: "Start every field at the beginning of its line, without spaces in front (only the entries under media: are indented).",
+};
+
+/** The top-level field whose value contains `offset`, for locating a problem found deep in the parser. */
+function topLevelKeyAt(doc: Document.Parsed, offset: number): string | undefined {
+  if (!isMap(doc.contents)) return undefined;
+  let field: string | undefined;
+  for (const pair of doc.contents.items) {
+    const start = (pair.key as Node | null)?.range?.[0];
+    if (start === undefined || start > offset) break;
+    if (isScalar(pair.key)) field = String(pair.key.value);
+  }
+  return field;
 }
 
 export type YamlValue = string | YamlValue[] | { [key: string]: YamlValue };
@@ -50,21 +67,52 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
     uniqueKeys: true,
   });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line + source.lineOffset;
+  const textLines = text.split("\n");
   const problems: Problem[] = [];
+  const reportedLines = new Set<number>();
+  // The parser often reports one mistake several times; the first report of a line is the useful one.
+  const report = (p: Problem): void => {
+    if (p.line !== undefined && reportedLines.has(p.line)) return;
+    if (p.line !== undefined) reportedLines.add(p.line);
+    problems.push(p);
+  };
   for (const error of doc.errors) {
-    const line = lineAt(error.pos[0]);
-    const column = lineCounter.linePos(error.pos[0]).col;
-    problems.push(problem("yaml-syntax", { file: source.file, line, column }, plainMessage(error.message)));
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    const next = textLines[line];
+    if (
+      (error.code === "BLOCK_AS_IMPLICIT_KEY" || error.code === "MULTILINE_IMPLICIT_KEY") &&
+      next !== undefined &&
+      /^\s+[^\s#-][^:]*:(\s|$)/.test(next)
+    ) {
+      report(problem("yaml-syntax", { file: source.file, line: line + 1 + source.lineOffset, column: 1 }, INDENTED));
+      continue;
+    }
+    report(problem("yaml-syntax", { file: source.file, line: lineAt(error.pos[0]), column: col }, plainMessage(error.message)));
   }
   for (const warning of doc.warnings) {
     const line = lineAt(warning.pos[0]);
     const tag = /Unresolved tag: (\S+)/.exec(warning.message)?.[1];
     if (tag !== undefined) {
-      problems.push(problem("yaml-tag", { file: source.file, line }, { tag: tag.replace("tag:yaml.org,2002:", "!!") }));
+      const field = topLevelKeyAt(doc, warning.pos[0]);
+      report(problem("yaml-tag", { file: source.file, line, ...(field && { field }) }, { tag: tag.replace("tag:yaml.org,2002:", "!!") }));
     } else {
-      problems.push(problem("yaml-syntax", { file: source.file, line }, plainMessage(warning.message)));
+      report(problem("yaml-syntax", { file: source.file, line }, plainMessage(warning.message)));
     }
   }
+  // Anchors and aliases (&name, *name) have no use in a press release and can blow up on expansion.
+  visit(doc, {
+    Alias(_, node) {
+      const offset = node.range?.[0] ?? 0;
+      report(
+        problem("yaml-syntax", { file: source.file, line: lineAt(offset), column: lineCounter.linePos(offset).col }, {
+          detail: `the alias *${node.source} refers to another part of the file`,
+          hint: "Write the value itself instead of *name (a value starting with * must be put in double quotes).",
+        }),
+      );
+      // One report per file: an alias bomb would otherwise list every line.
+      return visit.BREAK;
+    },
+  });
   if (problems.length > 0) return { value: undefined, lineOf: () => undefined, problems };
 
   const lineOf = (path: readonly (string | number)[], key = false): number | undefined => {

@@ -27,7 +27,7 @@ export const catalog = {
   "file-unreadable": entry<{ reason: string }>({
     title: "File cannot be read",
     message: (p) => `The file cannot be read: ${p.reason}.`,
-    hint: () => "Check that the file exists and is a readable text file (UTF-8).",
+    hint: () => 'Save the file as text in UTF-8 encoding (most editors offer "UTF-8" when saving).',
   }),
   "missing-file": entry<{ file: string }>({
     title: "Required file missing",
@@ -67,10 +67,13 @@ export const catalog = {
     message: (p) => `${p.what} must be a set of "name: value" lines.`,
     hint: () => 'Write one "name: value" per line, e.g. title: Radwege am Ring werden breiter.',
   }),
-  "missing-field": entry<{ field: string }>({
+  "missing-field": entry<{ field: string; name?: string }>({
     title: "Required field missing",
     message: (p) => `The required field "${p.field}" is missing.`,
-    hint: (p) => `Add a line "${p.field}: …" to the front matter.`,
+    hint: (p) =>
+      p.name !== undefined && p.name !== p.field
+        ? `Add a line "${p.name}: …" to that entry (${p.field.split(".").slice(0, -1).join(".")}).`
+        : `Add a line "${p.field}: …".`,
   }),
   "empty-field": entry<{ field: string }>({
     title: "Field is empty",

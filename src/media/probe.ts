@@ -1,7 +1,7 @@
 /** Checking every image of the content before anything is written: size, and that it decodes. */
 import { stat } from "node:fs/promises";
 import { problem, type Problem } from "../errors/problem.ts";
-import type { Release } from "../content/model.ts";
+import type { MediaRef } from "../content/release.ts";
 import { inspectImage } from "./sharp.ts";
 
 /** Run `work` over `items`, at most `limit` at a time. */
@@ -22,10 +22,9 @@ function reasonOf(error: unknown): string {
 }
 
 /** Fill in size and bytes of every media file; problems for images that cannot be read. */
-export async function probeMedia(releases: readonly Release[], concurrency = 4): Promise<Problem[]> {
+export async function probeMedia(found: readonly MediaRef[], concurrency = 4): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const jobs = releases.flatMap((release) => release.media.map((media, index) => ({ release, media, index })));
-  await eachLimited(jobs, concurrency, async ({ release, media, index }) => {
+  await eachLimited(found, concurrency, async ({ file, media, index }) => {
     media.bytes = (await stat(media.source)).size;
     if (media.kind !== "image") return;
     try {
@@ -36,7 +35,7 @@ export async function probeMedia(releases: readonly Release[], concurrency = 4):
       problems.push(
         problem(
           "media-unreadable",
-          { file: release.file, line: media.line, field: `media.${index}.file` },
+          { file, line: media.line, field: `media.${index}.file` },
           { file: media.file, reason: reasonOf(error) },
         ),
       );

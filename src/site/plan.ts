@@ -13,9 +13,11 @@ import { itemView, releaseView, type ItemView, type LinkView, type ReleaseView }
 export interface PlanOptions {
   /** Releases per listing page. */
   readonly pageSize: number;
+  /** Render the release pages' views (Markdown bodies); `check` only needs the addresses. */
+  readonly releaseViews: boolean;
 }
 
-export const defaults = { pageSize: 20 } satisfies PlanOptions;
+export const defaults = { pageSize: 20, releaseViews: true } satisfies PlanOptions;
 
 export type ListingKind = "home" | "department" | "year";
 
@@ -80,6 +82,10 @@ export interface SitePlan {
   readonly redirects: readonly RedirectPage[];
   readonly problems: readonly Problem[];
 }
+
+export const NOT_FOUND_FILE = "404.html";
+/** Files the build writes besides pages: an alias may not replace them. */
+export const RESERVED_FILES = ["_redirects", "assets/style.css", ".pressroom-output"];
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -162,26 +168,34 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     { url: urls.archive, heading: strings.archive, entries: yearEntries },
   ];
 
-  const releases = published.map((r) => releaseView(r, site, strings, urls));
+  const releases = options.releaseViews ? published.map((r) => releaseView(r, site, strings, urls)) : [];
 
   const taken = new Set<string>([
     ...listings.map((p) => outputFileOf(p.url)),
     ...indexes.map((p) => outputFileOf(p.url)),
-    ...releases.map((p) => outputFileOf(p.url)),
-    ...releases.flatMap((r) => [...r.images.map((i) => i.src), ...r.downloads.map((d) => d.href)].map(outputFileOf)),
-    "404.html",
+    ...published.flatMap((r) => [r.url, ...r.media.map((m) => r.url + m.name)].map(outputFileOf)),
+    NOT_FOUND_FILE,
+    ...RESERVED_FILES,
   ]);
   const problems: Problem[] = [];
   const redirects: RedirectPage[] = [];
   for (const release of published) {
     for (const alias of release.aliases) {
-      const outputPath = aliasOutputPath(alias);
+      const outputPath = aliasOutputPath(alias.path);
       if (taken.has(outputPath)) {
-        problems.push(problem("alias-conflict", { file: release.file, field: "aliases" }, { value: alias }));
+        problems.push(
+          problem("alias-conflict", { file: release.file, line: alias.line, field: alias.field }, { value: alias.path }),
+        );
         continue;
       }
       taken.add(outputPath);
-      redirects.push({ outputPath, from: alias, to: release.url, toAbsolute: site.url + release.url, title: release.title });
+      redirects.push({
+        outputPath,
+        from: alias.path,
+        to: release.url,
+        toAbsolute: site.url + release.url,
+        title: release.title,
+      });
     }
   }
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
