@@ -4,7 +4,7 @@
  * A date without an offset is wall-clock time in the site's time zone, never
  * in the time zone of the machine that builds.
  */
-import { TZDate } from "@date-fns/tz";
+import { TZDate, tzOffset } from "@date-fns/tz";
 import { format as formatDate } from "date-fns";
 
 export type ParsedDate =
@@ -54,8 +54,26 @@ export function parseContentDate(text: string, timeZone: string): ParsedDate {
     }
     return { ok: true, instant: Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000, hasTime };
   }
-  const instant = new TZDate(y, mo - 1, d, h, mi, s, 0, timeZone).getTime();
-  return { ok: true, instant, hasTime };
+  return { ok: true, instant: wallClockToInstant(Date.UTC(y, mo - 1, d, h, mi, s), timeZone), hasTime };
+}
+
+const DAY = 86_400_000;
+const offsetMs = (timeZone: string, instant: number): number => tzOffset(timeZone, new Date(instant)) * 60_000;
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `wallClock` (its
+ * fields written as if UTC). Computed from the zone alone, never through the
+ * machine's own time zone. When clocks go back, a time that occurs twice is
+ * its first occurrence; when they go forward, a skipped time is read with the
+ * offset before the change (02:30 becomes 03:30 summer time).
+ */
+export function wallClockToInstant(wallClock: number, timeZone: string): number {
+  const before = offsetMs(timeZone, wallClock - DAY);
+  const after = offsetMs(timeZone, wallClock + DAY);
+  const matches = [...new Set([before, after])]
+    .map((offset) => wallClock - offset)
+    .filter((instant) => instant + offsetMs(timeZone, instant) === wallClock);
+  return matches.length > 0 ? Math.min(...matches) : wallClock - before;
 }
 
 export interface LocalParts {

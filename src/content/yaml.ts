@@ -65,6 +65,8 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
+    // Otherwise !!binary, !!timestamp, !!set … would be turned into objects silently.
+    resolveKnownTags: false,
   });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line + source.lineOffset;
   const textLines = text.split("\n");
