@@ -63,23 +63,16 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     field: fieldPath.join("."),
   });
 
-  const date = data.date === undefined ? undefined : parseContentDate(data.date, context.timeZone);
-  if (date && !date.ok) {
-    const code = date.reason === "format" ? "invalid-date" : "impossible-date";
-    problems.push(problem(code, at("date"), { field: "date", value: data.date! }));
-  }
-  let updated: number | undefined;
-  if (data.updated) {
-    const u = parseContentDate(data.updated, context.timeZone);
-    if (u.ok) updated = u.instant;
-    else
-      problems.push(
-        problem(u.reason === "format" ? "invalid-date" : "impossible-date", at("updated"), {
-          field: "updated",
-          value: data.updated,
-        }),
-      );
-  }
+  const parseDateField = (field: "date" | "updated", value: string | undefined) => {
+    if (!value) return undefined;
+    const parsed = parseContentDate(value, context.timeZone);
+    if (parsed.ok) return parsed;
+    const code = parsed.reason === "format" ? "invalid-date" : "impossible-date";
+    problems.push(problem(code, at(field), { field, value }));
+    return undefined;
+  };
+  const date = parseDateField("date", data.date);
+  const updated = parseDateField("updated", data.updated)?.instant;
   const departments = resolveDepartments(data, parsed, file, context, problems);
   const contacts = resolveContacts(data, parsed, file, context, departments, problems);
   const media = resolveMedia(data.media ?? [], input, at, context.fs, problems);
@@ -101,13 +94,13 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     aliases.push({ path: alias.path, ...(where.line !== undefined && { line: where.line }), field: where.field! });
   });
   let url: string | undefined;
-  if (date?.ok) {
+  if (date) {
     url = releaseUrl(localParts(date.instant, context.timeZone), releaseSlug(file.replace(/^releases\//, "")));
     const other = context.claimedUrls.get(url);
     if (other !== undefined) problems.push(problem("duplicate-url", { file }, { url, other }));
     else context.claimedUrls.set(url, file);
   }
-  if (problems.length > before || !valid || !date?.ok || url === undefined) return undefined;
+  if (problems.length > before || !valid || !date || url === undefined) return undefined;
 
   const parts = localParts(date.instant, context.timeZone);
   return {
