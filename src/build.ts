@@ -10,7 +10,7 @@ import { contentExists, loadContent } from "./content/load.ts";
 import type { ContentModel } from "./content/model.ts";
 import { publishedReleases } from "./content/publish.ts";
 import { resolveContent } from "./content/site.ts";
-import { LAYOUTS_DIR, renderSite } from "./eleventy/render.ts";
+import { LAYOUTS_DIR } from "./eleventy/layouts.ts";
 import { problem, ContentError, type Problem } from "./errors/problem.ts";
 import { probeMedia } from "./media/probe.ts";
 import { checkOutputFolder, discard, stagingFolder, swapIn, UsageError } from "./output-folder.ts";
@@ -94,6 +94,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await mkdir(path.join(staging, "assets"), { recursive: true });
     await writeFile(path.join(staging, "assets", "style.css"), css);
 
+    const { renderSite } = await import("./eleventy/render.ts");
     await renderSite(plan, staging, { layoutsDir, stylesheet: `/assets/style.css?v=${cssHash}` });
 
     let mediaFiles = 0;

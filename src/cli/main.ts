@@ -1,16 +1,15 @@
 /** Entry point of the `pressroom` command: dispatch, exit codes, and no stack traces for content problems. */
 import { UsageError } from "../output-folder.ts";
 import { USAGE } from "./args.ts";
-import { buildCommand } from "./build.ts";
-import { checkCommand } from "./check.ts";
-import { newCommand } from "./new.ts";
-import { serveCommand } from "./serve.ts";
 
-const commands: Record<string, (args: string[]) => Promise<number>> = {
-  build: buildCommand,
-  check: checkCommand,
-  serve: serveCommand,
-  new: newCommand,
+type Command = (args: string[]) => Promise<number>;
+
+// Each command loads only what it needs: `check` never loads Eleventy.
+const commands: Record<string, () => Promise<Command>> = {
+  build: async () => (await import("./build.ts")).buildCommand,
+  check: async () => (await import("./check.ts")).checkCommand,
+  serve: async () => (await import("./serve.ts")).serveCommand,
+  new: async () => (await import("./new.ts")).newCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -19,9 +18,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
-  if (!command) throw new UsageError(`unknown command "${name}"`);
-  return command(args);
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) throw new UsageError(`unknown command "${name}"`);
+  return (await load())(args);
 }
 
 try {

@@ -3,7 +3,7 @@ import { watch } from "node:fs";
 import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { build, BuildFailed } from "../build.ts";
-import { LAYOUTS_DIR } from "../eleventy/render.ts";
+import { LAYOUTS_DIR } from "../eleventy/layouts.ts";
 import { UsageError } from "../output-folder.ts";
 import { parse, USAGE } from "./args.ts";
 import { printProblems } from "./report.ts";

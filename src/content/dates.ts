@@ -5,7 +5,7 @@
  * in the time zone of the machine that builds.
  */
 import { TZDate, tzOffset } from "@date-fns/tz";
-import { format as formatDate } from "date-fns";
+import { format as formatDate } from "date-fns/format";
 
 export type ParsedDate =
   | { readonly ok: true; readonly instant: number; readonly hasTime: boolean }

@@ -6,11 +6,8 @@
  * can set a permalink or run code.
  */
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import type { SitePlan } from "../site/plan.ts";
-
-export const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts/", import.meta.url));
 
 const refuse = (): never => {
   throw new Error("JavaScript front matter is disabled in pressroom templates");

@@ -1,0 +1,55 @@
+/** The pressroom command as a press officer uses it: check, new. */
+import assert from "node:assert/strict";
+import { cpSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { after, test } from "node:test";
+import { fixture, listFiles, pressroom, removeDir, tempDir } from "./helpers.ts";
+
+const dirs: string[] = [];
+after(() => dirs.forEach(removeDir));
+
+test("check on valid content says so and exits 0", () => {
+  const result = pressroom(["check", "--content", fixture("valid")]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout, `Content is valid: 7 releases checked in ${fixture("valid")}.\n`);
+  assert.equal(result.stderr, "");
+});
+
+test("help prints the usage and exits 0", () => {
+  const result = pressroom(["--help"]);
+  assert.equal(result.status, 0);
+  assert.match(result.stdout, /^Usage: pressroom <command>/);
+});
+
+test("new scaffolds a draft that passes check and is published once draft: true is removed", () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const content = path.join(dir, "content");
+  cpSync(fixture("valid"), content, { recursive: true });
+  const args = ["new", "--content", content, "--title", "Neue Brücke über die Aa: Freigabe", "--department", "tiefbauamt"];
+  const created = pressroom([...args, "--date", "2026-11-26 09:15"]);
+  assert.equal(created.status, 0, created.stderr);
+  const file = path.join(content, "releases/2026/2026-11-26-neue-bruecke-ueber-die-aa-freigabe.md");
+  assert.match(created.stdout, /Created .*2026-11-26-neue-bruecke-ueber-die-aa-freigabe\.md/);
+  const text = readFileSync(file, "utf8");
+  assert.match(text, /^---\ntitle: "Neue Brücke über die Aa: Freigabe"\ndate: "2026-11-26 09:15"\ndepartment: "tiefbauamt"\ndraft: true\n---\n/);
+  assert.equal(pressroom(["check", "--content", content]).status, 0);
+
+  const again = pressroom([...args, "--date", "2026-11-26 09:15"]);
+  assert.equal(again.status, 2, "an existing file is never overwritten");
+  assert.match(again.stderr, /exists already/);
+
+  const missing = pressroom(["new", "--content", content, "--title", "Ohne Amt"]);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /--department is required/);
+});
+
+test("build refuses to replace a folder it did not make", () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  cpSync(fixture("valid"), path.join(dir, "notes"), { recursive: true });
+  const result = pressroom(["build", "--content", fixture("valid"), "--out", path.join(dir, "notes"), "--now", "2026-11-27T12:00"]);
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(result.stderr, /was not made by pressroom/);
+  assert.ok(listFiles(path.join(dir, "notes")).includes("site.yaml"), "the folder is untouched");
+});
