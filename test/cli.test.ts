@@ -1,9 +1,10 @@
 /** The pressroom command as a press officer uses it: check, new. */
 import assert from "node:assert/strict";
-import { cpSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, readFileSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { after, test } from "node:test";
-import { fixture, listFiles, pressroom, removeDir, tempDir } from "./helpers.ts";
+import { fixture, listFiles, pressroom, removeDir, ROOT, tempDir } from "./helpers.ts";
 
 const dirs: string[] = [];
 after(() => dirs.forEach(removeDir));
@@ -52,4 +53,21 @@ test("build refuses to replace a folder it did not make", () => {
   assert.equal(result.status, 2, result.stderr);
   assert.match(result.stderr, /was not made by pressroom/);
   assert.ok(listFiles(path.join(dir, "notes")).includes("site.yaml"), "the folder is untouched");
+});
+
+test("works when installed as a dependency, with its templates inside node_modules", () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const pkg = path.join(dir, "node_modules", "pressroom");
+  for (const part of ["bin", "src", "layouts", "package.json"]) cpSync(path.join(ROOT, part), path.join(pkg, part), { recursive: true });
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(pkg, "node_modules"));
+  cpSync(fixture("valid"), path.join(dir, "content"), { recursive: true });
+  const result = spawnSync(process.execPath, [path.join(pkg, "bin", "pressroom.js"), "build", "--now", "2026-11-27T12:00"], {
+    cwd: dir,
+    encoding: "utf8",
+  });
+  assert.equal(result.status, 0, result.stderr);
+  const files = listFiles(path.join(dir, "dist"));
+  assert.ok(files.includes("index.html"), files.join(" "));
+  assert.ok(files.includes("2026/11/27/radwege-am-ring/index.html"));
 });

@@ -51,6 +51,8 @@ export async function renderSite(plan: SitePlan, outDir: string, options: Render
     config(config: any) {
       config.setTemplateFormats(["njk"]);
       config.setUseGitIgnore(false);
+      // The templates live in node_modules when pressroom is installed as a dependency.
+      config.ignores.delete("**/node_modules/**");
       config.setFrontMatterParsingOptions({ engines: { js: refuse, javascript: refuse } });
       config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
       config.addGlobalData("pressroom", data);
