@@ -5,6 +5,7 @@
  * language runs over what a press officer wrote, and no front matter of theirs
  * can set a permalink or run code.
  */
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { SitePlan } from "../site/plan.ts";
@@ -61,5 +62,34 @@ export async function renderSite(plan: SitePlan, outDir: string, options: Render
     },
   });
   eleventy.disableLogger();
-  await eleventy.write();
+  // Eleventy renders; the pages are written here, checked to stay inside the
+  // output folder, and written in parallel (Eleventy writes one at a time).
+  const pages = (await eleventy.toJSON()) as unknown as { outputPath: string | false; content: string }[];
+  const root = path.resolve(outDir) + path.sep;
+  const files = pages
+    .filter((page): page is { outputPath: string; content: string } => typeof page.outputPath === "string")
+    .map((page) => ({ file: path.resolve(page.outputPath), content: page.content }));
+  for (const { file } of files) {
+    if (!file.startsWith(root)) throw new Error(`a template tried to write outside the output folder: ${file}`);
+  }
+  await writeFiles(files);
+}
+
+/** Write files concurrently, creating each folder once. */
+async function writeFiles(files: readonly { file: string; content: string }[], concurrency = 16): Promise<void> {
+  const folders = new Map<string, Promise<unknown>>();
+  const folder = (dir: string) => {
+    let made = folders.get(dir);
+    if (!made) folders.set(dir, (made = mkdir(dir, { recursive: true })));
+    return made;
+  };
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const { file, content } = files[next++]!;
+      await folder(path.dirname(file));
+      await writeFile(file, content);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
 }
