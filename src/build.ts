@@ -95,7 +95,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await writeFile(path.join(staging, "assets", "style.css"), css);
 
     const { renderSite } = await import("./eleventy/render.ts");
-    await renderSite(plan, staging, { layoutsDir, stylesheet: `/assets/style.css?v=${cssHash}` });
+    await renderSite(plan, staging, { layoutsDir, stylesheet: `${model.site.basePath}/assets/style.css?v=${cssHash}` });
 
     let mediaFiles = 0;
     for (const release of published) {

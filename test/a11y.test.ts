@@ -23,8 +23,8 @@ const PAGES = [
   "/archiv/",
   "/2024/",
   "/404.html",
-  "/presse/archiv/4711.html",
 ];
+const REDIRECT = "/presse/archiv/4711.html";
 
 let dir: string;
 let server: Server;
@@ -77,6 +77,27 @@ for (const url of PAGES) {
     }
   });
 }
+
+test("a redirect page leads the browser to its release and is accessible itself", async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(base + REDIRECT);
+    await page.waitForURL(/\/2019\/02\/14\/abfuhrkalender-2019\/$/);
+    assert.match(await page.locator("h1").innerText(), /Abfuhrkalender/);
+    // Checked once more with the refresh taken out, so axe sees the redirect page and not its target.
+    await page.route(base + REDIRECT, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/<meta http-equiv="refresh"[^>]*>/, "");
+      await route.fulfill({ response, body });
+    });
+    await page.goto(base + REDIRECT);
+    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    assert.deepEqual(result.violations.map((v) => v.id), []);
+  } finally {
+    await context.close();
+  }
+});
 
 test("the page reads without its stylesheet and without JavaScript", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });

@@ -101,3 +101,34 @@ describe("English sites", () => {
     assert.ok(readText(out, "departments/parks/index.html").includes("Press releases: Parks Department"));
   });
 });
+
+describe("a site below a folder of its host", () => {
+  test("every link carries the base path; files and redirects stay in place", async () => {
+    const out = newOut();
+    await build({ contentDir: fixture("subpath"), outDir: out, now: "2026-11-27T12:00", pageSize: 2 });
+    const files = listFiles(out);
+    assert.ok(files.includes("index.html") && files.includes("2026/11/20/hallenbad/index.html"), "no /presse folder in the output");
+    assert.ok(files.includes("alt/hallenbad.html"));
+    for (const file of files.filter((f) => f.endsWith(".html") || f.endsWith(".php"))) {
+      const $ = html(out, file);
+      $("[href], [src]").each((_, el) => {
+        const value = $(el).attr("href") ?? $(el).attr("src")!;
+        if (value.startsWith("/")) assert.ok(value.startsWith("/presse/"), `${file}: ${value}`);
+      });
+    }
+    const $ = html(out, "2026/11/20/hallenbad/index.html");
+    assert.equal($('link[rel="canonical"]').attr("href"), "https://www.pruefstadt.example/presse/2026/11/20/hallenbad/");
+    assert.equal($("figure img").attr("src"), "/presse/2026/11/20/hallenbad/baustelle.jpg");
+    assert.match($('link[rel="stylesheet"]').attr("href")!, /^\/presse\/assets\/style\.css\?v=/);
+    assert.equal(html(out, "index.html")('.pager a[rel="next"]').attr("href"), "/presse/seite/2/");
+    assert.equal(readText(out, "_redirects"), "/presse/alt/hallenbad.html /presse/2026/11/20/hallenbad/ 301\n");
+  });
+
+  test("an old address outside the base path is refused with its line", () => {
+    const result = pressroom(["check", "--content", fixture("invalid-subpath-alias")]);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /releases\/2026-10-01-alt\.md:5 {2}Invalid old address \[invalid-alias\]/);
+    assert.match(result.stderr, /"\/cms\/42\.html" cannot be used: it is outside \/presse\/, where the site is published/);
+    assert.doesNotMatch(result.stderr, /ok\.html" cannot/);
+  });
+});

@@ -5,6 +5,8 @@ export interface Site {
   readonly title: string;
   /** Absolute base address without a trailing slash. */
   readonly url: string;
+  /** The path of that address ("" at the root, "/presse" below it): prefixed to every link. */
+  readonly basePath: string;
   readonly language: Language;
   readonly timeZone: string;
   readonly description?: string;

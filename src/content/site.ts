@@ -85,6 +85,7 @@ function resolveSite(raw: RawContent, problems: Problem[]): Site | undefined {
   return {
     title: data.title,
     url: url.href.replace(/\/+$/, ""),
+    basePath: url.pathname.replace(/\/+$/, ""),
     language: data.language,
     timeZone: data.timezone,
     ...(data.description && { description: data.description }),

@@ -37,7 +37,11 @@ export async function renderSite(plan: SitePlan, outDir: string, options: Render
   const data: TemplateData = {
     site: plan.site,
     t: plan.strings,
-    nav: { home: plan.urls.home, departments: plan.urls.departments, archive: plan.urls.archive },
+    nav: {
+      home: plan.urls.href(plan.urls.home),
+      departments: plan.urls.href(plan.urls.departments),
+      archive: plan.urls.href(plan.urls.archive),
+    },
     stylesheet: options.stylesheet,
     releases: plan.releases,
     listings: plan.listings,

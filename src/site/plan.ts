@@ -38,6 +38,8 @@ export function pageWindow(current: number, count: number, reach = 2): number[] 
 
 export interface ListingPage {
   readonly kind: ListingKind;
+  /** Site-relative path (where the file goes) and link. */
+  readonly path: string;
   readonly url: string;
   readonly heading: string;
   /** The <title>: heading, and the page number past page 1. */
@@ -58,6 +60,7 @@ export interface IndexEntry extends LinkView {
 }
 
 export interface IndexPage {
+  readonly path: string;
   readonly url: string;
   readonly heading: string;
   readonly entries: readonly IndexEntry[];
@@ -110,7 +113,8 @@ function paginate(
     const n = i + 1;
     return {
       kind,
-      url: urls.page(base, n),
+      path: urls.page(base, n),
+      url: urls.href(urls.page(base, n)),
       heading,
       title: n > 1 ? `${heading} – ${strings.pageOf(n, count)}` : heading,
       ...(description && { description }),
@@ -118,10 +122,10 @@ function paginate(
       pageNumber: n,
       pageCount: count,
       pageLabel: strings.pageOf(n, count),
-      ...(n > 1 && { newer: urls.page(base, n - 1) }),
-      ...(n < count && { older: urls.page(base, n + 1) }),
+      ...(n > 1 && { newer: urls.href(urls.page(base, n - 1)) }),
+      ...(n < count && { older: urls.href(urls.page(base, n + 1)) }),
       pages: pageWindow(n, count).map((number, j, all) => ({
-        url: urls.page(base, number),
+        url: urls.href(urls.page(base, number)),
         number,
         current: number === n,
         gapBefore: j > 0 && number - all[j - 1]! > 1,
@@ -134,8 +138,8 @@ function paginate(
 export function planSite(model: ContentModel, published: readonly Release[], options: PlanOptions = defaults): SitePlan {
   const { site } = model;
   const strings = stringsFor(site.language);
-  const urls = urlsFor(strings);
-  const items = new Map(published.map((r) => [r, itemView(r, site, strings)]));
+  const urls = urlsFor(strings, site.basePath);
+  const items = new Map(published.map((r) => [r, itemView(r, site, strings, urls)]));
   const listings: ListingPage[] = [];
   listings.push(...paginate("home", urls.home, site.title, published, items, options, strings, urls, site.description));
 
@@ -148,7 +152,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
       ...paginate("department", base, strings.releasesOf(department.name), own, items, options, strings, urls, department.description),
     );
     departmentEntries.push({
-      url: base,
+      url: urls.href(base),
       text: department.name,
       count: strings.releaseCount(own.length),
       ...(department.description && { description: department.description }),
@@ -160,19 +164,19 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   for (const year of years) {
     const own = published.filter((r) => r.year === year);
     listings.push(...paginate("year", urls.year(year), strings.releasesIn(year), own, items, options, strings, urls));
-    yearEntries.push({ url: urls.year(year), text: String(year), count: strings.releaseCount(own.length) });
+    yearEntries.push({ url: urls.href(urls.year(year)), text: String(year), count: strings.releaseCount(own.length) });
   }
 
   const indexes: IndexPage[] = [
-    { url: urls.departments, heading: strings.departments, entries: departmentEntries },
-    { url: urls.archive, heading: strings.archive, entries: yearEntries },
+    { path: urls.departments, url: urls.href(urls.departments), heading: strings.departments, entries: departmentEntries },
+    { path: urls.archive, url: urls.href(urls.archive), heading: strings.archive, entries: yearEntries },
   ];
 
   const releases = options.releaseViews ? published.map((r) => releaseView(r, site, strings, urls)) : [];
 
   const taken = new Set<string>([
-    ...listings.map((p) => outputFileOf(p.url)),
-    ...indexes.map((p) => outputFileOf(p.url)),
+    ...listings.map((p) => outputFileOf(p.path)),
+    ...indexes.map((p) => outputFileOf(p.path)),
     ...published.flatMap((r) => [r.url, ...r.media.map((m) => r.url + m.name)].map(outputFileOf)),
     NOT_FOUND_FILE,
     ...RESERVED_FILES,
@@ -181,18 +185,23 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const redirects: RedirectPage[] = [];
   for (const release of published) {
     for (const alias of release.aliases) {
-      const outputPath = aliasOutputPath(alias.path);
+      const at = { file: release.file, line: alias.line, field: alias.field };
+      // Old addresses are paths on the site's host: below a base path, they must lie inside it.
+      if (site.basePath && !alias.path.startsWith(`${site.basePath}/`)) {
+        const reason = `it is outside ${site.basePath}/, where the site is published`;
+        problems.push(problem("invalid-alias", at, { value: alias.path, reason }));
+        continue;
+      }
+      const outputPath = aliasOutputPath(alias.path.slice(site.basePath.length));
       if (taken.has(outputPath)) {
-        problems.push(
-          problem("alias-conflict", { file: release.file, line: alias.line, field: alias.field }, { value: alias.path }),
-        );
+        problems.push(problem("alias-conflict", at, { value: alias.path }));
         continue;
       }
       taken.add(outputPath);
       redirects.push({
         outputPath,
         from: alias.path,
-        to: release.url,
+        to: urls.href(release.url),
         toAbsolute: site.url + release.url,
         title: release.title,
       });

@@ -1,4 +1,8 @@
-/** Addresses of the generated listing pages, from the language's URL words. */
+/**
+ * Addresses. A page's *path* is relative to the site's root ("/2026/", where
+ * its file goes in the output folder); its *href* is the link to it, with the
+ * site's base path in front when the site lives below a folder of its host.
+ */
 import type { Strings } from "../i18n/index.ts";
 import { slugify } from "../content/slug.ts";
 
@@ -10,11 +14,14 @@ export interface Urls {
   readonly year: (year: number) => string;
   /** Page `n` (1-based) of a paginated listing at `base`. */
   readonly page: (base: string, n: number) => string;
+  /** The link to a path. */
+  readonly href: (path: string) => string;
 }
 
-export function urlsFor(strings: Strings): Urls {
+export function urlsFor(strings: Strings, basePath: string): Urls {
   const s = strings.segments;
   return {
+    href: (path) => basePath + path,
     home: "/",
     departments: `/${s.departments}/`,
     department: (id) => `/${s.departments}/${slugify(id)}/`,
@@ -24,5 +31,5 @@ export function urlsFor(strings: Strings): Urls {
   };
 }
 
-/** The output file of a page address: /a/b/ → a/b/index.html */
-export const outputFileOf = (url: string): string => (url.endsWith("/") ? `${url.slice(1)}index.html` : url.slice(1));
+/** The output file of a page path: /a/b/ → a/b/index.html */
+export const outputFileOf = (path: string): string => (path.endsWith("/") ? `${path.slice(1)}index.html` : path.slice(1));

@@ -44,6 +44,8 @@ export interface ContactView {
 }
 
 export interface ReleaseView {
+  /** Where the page is written (site-relative) and how it is linked. */
+  readonly path: string;
   readonly url: string;
   readonly canonical: string;
   readonly title: string;
@@ -80,13 +82,13 @@ const contactView = (c: Contact): ContactView => ({
   ...(c.email && { email: c.email }),
 });
 
-const departmentLink = (d: Department, urls: Urls): LinkView => ({ url: urls.department(d.id), text: d.name });
+const departmentLink = (d: Department, urls: Urls): LinkView => ({ url: urls.href(urls.department(d.id)), text: d.name });
 
 export function releaseView(release: Release, site: Site, strings: Strings, urls: Urls): ReleaseView {
   const images: ImageView[] = [];
   const downloads: DownloadView[] = [];
   for (const media of release.media) {
-    const href = `${release.url}${media.name}`;
+    const href = urls.href(`${release.url}${media.name}`);
     const size = media.bytes === undefined ? "" : strings.fileSize(media.bytes);
     if (media.kind === "image") {
       const original = [media.width && media.height ? `${media.width} × ${media.height} px` : "", size]
@@ -107,7 +109,8 @@ export function releaseView(release: Release, site: Site, strings: Strings, urls
     }
   }
   return {
-    url: release.url,
+    path: release.url,
+    url: urls.href(release.url),
     canonical: site.url + release.url,
     title: release.title,
     ...(release.subtitle && { subtitle: release.subtitle }),
@@ -122,8 +125,8 @@ export function releaseView(release: Release, site: Site, strings: Strings, urls
   };
 }
 
-export const itemView = (release: Release, site: Site, strings: Strings): ItemView => ({
-  url: release.url,
+export const itemView = (release: Release, site: Site, strings: Strings, urls: Urls): ItemView => ({
+  url: urls.href(release.url),
   title: release.title,
   ...(release.subtitle && { subtitle: release.subtitle }),
   date: dateView(release.date, false, site, strings),

@@ -31,7 +31,7 @@ function release(url: string, date: number, extra: Partial<Release> = {}): Relea
 
 function model(releases: Release[]): ContentModel {
   return {
-    site: { title: "T", url: "https://presse.example", language: "de", timeZone: "Europe/Berlin" },
+    site: { title: "T", url: "https://presse.example", basePath: "", language: "de", timeZone: "Europe/Berlin" },
     departments: new Map(),
     contacts: new Map(),
     releases,
