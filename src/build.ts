@@ -14,6 +14,7 @@ import { LAYOUTS_DIR } from "./eleventy/layouts.ts";
 import { problem, ContentError, type Problem } from "./errors/problem.ts";
 import { probeMedia } from "./media/probe.ts";
 import { checkOutputFolder, discard, stagingFolder, swapIn, UsageError } from "./output-folder.ts";
+import { feedFile, robotsFile, sitemapFile } from "./outputs/feeds.ts";
 import { redirectsFile } from "./outputs/redirects.ts";
 import { defaults as planDefaults, planSite } from "./site/plan.ts";
 import { outputFileOf } from "./site/urls.ts";
@@ -107,6 +108,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
     }
     await writeFile(path.join(staging, "_redirects"), redirectsFile(plan.redirects));
+    for (const feed of plan.feeds) {
+      const target = path.join(staging, outputFileOf(feed.path));
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, feedFile(plan, feed));
+    }
+    await writeFile(path.join(staging, "sitemap.xml"), sitemapFile(plan));
+    const robotsTxt = robotsFile(plan);
+    if (robotsTxt !== undefined) await writeFile(path.join(staging, "robots.txt"), robotsTxt);
     await swapIn(staging, options.outDir);
     const pages = plan.releases.length + plan.listings.length + plan.indexes.length + plan.redirects.length + 1;
     return { releases: published.length, pages, mediaFiles, sources: checked.sources };

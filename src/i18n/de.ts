@@ -40,6 +40,7 @@ export const de: Strings = {
   backHome: "Zur Startseite",
   allDepartments: "Alle Ämter",
   years: "Jahrgänge",
+  subscribe: "Als Feed abonnieren (Atom)",
   fileSize: (bytes) =>
     bytes < 1024 * 1024 ? `${number.format(bytes / 1024)} KB` : `${number.format(bytes / 1024 / 1024)} MB`,
 };

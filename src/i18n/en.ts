@@ -40,6 +40,7 @@ export const en: Strings = {
   backHome: "Go to the home page",
   allDepartments: "All departments",
   years: "Years",
+  subscribe: "Subscribe to the feed (Atom)",
   fileSize: (bytes) =>
     bytes < 1024 * 1024 ? `${number.format(bytes / 1024)} KB` : `${number.format(bytes / 1024 / 1024)} MB`,
 };

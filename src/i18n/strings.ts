@@ -38,6 +38,7 @@ export interface Strings {
   readonly backHome: string;
   readonly allDepartments: string;
   readonly years: string;
+  readonly subscribe: string;
   readonly fileSize: (bytes: number) => string;
 }
 

@@ -13,11 +13,13 @@ import { itemView, releaseView, type ItemView, type LinkView, type ReleaseView }
 export interface PlanOptions {
   /** Releases per listing page. */
   readonly pageSize: number;
+  /** Entries per Atom feed, newest first. */
+  readonly feedSize: number;
   /** Render the release pages' views (Markdown bodies); `check` only needs the addresses. */
   readonly releaseViews: boolean;
 }
 
-export const defaults = { pageSize: 20, releaseViews: true } satisfies PlanOptions;
+export const defaults = { pageSize: 20, feedSize: 50, releaseViews: true } satisfies PlanOptions;
 
 export type ListingKind = "home" | "department" | "year";
 
@@ -52,6 +54,17 @@ export interface ListingPage {
   readonly newer?: string;
   readonly older?: string;
   readonly pages: readonly PageLink[];
+  /** The Atom feed of this listing, to subscribe to. */
+  readonly feed?: LinkView;
+}
+
+export interface FeedPlan {
+  readonly path: string;
+  /** Absolute addresses of the feed and of the page it mirrors. */
+  readonly self: string;
+  readonly alternate: string;
+  readonly title: string;
+  readonly entries: readonly ReleaseView[];
 }
 
 export interface IndexEntry extends LinkView {
@@ -83,12 +96,13 @@ export interface SitePlan {
   readonly listings: readonly ListingPage[];
   readonly indexes: readonly IndexPage[];
   readonly redirects: readonly RedirectPage[];
+  readonly feeds: readonly FeedPlan[];
   readonly problems: readonly Problem[];
 }
 
 export const NOT_FOUND_FILE = "404.html";
 /** Files the build writes besides pages: an alias may not replace them. */
-export const RESERVED_FILES = ["_redirects", "assets/style.css", ".pressroom-output"];
+export const RESERVED_FILES = ["_redirects", "assets/style.css", ".pressroom-output", "sitemap.xml", "robots.txt"];
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -106,6 +120,7 @@ function paginate(
   strings: Strings,
   urls: Urls,
   description?: string,
+  feed?: LinkView,
 ): ListingPage[] {
   const pages = chunk(releases, options.pageSize);
   const count = pages.length;
@@ -124,6 +139,7 @@ function paginate(
       pageLabel: strings.pageOf(n, count),
       ...(n > 1 && { newer: urls.href(urls.page(base, n - 1)) }),
       ...(n < count && { older: urls.href(urls.page(base, n + 1)) }),
+      ...(feed && { feed }),
       pages: pageWindow(n, count).map((number, j, all) => ({
         url: urls.href(urls.page(base, number)),
         number,
@@ -140,17 +156,33 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const strings = stringsFor(site.language);
   const urls = urlsFor(strings, site.basePath);
   const items = new Map(published.map((r) => [r, itemView(r, site, strings, urls)]));
+  const views = new Map(options.releaseViews ? published.map((r) => [r, releaseView(r, site, strings, urls)]) : []);
+  const feeds: FeedPlan[] = [];
+  const addFeed = (base: string, title: string, releases: readonly Release[]): LinkView => {
+    const path = `${base}feed.xml`;
+    feeds.push({
+      path,
+      self: site.url + path,
+      alternate: site.url + base,
+      title,
+      entries: releases.slice(0, options.feedSize).flatMap((r) => views.get(r) ?? []),
+    });
+    return { url: urls.href(path), text: strings.subscribe };
+  };
   const listings: ListingPage[] = [];
-  listings.push(...paginate("home", urls.home, site.title, published, items, options, strings, urls, site.description));
+  const homeFeed = addFeed(urls.home, site.title, published);
+  listings.push(
+    ...paginate("home", urls.home, site.title, published, items, options, strings, urls, site.description, homeFeed),
+  );
 
   const departmentEntries: IndexEntry[] = [];
   const departments = [...model.departments.values()].sort((a, b) => a.name.localeCompare(b.name, strings.locale));
   for (const department of departments) {
     const own = published.filter((r) => r.departments.includes(department));
     const base = urls.department(department.id);
-    listings.push(
-      ...paginate("department", base, strings.releasesOf(department.name), own, items, options, strings, urls, department.description),
-    );
+    const heading = strings.releasesOf(department.name);
+    const feed = addFeed(base, `${site.title}: ${department.name}`, own);
+    listings.push(...paginate("department", base, heading, own, items, options, strings, urls, department.description, feed));
     departmentEntries.push({
       url: urls.href(base),
       text: department.name,
@@ -172,12 +204,13 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     { path: urls.archive, url: urls.href(urls.archive), heading: strings.archive, entries: yearEntries },
   ];
 
-  const releases = options.releaseViews ? published.map((r) => releaseView(r, site, strings, urls)) : [];
+  const releases = [...views.values()];
 
   const taken = new Set<string>([
     ...listings.map((p) => outputFileOf(p.path)),
     ...indexes.map((p) => outputFileOf(p.path)),
     ...published.flatMap((r) => [r.url, ...r.media.map((m) => r.url + m.name)].map(outputFileOf)),
+    ...feeds.map((f) => outputFileOf(f.path)),
     NOT_FOUND_FILE,
     ...RESERVED_FILES,
   ]);
@@ -208,5 +241,5 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     }
   }
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  return { site, strings, urls, releases, listings, indexes, redirects, problems };
+  return { site, strings, urls, releases, listings, indexes, redirects, feeds, problems };
 }

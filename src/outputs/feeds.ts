@@ -1,0 +1,45 @@
+/** The site's Atom feeds and sitemap, from the site plan. */
+import type { SitePlan, FeedPlan } from "../site/plan.ts";
+import type { ReleaseView } from "../site/views.ts";
+import { atomFeed, type AtomEntry } from "./atom.ts";
+import { robots, sitemap } from "./sitemap.ts";
+
+/** An empty feed still needs an `updated`: the start of the epoch keeps it stable. */
+const EPOCH = "1970-01-01T00:00:00Z";
+
+const entryOf = (r: ReleaseView): AtomEntry => ({
+  url: r.canonical,
+  title: r.title,
+  ...(r.subtitle && { summary: r.subtitle }),
+  published: r.date.iso,
+  updated: r.updated?.iso ?? r.date.iso,
+  categories: [...r.departments.map((d) => d.text), ...r.tags],
+  contentHtml: r.bodyHtml,
+});
+
+export function feedFile(plan: SitePlan, feed: FeedPlan): string {
+  return atomFeed({
+    self: feed.self,
+    alternate: feed.alternate,
+    title: feed.title,
+    author: plan.site.title,
+    language: plan.site.language,
+    base: `${plan.site.url}/`,
+    entries: feed.entries.map(entryOf),
+    fallbackUpdated: EPOCH,
+  });
+}
+
+export function sitemapFile(plan: SitePlan): string {
+  const absolute = (path: string): string => plan.site.url + path;
+  return sitemap([
+    ...plan.listings.map((p) => ({ url: absolute(p.path) })),
+    ...plan.indexes.map((p) => ({ url: absolute(p.path) })),
+    ...plan.releases.map((r) => ({ url: r.canonical, lastmod: r.updated?.iso ?? r.date.iso })),
+  ]);
+}
+
+/** robots.txt only works at the root of a host; below a base path there is none to write. */
+export function robotsFile(plan: SitePlan): string | undefined {
+  return plan.site.basePath === "" ? robots(`${plan.site.url}/sitemap.xml`) : undefined;
+}
