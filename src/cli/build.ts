@@ -29,7 +29,10 @@ export async function buildCommand(args: string[]): Promise<number> {
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const summary = `Built ${result.releases} releases into ${values.out}: ${result.pages} pages, ${result.mediaFiles} media files in ${seconds} s.`;
-    if (values.json) process.stdout.write(JSON.stringify({ ok: true, ...result, sources: undefined, seconds: Number(seconds) }) + "\n");
+    if (values.json) {
+      const { releases, pages, mediaFiles } = result;
+      process.stdout.write(JSON.stringify({ ok: true, releases, pages, mediaFiles, seconds: Number(seconds) }) + "\n");
+    }
     else process.stdout.write(summary + "\n");
     return 0;
   } catch (error) {
