@@ -3,7 +3,7 @@
  * `check` stops after validation and writes nothing.
  */
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseNow } from "./content/dates.ts";
 import { contentExists, loadContent } from "./content/load.ts";
@@ -14,10 +14,10 @@ import { LAYOUTS_DIR } from "./eleventy/layouts.ts";
 import { problem, ContentError, type Problem } from "./errors/problem.ts";
 import { probeMedia } from "./media/probe.ts";
 import { checkOutputFolder, discard, stagingFolder, swapIn, UsageError } from "./output-folder.ts";
-import { feedFile, robotsFile, sitemapFile } from "./outputs/feeds.ts";
-import { redirectsFile } from "./outputs/redirects.ts";
+import { mediaFiles, siteFiles } from "./outputs/site-files.ts";
 import { defaults as planDefaults, planSite } from "./site/plan.ts";
-import { outputFileOf } from "./site/urls.ts";
+import { FILES } from "./site/files.ts";
+import { writeFiles } from "./write-files.ts";
 
 export interface CheckResult {
   readonly model?: ContentModel;
@@ -37,10 +37,10 @@ export async function checkContent(contentDir: string): Promise<CheckResult> {
   const raw = await loadContent(contentDir);
   const resolved = resolveContent(raw);
   const problems = [...resolved.problems, ...(await probeMedia(resolved.media))];
-  if (resolved.model && problems.length === 0) {
+  if (resolved.partial) {
     // Old addresses must not collide with any page, whenever each release is published.
-    const everything = publishedReleases(resolved.model, { now: Number.POSITIVE_INFINITY, drafts: true });
-    problems.push(...planSite(resolved.model, everything, { ...planDefaults, releaseViews: false }).problems);
+    const everything = publishedReleases(resolved.partial, { now: Number.POSITIVE_INFINITY, drafts: true });
+    problems.push(...planSite(resolved.partial, everything, { ...planDefaults, releaseViews: false }).problems);
   }
   return { ...(problems.length === 0 && resolved.model && { model: resolved.model }), problems, sources: raw.texts };
 }
@@ -90,35 +90,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const staging = await stagingFolder(options.outDir);
   try {
-    const css = await readFile(path.join(layoutsDir, "assets", "style.css"));
-    const cssHash = createHash("sha256").update(css).digest("hex").slice(0, 10);
-    await mkdir(path.join(staging, "assets"), { recursive: true });
-    await writeFile(path.join(staging, "assets", "style.css"), css);
-
+    const css = await readFile(path.join(layoutsDir, FILES.stylesheet));
+    const stylesheet = `${model.site.basePath}/${FILES.stylesheet}?v=${createHash("sha256").update(css).digest("hex").slice(0, 10)}`;
     const { renderSite } = await import("./eleventy/render.ts");
-    await renderSite(plan, staging, { layoutsDir, stylesheet: `${model.site.basePath}/assets/style.css?v=${cssHash}` });
-
-    let mediaFiles = 0;
-    for (const release of published) {
-      for (const media of release.media) {
-        const target = path.join(staging, outputFileOf(`${release.url}${media.name}`));
-        await mkdir(path.dirname(target), { recursive: true });
-        await copyFile(media.source, target);
-        mediaFiles++;
-      }
-    }
-    await writeFile(path.join(staging, "_redirects"), redirectsFile(plan.redirects));
-    for (const feed of plan.feeds) {
-      const target = path.join(staging, outputFileOf(feed.path));
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, feedFile(plan, feed));
-    }
-    await writeFile(path.join(staging, "sitemap.xml"), sitemapFile(plan));
-    const robotsTxt = robotsFile(plan);
-    if (robotsTxt !== undefined) await writeFile(path.join(staging, "robots.txt"), robotsTxt);
+    const pages = await renderSite(plan, staging, { layoutsDir, stylesheet });
+    const media = mediaFiles(published);
+    await writeFiles(staging, [...pages, ...siteFiles(plan, css), ...media]);
     await swapIn(staging, options.outDir);
-    const pages = plan.releases.length + plan.listings.length + plan.indexes.length + plan.redirects.length + 1;
-    return { releases: published.length, pages, mediaFiles, sources: checked.sources };
+    return { releases: published.length, pages: pages.length, mediaFiles: media.length, sources: checked.sources };
   } catch (error) {
     await discard(staging);
     throw error;

@@ -7,9 +7,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { FILES } from "./site/files.ts";
 
-/** Marks a folder as made by pressroom, so it may be replaced. */
-export const MARKER = ".pressroom-output";
+const MARKER = FILES.marker;
 
 export class UsageError extends Error {
   override name = "UsageError";

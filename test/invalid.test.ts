@@ -77,7 +77,10 @@ const cases: readonly Case[] = [
         code: "yaml-syntax",
         file: `${R}2026-11-29-offen.md`,
         line: 1,
-        ...said("yaml-syntax", { detail: "the front matter is never closed with a line ---" }),
+        ...said("yaml-syntax", {
+          detail: "the front matter is never closed",
+          hint: "Add a line of three dashes (---) after the last field, before the text of the release.",
+        }),
       },
     ],
   },
@@ -95,9 +98,9 @@ const cases: readonly Case[] = [
     fixture: "invalid-missing-fields",
     codes: ["missing-field", "missing-field", "missing-field"],
     problems: [
-      { code: "missing-field", file: `${R}2026-11-27-ohne-titel.md`, line: 2, field: "title", ...said("missing-field", { field: "title" }) },
-      { code: "missing-field", file: `${R}2026-11-27-ohne-datum.md`, line: 2, field: "date", ...said("missing-field", { field: "date" }) },
-      { code: "missing-field", file: `${R}2026-11-27-ohne-amt.md`, line: 2, field: "department", ...said("missing-field", { field: "department" }) },
+      { code: "missing-field", file: `${R}2026-11-27-ohne-titel.md`, line: 4, field: "title", ...said("missing-field", { field: "title" }) },
+      { code: "missing-field", file: `${R}2026-11-27-ohne-datum.md`, line: 4, field: "date", ...said("missing-field", { field: "date" }) },
+      { code: "missing-field", file: `${R}2026-11-27-ohne-amt.md`, line: 4, field: "department", ...said("missing-field", { field: "department" }) },
     ],
   },
   {
@@ -214,9 +217,9 @@ const cases: readonly Case[] = [
     codes: ["missing-field", "missing-field", "unknown-field", "unknown-field", "unknown-field"],
     problems: [
       { code: "unknown-field", file: `${R}2026-11-27-titel.md`, line: 2, field: "titel", message: 'The field "titel" is not known.', hint: 'Did you mean "title"?' },
-      { code: "missing-field", file: `${R}2026-11-27-titel.md`, line: 2, field: "title", ...said("missing-field", { field: "title" }) },
+      { code: "missing-field", file: `${R}2026-11-27-titel.md`, line: 5, field: "title", ...said("missing-field", { field: "title" }) },
       { code: "unknown-field", file: `${R}2026-11-28-departement.md`, line: 4, field: "departement", message: 'The field "departement" is not known.', hint: 'Did you mean "department"?' },
-      { code: "missing-field", file: `${R}2026-11-28-departement.md`, line: 2, field: "department", ...said("missing-field", { field: "department" }) },
+      { code: "missing-field", file: `${R}2026-11-28-departement.md`, line: 5, field: "department", ...said("missing-field", { field: "department" }) },
       { code: "unknown-field", file: `${R}2026-11-29-bild/index.md`, line: 7, field: "media.0.atl", message: 'The field "atl" is not known.', hint: 'Did you mean "alt"?' },
     ],
   },
@@ -269,7 +272,7 @@ const cases: readonly Case[] = [
       { code: "invalid-timezone", file: "site.yaml", line: 4, field: "timezone", ...said("invalid-timezone", { value: "Europe/Berlinn" }) },
       { code: "invalid-email", file: "contacts.yaml", line: 4, field: "jaskowiak.email", ...said("invalid-email", { value: "presse at pruefstadt.example" }) },
       { code: "unknown-contact", file: "departments.yaml", line: 6, field: "umweltamt.contact", message: 'The contact "oezdemr" is not defined in contacts.yaml.', hint: 'Did you mean "oezdemir"?' },
-      { code: "missing-field", file: `${R}2026-11-27-ohne-titel.md`, line: 2, field: "title", ...said("missing-field", { field: "title" }) },
+      { code: "missing-field", file: `${R}2026-11-27-ohne-titel.md`, line: 4, field: "title", ...said("missing-field", { field: "title" }) },
       // The same release also names an unknown department: both mistakes in one run.
       {
         code: "unknown-department",

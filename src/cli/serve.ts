@@ -51,9 +51,14 @@ export async function serveCommand(args: string[]): Promise<number> {
   const schedule = (): void => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      running = running.then(async () => {
-        if (await rebuild()) server.reload({});
-      });
+      running = running
+        .then(async () => {
+          if (await rebuild()) server.reload({});
+        })
+        // The preview keeps running whatever happens in one rebuild.
+        .catch((error: unknown) => {
+          process.stderr.write(`pressroom: the rebuild failed: ${String(error)}\n`);
+        });
     }, 150);
   };
   const watchers = [path.resolve(options.contentDir), LAYOUTS_DIR].map((dir) => watch(dir, { recursive: true }, schedule));

@@ -25,9 +25,9 @@ export function normalizeAlias(value: string): AliasResult {
   for (const [i, segment] of segments.entries()) {
     if (segment === "" && i === last) continue;
     if (segment === "" ) return { ok: false, reason: "it contains an empty path segment (//)" };
-    if (segment === "." || segment === "..") return { ok: false, reason: "it contains . or .. segments" };
+    if (segment.startsWith(".")) return { ok: false, reason: "a part of it starts with a dot (such as .. or .hidden)" };
     if (!SEGMENT.test(segment)) {
-      return { ok: false, reason: "it may hold only letters a–z, digits and . _ ~ + , = - between slashes" };
+      return { ok: false, reason: "it may hold only letters, digits and . _ ~ + , = - between slashes" };
     }
   }
   if (text === "/") return { ok: false, reason: "it is the home page" };

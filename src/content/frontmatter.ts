@@ -49,7 +49,14 @@ export function splitRelease(text: string, file: string): SplitRelease {
       body: "",
       bodyLine: 1,
       problems: [
-        problem("yaml-syntax", { file, line: 1 }, { detail: "the front matter is never closed with a line ---" }),
+        problem(
+          "yaml-syntax",
+          { file, line: 1 },
+          {
+            detail: "the front matter is never closed",
+            hint: "Add a line of three dashes (---) after the last field, before the text of the release.",
+          },
+        ),
       ],
     };
   }
@@ -58,5 +65,5 @@ export function splitRelease(text: string, file: string): SplitRelease {
   const frontLines = parsed.matter.split("\n").length;
   // gray-matter drops the newline after the closing ---.
   const bodyLine = frontLines + 2;
-  return { data, body: parsed.content, bodyLine, problems: data.problems };
+  return { data: { ...data, endLine: bodyLine - 1 }, body: parsed.content, bodyLine, problems: data.problems };
 }

@@ -6,13 +6,26 @@ import type { Media } from "./model.ts";
 import type { MediaData } from "./schema.ts";
 import { mediaFileName } from "./slug.ts";
 
-export const IMAGE_EXTENSIONS = new Set(["jpg", "jpeg", "png", "webp", "gif", "avif", "tif", "tiff"]);
+/** Shown on the page, and downloadable in their original quality. */
+export const IMAGE_EXTENSIONS = new Set(["jpg", "jpeg", "png", "webp", "gif", "avif"]);
 
-export const isImageFile = (file: string): boolean =>
-  IMAGE_EXTENSIONS.has(path.extname(file).slice(1).toLowerCase());
+/**
+ * Offered as downloads. Only documents, print-quality images and media: a
+ * file that a browser would run (HTML, SVG, XML, scripts) is never published
+ * on the site's own address.
+ */
+export const DOWNLOAD_EXTENSIONS = new Set([
+  "pdf", "txt", "csv", "rtf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp",
+  "tif", "tiff", "eps", "psd", "heic", "zip", "mp3", "m4a", "wav", "ogg", "mp4", "m4v", "mov", "webm",
+]);
+
+const extensionOf = (file: string): string => path.extname(file).slice(1).toLowerCase();
+
+export const isImageFile = (file: string): boolean => IMAGE_EXTENSIONS.has(extensionOf(file));
 
 export function resolveMedia(
-  entries: readonly MediaData[],
+  /** An entry that is malformed (already reported) is undefined, so later indexes stay right. */
+  entries: readonly (MediaData | undefined)[],
   release: { readonly absolutePath: string; readonly root: string },
   at: (...fieldPath: (string | number)[]) => Location,
   fs: FileSystem,
@@ -22,18 +35,28 @@ export function resolveMedia(
   const names = new Map<string, string>();
   const base = path.dirname(release.absolutePath);
   entries.forEach((entry, i) => {
+    if (entry === undefined) return;
     const file = entry.file;
-    if (path.isAbsolute(file) || /^[a-z]+:/i.test(file)) {
-      problems.push(problem("media-outside", at("media", i, "file"), { file }));
+    const where = at("media", i, "file");
+    const hidden = file.split(/[/\\]/).some((segment) => segment.startsWith("."));
+    if (path.isAbsolute(file) || /^[a-z]+:/i.test(file) || hidden) {
+      problems.push(problem("media-outside", where, { file }));
+      return;
+    }
+    const extension = extensionOf(file);
+    if (!IMAGE_EXTENSIONS.has(extension) && !DOWNLOAD_EXTENSIONS.has(extension)) {
+      problems.push(problem("media-type", where, { file, extension }));
       return;
     }
     const real = fs.realFile(path.resolve(base, file));
     if (real === undefined) {
-      problems.push(problem("media-missing", at("media", i, "file"), { file }));
+      problems.push(problem("media-missing", where, { file }));
       return;
     }
-    if (!real.startsWith(release.root + path.sep)) {
-      problems.push(problem("media-outside", at("media", i, "file"), { file }));
+    // A release publishes files of its own folder only, never another release's (perhaps embargoed) media.
+    const folder = path.dirname(fs.realFile(release.absolutePath) ?? release.absolutePath);
+    if (!real.startsWith(release.root + path.sep) || !real.startsWith(folder + path.sep)) {
+      problems.push(problem("media-outside", where, { file }));
       return;
     }
     const name = mediaFileName(path.basename(file));
@@ -54,6 +77,7 @@ export function resolveMedia(
         source: real,
         file,
         name,
+        index: i,
         ...(line !== undefined && { line }),
         alt: entry.alt,
         ...(entry.caption && { caption: entry.caption }),
@@ -65,6 +89,7 @@ export function resolveMedia(
         source: real,
         file,
         name,
+        index: i,
         ...(line !== undefined && { line }),
         title: entry.title || path.basename(file),
       });

@@ -38,7 +38,8 @@ export interface MediaImage {
   readonly file: string;
   /** Published file name, next to the release page. */
   readonly name: string;
-  /** Line of the entry in the release file. */
+  /** Position in the release's media list, and line of the entry in its file. */
+  readonly index: number;
   readonly line?: number;
   readonly alt: string;
   readonly caption?: string;
@@ -54,6 +55,7 @@ export interface MediaDownload {
   readonly source: string;
   readonly file: string;
   readonly name: string;
+  readonly index: number;
   readonly line?: number;
   readonly title: string;
   bytes?: number;
@@ -80,6 +82,7 @@ export interface Release {
   readonly hasTime: boolean;
   readonly year: number;
   readonly updated?: number;
+  readonly updatedHasTime?: boolean;
   readonly departments: readonly Department[];
   readonly contacts: readonly Contact[];
   readonly media: readonly Media[];

@@ -5,7 +5,7 @@ import { localParts, parseContentDate } from "./dates.ts";
 import type { FileSystem } from "./fs.ts";
 import { resolveMedia } from "./media.ts";
 import type { Alias, Contact, Department, Media, Release } from "./model.ts";
-import { releaseSchema, validate, validFields, type ReleaseData } from "./schema.ts";
+import { mediaSchema, releaseSchema, validate, validEntries, validFields, type ReleaseData } from "./schema.ts";
 import { splitRelease } from "./frontmatter.ts";
 import { normalizeAlias } from "./alias.ts";
 import { releaseSlug, releaseUrl } from "./slug.ts";
@@ -24,7 +24,6 @@ export interface ReleaseFile {
 /** A media file found in a release, to be probed even when the release has other problems. */
 export interface MediaRef {
   readonly file: string;
-  readonly index: number;
   readonly media: Media;
 }
 
@@ -72,11 +71,17 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     return undefined;
   };
   const date = parseDateField("date", data.date);
-  const updated = parseDateField("updated", data.updated)?.instant;
+  const updatedDate = parseDateField("updated", data.updated);
+  const updated = updatedDate?.instant;
+  if (date && updated !== undefined && updated < date.instant) {
+    problems.push(problem("updated-before-date", at("updated"), { updated: data.updated!, date: data.date! }));
+  }
   const departments = resolveDepartments(data, parsed, file, context, problems);
   const contacts = resolveContacts(data, parsed, file, context, departments, problems);
-  const media = resolveMedia(data.media ?? [], input, at, context.fs, problems);
-  media.forEach((m, index) => context.media.push({ file, index, media: m }));
+  // One malformed media entry must not hide the problems of the others.
+  const mediaEntries = data.media ?? validEntries(mediaSchema, (parsed.value as Record<string, unknown>).media);
+  const media = resolveMedia(mediaEntries, input, at, context.fs, problems);
+  for (const m of media) context.media.push({ file, media: m });
   const aliases: Alias[] = [];
   (data.aliases ?? []).forEach((value, i) => {
     const alias = normalizeAlias(value);
@@ -111,7 +116,7 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     date: date.instant,
     hasTime: date.hasTime,
     year: parts.year,
-    ...(updated !== undefined && { updated }),
+    ...(updated !== undefined && { updated, updatedHasTime: updatedDate!.hasTime }),
     departments,
     contacts,
     media,
@@ -176,7 +181,11 @@ function resolveContacts(
     }
     if (out.length === 0 && departments.length > 0) {
       problems.push(
-        problem("no-contact", { file, line: 1, field: "contact" }, { departments: departments.map((d) => d.id) }),
+        problem(
+          "no-contact",
+          { file, line: parsed.lineOf(["department"]), field: "contact" },
+          { departments: departments.map((d) => d.id) },
+        ),
       );
     }
     return out;

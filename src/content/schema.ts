@@ -53,7 +53,9 @@ export const releaseSchema = z.strictObject({
   media: z.array(mediaSchema).optional(),
   updated: optionalText,
   tags: listOf(text).optional(),
-  draft: z.enum(["true", "false", "yes", "no", "ja", "nein"]).optional(),
+  draft: z
+    .preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.enum(["true", "false", "yes", "no", "ja", "nein"]))
+    .optional(),
   aliases: listOf(text).optional(),
 });
 
@@ -80,8 +82,22 @@ export function validFields<S extends z.ZodObject>(schema: S, value: unknown): P
   return out as Partial<z.infer<S>>;
 }
 
+/** The entries of a list that are well-formed, malformed ones as undefined (their index stays right). */
+export function validEntries<S extends z.ZodType>(schema: S, value: unknown): (z.infer<S> | undefined)[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((entry) => {
+    const result = schema.safeParse(entry);
+    return result.success ? result.data : undefined;
+  });
+}
+
 /** How each field is written, for "must be …" messages. */
 const FORMS: Record<string, string> = {
+  "media[]": 'an entry like "- file: foto.jpg" with alt:, caption: and credit: indented below it',
+  "contact[]": "a contact id, or a mapping with name/role/phone/email",
+  "department[]": "a department id",
+  "tags[]": "a word",
+  "aliases[]": "an old address",
   department: "a department id, or a list of ids like [tiefbauamt, umweltamt]",
   contact: "a contact id, a mapping with name/role/phone/email, or a list of those",
   media: 'a list of entries, each starting with "- file: name.jpg"',
@@ -99,6 +115,9 @@ const formOf = (field: string, expected: string): string => FORMS[field] ?? EXPE
 const fieldPath = (path: readonly PropertyKey[]): string => path.map(String).join(".");
 const lastName = (path: readonly PropertyKey[]): string =>
   String([...path].reverse().find((p) => typeof p === "string") ?? "");
+/** The name a form is looked up by: "media" for the list, "media[]" for one of its entries. */
+const formName = (path: readonly PropertyKey[]): string =>
+  typeof path[path.length - 1] === "number" ? `${lastName(path)}[]` : lastName(path);
 
 /** Check `parsed` against `schema`; problems carry file, line and field. */
 export function validate<T extends z.ZodType>(
@@ -147,26 +166,26 @@ function issueProblems(
       if (branch && input !== undefined) {
         return branch.flatMap((e) => issueProblems(e, path, file, basePath, parsed, known));
       }
-      return [problem("wrong-type", at(full), { field, expected: formOf(lastName(full), "value") })];
+      return [problem("wrong-type", at(full), { field, expected: formOf(formName(full), "value") })];
     }
     case "invalid_type":
       if (!("input" in issue) || issue.input === undefined) {
-        return [problem("missing-field", { ...at(full.slice(0, -1)), field }, { field, name: lastName(full) })];
+        const where = full.length === 1 && parsed.endLine !== undefined ? { file, line: parsed.endLine, field } : { ...at(full.slice(0, -1)), field };
+        return [problem("missing-field", where, { field, name: lastName(full) })];
       }
-      return [problem("wrong-type", at(full), { field, expected: formOf(lastName(full), issue.expected) })];
+      return [problem("wrong-type", at(full), { field, expected: formOf(formName(full), issue.expected) })];
     case "too_small":
-      if (issue.origin === "string") return [problem("empty-field", at(full, true), { field })];
       return [problem("empty-field", at(full, true), { field })];
     case "invalid_value":
       return [
         problem("invalid-value", at(full), {
           field,
           value: String((issue as { input?: unknown }).input ?? ""),
-          expected: formOf(lastName(full), "value"),
+          expected: formOf(formName(full), "value"),
         }),
       ];
     default:
-      return [problem("wrong-type", at(full), { field, expected: formOf(lastName(full), "value") })];
+      return [problem("wrong-type", at(full), { field, expected: formOf(formName(full), "value") })];
   }
 }
 

@@ -12,14 +12,18 @@ import { nodeFileSystem, type FileSystem } from "./fs.ts";
 import { CONTACTS_FILE, DEPARTMENTS_FILE, SITE_FILE, type RawContent } from "./load.ts";
 import type { Contact, ContentModel, Department, Release, Site } from "./model.ts";
 import { resolveRelease, type MediaRef, type ReleaseContext } from "./release.ts";
-import { contactSchema, departmentSchema, siteSchema, validate } from "./schema.ts";
+import { contactSchema, departmentSchema, siteSchema, validate, validFields } from "./schema.ts";
 import { closest } from "./suggest.ts";
 import { parseYaml, type ParsedYaml } from "./yaml.ts";
 
-export const ID = /^[a-z0-9][a-z0-9_-]*$/;
+/** Ids are used as they are in addresses: lowercase words joined by single hyphens. */
+export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface ResolveResult {
+  /** Only when there is no problem at all. */
   readonly model?: ContentModel;
+  /** The valid part, whenever the settings are valid: for checks that need the whole site. */
+  readonly partial?: ContentModel;
   readonly problems: readonly Problem[];
   /** Every media file found, also in releases with problems: images are probed in the same run. */
   readonly media: readonly MediaRef[];
@@ -120,9 +124,10 @@ function resolveDepartments(raw: RawContent, contacts: ReadonlyMap<string, Conta
   for (const id of ids) {
     const line = parsed!.lineOf([id], true);
     if (!ID.test(id)) problems.push(problem("invalid-id", { file, line, field: id }, { what: "department", id }));
-    const { data, problems: found } = validate(departmentSchema, parsed!, file, [id]);
+    const { data: valid, problems: found } = validate(departmentSchema, parsed!, file, [id]);
     problems.push(...found);
-    if (!data) continue;
+    // A malformed entry is still a defined department: its releases must not be told it is unknown.
+    const data = valid ?? { name: id, ...validFields(departmentSchema, (parsed!.value as Record<string, unknown>)[id]) };
     const contactIds: string[] = [];
     if (data.contact) {
       if (contacts.has(data.contact)) contactIds.push(data.contact);
@@ -173,6 +178,7 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem)
     const release = resolveRelease({ file, text, absolutePath: path.join(raw.root, file), root: raw.root }, context, problems);
     if (release) releases.push(release);
   }
-  if (problems.length > 0 || !site) return { problems, media: context.media };
-  return { model: { site, departments, contacts, releases }, problems, media: context.media };
+  if (!site) return { problems, media: context.media };
+  const model: ContentModel = { site, departments, contacts, releases };
+  return { ...(problems.length === 0 && { model }), partial: model, problems, media: context.media };
 }

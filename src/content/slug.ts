@@ -6,8 +6,21 @@
 import slugifyLib from "@sindresorhus/slugify";
 import type { LocalParts } from "./dates.ts";
 
+/** Longest slug, in characters: addresses stay readable and far below file name limits. */
+export const MAX_SLUG = 80;
+
 export function slugify(text: string): string {
-  return slugifyLib(text, { lowercase: true, decamelize: false, separator: "-" });
+  const slug = slugifyLib(text, {
+    lowercase: true,
+    decamelize: false,
+    separator: "-",
+    // The library writes "and" for &, which is English in a German address.
+    customReplacements: [["&", " "]],
+  });
+  if (slug.length <= MAX_SLUG) return slug;
+  const cut = slug.slice(0, MAX_SLUG + 1);
+  const atWord = cut.lastIndexOf("-");
+  return (atWord > MAX_SLUG / 2 ? cut.slice(0, atWord) : cut.slice(0, MAX_SLUG)).replace(/-+$/, "");
 }
 
 const LEADING_DATE = /^\d{4}-\d{2}-\d{2}(?:[-_ ]+|$)/;

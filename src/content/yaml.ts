@@ -56,6 +56,8 @@ export interface ParsedYaml {
   /** Line (1-based, in the file) of the value or key at a path. */
   readonly lineOf: (path: readonly (string | number)[], key?: boolean) => number | undefined;
   readonly problems: Problem[];
+  /** For front matter: the line of the closing ---, where a missing field is added. */
+  readonly endLine?: number;
 }
 
 export function parseYaml(text: string, source: YamlSource): ParsedYaml {

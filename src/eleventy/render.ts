@@ -5,10 +5,10 @@
  * language runs over what a press officer wrote, and no front matter of theirs
  * can set a permalink or run code.
  */
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { SitePlan } from "../site/plan.ts";
+import type { OutputFile } from "../write-files.ts";
 
 const refuse = (): never => {
   throw new Error("JavaScript front matter is disabled in pressroom templates");
@@ -33,7 +33,8 @@ export interface TemplateData {
   readonly redirects: SitePlan["redirects"];
 }
 
-export async function renderSite(plan: SitePlan, outDir: string, options: RenderOptions): Promise<void> {
+/** The HTML pages of the plan, with their paths in the output folder `outDir`. Writes nothing. */
+export async function renderSite(plan: SitePlan, outDir: string, options: RenderOptions): Promise<OutputFile[]> {
   const data: TemplateData = {
     site: plan.site,
     t: plan.strings,
@@ -66,34 +67,10 @@ export async function renderSite(plan: SitePlan, outDir: string, options: Render
     },
   });
   eleventy.disableLogger();
-  // Eleventy renders; the pages are written here, checked to stay inside the
-  // output folder, and written in parallel (Eleventy writes one at a time).
+  // Eleventy only renders; the caller writes the pages together with every other file.
   const pages = (await eleventy.toJSON()) as unknown as { outputPath: string | false; content: string }[];
-  const root = path.resolve(outDir) + path.sep;
-  const files = pages
-    .filter((page): page is { outputPath: string; content: string } => typeof page.outputPath === "string")
-    .map((page) => ({ file: path.resolve(page.outputPath), content: page.content }));
-  for (const { file } of files) {
-    if (!file.startsWith(root)) throw new Error(`a template tried to write outside the output folder: ${file}`);
-  }
-  await writeFiles(files);
-}
-
-/** Write files concurrently, creating each folder once. */
-async function writeFiles(files: readonly { file: string; content: string }[], concurrency = 16): Promise<void> {
-  const folders = new Map<string, Promise<unknown>>();
-  const folder = (dir: string) => {
-    let made = folders.get(dir);
-    if (!made) folders.set(dir, (made = mkdir(dir, { recursive: true })));
-    return made;
-  };
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const { file, content } = files[next++]!;
-      await folder(path.dirname(file));
-      await writeFile(file, content);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  const root = path.resolve(outDir);
+  return pages.flatMap((page) =>
+    typeof page.outputPath === "string" ? [{ path: path.relative(root, page.outputPath).split(path.sep).join("/"), content: page.content }] : [],
+  );
 }

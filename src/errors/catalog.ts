@@ -55,7 +55,9 @@ export const catalog = {
   "no-front-matter": entry<Record<string, never>>({
     title: "Front matter missing",
     message: () => "The release has no front matter.",
-    hint: () => "Start the file with a line ---, then title:, date: and department:, then another line ---.",
+    hint: () =>
+      "The very first line of the file must be --- (nothing before it, not even an empty line), " +
+      "followed by title:, date: and department:, and another line ---.",
   }),
   "front-matter-not-yaml": entry<{ language: string }>({
     title: "Front matter must be YAML",
@@ -107,6 +109,11 @@ export const catalog = {
     message: (p) => `"${p.value}" in "${p.field}" is not a day or time that exists.`,
     hint: () => "Check day and month (e.g. there is no 30 February) and the time (00:00 to 23:59).",
   }),
+  "updated-before-date": entry<{ updated: string; date: string }>({
+    title: "Update before publication",
+    message: (p) => `The release is marked as updated on ${p.updated}, before its date ${p.date}.`,
+    hint: () => "Check both dates: updated: is when a published release was changed, so it comes after date:.",
+  }),
   "invalid-timezone": entry<{ value: string }>({
     title: "Unknown time zone",
     message: (p) => `"${p.value}" is not a known time zone.`,
@@ -120,7 +127,7 @@ export const catalog = {
   "invalid-id": entry<{ what: string; id: string }>({
     title: "Invalid id",
     message: (p) => `The ${p.what} id "${p.id}" contains characters that cannot be used.`,
-    hint: () => "Use lowercase letters a–z, digits and hyphens only, e.g. tiefbauamt or presse-amt.",
+    hint: () => "Use lowercase letters a–z and digits, words joined by single hyphens, e.g. tiefbauamt or presse-amt.",
   }),
   "unknown-department": entry<{ id: string; suggestions: string[]; known: string[] }>({
     title: "Unknown department",
@@ -155,9 +162,21 @@ export const catalog = {
       "and that the file was committed.",
   }),
   "media-outside": entry<{ file: string }>({
-    title: "Media file outside the content folder",
-    message: (p) => `The media file "${p.file}" is outside the content folder.`,
-    hint: () => "Copy the file next to the release's Markdown file and name it without ../ or a leading /.",
+    title: "Media file outside the release's folder",
+    message: (p) => `The media file "${p.file}" is not in the folder of this release.`,
+    hint: () =>
+      "Copy the file next to the release's Markdown file (or into a folder below it) and name it " +
+      "without ../, a leading / or a leading dot.",
+  }),
+  "media-type": entry<{ file: string; extension: string }>({
+    title: "File type not allowed",
+    message: (p) =>
+      p.extension
+        ? `The media file "${p.file}" is of a type (.${p.extension}) that is not published.`
+        : `The media file "${p.file}" has no file extension.`,
+    hint: () =>
+      "Use photos as JPEG, PNG, WebP, GIF or AVIF and documents as PDF, office files, TIFF or ZIP. " +
+      "Web pages, SVG graphics and scripts cannot be attached.",
   }),
   "media-alt-missing": entry<{ file: string }>({
     title: "Image without alternative text",

@@ -10,13 +10,15 @@ import sanitizeHtml from "sanitize-html";
 
 const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
 
-export const sanitizeOptions: sanitizeHtml.IOptions = {
+const sanitizeOptions: Readonly<sanitizeHtml.IOptions> = {
   allowedTags: [
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6",
     "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "code",
     "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
     "a", "img", "em", "strong", "b", "i", "u", "s", "sub", "sup", "small", "abbr", "mark",
     "figure", "figcaption",
+    // Old CMS exports wrap paragraphs in these; without them the text would run together.
+    "div", "span",
   ],
   allowedAttributes: {
     a: ["href", "title"],
@@ -39,5 +41,5 @@ export const sanitizeOptions: sanitizeHtml.IOptions = {
 };
 
 export function renderBody(source: string): string {
-  return sanitizeHtml(markdown.render(source), sanitizeOptions);
+  return sanitizeHtml(markdown.render(source), { ...sanitizeOptions });
 }

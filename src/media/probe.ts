@@ -24,7 +24,7 @@ function reasonOf(error: unknown): string {
 /** Fill in size and bytes of every media file; problems for images that cannot be read. */
 export async function probeMedia(found: readonly MediaRef[], concurrency = 4): Promise<Problem[]> {
   const problems: Problem[] = [];
-  await eachLimited(found, concurrency, async ({ file, media, index }) => {
+  await eachLimited(found, concurrency, async ({ file, media }) => {
     media.bytes = (await stat(media.source)).size;
     if (media.kind !== "image") return;
     try {
@@ -35,7 +35,7 @@ export async function probeMedia(found: readonly MediaRef[], concurrency = 4): P
       problems.push(
         problem(
           "media-unreadable",
-          { file, line: media.line, field: `media.${index}.file` },
+          { file, line: media.line, field: `media.${media.index}.file` },
           { file: media.file, reason: reasonOf(error) },
         ),
       );

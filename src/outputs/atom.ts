@@ -21,8 +21,6 @@ export interface AtomFeed {
   readonly title: string;
   readonly author: string;
   readonly language: string;
-  /** Address that relative links in entry content resolve against: the site's root. */
-  readonly base: string;
   /** Newest first. */
   readonly entries: readonly AtomEntry[];
   /** Used when there are no entries, so an empty feed is still valid and stable. */
@@ -36,7 +34,7 @@ export function atomFeed(feed: AtomFeed): string {
   );
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(feed.language)}" xml:base="${x(feed.base)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(feed.language)}">`,
     `  <id>${x(feed.self)}</id>`,
     `  <title>${x(feed.title)}</title>`,
     `  <updated>${x(newest ?? feed.fallbackUpdated)}</updated>`,
@@ -54,7 +52,8 @@ export function atomFeed(feed: AtomFeed): string {
       `    <updated>${x(e.updated)}</updated>`,
       ...e.categories.map((c) => `    <category term="${x(c)}"/>`),
       ...(e.summary ? [`    <summary>${x(e.summary)}</summary>`] : []),
-      `    <content type="html">${x(e.contentHtml)}</content>`,
+      // Relative links in the body resolve against the release page, as they do on the page itself.
+      `    <content type="html" xml:base="${x(e.url)}">${x(e.contentHtml)}</content>`,
       "  </entry>",
     );
   }

@@ -24,7 +24,6 @@ export function feedFile(plan: SitePlan, feed: FeedPlan): string {
     title: feed.title,
     author: plan.site.title,
     language: plan.site.language,
-    base: `${plan.site.url}/`,
     entries: feed.entries.map(entryOf),
     fallbackUpdated: EPOCH,
   });

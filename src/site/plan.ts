@@ -7,6 +7,7 @@ import { aliasOutputPath } from "../content/alias.ts";
 import type { ContentModel, Release } from "../content/model.ts";
 import { problem, type Problem } from "../errors/problem.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
+import { FILES } from "./files.ts";
 import { outputFileOf, urlsFor, type Urls } from "./urls.ts";
 import { itemView, releaseView, type ItemView, type LinkView, type ReleaseView } from "./views.ts";
 
@@ -100,9 +101,6 @@ export interface SitePlan {
   readonly problems: readonly Problem[];
 }
 
-export const NOT_FOUND_FILE = "404.html";
-/** Files the build writes besides pages: an alias may not replace them. */
-export const RESERVED_FILES = ["_redirects", "assets/style.css", ".pressroom-output", "sitemap.xml", "robots.txt"];
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -159,7 +157,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const views = new Map(options.releaseViews ? published.map((r) => [r, releaseView(r, site, strings, urls)]) : []);
   const feeds: FeedPlan[] = [];
   const addFeed = (base: string, title: string, releases: readonly Release[]): LinkView => {
-    const path = `${base}feed.xml`;
+    const path = `${base}${FILES.feed}`;
     feeds.push({
       path,
       self: site.url + path,
@@ -211,9 +209,19 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     ...indexes.map((p) => outputFileOf(p.path)),
     ...published.flatMap((r) => [r.url, ...r.media.map((m) => r.url + m.name)].map(outputFileOf)),
     ...feeds.map((f) => outputFileOf(f.path)),
-    NOT_FOUND_FILE,
-    ...RESERVED_FILES,
+    FILES.notFound,
+    FILES.redirects,
+    FILES.sitemap,
+    FILES.robots,
+    FILES.stylesheet,
+    FILES.marker,
   ]);
+  // A redirect may neither replace a file nor need a folder where a file is.
+  const clashes = (file: string): boolean => {
+    if (taken.has(file)) return true;
+    const parts = file.split("/");
+    return parts.slice(1).some((_, i) => taken.has(parts.slice(0, i + 1).join("/")));
+  };
   const problems: Problem[] = [];
   const redirects: RedirectPage[] = [];
   for (const release of published) {
@@ -226,7 +234,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
         continue;
       }
       const outputPath = aliasOutputPath(alias.path.slice(site.basePath.length));
-      if (taken.has(outputPath)) {
+      if (clashes(outputPath)) {
         problems.push(problem("alias-conflict", at, { value: alias.path }));
         continue;
       }

@@ -4,7 +4,6 @@
  * site's base path in front when the site lives below a folder of its host.
  */
 import type { Strings } from "../i18n/index.ts";
-import { slugify } from "../content/slug.ts";
 
 export interface Urls {
   readonly home: string;
@@ -24,7 +23,8 @@ export function urlsFor(strings: Strings, basePath: string): Urls {
     href: (path) => basePath + path,
     home: "/",
     departments: `/${s.departments}/`,
-    department: (id) => `/${s.departments}/${slugify(id)}/`,
+    // Department ids have the form of an address segment already (content/site.ts).
+    department: (id) => `/${s.departments}/${id}/`,
     archive: `/${s.archive}/`,
     year: (year) => `/${year}/`,
     page: (base, n) => (n <= 1 ? base : `${base}${s.page}/${n}/`),

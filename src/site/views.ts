@@ -115,7 +115,7 @@ export function releaseView(release: Release, site: Site, strings: Strings, urls
     title: release.title,
     ...(release.subtitle && { subtitle: release.subtitle }),
     date: dateView(release.date, release.hasTime, site, strings),
-    ...(release.updated !== undefined && { updated: dateView(release.updated, true, site, strings) }),
+    ...(release.updated !== undefined && { updated: dateView(release.updated, release.updatedHasTime ?? true, site, strings) }),
     departments: release.departments.map((d) => departmentLink(d, urls)),
     bodyHtml: renderBody(release.body),
     images,

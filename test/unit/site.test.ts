@@ -412,11 +412,13 @@ describe("resolveContent: media", () => {
     assert.equal(download.title, "Lageplan");
   });
 
-  it("a file elsewhere inside the content folder is fine", () => {
-    const model = modelOf(
-      resolve({ releases: { [file]: withMedia("  - file: ../../gemeinsam/logo.png", "    alt: Logo") }, files: ["releases/gemeinsam/logo.png"] }),
-    );
-    assert.equal(releaseIn(model, file).media.length, 1);
+  it("a file of another folder, even inside the content folder, is refused (it may be another release's)", () => {
+    const result = resolve({
+      releases: { [file]: withMedia("  - file: ../../gemeinsam/logo.png", "    alt: Logo") },
+      files: ["releases/gemeinsam/logo.png"],
+    });
+    assert.equal(result.model, undefined);
+    assert.ok(result.problems.some((p) => p.code === "media-outside" && p.field === "media.0.file"));
   });
 
   it("media outside the content folder is refused", () => {
