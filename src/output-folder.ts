@@ -7,13 +7,11 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { UsageError } from "./errors/usage.ts";
 import { FILES } from "./site/files.ts";
 
 const MARKER = FILES.marker;
 
-export class UsageError extends Error {
-  override name = "UsageError";
-}
 
 const inside = (child: string, parent: string): boolean =>
   child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);

@@ -43,6 +43,10 @@ test("new scaffolds a draft that passes check and is published once draft: true 
   const missing = pressroom(["new", "--content", content, "--title", "Ohne Amt"]);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /--department is required/);
+
+  const typo = pressroom(["new", "--content", content, "--title", "Tippfehler", "--department", "tiefbauammt"]);
+  assert.equal(typo.status, 2);
+  assert.match(typo.stderr, /the department "tiefbauammt" is not in departments\.yaml\. Did you mean tiefbauamt\?/);
 });
 
 test("build refuses to replace a folder it did not make", () => {

@@ -1,6 +1,6 @@
 /** Command line parsing (node:util parseArgs): unknown options are usage errors. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { UsageError } from "../output-folder.ts";
+import { UsageError } from "../errors/usage.ts";
 
 export const USAGE = `Usage: pressroom <command> [options]
 

@@ -1,6 +1,6 @@
 import { build, BuildFailed } from "../build.ts";
 import { parseNow } from "../content/dates.ts";
-import { UsageError } from "../output-folder.ts";
+import { UsageError } from "../errors/usage.ts";
 import { parse, USAGE } from "./args.ts";
 import { printProblems } from "./report.ts";
 

@@ -1,5 +1,5 @@
 /** Entry point of the `pressroom` command: dispatch, exit codes, and no stack traces for content problems. */
-import { UsageError } from "../output-folder.ts";
+import { UsageError } from "../errors/usage.ts";
 import { USAGE } from "./args.ts";
 
 type Command = (args: string[]) => Promise<number>;

@@ -4,7 +4,7 @@ import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { build, BuildFailed } from "../build.ts";
 import { LAYOUTS_DIR } from "../eleventy/layouts.ts";
-import { UsageError } from "../output-folder.ts";
+import { UsageError } from "../errors/usage.ts";
 import { parse, USAGE } from "./args.ts";
 import { printProblems } from "./report.ts";
 
