@@ -131,7 +131,7 @@ function paginate(
       heading,
       title: n > 1 ? `${heading} – ${strings.pageOf(n, count)}` : heading,
       ...(description && { description }),
-      items: page.map((r) => items.get(r)!),
+      items: page.flatMap((r) => items.get(r) ?? []),
       pageNumber: n,
       pageCount: count,
       pageLabel: strings.pageOf(n, count),
@@ -153,7 +153,8 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const { site } = model;
   const strings = stringsFor(site.language);
   const urls = urlsFor(strings, site.basePath);
-  const items = new Map(published.map((r) => [r, itemView(r, site, strings, urls)]));
+  // Listing entries are only needed to render; `check` plans addresses only.
+  const items = new Map(options.releaseViews ? published.map((r) => [r, itemView(r, site, strings, urls)]) : []);
   const views = new Map(options.releaseViews ? published.map((r) => [r, releaseView(r, site, strings, urls)]) : []);
   const feeds: FeedPlan[] = [];
   const addFeed = (base: string, title: string, releases: readonly Release[]): LinkView => {
