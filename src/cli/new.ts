@@ -5,7 +5,7 @@ import path from "node:path";
 import { formatInstant, isValidTimeZone, parseContentDate } from "../content/dates.ts";
 import { DEPARTMENTS_FILE, normalizeText, SITE_FILE } from "../content/load.ts";
 import { closest } from "../content/suggest.ts";
-import { parseYaml, toYaml } from "../content/yaml.ts";
+import { isMapping, parseYaml, toYaml } from "../content/yaml.ts";
 import { slugify } from "../content/slug.ts";
 import { UsageError } from "../errors/usage.ts";
 import { parse, USAGE } from "./args.ts";
@@ -21,11 +21,11 @@ async function siteBasics(contentDir: string): Promise<{ timeZone: string; depar
   };
   const site = await read(SITE_FILE);
   const departments = await read(DEPARTMENTS_FILE);
-  const timeZone = typeof site === "object" && !Array.isArray(site) && typeof site.timezone === "string" ? site.timezone : "";
+  const timeZone = isMapping(site) && typeof site.timezone === "string" ? site.timezone : "";
   if (!isValidTimeZone(timeZone)) throw new UsageError(`${SITE_FILE} has no valid timezone; run pressroom check`);
   return {
     timeZone,
-    departments: typeof departments === "object" && !Array.isArray(departments) ? Object.keys(departments) : [],
+    departments: isMapping(departments) ? Object.keys(departments) : [],
   };
 }
 

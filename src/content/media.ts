@@ -34,6 +34,8 @@ export function resolveMedia(
   const out: Media[] = [];
   const names = new Map<string, string>();
   const base = path.dirname(release.absolutePath);
+  // A release publishes files of its own folder only, never another release's (perhaps embargoed) media.
+  const folder = path.dirname(fs.realFile(release.absolutePath) ?? release.absolutePath);
   entries.forEach((entry, i) => {
     if (entry === undefined) return;
     const file = entry.file;
@@ -53,8 +55,6 @@ export function resolveMedia(
       problems.push(problem("media-missing", where, { file }));
       return;
     }
-    // A release publishes files of its own folder only, never another release's (perhaps embargoed) media.
-    const folder = path.dirname(fs.realFile(release.absolutePath) ?? release.absolutePath);
     if (!real.startsWith(release.root + path.sep) || !real.startsWith(folder + path.sep)) {
       problems.push(problem("media-outside", where, { file }));
       return;

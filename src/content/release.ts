@@ -10,7 +10,7 @@ import { splitRelease } from "./frontmatter.ts";
 import { normalizeAlias } from "./alias.ts";
 import { releaseSlug, releaseUrl } from "./slug.ts";
 import { closest } from "./suggest.ts";
-import type { ParsedYaml } from "./yaml.ts";
+import { isMapping, type ParsedYaml } from "./yaml.ts";
 
 export interface ReleaseFile {
   /** Content-relative path, forward slashes. */
@@ -48,14 +48,15 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   problems.push(...split.problems);
   const parsed = split.data;
   if (!parsed || split.problems.length > 0) return undefined;
-  if (parsed.value === undefined || typeof parsed.value !== "object" || Array.isArray(parsed.value)) {
+  const fields = parsed.value;
+  if (!isMapping(fields)) {
     problems.push(problem("not-a-mapping", { file, line: 2 }, { what: "The front matter" }));
     return undefined;
   }
   const before = problems.length;
   const { data: valid, problems: found } = validate(releaseSchema, parsed, file);
   problems.push(...found);
-  const data: Partial<ReleaseData> = valid ?? validFields(releaseSchema, parsed.value);
+  const data: Partial<ReleaseData> = valid ?? validFields(releaseSchema, fields);
   const at = (...fieldPath: (string | number)[]): Location => ({
     file,
     line: parsed.lineOf(fieldPath),
@@ -79,7 +80,7 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   const departments = resolveDepartments(data, parsed, file, context, problems);
   const contacts = resolveContacts(data, parsed, file, context, departments, problems);
   // One malformed media entry must not hide the problems of the others.
-  const mediaEntries = data.media ?? validEntries(mediaSchema, (parsed.value as Record<string, unknown>).media);
+  const mediaEntries = data.media ?? validEntries(mediaSchema, fields.media);
   const media = resolveMedia(mediaEntries, input, at, context.fs, problems);
   for (const m of media) context.media.push({ file, media: m });
   const aliases: Alias[] = [];
@@ -98,16 +99,16 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     context.claimedAliases.set(alias.path, file);
     aliases.push({ path: alias.path, ...(where.line !== undefined && { line: where.line }), field: where.field! });
   });
+  const parts = date && localParts(date.instant, context.timeZone);
   let url: string | undefined;
-  if (date) {
-    url = releaseUrl(localParts(date.instant, context.timeZone), releaseSlug(file.replace(/^releases\//, "")));
+  if (parts) {
+    url = releaseUrl(parts, releaseSlug(file.replace(/^releases\//, "")));
     const other = context.claimedUrls.get(url);
     if (other !== undefined) problems.push(problem("duplicate-url", { file }, { url, other }));
     else context.claimedUrls.set(url, file);
   }
-  if (problems.length > before || !valid || !date || url === undefined) return undefined;
+  if (problems.length > before || !valid || !date || !parts || url === undefined) return undefined;
 
-  const parts = localParts(date.instant, context.timeZone);
   return {
     file,
     url,
@@ -128,7 +129,7 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
 }
 
 const isList = (parsed: ParsedYaml, field: string): boolean =>
-  typeof parsed.value === "object" && !Array.isArray(parsed.value) && Array.isArray(parsed.value[field]);
+  isMapping(parsed.value) && Array.isArray(parsed.value[field]);
 
 function resolveDepartments(
   data: Partial<ReleaseData>,
@@ -172,7 +173,7 @@ function resolveContacts(
   };
   if (data.contact === undefined) {
     // A contact that is written but malformed was reported by the schema already.
-    if (typeof parsed.value === "object" && !Array.isArray(parsed.value) && parsed.value.contact !== undefined) return out;
+    if (isMapping(parsed.value) && parsed.value.contact !== undefined) return out;
     for (const department of departments) {
       for (const id of department.contactIds) {
         const contact = context.contacts.get(id);

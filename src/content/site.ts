@@ -14,7 +14,7 @@ import type { Contact, ContentModel, Department, Release, Site } from "./model.t
 import { resolveRelease, type MediaRef, type ReleaseContext } from "./release.ts";
 import { contactSchema, departmentSchema, siteSchema, validate, validFields } from "./schema.ts";
 import { closest } from "./suggest.ts";
-import { parseYaml, type ParsedYaml } from "./yaml.ts";
+import { isMapping, parseYaml, type ParsedYaml } from "./yaml.ts";
 
 /** Ids are used as they are in addresses: lowercase words joined by single hyphens. */
 export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -45,7 +45,7 @@ function readMapping(raw: RawContent, file: string, required: boolean, problems:
   problems.push(...parsed.problems);
   if (parsed.problems.length > 0) return undefined;
   if (parsed.value === undefined && !required) return parsed;
-  if (typeof parsed.value !== "object" || Array.isArray(parsed.value)) {
+  if (!isMapping(parsed.value)) {
     problems.push(problem("not-a-mapping", { file, line: 1 }, { what: file }));
     return undefined;
   }

@@ -44,6 +44,11 @@ function topLevelKeyAt(doc: Document.Parsed, offset: number): string | undefined
 }
 
 export type YamlValue = string | YamlValue[] | { [key: string]: YamlValue };
+export type YamlMapping = { [key: string]: YamlValue };
+
+/** A set of "name: value" lines (not text, not a list, not nothing). */
+export const isMapping = (value: YamlValue | undefined): value is YamlMapping =>
+  typeof value === "object" && !Array.isArray(value);
 
 export interface YamlSource {
   readonly file: string;

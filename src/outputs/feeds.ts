@@ -7,12 +7,15 @@ import { robots, sitemap } from "./sitemap.ts";
 /** An empty feed still needs an `updated`: the start of the epoch keeps it stable. */
 const EPOCH = "1970-01-01T00:00:00Z";
 
+/** When a release last changed: its update, or its publication. */
+const lastChange = (r: ReleaseView): string => r.updated?.iso ?? r.date.iso;
+
 const entryOf = (r: ReleaseView): AtomEntry => ({
   url: r.canonical,
   title: r.title,
   ...(r.subtitle && { summary: r.subtitle }),
   published: r.date.iso,
-  updated: r.updated?.iso ?? r.date.iso,
+  updated: lastChange(r),
   categories: [...r.departments.map((d) => d.text), ...r.tags],
   contentHtml: r.bodyHtml,
 });
@@ -34,7 +37,7 @@ export function sitemapFile(plan: SitePlan): string {
   return sitemap([
     ...plan.listings.map((p) => ({ url: absolute(p.path) })),
     ...plan.indexes.map((p) => ({ url: absolute(p.path) })),
-    ...plan.releases.map((r) => ({ url: r.canonical, lastmod: r.updated?.iso ?? r.date.iso })),
+    ...plan.releases.map((r) => ({ url: r.canonical, lastmod: lastChange(r) })),
   ]);
 }
 

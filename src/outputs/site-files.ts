@@ -2,7 +2,7 @@
 import type { Release } from "../content/model.ts";
 import { FILES } from "../site/files.ts";
 import type { SitePlan } from "../site/plan.ts";
-import { outputFileOf } from "../site/urls.ts";
+import { mediaPath, outputFileOf } from "../site/urls.ts";
 import type { OutputFile } from "../write-files.ts";
 import { feedFile, robotsFile, sitemapFile } from "./feeds.ts";
 import { redirectsFile } from "./redirects.ts";
@@ -10,7 +10,7 @@ import { redirectsFile } from "./redirects.ts";
 /** The originals of the published releases' media, next to their pages. */
 export const mediaFiles = (published: readonly Release[]): OutputFile[] =>
   published.flatMap((release) =>
-    release.media.map((media) => ({ path: outputFileOf(release.url + media.name), content: { copyFrom: media.source } })),
+    release.media.map((media) => ({ path: outputFileOf(mediaPath(release, media)), content: { copyFrom: media.source } })),
   );
 
 export function siteFiles(plan: SitePlan, stylesheet: Uint8Array): OutputFile[] {

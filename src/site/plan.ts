@@ -8,7 +8,7 @@ import type { ContentModel, Release } from "../content/model.ts";
 import { problem, type Problem } from "../errors/problem.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
 import { FILES } from "./files.ts";
-import { outputFileOf, urlsFor, type Urls } from "./urls.ts";
+import { mediaPath, outputFileOf, urlsFor, type Urls } from "./urls.ts";
 import { itemView, releaseView, type ItemView, type LinkView, type ReleaseView } from "./views.ts";
 
 export interface PlanOptions {
@@ -101,7 +101,6 @@ export interface SitePlan {
   readonly problems: readonly Problem[];
 }
 
-
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -122,12 +121,13 @@ function paginate(
 ): ListingPage[] {
   const pages = chunk(releases, options.pageSize);
   const count = pages.length;
+  const link = (n: number): string => urls.href(urls.page(base, n));
   return pages.map((page, i) => {
     const n = i + 1;
     return {
       kind,
       path: urls.page(base, n),
-      url: urls.href(urls.page(base, n)),
+      url: link(n),
       heading,
       title: n > 1 ? `${heading} – ${strings.pageOf(n, count)}` : heading,
       ...(description && { description }),
@@ -135,11 +135,11 @@ function paginate(
       pageNumber: n,
       pageCount: count,
       pageLabel: strings.pageOf(n, count),
-      ...(n > 1 && { newer: urls.href(urls.page(base, n - 1)) }),
-      ...(n < count && { older: urls.href(urls.page(base, n + 1)) }),
+      ...(n > 1 && { newer: link(n - 1) }),
+      ...(n < count && { older: link(n + 1) }),
       ...(feed && { feed }),
       pages: pageWindow(n, count).map((number, j, all) => ({
-        url: urls.href(urls.page(base, number)),
+        url: link(number),
         number,
         current: number === n,
         gapBefore: j > 0 && number - all[j - 1]! > 1,
@@ -208,7 +208,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const taken = new Set<string>([
     ...listings.map((p) => outputFileOf(p.path)),
     ...indexes.map((p) => outputFileOf(p.path)),
-    ...published.flatMap((r) => [r.url, ...r.media.map((m) => r.url + m.name)].map(outputFileOf)),
+    ...published.flatMap((r) => [r.url, ...r.media.map((m) => mediaPath(r, m))].map(outputFileOf)),
     ...feeds.map((f) => outputFileOf(f.path)),
     FILES.notFound,
     FILES.redirects,

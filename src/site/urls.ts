@@ -31,5 +31,9 @@ export function urlsFor(strings: Strings, basePath: string): Urls {
   };
 }
 
+/** Where a release's media file is published: next to the release page. */
+export const mediaPath = (release: { readonly url: string }, media: { readonly name: string }): string =>
+  release.url + media.name;
+
 /** The output file of a page path: /a/b/ → a/b/index.html */
 export const outputFileOf = (path: string): string => (path.endsWith("/") ? `${path.slice(1)}index.html` : path.slice(1));

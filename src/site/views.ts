@@ -7,7 +7,7 @@ import { formatInstant, isoInstant } from "../content/dates.ts";
 import type { Contact, Department, Release, Site } from "../content/model.ts";
 import type { Strings } from "../i18n/index.ts";
 import { renderBody } from "../markdown/render.ts";
-import type { Urls } from "./urls.ts";
+import { mediaPath, type Urls } from "./urls.ts";
 
 export interface LinkView {
   readonly url: string;
@@ -88,7 +88,7 @@ export function releaseView(release: Release, site: Site, strings: Strings, urls
   const images: ImageView[] = [];
   const downloads: DownloadView[] = [];
   for (const media of release.media) {
-    const href = urls.href(`${release.url}${media.name}`);
+    const href = urls.href(mediaPath(release, media));
     const size = media.bytes === undefined ? "" : strings.fileSize(media.bytes);
     if (media.kind === "image") {
       const original = [media.width && media.height ? `${media.width} × ${media.height} px` : "", size]
