@@ -9,31 +9,57 @@ export interface OutputFile {
   readonly content: string | Uint8Array | { readonly copyFrom: string };
 }
 
-export async function writeFiles(root: string, files: readonly OutputFile[], concurrency = 16): Promise<void> {
+export interface FolderWriter {
+  /** The absolute path of `file` (relative, forward slashes) inside the folder; throws for a path that leads out of it. */
+  readonly target: (file: string) => string;
+  readonly write: (file: string, content: OutputFile["content"]) => Promise<void>;
+  /** Make the folder `file` goes into, for a writer of its own (a ZIP stream); its absolute path. */
+  readonly prepare: (file: string) => Promise<string>;
+}
+
+/** Writes below `root` only, making each folder once. */
+export function folderWriter(root: string): FolderWriter {
   const top = path.resolve(root) + path.sep;
-  const targets = files.map((file) => {
-    const target = path.resolve(top, file.path);
-    if (!target.startsWith(top)) throw new Error(`refusing to write outside the output folder: ${file.path}`);
-    return { target, content: file.content };
-  });
-  const seen = new Set<string>();
-  for (const { target } of targets) {
-    if (seen.has(target)) throw new Error(`two generated files would be written to ${target}`);
-    seen.add(target);
-  }
   const folders = new Map<string, Promise<unknown>>();
   const folder = (dir: string): Promise<unknown> => {
     let made = folders.get(dir);
     if (!made) folders.set(dir, (made = mkdir(dir, { recursive: true })));
     return made;
   };
+  const target = (file: string): string => {
+    const resolved = path.resolve(top, file);
+    if (!resolved.startsWith(top)) throw new Error(`refusing to write outside the output folder: ${file}`);
+    return resolved;
+  };
+  const prepare = async (file: string): Promise<string> => {
+    const to = target(file);
+    await folder(path.dirname(to));
+    return to;
+  };
+  return {
+    target,
+    prepare,
+    async write(file, content) {
+      const to = await prepare(file);
+      if (typeof content === "object" && "copyFrom" in content) await copyFile(content.copyFrom, to);
+      else await writeFile(to, content);
+    },
+  };
+}
+
+export async function writeFiles(root: string, files: readonly OutputFile[], concurrency = 16): Promise<void> {
+  const writer = folderWriter(root);
+  const seen = new Set<string>();
+  for (const file of files) {
+    const target = writer.target(file.path);
+    if (seen.has(target)) throw new Error(`two generated files would be written to ${target}`);
+    seen.add(target);
+  }
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < targets.length) {
-      const { target, content } = targets[next++]!;
-      await folder(path.dirname(target));
-      if (typeof content === "object" && "copyFrom" in content) await copyFile(content.copyFrom, target);
-      else await writeFile(target, content);
+    while (next < files.length) {
+      const file = files[next++]!;
+      await writer.write(file.path, file.content);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

@@ -5,12 +5,12 @@ import { UsageError } from "../errors/usage.ts";
 export const USAGE = `Usage: pressroom <command> [options]
 
 Commands:
-  build   Build the site           [--content DIR] [--out DIR] [--now DATETIME] [--drafts] [--json]
-  check   Validate content only    [--content DIR] [--json]
+  build   Build the site           [--content DIR] [--out DIR] [--now DATETIME] [--drafts] [--cache DIR] [--json]
+  check   Validate content only    [--content DIR] [--cache DIR] [--json]
   serve   Build and preview with live reload  [--content DIR] [--out DIR] [--port N] [--drafts]
   new     Scaffold a release       --title TEXT --department ID [--date DATETIME] [--content DIR]
 
-Defaults: --content content, --out dist, --now the current time.
+Defaults: --content content, --out dist, --now the current time, --cache .cache/pressroom.
 Exit codes: 0 success, 1 invalid content, 2 wrong usage.
 `;
 

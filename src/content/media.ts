@@ -1,13 +1,18 @@
-/** The `media` list of a release: files found, kept inside the content folder, images with alt text. */
+/**
+ * The photos and files of a release: the `media` list and the images its body
+ * places. Files are found, kept inside the release's own folder, and photos
+ * need alternative text.
+ */
 import path from "node:path";
-import { problem, type Location, type Problem } from "../errors/problem.ts";
+import { problem, warning, type Location, type Problem } from "../errors/problem.ts";
+import type { BodyImage } from "../markdown/images.ts";
 import type { FileSystem } from "./fs.ts";
-import type { Media } from "./model.ts";
+import type { Media, MediaImage } from "./model.ts";
 import type { MediaData } from "./schema.ts";
 import { mediaFileName } from "./slug.ts";
 
-/** Shown on the page, and downloadable in their original quality. */
-export const IMAGE_EXTENSIONS = new Set(["jpg", "jpeg", "png", "webp", "gif", "avif"]);
+/** Shown on the page (as web versions), and downloadable in their original quality. TIFF is a photographer's print original. */
+export const IMAGE_EXTENSIONS = new Set(["jpg", "jpeg", "png", "webp", "gif", "avif", "tif", "tiff"]);
 
 /**
  * Offered as downloads. Only documents, print-quality images and media: a
@@ -16,57 +21,74 @@ export const IMAGE_EXTENSIONS = new Set(["jpg", "jpeg", "png", "webp", "gif", "a
  */
 export const DOWNLOAD_EXTENSIONS = new Set([
   "pdf", "txt", "csv", "rtf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp",
-  "tif", "tiff", "eps", "psd", "heic", "zip", "mp3", "m4a", "wav", "ogg", "mp4", "m4v", "mov", "webm",
+  "eps", "psd", "heic", "zip", "mp3", "m4a", "wav", "ogg", "mp4", "m4v", "mov", "webm",
 ]);
 
-const extensionOf = (file: string): string => path.extname(file).slice(1).toLowerCase();
+export const extensionOf = (file: string): string => path.extname(file).slice(1).toLowerCase();
 
 export const isImageFile = (file: string): boolean => IMAGE_EXTENSIONS.has(extensionOf(file));
+
+interface ReleasePaths {
+  readonly absolutePath: string;
+  /** Real path of the content folder. */
+  readonly root: string;
+}
+
+type Found = { readonly real: string } | { readonly code: "media-outside" | "media-type" | "media-missing"; readonly extension: string };
+
+/** Where a file named in a release really is, if it may be published. */
+function findFile(file: string, release: ReleasePaths, fs: FileSystem): Found {
+  const extension = extensionOf(file);
+  const hidden = file.split(/[/\\]/).some((segment) => segment.startsWith("."));
+  if (path.isAbsolute(file) || /^[a-z]+:/i.test(file) || hidden) return { code: "media-outside", extension };
+  if (!IMAGE_EXTENSIONS.has(extension) && !DOWNLOAD_EXTENSIONS.has(extension)) return { code: "media-type", extension };
+  const real = fs.realFile(path.resolve(path.dirname(release.absolutePath), file));
+  if (real === undefined) return { code: "media-missing", extension };
+  // A release publishes files of its own folder only, never another release's (perhaps embargoed) media.
+  const folder = path.dirname(fs.realFile(release.absolutePath) ?? release.absolutePath);
+  if (!real.startsWith(release.root + path.sep) || !real.startsWith(folder + path.sep)) return { code: "media-outside", extension };
+  return { real };
+}
+
+function reportNotFound(found: Exclude<Found, { real: string }>, file: string, where: Location, problems: Problem[]): void {
+  if (found.code === "media-type") problems.push(problem("media-type", where, { file, extension: found.extension }));
+  else problems.push(problem(found.code, where, { file }));
+}
 
 export function resolveMedia(
   /** An entry that is malformed (already reported) is undefined, so later indexes stay right. */
   entries: readonly (MediaData | undefined)[],
-  release: { readonly absolutePath: string; readonly root: string },
+  release: ReleasePaths,
   at: (...fieldPath: (string | number)[]) => Location,
   fs: FileSystem,
   problems: Problem[],
 ): Media[] {
   const out: Media[] = [];
   const names = new Map<string, string>();
-  const base = path.dirname(release.absolutePath);
-  // A release publishes files of its own folder only, never another release's (perhaps embargoed) media.
-  const folder = path.dirname(fs.realFile(release.absolutePath) ?? release.absolutePath);
   entries.forEach((entry, i) => {
     if (entry === undefined) return;
     const file = entry.file;
     const where = at("media", i, "file");
-    const hidden = file.split(/[/\\]/).some((segment) => segment.startsWith("."));
-    if (path.isAbsolute(file) || /^[a-z]+:/i.test(file) || hidden) {
-      problems.push(problem("media-outside", where, { file }));
-      return;
-    }
-    const extension = extensionOf(file);
-    if (!IMAGE_EXTENSIONS.has(extension) && !DOWNLOAD_EXTENSIONS.has(extension)) {
-      problems.push(problem("media-type", where, { file, extension }));
-      return;
-    }
-    const real = fs.realFile(path.resolve(base, file));
-    if (real === undefined) {
-      problems.push(problem("media-missing", where, { file }));
-      return;
-    }
-    if (!real.startsWith(release.root + path.sep) || !real.startsWith(folder + path.sep)) {
-      problems.push(problem("media-outside", where, { file }));
+    const found = findFile(file, release, fs);
+    if (!("real" in found)) {
+      reportNotFound(found, file, where, problems);
       return;
     }
     const name = mediaFileName(path.basename(file));
     const other = names.get(name);
     if (other !== undefined) {
-      problems.push(problem("media-duplicate", at("media", i, "file"), { file, other }));
+      problems.push(problem("media-duplicate", where, { file, other }));
       return;
     }
     names.set(name, file);
-    const line = at("media", i, "file").line;
+    const common = {
+      source: found.real,
+      file,
+      name,
+      index: i,
+      ...(where.line !== undefined && { line: where.line }),
+      field: where.field!,
+    };
     if (isImageFile(file)) {
       if (!entry.alt) {
         problems.push(problem("media-alt-missing", { ...at("media", i), field: `media.${i}.alt` }, { file }));
@@ -74,26 +96,91 @@ export function resolveMedia(
       }
       out.push({
         kind: "image",
-        source: real,
-        file,
-        name,
-        index: i,
-        ...(line !== undefined && { line }),
+        ...common,
         alt: entry.alt,
         ...(entry.caption && { caption: entry.caption }),
         ...(entry.credit && { credit: entry.credit }),
+        listed: true,
+        bodySources: [],
       });
     } else {
-      out.push({
-        kind: "file",
-        source: real,
-        file,
-        name,
-        index: i,
-        ...(line !== undefined && { line }),
-        title: entry.title || path.basename(file),
-      });
+      out.push({ kind: "file", ...common, title: entry.title || path.basename(file) });
     }
   });
   return out;
+}
+
+/** The local file an image address in a body names, or undefined for an address on the web. */
+export function localImagePath(src: string): string | undefined {
+  const address = src.trim();
+  if (address === "" || /^[a-z][a-z0-9+.-]*:/i.test(address) || address.startsWith("/") || address.startsWith("#")) return undefined;
+  const withoutQuery = address.replace(/[?#].*$/, "");
+  try {
+    return decodeURIComponent(withoutQuery);
+  } catch {
+    return withoutQuery;
+  }
+}
+
+/**
+ * The photos a body places from the release's own folder, added to `media`
+ * (a photo also listed there keeps its entry, with alt text, caption and
+ * credit). Addresses on the web stay as they are. An image without alt text
+ * is a warning, not an error: migrated archives have thousands.
+ */
+export function resolveBodyImages(
+  images: readonly BodyImage[],
+  media: Media[],
+  release: ReleasePaths,
+  at: (line: number) => Location,
+  fs: FileSystem,
+  problems: Problem[],
+  warnings: Problem[],
+): void {
+  for (const image of images) {
+    const where = at(image.line);
+    const noAlt = image.alt === undefined || image.alt.trim() === "";
+    const file = localImagePath(image.src);
+    if (file === undefined) {
+      if (noAlt) warnings.push(warning("image-alt-missing-inline", where, { src: image.src }));
+      continue;
+    }
+    const found = findFile(file, release, fs);
+    if (!("real" in found)) {
+      reportNotFound(found, file, where, problems);
+      continue;
+    }
+    if (!isImageFile(file)) {
+      problems.push(problem("media-type", where, { file, extension: extensionOf(file) }));
+      continue;
+    }
+    const known = media.findIndex((m) => m.source === found.real);
+    if (known !== -1) {
+      // Listed under media too, or placed twice: the page uses the entry's alt text where the body has none.
+      const m = media[known]!;
+      if (m.kind === "image" && !m.bodySources.includes(image.src)) media[known] = { ...m, bodySources: [...m.bodySources, image.src] };
+      continue;
+    }
+    if (noAlt) warnings.push(warning("image-alt-missing-inline", where, { src: image.src }));
+    const name = mediaFileName(path.basename(file));
+    const other = media.find((m) => m.name === name);
+    if (other !== undefined) {
+      problems.push(problem("media-duplicate", where, { file, other: other.file }));
+      continue;
+    }
+    const photo: MediaImage = {
+      kind: "image",
+      source: found.real,
+      file,
+      name,
+      index: -1,
+      ...(where.line !== undefined && { line: where.line }),
+      field: where.field!,
+      alt: image.alt ?? "",
+      ...(image.title && { caption: image.title }),
+      listed: false,
+      bodySources: [image.src],
+    };
+    media.push(photo);
+  }
 }

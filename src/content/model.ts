@@ -30,24 +30,45 @@ export interface Department {
   readonly contactIds: readonly string[];
 }
 
+/** What reading an image told: filled in by the media probe. */
+export interface ImageFacts {
+  /** Upright size (EXIF orientation applied). */
+  readonly width: number;
+  readonly height: number;
+  /** sha256 of the file's bytes, hex: the key of everything derived from it. */
+  readonly hash: string;
+  /** The format inside the file: jpeg, png, webp, gif, heif, tiff. */
+  readonly format: string;
+  readonly hasAlpha: boolean;
+  /** More than one frame (an animated GIF or WebP): shown as it is. */
+  readonly animated: boolean;
+  /** From the file's EXIF, kept in the web versions when the release names no credit. */
+  readonly copyright?: string;
+  readonly artist?: string;
+}
+
 export interface MediaImage {
   readonly kind: "image";
   /** Absolute path of the original. */
   readonly source: string;
-  /** As written in front matter. */
+  /** As written in front matter, or in the body. */
   readonly file: string;
   /** Published file name, next to the release page. */
   readonly name: string;
-  /** Position in the release's media list, and line of the entry in its file. */
+  /** Position in the release's media list (-1 for a photo placed only in the body), and where it is written. */
   readonly index: number;
   readonly line?: number;
+  readonly field: string;
   readonly alt: string;
   readonly caption?: string;
   readonly credit?: string;
+  /** Listed under `media` (shown in the media section), placed in the body, or both. */
+  readonly listed: boolean;
+  /** The addresses the body gives it (as markdown-it reads them); empty when it is not in the body. */
+  readonly bodySources: readonly string[];
   /** Filled in by the media probe. */
-  width?: number;
-  height?: number;
   bytes?: number;
+  facts?: ImageFacts;
 }
 
 export interface MediaDownload {
@@ -57,6 +78,7 @@ export interface MediaDownload {
   readonly name: string;
   readonly index: number;
   readonly line?: number;
+  readonly field: string;
   readonly title: string;
   bytes?: number;
 }

@@ -3,7 +3,8 @@ import { problem, type Location, type Problem } from "../errors/problem.ts";
 import { toContact } from "./contacts.ts";
 import { localParts, parseContentDate } from "./dates.ts";
 import type { FileSystem } from "./fs.ts";
-import { resolveMedia } from "./media.ts";
+import { findBodyImages } from "../markdown/images.ts";
+import { resolveBodyImages, resolveMedia } from "./media.ts";
 import type { Alias, Contact, Department, Media, Release } from "./model.ts";
 import { mediaSchema, releaseSchema, validate, validEntries, validFields, type ReleaseData } from "./schema.ts";
 import { splitRelease } from "./frontmatter.ts";
@@ -37,6 +38,8 @@ export interface ReleaseContext {
   readonly claimedAliases: Map<string, string>;
   /** Every media file found, for the image probe. */
   readonly media: MediaRef[];
+  /** Problems that do not stop a build. */
+  readonly warnings: Problem[];
 }
 
 const TRUE = new Set(["true", "yes", "ja"]);
@@ -82,6 +85,8 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   // One malformed media entry must not hide the problems of the others.
   const mediaEntries = data.media ?? validEntries(mediaSchema, fields.media);
   const media = resolveMedia(mediaEntries, input, at, context.fs, problems);
+  const inBody = (line: number): Location => ({ file, line: split.bodyLine + line, field: "body" });
+  resolveBodyImages(findBodyImages(split.body), media, input, inBody, context.fs, problems, context.warnings);
   for (const m of media) context.media.push({ file, media: m });
   const aliases: Alias[] = [];
   (data.aliases ?? []).forEach((value, i) => {

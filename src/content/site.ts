@@ -27,6 +27,7 @@ export interface ResolveResult {
   readonly problems: readonly Problem[];
   /** Every media file found, also in releases with problems: images are probed in the same run. */
   readonly media: readonly MediaRef[];
+  readonly warnings: readonly Problem[];
 }
 
 /** Parse a YAML settings file whose top level must be a mapping. */
@@ -171,6 +172,7 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem)
     claimedUrls: new Map(),
     claimedAliases: new Map(),
     media: [],
+    warnings: [],
   };
   for (const file of raw.releaseFiles) {
     const text = raw.texts.get(file);
@@ -178,7 +180,7 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem)
     const release = resolveRelease({ file, text, absolutePath: path.join(raw.root, file), root: raw.root }, context, problems);
     if (release) releases.push(release);
   }
-  if (!site) return { problems, media: context.media };
+  if (!site) return { problems, media: context.media, warnings: context.warnings };
   const model: ContentModel = { site, departments, contacts, releases };
-  return { ...(problems.length === 0 && { model }), partial: model, problems, media: context.media };
+  return { ...(problems.length === 0 && { model }), partial: model, problems, media: context.media, warnings: context.warnings };
 }

@@ -190,6 +190,27 @@ export const catalog = {
     message: (p) => `The image "${p.file}" cannot be read: ${p.reason}.`,
     hint: () => "Export the image again as JPEG or PNG and replace the file.",
   }),
+  "media-too-large": entry<{ file: string; size: string; limit: string }>({
+    title: "Media file too large",
+    message: (p) => `The media file "${p.file}" has ${p.size}; a file may have at most ${p.limit}.`,
+    hint: () =>
+      "Export a smaller version (for a photo, a JPEG at quality 90 is ample for print) and replace the file. " +
+      "Very large files such as videos belong on a video platform, linked from the text.",
+  }),
+  "image-too-many-pixels": entry<{ file: string; width: number; height: number; limit: string }>({
+    title: "Image too large to read",
+    message: (p) =>
+      `The image "${p.file}" has ${p.width} × ${p.height} pixels; pressroom reads images of at most ${p.limit}.`,
+    hint: () =>
+      "Export the photo at a smaller size and replace the file: 6000 × 4000 pixels (24 megapixels) is ample for print.",
+  }),
+  "media-format-mismatch": entry<{ file: string; actual: string; extension: string; suggested: string }>({
+    title: "File name does not match the image format",
+    message: (p) => `The file "${p.file}" is a ${p.actual} image, but its name ends in .${p.extension}.`,
+    hint: (p) =>
+      `Rename the file to end in .${p.suggested} and change its name in the release too, ` +
+      `or export it again as ${p.extension.toUpperCase()}. Downloads with a wrong ending do not open for everyone.`,
+  }),
   "media-duplicate": entry<{ file: string; other: string }>({
     title: "Two media files with one name",
     message: (p) => `The media files "${p.file}" and "${p.other}" would be published under the same name.`,
@@ -216,6 +237,31 @@ export const catalog = {
     hint: () => "Remove the alias: the address already shows a page.",
   }),
 } as const;
+
+/**
+ * Things worth fixing that must not stop a build: a migrated archive has
+ * thousands of them. Shown by `check` and `build`, with location and hint.
+ */
+export const warnings = {
+  "image-alt-missing-inline": entry<{ src: string }>({
+    title: "Image in the text without alternative text",
+    message: (p) => `The image "${p.src}" in the text has no alternative text; the page shows it with alt="".`,
+    hint: () =>
+      "Describe what the image shows between the square brackets, e.g. ![Bagger auf dem Radweg am Ring](foto.jpg), " +
+      "so that people who cannot see it learn what it shows.",
+  }),
+  "image-cmyk": entry<{ file: string }>({
+    title: "Photo in print colours (CMYK)",
+    message: (p) =>
+      `The photo "${p.file}" is stored in CMYK print colours; its web versions were converted to screen colours (sRGB).`,
+    hint: () =>
+      "Look at the photo on the page. If its colours look wrong, add an sRGB JPEG of it for the web; " +
+      "the CMYK file stays available as the original for print.",
+  }),
+} as const;
+
+export type WarningCode = keyof typeof warnings;
+export type WarningParamsOf<C extends WarningCode> = (typeof warnings)[C] extends CatalogEntry<infer P> ? P : never;
 
 export type ErrorCode = keyof typeof catalog;
 export type ParamsOf<C extends ErrorCode> = (typeof catalog)[C] extends CatalogEntry<infer P> ? P : never;

@@ -1,4 +1,4 @@
-import { catalog, type ErrorCode, type ParamsOf } from "./catalog.ts";
+import { catalog, warnings, type ErrorCode, type ParamsOf, type WarningCode, type WarningParamsOf } from "./catalog.ts";
 
 /** Where in the content a problem sits. Lines and columns count from 1. */
 export interface Location {
@@ -11,7 +11,9 @@ export interface Location {
 }
 
 export interface Problem extends Location {
-  readonly code: ErrorCode;
+  readonly code: ErrorCode | WarningCode;
+  /** Errors stop a build; warnings are reported and the build goes on. */
+  readonly severity: "error" | "warning";
   readonly title: string;
   readonly message: string;
   readonly hint: string;
@@ -23,7 +25,16 @@ export function problem<C extends ErrorCode>(code: C, at: Location, params: Para
     message: (p: ParamsOf<C>) => string;
     hint: (p: ParamsOf<C>) => string;
   };
-  return { ...at, code, title: entry.title, message: entry.message(params), hint: entry.hint(params) };
+  return { ...at, code, severity: "error", title: entry.title, message: entry.message(params), hint: entry.hint(params) };
+}
+
+export function warning<C extends WarningCode>(code: C, at: Location, params: WarningParamsOf<C>): Problem {
+  const entry = warnings[code] as unknown as {
+    title: string;
+    message: (p: WarningParamsOf<C>) => string;
+    hint: (p: WarningParamsOf<C>) => string;
+  };
+  return { ...at, code, severity: "warning", title: entry.title, message: entry.message(params), hint: entry.hint(params) };
 }
 
 /** Thrown once, after every problem of a run has been collected. */

@@ -35,7 +35,8 @@ function locationText(p: Problem): string {
 export function formatProblems(problems: readonly Problem[], options: ReportOptions): string {
   const c = options.color;
   const blocks = sortProblems(problems).map((p) => {
-    const head = `${paint(c, "1", locationText(p))}  ${paint(c, "31", p.title)} [${p.code}]`;
+    const label = p.severity === "warning" ? paint(c, "33", `warning: ${p.title}`) : paint(c, "31", p.title);
+    const head = `${paint(c, "1", locationText(p))}  ${label} [${p.code}]`;
     const lines = [head];
     if (p.field !== undefined) lines.push(`  field: ${p.field}`);
     lines.push(`  ${p.message}`);
@@ -46,12 +47,17 @@ export function formatProblems(problems: readonly Problem[], options: ReportOpti
     }
     return lines.join("\n");
   });
-  const n = problems.length;
-  blocks.push(paint(c, "31", `${n} problem${n === 1 ? "" : "s"} found; nothing was written.`));
+  const n = problems.filter((p) => p.severity === "error").length;
+  const w = problems.length - n;
+  if (n > 0) blocks.push(paint(c, "31", `${n} problem${n === 1 ? "" : "s"} found; nothing was written.`));
+  if (w > 0) blocks.push(paint(c, "33", `${w} warning${w === 1 ? "" : "s"}: worth fixing, but they do not stop a build.`));
   return blocks.join("\n\n") + "\n";
 }
 
 /** Machine-readable report (for CI annotations). */
 export function problemsToJson(problems: readonly Problem[]): string {
-  return JSON.stringify({ ok: false, problems: sortProblems(problems) }, null, 2) + "\n";
+  const sorted = sortProblems(problems);
+  const errors = sorted.filter((p) => p.severity === "error");
+  const warnings = sorted.filter((p) => p.severity === "warning");
+  return JSON.stringify({ ok: errors.length === 0, problems: errors, warnings }, null, 2) + "\n";
 }

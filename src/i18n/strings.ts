@@ -27,6 +27,19 @@ export interface Strings {
   readonly media: string;
   readonly photo: string;
   readonly downloadOriginal: string;
+  /** "Originaldatei (JPEG, 1800 × 1200 px, 2,4 MB)": what a photo's download link says. */
+  readonly originalFile: (details: string) => string;
+  /** The media kit: its file name (without .zip), its link, and the text file inside it. */
+  readonly kit: {
+    readonly fileName: string;
+    readonly link: (files: number, size: string) => string;
+    readonly readmeName: string;
+    readonly releaseOf: (date: string) => string;
+    readonly files: string;
+    readonly caption: string;
+    readonly description: string;
+    readonly source: string;
+  };
   readonly download: string;
   readonly tags: string;
   readonly releaseCount: (n: number) => string;

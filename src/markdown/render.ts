@@ -5,10 +5,9 @@
  * Raw HTML is allowed in bodies because archives migrated from an old CMS are
  * full of it; whatever survives the allowlist below cannot run code.
  */
-import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
-
-const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
+import { tagAttributes } from "./images.ts";
+import { markdown } from "./instance.ts";
 
 const sanitizeOptions: Readonly<sanitizeHtml.IOptions> = {
   allowedTags: [
@@ -40,6 +39,34 @@ const sanitizeOptions: Readonly<sanitizeHtml.IOptions> = {
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math"],
 };
 
-export function renderBody(source: string): string {
-  return sanitizeHtml(markdown.render(source), { ...sanitizeOptions });
+/** Photos of the release's own folder, as the body places them: the markup that replaces each <img>. */
+export interface BodyPhotos {
+  /** An image alone in its paragraph: a figure with caption, credit and download. */
+  readonly figure: (src: string, alt: string) => string | undefined;
+  /** An image within text: the picture alone. */
+  readonly picture: (src: string, alt: string) => string | undefined;
+}
+
+/** <p><img></p>, or any other <img>, in the sanitizer's output (attributes quoted and escaped). */
+const IMAGE = /<p>\s*(<img\b[^>]*>)\s*<\/p>|<img\b[^>]*>/g;
+
+/**
+ * Replace the release's own photos by their web versions, after sanitizing:
+ * the markup put in is generated here, never read from the body. Every other
+ * image keeps its address and gets alt="" when it has none, so a screen
+ * reader skips it instead of reading its file name.
+ */
+function placePhotos(html: string, photos: BodyPhotos | undefined): string {
+  return html.replace(IMAGE, (whole: string, alone: string | undefined) => {
+    const attributes = tagAttributes(alone ?? whole);
+    const src = attributes.get("src") ?? "";
+    const alt = attributes.get("alt") ?? "";
+    const placed = alone ? photos?.figure(src, alt) : photos?.picture(src, alt);
+    if (placed !== undefined) return placed;
+    return attributes.has("alt") ? whole : whole.replace(/<img\b/, '<img alt=""');
+  });
+}
+
+export function renderBody(source: string, photos?: BodyPhotos): string {
+  return placePhotos(sanitizeHtml(markdown.render(source), { ...sanitizeOptions }), photos);
 }

@@ -1,8 +1,20 @@
-/** Checking every image of the content before anything is written: size, and that it decodes. */
+/**
+ * Checking every media file before anything is written: its size, that an
+ * image is what its name says and decodes completely, and the facts the web
+ * versions are planned from. What a photo told is kept in the media cache by
+ * the hash of its bytes, so an unchanged photo is not decoded again.
+ */
 import { stat } from "node:fs/promises";
-import { problem, type Problem } from "../errors/problem.ts";
 import type { MediaRef } from "../content/release.ts";
-import { inspectImage } from "./sharp.ts";
+import type { ImageFacts, MediaImage } from "../content/model.ts";
+import { extensionOf } from "../content/media.ts";
+import { problem, warning, type Location, type Problem } from "../errors/problem.ts";
+import type { MediaCache } from "./cache.ts";
+import { exifCredit } from "./exif.ts";
+import { ENGINE, MAX_INPUT_PIXELS, readHeader, verifyDecodes, type ImageHeader } from "./sharp.ts";
+
+/** Larger files are refused: git hosts reject them, and no reader waits for them. */
+export const MAX_MEDIA_BYTES = 100 * 1024 * 1024;
 
 /** Run `work` over `items`, at most `limit` at a time. */
 export async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
@@ -13,33 +25,124 @@ export async function eachLimited<T>(items: readonly T[], limit: number, work: (
   await Promise.all(runners);
 }
 
+/** The format a file's extension promises, as sharp names it, and how to name each format. */
+const FORMATS: Record<string, { readonly name: string; readonly extension: string }> = {
+  jpeg: { name: "JPEG", extension: "jpg" },
+  png: { name: "PNG", extension: "png" },
+  webp: { name: "WebP", extension: "webp" },
+  gif: { name: "GIF", extension: "gif" },
+  avif: { name: "AVIF", extension: "avif" },
+  heic: { name: "HEIC", extension: "heic" },
+  tiff: { name: "TIFF", extension: "tif" },
+};
+const PROMISED: Record<string, string> = { jpg: "jpeg", jpeg: "jpeg", png: "png", webp: "webp", gif: "gif", avif: "avif", tif: "tiff", tiff: "tiff" };
+
+/** jpeg, png, …, and for HEIF containers avif or heic. */
+const formatOf = (header: ImageHeader): string =>
+  header.format === "heif" ? (header.compression === "av1" ? "avif" : "heic") : header.format;
+
+const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
+
 function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/pixel limit/i.test(message)) return "it has too many pixels (more than 100 megapixels)";
-  if (/unsupported image format/i.test(message)) return "it is not an image in a known format";
-  if (/premature end|truncated|corrupt|invalid|bad|vips/i.test(message)) return "the file is damaged or incomplete";
+  if (/pixel limit/i.test(message)) return "it has too many pixels";
+  if (/unsupported image format|bad seek|not a known file format/i.test(message)) return "it is not an image in a known format";
+  if (/premature end|truncated|corrupt|invalid|bad|vips|unexpected end|read error/i.test(message)) {
+    return "the file is damaged or incomplete (perhaps cut short while copying)";
+  }
   return message.split("\n")[0]!.trim() || "unknown error";
 }
 
-/** Fill in size and bytes of every media file; problems for images that cannot be read. */
-export async function probeMedia(found: readonly MediaRef[], concurrency = 4): Promise<Problem[]> {
-  const problems: Problem[] = [];
-  await eachLimited(found, concurrency, async ({ file, media }) => {
-    media.bytes = (await stat(media.source)).size;
-    if (media.kind !== "image") return;
-    try {
-      const info = await inspectImage(media.source);
-      media.width = info.width;
-      media.height = info.height;
-    } catch (error) {
+interface Probed {
+  readonly engine: string;
+  readonly facts: Omit<ImageFacts, "hash">;
+  readonly cmyk: boolean;
+}
+
+/** Read, check and describe one image; problems go to `problems`. */
+async function probeImage(media: MediaImage, at: Location, problems: Problem[]): Promise<Probed | undefined> {
+  let header: ImageHeader;
+  try {
+    header = await readHeader(media.source);
+  } catch (error) {
+    problems.push(problem("media-unreadable", at, { file: media.file, reason: reasonOf(error) }));
+    return undefined;
+  }
+  if (header.width * header.height > MAX_INPUT_PIXELS) {
+    const limit = `${MAX_INPUT_PIXELS / 1_000_000} megapixels`;
+    problems.push(problem("image-too-many-pixels", at, { file: media.file, width: header.width, height: header.height, limit }));
+    return undefined;
+  }
+  const actual = formatOf(header);
+  const promised = PROMISED[extensionOf(media.file)];
+  if (actual !== promised) {
+    const known = FORMATS[actual];
+    if (known === undefined) {
+      problems.push(problem("media-unreadable", at, { file: media.file, reason: `it is not a photo (the file holds ${actual.toUpperCase()} data)` }));
+    } else {
       problems.push(
-        problem(
-          "media-unreadable",
-          { file, line: media.line, field: `media.${media.index}.file` },
-          { file: media.file, reason: reasonOf(error) },
-        ),
+        problem("media-format-mismatch", at, {
+          file: media.file,
+          actual: known.name,
+          extension: extensionOf(media.file),
+          suggested: known.extension,
+        }),
       );
     }
+    return undefined;
+  }
+  try {
+    await verifyDecodes(media.source);
+  } catch (error) {
+    problems.push(problem("media-unreadable", at, { file: media.file, reason: reasonOf(error) }));
+    return undefined;
+  }
+  const credit = exifCredit(header.exif);
+  return {
+    engine: ENGINE,
+    cmyk: header.space === "cmyk",
+    facts: {
+      width: header.width,
+      height: header.height,
+      format: actual,
+      hasAlpha: header.hasAlpha,
+      animated: header.pages > 1 && (actual === "gif" || actual === "webp"),
+      ...credit,
+    },
+  };
+}
+
+const isProbed = (value: unknown): value is Probed =>
+  typeof value === "object" && value !== null && (value as Probed).engine === ENGINE && typeof (value as Probed).facts?.width === "number";
+
+export interface ProbeResult {
+  readonly problems: Problem[];
+  readonly warnings: Problem[];
+}
+
+/** Fill in the size of every media file and the facts of every image. */
+export async function probeMedia(found: readonly MediaRef[], cache: MediaCache, concurrency = 4): Promise<ProbeResult> {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  await eachLimited(found, concurrency, async ({ file, media }) => {
+    const at: Location = { file, ...(media.line !== undefined && { line: media.line }), field: media.field };
+    const bytes = (await stat(media.source)).size;
+    media.bytes = bytes;
+    if (bytes > MAX_MEDIA_BYTES) {
+      problems.push(problem("media-too-large", at, { file: media.file, size: megabytes(bytes), limit: megabytes(MAX_MEDIA_BYTES) }));
+      return;
+    }
+    if (media.kind !== "image") return;
+    const hash = await cache.sourceHash(media.source);
+    const cached = await cache.readRecord("probe", hash);
+    let probed = isProbed(cached) ? cached : undefined;
+    if (!probed) {
+      probed = await probeImage(media, at, problems);
+      if (!probed) return;
+      await cache.writeRecord("probe", hash, probed);
+    }
+    if (probed.cmyk) warnings.push(warning("image-cmyk", at, { file: media.file }));
+    media.facts = { ...probed.facts, hash };
   });
-  return problems;
+  return { problems, warnings };
 }

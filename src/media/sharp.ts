@@ -1,28 +1,177 @@
-/** The one module that knows sharp. */
-import sharp from "sharp";
+/**
+ * The one module that knows sharp: reading an image's header, checking that
+ * it decodes, decoding it once into upright sRGB pixels, and encoding the web
+ * versions and social cards from those pixels.
+ */
+import sharp, { type Sharp } from "sharp";
 
-export interface ImageInfo {
+/** Part of every cache key: another sharp or libvips may give other bytes. */
+export const ENGINE = `sharp ${sharp.versions.sharp ?? "?"} libvips ${sharp.versions.vips}`;
+
+/** Sources larger than this many pixels are refused before decoding (a small file can decode to gigabytes). */
+export const MAX_INPUT_PIXELS = 100_000_000;
+
+export interface ImageHeader {
+  /** Upright size (EXIF orientation applied). */
   readonly width: number;
   readonly height: number;
   readonly format: string;
+  /** The compression inside a HEIF container: av1 is AVIF, hevc is HEIC. */
+  readonly compression?: string;
+  /** Colour space: srgb, cmyk, b-w, … */
+  readonly space: string;
+  readonly hasAlpha: boolean;
+  readonly pages: number;
+  readonly exif?: Buffer;
 }
 
-/** Sources larger than this many pixels are refused (a small file can decode to gigabytes). */
-export const MAX_INPUT_PIXELS = 100_000_000;
-
-/**
- * Read an image's size and decode it fully (at a reduced scale where the
- * format allows), so a truncated or corrupt file fails here and not later.
- */
-export async function inspectImage(file: string): Promise<ImageInfo> {
-  const image = sharp(file, { failOn: "warning", limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
-  const meta = await image.metadata();
+/** What the file's header says, without decoding its pixels. */
+export async function readHeader(file: string): Promise<ImageHeader> {
+  const meta = await sharp(file, { limitInputPixels: false }).metadata();
   if (!meta.width || !meta.height || !meta.format) throw new Error("it has no size or format");
-  await image.resize(64, 64, { fit: "inside" }).raw().toBuffer();
-  const rotated = (meta.orientation ?? 1) >= 5;
   return {
-    width: rotated ? meta.height : meta.width,
-    height: rotated ? meta.width : meta.height,
+    width: meta.autoOrient?.width ?? meta.width,
+    height: meta.autoOrient?.height ?? meta.height,
     format: meta.format,
+    ...(meta.compression && { compression: meta.compression }),
+    space: meta.space,
+    hasAlpha: meta.hasAlpha,
+    pages: meta.pages ?? 1,
+    ...(meta.exif && { exif: meta.exif }),
   };
+}
+
+const reading = (file: string) => sharp(file, { failOn: "warning", limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
+
+/** Decode every pixel (at a reduced scale where the format allows), so a truncated or corrupt file fails here. */
+export async function verifyDecodes(file: string): Promise<void> {
+  await reading(file).resize(64, 64, { fit: "inside" }).raw().toBuffer();
+}
+
+/** Upright sRGB pixels, 8 bits per channel, alpha kept: the one decode every web version is made from. */
+export interface Pixels {
+  readonly data: Buffer;
+  readonly width: number;
+  readonly height: number;
+  readonly channels: 1 | 2 | 3 | 4;
+}
+
+export async function decodePixels(file: string, maxWidth: number): Promise<Pixels> {
+  const { data, info } = await reading(file)
+    .autoOrient()
+    .resize({ width: maxWidth, withoutEnlargement: true })
+    .toColourspace("srgb")
+    .raw({ depth: "uchar" })
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: info.channels };
+}
+
+export type WebFormat = "webp" | "jpeg" | "png";
+
+export interface EncodeOptions {
+  readonly format: WebFormat;
+  readonly quality: number;
+  /** WebP: 0 (fastest) to 6 (smallest); PNG: the zlib level, 0 to 9. */
+  readonly effort: number;
+  /** Written into the file's EXIF; nothing else of the source's metadata (no GPS, no camera serial) is. */
+  readonly copyright?: string;
+  readonly artist?: string;
+}
+
+export interface Encoded {
+  readonly data: Buffer;
+  readonly width: number;
+  readonly height: number;
+}
+
+const fromPixels = (pixels: Pixels) =>
+  sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } });
+
+function output(image: Sharp, options: EncodeOptions): Sharp {
+  const ifd0: Record<string, string> = {};
+  if (options.copyright) ifd0.Copyright = options.copyright;
+  if (options.artist) ifd0.Artist = options.artist;
+  const tagged = Object.keys(ifd0).length > 0 ? image.withExif({ IFD0: ifd0 }) : image;
+  switch (options.format) {
+    case "webp":
+      return tagged.webp({ quality: options.quality, effort: options.effort });
+    case "jpeg":
+      return tagged.jpeg({ quality: options.quality, progressive: true });
+    case "png":
+      return tagged.png({ compressionLevel: options.effort });
+  }
+}
+
+/** One web version of `pixels`, `width` pixels wide. */
+export async function encodeWidth(pixels: Pixels, width: number, options: EncodeOptions): Promise<Encoded> {
+  const resized = width < pixels.width ? fromPixels(pixels).resize({ width }) : fromPixels(pixels);
+  const { data, info } = await output(resized, options).toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+/** A crop of `pixels` to exactly width × height, around what draws the eye (sharp's attention strategy). */
+export async function encodeCrop(pixels: Pixels, width: number, height: number, options: EncodeOptions): Promise<Encoded> {
+  const image = fromPixels(pixels).resize({ width, height, fit: "cover", position: sharp.strategy.attention });
+  const flat = pixels.channels === 4 || pixels.channels === 2 ? image.flatten({ background: "#ffffff" }) : image;
+  const { data, info } = await output(flat, options).toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+export interface TextBlock {
+  /** Pango markup, already escaped. */
+  readonly markup: string;
+  /** Font family and style, e.g. "DejaVu Sans Bold". */
+  readonly font: string;
+  readonly fontfile?: string;
+  /** Font sizes to try, largest first: the first one whose lines fit `maxHeight` is used. */
+  readonly sizes: readonly number[];
+  readonly left: number;
+  readonly top: number;
+  /** Lines are wrapped at word boundaries to this width. */
+  readonly width: number;
+  readonly maxHeight: number;
+}
+
+/** Lines of text as a transparent PNG: the largest size whose lines fit, or the lines of the smallest that fit. */
+async function renderText(block: TextBlock): Promise<Buffer> {
+  let last: { data: Buffer; width: number; height: number } | undefined;
+  for (const size of block.sizes) {
+    const { data, info } = await sharp({
+      text: {
+        text: block.markup,
+        font: `${block.font} ${size}`,
+        ...(block.fontfile && { fontfile: block.fontfile }),
+        width: block.width,
+        dpi: 72,
+        rgba: true,
+        wrap: "word",
+      },
+    })
+      .png({ compressionLevel: 1 })
+      .toBuffer({ resolveWithObject: true });
+    last = { data, width: info.width, height: info.height };
+    if (info.height <= block.maxHeight) return data;
+  }
+  return sharp(last!.data)
+    .extract({ left: 0, top: 0, width: last!.width, height: block.maxHeight })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+}
+
+/** An SVG background with blocks of text on it, as pixels: drawn once and shared by many cards. */
+export async function drawBackground(svg: string, blocks: readonly TextBlock[]): Promise<Pixels> {
+  const layers = await Promise.all(blocks.map(async (block) => ({ input: await renderText(block), left: block.left, top: block.top })));
+  const { data, info } = await sharp(Buffer.from(svg))
+    .composite(layers)
+    .flatten({ background: "#ffffff" })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: info.channels };
+}
+
+/** A card: one more block of text (Pango wraps it) on a background. */
+export async function drawCard(background: Pixels, block: TextBlock, options: EncodeOptions): Promise<Encoded> {
+  const image = fromPixels(background).composite([{ input: await renderText(block), left: block.left, top: block.top }]);
+  const { data, info } = await output(image, options).toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
 }

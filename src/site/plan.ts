@@ -9,7 +9,7 @@ import { problem, type Problem } from "../errors/problem.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
 import { FILES } from "./files.ts";
 import { mediaPath, outputFileOf, urlsFor, type Urls } from "./urls.ts";
-import { itemView, releaseView, type ItemView, type LinkView, type ReleaseView } from "./views.ts";
+import { itemView, releaseView, type ItemView, type LinkView, type ReleaseMedia, type ReleaseView } from "./views.ts";
 
 export interface PlanOptions {
   /** Releases per listing page. */
@@ -18,6 +18,10 @@ export interface PlanOptions {
   readonly feedSize: number;
   /** Render the release pages' views (Markdown bodies); `check` only needs the addresses. */
   readonly releaseViews: boolean;
+  /** What the media stage made for each release (web versions, card, kit). */
+  readonly media?: (release: Release) => ReleaseMedia | undefined;
+  /** Files written besides pages and originals (web versions, cards, kits): no old address may take them. */
+  readonly reserved?: readonly string[];
 }
 
 export const defaults = { pageSize: 20, feedSize: 50, releaseViews: true } satisfies PlanOptions;
@@ -155,7 +159,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const urls = urlsFor(strings, site.basePath);
   // Listing entries are only needed to render; `check` plans addresses only.
   const items = new Map(options.releaseViews ? published.map((r) => [r, itemView(r, site, strings, urls)]) : []);
-  const views = new Map(options.releaseViews ? published.map((r) => [r, releaseView(r, site, strings, urls)]) : []);
+  const views = new Map(options.releaseViews ? published.map((r) => [r, releaseView(r, site, strings, urls, options.media?.(r))]) : []);
   const feeds: FeedPlan[] = [];
   const addFeed = (base: string, title: string, releases: readonly Release[]): LinkView => {
     const path = `${base}${FILES.feed}`;
@@ -216,6 +220,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     FILES.robots,
     FILES.stylesheet,
     FILES.marker,
+    ...(options.reserved ?? []),
   ]);
   // A redirect may neither replace a file nor need a folder where a file is.
   const clashes = (file: string): boolean => {

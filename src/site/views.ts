@@ -4,9 +4,12 @@
  * nothing and decide nothing.
  */
 import { formatInstant, isoInstant } from "../content/dates.ts";
-import type { Contact, Department, Release, Site } from "../content/model.ts";
+import type { Contact, Department, MediaImage, Release, Site } from "../content/model.ts";
 import type { Strings } from "../i18n/index.ts";
 import { renderBody } from "../markdown/render.ts";
+import type { CardPlan } from "../media/card.ts";
+import { figureHtml, pictureHtml, type FigureView, type PictureView } from "../media/html.ts";
+import { MIME, type PhotoPlan } from "../media/recipe.ts";
 import { mediaPath, type Urls } from "./urls.ts";
 
 export interface LinkView {
@@ -19,14 +22,19 @@ export interface DateView {
   readonly iso: string;
 }
 
-export interface ImageView {
-  readonly src: string;
+export interface ImageView extends FigureView {
+  /** The figure's markup, as the default template places it. */
+  readonly html: string;
+}
+
+/** The picture shown when the release is shared (Open Graph). */
+export interface SocialImageView {
+  /** Absolute address. */
+  readonly url: string;
+  readonly width: number;
+  readonly height: number;
+  readonly type: string;
   readonly alt: string;
-  readonly caption?: string;
-  readonly credit?: string;
-  readonly width?: number;
-  readonly height?: number;
-  readonly downloadLabel: string;
 }
 
 export interface DownloadView {
@@ -54,8 +62,12 @@ export interface ReleaseView {
   readonly updated?: DateView;
   readonly departments: readonly LinkView[];
   readonly bodyHtml: string;
+  /** Photos of the media list that the body does not show already. */
   readonly images: readonly ImageView[];
   readonly downloads: readonly DownloadView[];
+  /** Every file in one ZIP, when there is more than one. */
+  readonly kit?: { readonly href: string; readonly label: string };
+  readonly socialImage?: SocialImageView;
   readonly contacts: readonly ContactView[];
   readonly tags: readonly string[];
 }
@@ -84,30 +96,91 @@ const contactView = (c: Contact): ContactView => ({
 
 const departmentLink = (d: Department, urls: Urls): LinkView => ({ url: urls.href(urls.department(d.id)), text: d.name });
 
-export function releaseView(release: Release, site: Site, strings: Strings, urls: Urls): ReleaseView {
+/** What the media stage made for a release: web versions of its photos, its card and its kit. */
+export interface ReleaseMedia {
+  readonly photos: ReadonlyMap<MediaImage, PhotoPlan>;
+  readonly card?: CardPlan;
+  readonly kit?: { readonly path: string; readonly bytes: number; readonly files: number };
+}
+
+const extensionOf = (name: string): string => (name.includes(".") ? name.split(".").pop()!.toUpperCase() : "");
+
+function pictureView(media: MediaImage, plan: PhotoPlan | undefined, original: string, alt: string, urls: Urls): PictureView {
+  const facts = media.facts;
+  if (!plan || plan.versions.length === 0) {
+    // An animated GIF, shown as it is.
+    return { sources: [], src: original, width: facts?.width ?? 0, height: facts?.height ?? 0, alt };
+  }
+  const srcset = (format: string): { list: string; middle: string } => {
+    const versions = plan.versions.filter((v) => v.format === format);
+    const href = (path: string): string => urls.href(`/${path}`);
+    return {
+      list: versions.map((v) => `${href(v.path)} ${v.width}w`).join(", "),
+      middle: href(versions[Math.min(1, versions.length - 1)]!.path),
+    };
+  };
+  const [modern, fallback] = [plan.formats[0]!, plan.formats[plan.formats.length - 1]!];
+  const last = srcset(fallback);
+  return {
+    sources: modern === fallback ? [] : [{ type: MIME[modern], srcset: srcset(modern).list }],
+    src: last.middle,
+    srcset: last.list,
+    width: plan.width,
+    height: plan.height,
+    alt,
+  };
+}
+
+function figureView(media: MediaImage, plan: PhotoPlan | undefined, alt: string, strings: Strings, urls: Urls, release: Release): FigureView {
+  const original = urls.href(mediaPath(release, media));
+  const details = [
+    extensionOf(media.name),
+    media.facts ? `${media.facts.width} × ${media.facts.height} px` : "",
+    media.bytes === undefined ? "" : strings.fileSize(media.bytes),
+  ].filter(Boolean);
+  return {
+    picture: pictureView(media, plan, original, alt, urls),
+    ...(media.caption && { caption: media.caption }),
+    ...(media.credit && { credit: `${strings.photo}: ${media.credit}` }),
+    download: { href: original, label: strings.originalFile(details.join(", ")) },
+  };
+}
+
+export function releaseView(release: Release, site: Site, strings: Strings, urls: Urls, media?: ReleaseMedia): ReleaseView {
+  let placed = 0;
+  const eager = (): boolean => placed++ === 0;
+  // Photos of the body come first on the page: the body is rendered first, so the first of them loads at once.
+  const inBody = new Map<string, MediaImage>();
+  for (const m of release.media) if (m.kind === "image") for (const src of m.bodySources) inBody.set(src, m);
+  const bodyPhoto = (src: string, alt: string) => {
+    const photo = inBody.get(src);
+    return photo && figureView(photo, media?.photos.get(photo), alt || photo.alt, strings, urls, release);
+  };
+  const bodyHtml = renderBody(release.body, {
+    figure: (src, alt) => {
+      const figure = bodyPhoto(src, alt);
+      return figure && figureHtml(figure, eager());
+    },
+    picture: (src, alt) => {
+      const figure = bodyPhoto(src, alt);
+      return figure && pictureHtml(figure.picture, eager());
+    },
+  });
+
   const images: ImageView[] = [];
   const downloads: DownloadView[] = [];
-  for (const media of release.media) {
-    const href = urls.href(mediaPath(release, media));
-    const size = media.bytes === undefined ? "" : strings.fileSize(media.bytes);
-    if (media.kind === "image") {
-      const original = [media.width && media.height ? `${media.width} × ${media.height} px` : "", size]
-        .filter(Boolean)
-        .join(", ");
-      images.push({
-        src: href,
-        alt: media.alt,
-        ...(media.caption && { caption: media.caption }),
-        ...(media.credit && { credit: `${strings.photo}: ${media.credit}` }),
-        ...(media.width !== undefined && { width: media.width }),
-        ...(media.height !== undefined && { height: media.height }),
-        downloadLabel: original ? `${strings.downloadOriginal} (${original})` : strings.downloadOriginal,
-      });
+  for (const m of release.media) {
+    if (m.kind === "image") {
+      if (!m.listed || m.bodySources.length > 0) continue;
+      const figure = figureView(m, media?.photos.get(m), m.alt, strings, urls, release);
+      images.push({ ...figure, html: figureHtml(figure, eager()) });
     } else {
-      const ext = media.name.includes(".") ? media.name.split(".").pop()!.toUpperCase() : "";
-      downloads.push({ href, title: media.title, details: [ext, size].filter(Boolean).join(", ") });
+      const size = m.bytes === undefined ? "" : strings.fileSize(m.bytes);
+      downloads.push({ href: urls.href(mediaPath(release, m)), title: m.title, details: [extensionOf(m.name), size].filter(Boolean).join(", ") });
     }
   }
+  const card = media?.card;
+  const kit = media?.kit;
   return {
     path: release.url,
     url: urls.href(release.url),
@@ -117,9 +190,13 @@ export function releaseView(release: Release, site: Site, strings: Strings, urls
     date: dateView(release.date, release.hasTime, site, strings),
     ...(release.updated !== undefined && { updated: dateView(release.updated, release.updatedHasTime ?? true, site, strings) }),
     departments: release.departments.map((d) => departmentLink(d, urls)),
-    bodyHtml: renderBody(release.body),
+    bodyHtml,
     images,
     downloads,
+    ...(kit && { kit: { href: urls.href(`/${kit.path}`), label: strings.kit.link(kit.files, strings.fileSize(kit.bytes)) } }),
+    ...(card && {
+      socialImage: { url: `${site.url}/${card.path}`, width: card.width, height: card.height, type: card.type, alt: card.alt },
+    }),
     contacts: release.contacts.map(contactView),
     tags: release.tags,
   };

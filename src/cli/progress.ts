@@ -1,0 +1,39 @@
+/** Progress of the photo work: a line that counts up on a terminal, one line of totals in a log (CI). */
+import type { RunStats } from "../media/run.ts";
+
+export interface ImageProgress {
+  readonly onProgress: (done: number, total: number) => void;
+  /** Clear the counting line. */
+  readonly end: () => void;
+}
+
+export function imageProgress(stream: NodeJS.WriteStream = process.stderr): ImageProgress {
+  const live = stream.isTTY === true;
+  const started = performance.now();
+  let shown = 0;
+  let drawn = false;
+  return {
+    onProgress(done, total) {
+      if (!live || total === 0) return;
+      const now = performance.now();
+      // Redraw at most ten times a second, and always at the end.
+      if (done < total && now - shown < 100) return;
+      shown = now;
+      drawn = true;
+      const seconds = Math.round((now - started) / 1000);
+      stream.write(`\r\u001b[KImages: ${done} of ${total} (${Math.floor((done / total) * 100)} %), ${seconds} s`);
+    },
+    end() {
+      if (drawn) stream.write("\r\u001b[K");
+    },
+  };
+}
+
+export function imageSummary(stats: Omit<RunStats, "failures">): string | undefined {
+  if (stats.photos === 0 && stats.cards === 0) return undefined;
+  const rate = stats.seconds > 0 ? `, ${(stats.photos / stats.seconds).toFixed(1)} photos/s` : "";
+  return (
+    `Images: ${stats.photos} photos and ${stats.cards} social cards; ${stats.encoded} made, ${stats.reused} from the cache, ` +
+    `in ${stats.seconds.toFixed(1)} s${rate}.`
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * The media cache (`.cache/pressroom/` by default): what reading a photo told,
+ * and its encoded web versions, keyed by hashes of the source bytes and of
+ * everything that changes pixels. CI restores the folder between runs, so a
+ * rebuild encodes only what changed.
+ *
+ * Every file is written under a temporary name and renamed, and an entry's
+ * files are checked against the sizes and hashes its record lists before they
+ * are used: a file cut short by an interrupted run is never published.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+const LAYOUT = "v1";
+
+export const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
+
+export interface CacheOptions {
+  readonly dir: string;
+  /** `check` reads the cache but never writes. */
+  readonly write: boolean;
+}
+
+export const defaults = { dir: path.join(".cache", "pressroom"), write: true } satisfies CacheOptions;
+
+/** Stat facts under which a file's hash is remembered: any write, rename or copy changes one of them. */
+type SourceStamp = readonly [ino: number, size: number, mtimeMs: number, ctimeMs: number, hash: string];
+
+export interface EntryFile {
+  readonly name: string;
+  readonly data: Uint8Array;
+}
+
+interface EntryRecord {
+  readonly files: readonly { readonly name: string; readonly bytes: number; readonly sha256: string }[];
+  readonly meta: unknown;
+}
+
+async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Small files in one read; large ones (a 100 MB TIFF) in chunks, so memory stays bounded. */
+async function hashFile(file: string, size: number): Promise<string> {
+  if (size <= 16 * 1024 * 1024) return sha256(await readFile(file));
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+async function readJson(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+export class MediaCache {
+  readonly dir: string;
+  readonly write: boolean;
+  private readonly root: string;
+  private stamps: Map<string, SourceStamp> | undefined;
+  private stampsChanged = false;
+
+  constructor(options: CacheOptions) {
+    this.dir = path.resolve(options.dir);
+    this.write = options.write;
+    this.root = path.join(this.dir, LAYOUT);
+  }
+
+  private async loadStamps(): Promise<Map<string, SourceStamp>> {
+    if (!this.stamps) {
+      const saved = await readJson(path.join(this.root, "sources.json"));
+      this.stamps = new Map(saved && typeof saved === "object" ? (Object.entries(saved) as [string, SourceStamp][]) : []);
+    }
+    return this.stamps;
+  }
+
+  /** sha256 of a file's bytes; remembered by its stat facts, so an unchanged file is not read again. */
+  async sourceHash(file: string): Promise<string> {
+    const stamps = await this.loadStamps();
+    const facts = await stat(file);
+    const known = stamps.get(file);
+    if (
+      Array.isArray(known) &&
+      known[0] === facts.ino &&
+      known[1] === facts.size &&
+      known[2] === facts.mtimeMs &&
+      known[3] === facts.ctimeMs &&
+      typeof known[4] === "string"
+    ) {
+      return known[4];
+    }
+    const hash = await hashFile(file, facts.size);
+    stamps.set(file, [facts.ino, facts.size, facts.mtimeMs, facts.ctimeMs, hash]);
+    this.stampsChanged = true;
+    return hash;
+  }
+
+  private recordPath = (kind: string, key: string): string => path.join(this.root, kind, key.slice(0, 2), `${key}.json`);
+  private filePath = (kind: string, key: string, name: string): string => path.join(this.root, kind, key.slice(0, 2), `${key}-${name}`);
+
+  /** A small record (what a probe found), or undefined. */
+  async readRecord(kind: string, key: string): Promise<unknown> {
+    return readJson(this.recordPath(kind, key));
+  }
+
+  async writeRecord(kind: string, key: string, value: unknown): Promise<void> {
+    if (this.write) await writeAtomically(this.recordPath(kind, key), JSON.stringify(value));
+  }
+
+  /** The files of an entry with its meta data, each checked against its record; undefined unless all are whole. */
+  async readEntry(kind: string, key: string): Promise<{ files: EntryFile[]; meta: unknown } | undefined> {
+    const record = (await readJson(this.recordPath(kind, key))) as EntryRecord | undefined;
+    if (!record || !Array.isArray(record.files)) return undefined;
+    const files: EntryFile[] = [];
+    for (const expected of record.files) {
+      let data: Buffer;
+      try {
+        data = await readFile(this.filePath(kind, key, expected.name));
+      } catch {
+        return undefined;
+      }
+      if (data.length !== expected.bytes || sha256(data) !== expected.sha256) return undefined;
+      files.push({ name: expected.name, data });
+    }
+    return { files, meta: record.meta };
+  }
+
+  /** Store an entry: its files first, its record last, so a record always describes files that are whole. */
+  async writeEntry(kind: string, key: string, files: readonly EntryFile[], meta: unknown): Promise<void> {
+    if (!this.write) return;
+    for (const file of files) await writeAtomically(this.filePath(kind, key, file.name), file.data);
+    const record: EntryRecord = {
+      files: files.map((f) => ({ name: f.name, bytes: f.data.length, sha256: sha256(f.data) })),
+      meta,
+    };
+    await writeAtomically(this.recordPath(kind, key), JSON.stringify(record));
+  }
+
+  /** Keep the remembered hashes for the next run. */
+  async save(): Promise<void> {
+    if (!this.write || !this.stampsChanged || !this.stamps) return;
+    await mkdir(this.dir, { recursive: true });
+    // Marks the folder for backup tools (https://bford.info/cachedir/).
+    await writeFile(path.join(this.dir, "CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# pressroom's media cache: safe to delete, rebuilt on the next build.\n");
+    await writeAtomically(path.join(this.root, "sources.json"), JSON.stringify(Object.fromEntries(this.stamps)));
+    this.stampsChanged = false;
+  }
+}

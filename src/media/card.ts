@@ -1,0 +1,149 @@
+/**
+ * Social cards: the picture a link to a release shows when it is shared
+ * (Open Graph, 1200 × 630). A release with a photo gets its lead photo,
+ * cropped around its subject; one without gets a card with its title and
+ * department in the site's colours.
+ */
+import { existsSync } from "node:fs";
+import { sha256 } from "./cache.ts";
+import { derivedPath, type Credit, type ImageOptions } from "./recipe.ts";
+import { ENGINE, type TextBlock } from "./sharp.ts";
+
+export interface CardColours {
+  readonly background: string;
+  readonly text: string;
+  readonly muted: string;
+  readonly accent: string;
+}
+
+/** The site's header colours (layouts/assets/style.css). */
+export const defaultColours = { background: "#073763", text: "#ffffff", muted: "#c9d8ea", accent: "#f0a500" } satisfies CardColours;
+
+interface CardBase {
+  readonly key: string;
+  /** Output path, relative to the output folder. */
+  readonly path: string;
+  readonly width: number;
+  readonly height: number;
+  readonly type: "image/jpeg" | "image/png";
+  /** What the card shows, for og:image:alt. */
+  readonly alt: string;
+}
+
+export interface PhotoCard extends CardBase {
+  readonly kind: "photo";
+  readonly source: string;
+  readonly credit: Credit;
+}
+
+export interface TextCard extends CardBase {
+  readonly kind: "text";
+  /** The part many cards share (colours, department, site title), and the card's own title on it. */
+  readonly background: { readonly key: string; readonly svg: string; readonly blocks: readonly TextBlock[] };
+  readonly title: TextBlock;
+}
+
+export type CardPlan = PhotoCard | TextCard;
+
+export function planPhotoCard(
+  source: string,
+  hash: string,
+  stem: string,
+  alt: string,
+  credit: Credit,
+  options: ImageOptions,
+): PhotoCard {
+  const { width, height, quality } = options.card;
+  const key = sha256(JSON.stringify({ card: 1, engine: ENGINE, kind: "photo", source: hash, width, height, quality, credit }));
+  return {
+    kind: "photo",
+    key,
+    path: derivedPath(options, key, stem, `${width}x${height}`, "jpg"),
+    width,
+    height,
+    type: "image/jpeg",
+    alt,
+    source,
+    credit,
+  };
+}
+
+/** Pango markup is XML: text goes in escaped. */
+const pango = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+
+const FONT_FILES = {
+  bold: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+  regular: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+};
+
+/** A font file makes the card independent of the machine's font settings; without it, fontconfig picks. */
+const fontFile = (file: string): { fontfile?: string } => (existsSync(file) ? { fontfile: file } : {});
+
+const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+
+export interface TextCardInput {
+  readonly title: string;
+  readonly departments: string;
+  readonly siteTitle: string;
+  /** Published name of the card, without extension. */
+  readonly stem: string;
+}
+
+export function planTextCard(input: TextCardInput, colours: CardColours, options: ImageOptions): TextCard {
+  const { width, height } = options.card;
+  const margin = 80;
+  const inner = width - 2 * margin;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<rect width="100%" height="100%" fill="${colours.background}"/>` +
+    `<rect x="${margin}" y="${margin}" width="96" height="8" fill="${colours.accent}"/>` +
+    `</svg>`;
+  const blocks: TextBlock[] = [
+    {
+      markup: `<span foreground="${colours.muted}">${pango(clip(input.departments, 90))}</span>`,
+      font: "DejaVu Sans",
+      ...fontFile(FONT_FILES.regular),
+      sizes: [30, 26],
+      left: margin,
+      top: margin + 32,
+      width: inner,
+      maxHeight: 80,
+    },
+    {
+      markup: `<span foreground="${colours.muted}">${pango(clip(input.siteTitle, 90))}</span>`,
+      font: "DejaVu Sans",
+      ...fontFile(FONT_FILES.regular),
+      sizes: [26, 22],
+      left: margin,
+      top: height - margin - 30,
+      width: inner,
+      maxHeight: 40,
+    },
+  ];
+  const title = clip(input.title, 160);
+  const block: TextBlock = {
+    markup: `<span foreground="${colours.text}">${pango(title)}</span>`,
+    font: "DejaVu Sans Bold",
+    ...fontFile(FONT_FILES.bold),
+    // Short titles large; the rest start at the size that usually fits, so most cards are set once.
+    sizes: title.length <= 50 ? [64, 52, 44] : title.length <= 100 ? [52, 44, 38] : [44, 38, 34],
+    left: margin,
+    top: margin + 120,
+    width: inner,
+    maxHeight: 300,
+  };
+  const background = { key: sha256(JSON.stringify({ svg, blocks })), svg, blocks };
+  const key = sha256(JSON.stringify({ card: 1, engine: ENGINE, kind: "text", width, height, background: background.key, block }));
+  return {
+    kind: "text",
+    key,
+    path: derivedPath(options, key, input.stem, `${width}x${height}`, "png"),
+    width,
+    height,
+    type: "image/png",
+    alt: `${input.title} – ${input.departments}`,
+    background,
+    title: block,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The media of the published releases, planned before any pixel is touched:
+ * the web versions of every photo, and each release's social card. Only
+ * published releases come here, so nothing of a draft or an embargoed
+ * release is ever decoded into the output.
+ */
+import type { MediaImage, Release, Site } from "../content/model.ts";
+import { defaultColours, planPhotoCard, planTextCard, type CardPlan } from "./card.ts";
+import { planPhoto, type Credit, type ImageOptions, type PhotoPlan } from "./recipe.ts";
+import type { MediaWork } from "./run.ts";
+
+export interface MediaPlan {
+  readonly photos: ReadonlyMap<MediaImage, PhotoPlan>;
+  readonly cards: ReadonlyMap<Release, CardPlan>;
+  readonly work: MediaWork;
+  /** Every file the plan writes, relative to the output folder. */
+  readonly paths: readonly string[];
+  /** The photo and release each source belongs to, for reporting a photo that fails to encode. */
+  readonly owners: ReadonlyMap<string, { readonly release: Release; readonly media: MediaImage }>;
+}
+
+const stemOf = (name: string): string => name.replace(/\.[^.]+$/, "");
+const slugOf = (release: Release): string => release.url.split("/").filter(Boolean).pop()!;
+
+/** The release's credit line wins; else what the photo's own EXIF says. */
+const creditOf = (media: MediaImage): Credit => {
+  const copyright = media.credit ?? media.facts?.copyright;
+  const artist = media.facts?.artist;
+  return { ...(copyright && { copyright }), ...(artist && { artist }) };
+};
+
+export function planMedia(published: readonly Release[], site: Site, options: ImageOptions): MediaPlan {
+  const photos = new Map<MediaImage, PhotoPlan>();
+  const cards = new Map<Release, CardPlan>();
+  const owners = new Map<string, { release: Release; media: MediaImage }>();
+  for (const release of published) {
+    let lead: { media: MediaImage; plan: PhotoPlan } | undefined;
+    for (const media of release.media) {
+      if (media.kind !== "image" || !media.facts) continue;
+      const plan = planPhoto(media.source, stemOf(media.name), media.facts, creditOf(media), options);
+      photos.set(media, plan);
+      if (!owners.has(media.source)) owners.set(media.source, { release, media });
+      lead ??= { media, plan };
+    }
+    const card = lead
+      ? planPhotoCard(lead.media.source, lead.media.facts!.hash, stemOf(lead.media.name), lead.media.alt || release.title, lead.plan.credit, options)
+      : planTextCard(
+          { title: release.title, departments: release.departments.map((d) => d.name).join(", "), siteTitle: site.title, stem: slugOf(release) },
+          defaultColours,
+          options,
+        );
+    cards.set(release, card);
+  }
+  const work: MediaWork = { photos: [...photos.values()], cards: [...cards.values()] };
+  const paths = new Set<string>([...work.photos.flatMap((p) => p.versions.map((v) => v.path)), ...work.cards.map((c) => c.path)]);
+  return { photos, cards, work, paths: [...paths], owners };
+}

@@ -1,0 +1,108 @@
+/**
+ * What the build makes of each photo: the widths and formats of its web
+ * versions, their file names, and the key that identifies them in the cache.
+ * Pure: from the facts of a photo to a plan, before any pixel is touched.
+ */
+import { sha256 } from "./cache.ts";
+import { ENGINE, type WebFormat } from "./sharp.ts";
+
+export interface ImageOptions {
+  /** Widths of the web versions, in pixels; never wider than the original. */
+  readonly widths: readonly number[];
+  readonly webp: { readonly quality: number; readonly effort: number };
+  readonly jpeg: { readonly quality: number };
+  readonly card: { readonly width: number; readonly height: number; readonly quality: number };
+  /** Folder of the output that holds every web version and card. */
+  readonly folder: string;
+}
+
+export const defaults = {
+  widths: [480, 960, 1600],
+  // Measured here on 3000 × 2000 photos: effort 4 makes WebP 7 % smaller than effort 2 for 2.3× the time,
+  // still 4× faster than AVIF at any effort that beats it in size.
+  webp: { quality: 80, effort: 4 },
+  jpeg: { quality: 82 },
+  card: { width: 1200, height: 630, quality: 82 },
+  folder: "img",
+} satisfies ImageOptions;
+
+/** A version narrower than this share of the next one is not worth a file of its own. */
+const MIN_STEP = 0.9;
+
+export function widthsFor(original: number, widths: readonly number[]): number[] {
+  const top = Math.min(original, Math.max(...widths));
+  const below = widths.filter((w) => w < top && w <= original * MIN_STEP);
+  return [...new Set([...below, top])].sort((a, b) => a - b);
+}
+
+export const MIME: Record<WebFormat, string> = { webp: "image/webp", jpeg: "image/jpeg", png: "image/png" };
+const EXTENSION: Record<WebFormat, string> = { webp: "webp", jpeg: "jpg", png: "png" };
+
+export interface Version {
+  readonly format: WebFormat;
+  readonly width: number;
+  /** Output path, relative to the output folder. */
+  readonly path: string;
+  /** Name of the file in the cache entry. */
+  readonly entryName: string;
+}
+
+export interface PhotoFacts {
+  readonly hash: string;
+  readonly width: number;
+  readonly height: number;
+  readonly hasAlpha: boolean;
+  readonly animated: boolean;
+}
+
+export interface Credit {
+  readonly copyright?: string;
+  readonly artist?: string;
+}
+
+export interface PhotoPlan {
+  readonly key: string;
+  readonly source: string;
+  /** Upright size of the largest version: the page's width and height attributes. */
+  readonly width: number;
+  readonly height: number;
+  readonly formats: readonly WebFormat[];
+  readonly versions: readonly Version[];
+  readonly credit: Credit;
+}
+
+const shortKey = (key: string): string => key.slice(0, 12);
+
+/** The output path of a file derived from `key`: sharded by the key, named for people, hashed for caches. */
+export const derivedPath = (options: ImageOptions, key: string, stem: string, suffix: string, extension: string): string =>
+  `${options.folder}/${key.slice(0, 2)}/${stem}-${suffix}.${shortKey(key)}.${extension}`;
+
+/**
+ * The web versions of one photo. `stem` is its published name without
+ * extension. An animated GIF or WebP has none: it is shown as it is.
+ */
+export function planPhoto(source: string, stem: string, facts: PhotoFacts, credit: Credit, options: ImageOptions): PhotoPlan {
+  const widths = widthsFor(facts.width, options.widths);
+  const formats: WebFormat[] = facts.animated ? [] : ["webp", facts.hasAlpha ? "png" : "jpeg"];
+  const key = sha256(
+    JSON.stringify({ recipe: 1, engine: ENGINE, source: facts.hash, widths, formats, webp: options.webp, jpeg: options.jpeg, credit }),
+  );
+  const versions = formats.flatMap((format) =>
+    widths.map((width) => ({
+      format,
+      width,
+      path: derivedPath(options, key, stem, String(width), EXTENSION[format]),
+      entryName: `${width}.${EXTENSION[format]}`,
+    })),
+  );
+  const top = widths[widths.length - 1]!;
+  return {
+    key,
+    source,
+    width: top,
+    height: Math.max(1, Math.round((facts.height * top) / facts.width)),
+    formats,
+    versions,
+    credit,
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * Making the web versions and social cards: each photo decoded once for all
+ * its sizes, several photos at once (sharp's own thread pool is one thread
+ * here), each taken from the cache when it is there and whole.
+ */
+import os from "node:os";
+import type { MediaCache, EntryFile } from "./cache.ts";
+import type { CardPlan, PhotoCard, TextCard } from "./card.ts";
+import type { ImageOptions, PhotoPlan } from "./recipe.ts";
+import { decodePixels, drawBackground, drawCard, encodeCrop, encodeWidth, type EncodeOptions, type Pixels } from "./sharp.ts";
+
+export interface MediaWork {
+  readonly photos: readonly PhotoPlan[];
+  readonly cards: readonly CardPlan[];
+}
+
+export interface RunOptions {
+  readonly cache: MediaCache;
+  readonly images: ImageOptions;
+  /** Photos in work at once; each holds one decoded photo in memory. */
+  readonly concurrency?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface RunStats {
+  /** Distinct photos. */
+  readonly photos: number;
+  /** Photos (and text cards) that had to be encoded, and those taken whole from the cache. */
+  readonly encoded: number;
+  readonly reused: number;
+  readonly cards: number;
+  readonly seconds: number;
+  /** Photos that could not be made, by source path: a file that passed the check and still failed. */
+  readonly failures: ReadonlyMap<string, string>;
+}
+
+type Write = (path: string, data: Uint8Array) => Promise<void>;
+
+interface PhotoTask {
+  readonly plans: readonly PhotoPlan[];
+  readonly cards: readonly PhotoCard[];
+}
+
+const WEB = "web";
+const CARD = "card";
+
+function encodeOptions(images: ImageOptions, format: EncodeOptions["format"], credit: PhotoPlan["credit"]): EncodeOptions {
+  const quality = format === "webp" ? images.webp.quality : images.jpeg.quality;
+  return { format, quality, effort: images.webp.effort, ...credit };
+}
+
+async function writeEntry(files: readonly EntryFile[], targets: readonly { entryName: string; path: string }[], write: Write) {
+  const byName = new Map(files.map((f) => [f.name, f.data]));
+  for (const target of targets) {
+    const data = byName.get(target.entryName);
+    if (!data) throw new Error(`media cache entry lacks ${target.entryName}`);
+    await write(target.path, data);
+  }
+}
+
+/** One photo: its web versions and the cards cropped from it. True when anything was encoded. */
+async function photoTask(task: PhotoTask, options: RunOptions, write: Write): Promise<boolean> {
+  const { cache, images } = options;
+  const plan = task.plans[0]!;
+  const web: { files: EntryFile[] } | undefined = plan.versions.length > 0 ? await cache.readEntry(WEB, plan.key) : { files: [] };
+  const cards = await Promise.all(task.cards.map(async (card) => ({ card, hit: await cache.readEntry(CARD, card.key) })));
+  let pixels: Pixels | undefined;
+  const decoded = async (): Promise<Pixels> => (pixels ??= await decodePixels(plan.source, Math.max(plan.width, images.card.width)));
+
+  let files = web?.files;
+  if (!files) {
+    const source = await decoded();
+    files = [];
+    for (const version of plan.versions) {
+      const encoded = await encodeWidth(source, version.width, encodeOptions(images, version.format, plan.credit));
+      files.push({ name: version.entryName, data: encoded.data });
+    }
+    await cache.writeEntry(WEB, plan.key, files, null);
+  }
+  for (const p of task.plans) await writeEntry(files, p.versions, write);
+
+  for (const { card, hit } of cards) {
+    let data = hit?.files[0]?.data;
+    if (!data) {
+      const crop = await encodeCrop(await decoded(), card.width, card.height, encodeOptions(images, "jpeg", card.credit));
+      data = crop.data;
+      await cache.writeEntry(CARD, card.key, [{ name: "card.jpg", data }], null);
+    }
+    await write(card.path, data);
+  }
+  return pixels !== undefined;
+}
+
+/** Backgrounds shared by text cards, drawn once per build. */
+type Backgrounds = Map<string, Promise<Pixels>>;
+
+async function textCardTask(card: TextCard, options: RunOptions, backgrounds: Backgrounds, write: Write): Promise<boolean> {
+  const hit = await options.cache.readEntry(CARD, card.key);
+  let data = hit?.files[0]?.data;
+  if (!data) {
+    let background = backgrounds.get(card.background.key);
+    if (!background) backgrounds.set(card.background.key, (background = drawBackground(card.background.svg, card.background.blocks)));
+    data = (await drawCard(await background, card.title, { format: "png", quality: 100, effort: 6 })).data;
+    await options.cache.writeEntry(CARD, card.key, [{ name: "card.png", data }], null);
+  }
+  await write(card.path, data);
+  return hit === undefined;
+}
+
+/** Group the work into tasks: one per distinct photo (by cache key), one per text card. */
+function tasksOf(work: MediaWork): { photos: PhotoTask[]; texts: TextCard[] } {
+  const bySource = new Map<string, { plans: PhotoPlan[]; cards: PhotoCard[] }>();
+  const keyOfSource = new Map<string, string>();
+  for (const plan of work.photos) {
+    keyOfSource.set(plan.source, plan.key);
+    const task = bySource.get(plan.key) ?? { plans: [], cards: [] };
+    if (!task.plans.some((p) => p.versions[0]?.path === plan.versions[0]?.path && p.source === plan.source)) task.plans.push(plan);
+    bySource.set(plan.key, task);
+  }
+  const texts: TextCard[] = [];
+  const seenCards = new Set<string>();
+  for (const card of work.cards) {
+    if (seenCards.has(card.path)) continue;
+    seenCards.add(card.path);
+    if (card.kind === "text") texts.push(card);
+    else bySource.get(keyOfSource.get(card.source) ?? "")?.cards.push(card);
+  }
+  return { photos: [...bySource.values()], texts };
+}
+
+export async function makeImages(work: MediaWork, write: Write, options: RunOptions): Promise<RunStats> {
+  const started = performance.now();
+  const { photos, texts } = tasksOf(work);
+  const backgrounds: Backgrounds = new Map();
+  const failures = new Map<string, string>();
+  const guarded = async (task: PhotoTask): Promise<boolean> => {
+    try {
+      return await photoTask(task, options, write);
+    } catch (error) {
+      failures.set(task.plans[0]!.source, error instanceof Error ? error.message : String(error));
+      return false;
+    }
+  };
+  const jobs: (() => Promise<boolean>)[] = [
+    ...photos.map((task) => () => guarded(task)),
+    ...texts.map((card) => () => textCardTask(card, options, backgrounds, write)),
+  ];
+  const total = jobs.length;
+  let done = 0;
+  let encoded = 0;
+  let next = 0;
+  const concurrency = Math.max(1, options.concurrency ?? os.availableParallelism());
+  options.onProgress?.(0, total);
+  const runner = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const job = jobs[next++]!;
+      if (await job()) encoded++;
+      options.onProgress?.(++done, total);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, runner));
+  await options.cache.save();
+  return {
+    photos: photos.length,
+    encoded,
+    reused: total - encoded,
+    cards: work.cards.length,
+    seconds: (performance.now() - started) / 1000,
+    failures,
+  };
+}
