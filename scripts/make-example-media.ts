@@ -256,6 +256,8 @@ interface Photo {
   seed: number;
   title: string;
   scene: (rng: Rng, c: Canvas) => string;
+  /** Written like a camera does: stored sideways with an EXIF orientation, GPS position, camera and copyright tags. */
+  camera?: { scale: number; make: string; model: string; copyright: string; latitude: string; longitude: string };
 }
 
 const daylightRow: RowStyle = {
@@ -558,6 +560,16 @@ const PHOTOS: Photo[] = [
     h: 1067,
     seed: 2602,
     title: 'Baustelle Hallenbad',
+    // A phone photo as a press officer uploads it: 2400 × 1600, sideways with orientation 6, and a GPS position
+    // that must not reach the web versions.
+    camera: {
+      scale: 1.5,
+      make: 'Musterphone',
+      model: 'MP 12 Pro',
+      copyright: 'Stadt Musterstadt',
+      latitude: '51/1 57/1 3012/100',
+      longitude: '7/1 37/1 4105/100',
+    },
     scene: (rng, c) => {
       let s = `<defs>${skyGradient('sky', ['#8fa9c4', '#cfdbe6', '#f0ede6'])}</defs>`;
       s += `<rect width="${c.w}" height="${c.h}" fill="url(#sky)"/>`;
@@ -645,17 +657,25 @@ function addGrain(data: Buffer, seed: number, amount: number): void {
 async function renderPhoto(p: Photo): Promise<{ file: string; bytes: number }> {
   const c: Canvas = { w: p.w, h: p.h };
   const body = p.scene(makeRng(p.seed), c);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${c.w}" height="${c.h}" viewBox="0 0 ${c.w} ${c.h}">${body}</svg>`;
+  const scale = p.camera?.scale ?? 1;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${c.w * scale}" height="${Math.round(c.h * scale)}" viewBox="0 0 ${c.w} ${c.h}">${body}</svg>`;
   const { data, info } = await sharp(Buffer.from(svg), { density: 72 })
     .flatten({ background: '#ffffff' })
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
   addGrain(data, p.seed, 4);
-  const jpeg = await sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } })
-    .blur(0.6)
-    .jpeg({ quality: 70, progressive: false, chromaSubsampling: '4:2:0' })
-    .toBuffer();
+  const pixels = sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }).blur(0.6);
+  const jpeg = p.camera
+    ? await sharp(await pixels.rotate(270).raw().toBuffer(), { raw: { width: info.height, height: info.width, channels: 3 } })
+        .jpeg({ quality: 88, progressive: false, chromaSubsampling: '4:2:0' })
+        .withMetadata({ orientation: 6 })
+        .withExifMerge({
+          IFD0: { Make: p.camera.make, Model: p.camera.model, Copyright: p.camera.copyright },
+          IFD3: { GPSLatitudeRef: 'N', GPSLatitude: p.camera.latitude, GPSLongitudeRef: 'E', GPSLongitude: p.camera.longitude },
+        })
+        .toBuffer()
+    : await pixels.jpeg({ quality: 70, progressive: false, chromaSubsampling: '4:2:0' }).toBuffer();
   const out = path.join(RELEASES, p.file);
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, jpeg);

@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { sha256 } from "./cache.ts";
-import { derivedPath, type Credit, type ImageOptions } from "./recipe.ts";
+import { derivedPath, RECIPE_VERSION, type Credit, type ImageOptions } from "./recipe.ts";
 import { ENGINE, type TextBlock } from "./sharp.ts";
 
 export interface CardColours {
@@ -54,7 +54,7 @@ export function planPhotoCard(
   options: ImageOptions,
 ): PhotoCard {
   const { width, height, quality } = options.card;
-  const key = sha256(JSON.stringify({ card: 1, engine: ENGINE, kind: "photo", source: hash, width, height, quality, credit }));
+  const key = sha256(JSON.stringify({ card: RECIPE_VERSION, engine: ENGINE, kind: "photo", source: hash, width, height, quality, credit }));
   return {
     kind: "photo",
     key,
@@ -134,7 +134,7 @@ export function planTextCard(input: TextCardInput, colours: CardColours, options
     maxHeight: 300,
   };
   const background = { key: sha256(JSON.stringify({ svg, blocks })), svg, blocks };
-  const key = sha256(JSON.stringify({ card: 1, engine: ENGINE, kind: "text", width, height, background: background.key, block }));
+  const key = sha256(JSON.stringify({ card: RECIPE_VERSION, engine: ENGINE, kind: "text", width, height, background: background.key, block }));
   return {
     kind: "text",
     key,

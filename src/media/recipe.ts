@@ -6,6 +6,9 @@
 import { sha256 } from "./cache.ts";
 import { ENGINE, type WebFormat } from "./sharp.ts";
 
+/** Raise when the same options would give other bytes (a change of code, not of settings): old cache entries are then unused. */
+export const RECIPE_VERSION = 2;
+
 export interface ImageOptions {
   /** Widths of the web versions, in pixels; never wider than the original. */
   readonly widths: readonly number[];
@@ -85,7 +88,7 @@ export function planPhoto(source: string, stem: string, facts: PhotoFacts, credi
   const widths = widthsFor(facts.width, options.widths);
   const formats: WebFormat[] = facts.animated ? [] : ["webp", facts.hasAlpha ? "png" : "jpeg"];
   const key = sha256(
-    JSON.stringify({ recipe: 1, engine: ENGINE, source: facts.hash, widths, formats, webp: options.webp, jpeg: options.jpeg, credit }),
+    JSON.stringify({ recipe: RECIPE_VERSION, engine: ENGINE, source: facts.hash, widths, formats, webp: options.webp, jpeg: options.jpeg, credit }),
   );
   const versions = formats.flatMap((format) =>
     widths.map((width) => ({

@@ -91,7 +91,8 @@ function output(image: Sharp, options: EncodeOptions): Sharp {
   const ifd0: Record<string, string> = {};
   if (options.copyright) ifd0.Copyright = options.copyright;
   if (options.artist) ifd0.Artist = options.artist;
-  const tagged = Object.keys(ifd0).length > 0 ? image.withExif({ IFD0: ifd0 }) : image;
+  // The colour space tag says sRGB, which the pixels are (libvips would write "uncalibrated").
+  const tagged = image.withExif({ IFD0: ifd0, IFD2: { ColorSpace: "1" } });
   switch (options.format) {
     case "webp":
       return tagged.webp({ quality: options.quality, effort: options.effort });
