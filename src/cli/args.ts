@@ -7,7 +7,7 @@ export const USAGE = `Usage: pressroom <command> [options]
 Commands:
   build   Build the site           [--content DIR] [--out DIR] [--now DATETIME] [--drafts] [--cache DIR] [--json]
   check   Validate content only    [--content DIR] [--cache DIR] [--json]
-  serve   Build and preview with live reload  [--content DIR] [--out DIR] [--port N] [--drafts]
+  serve   Build and preview with live reload  [--content DIR] [--out DIR] [--port N] [--drafts] [--cache DIR]
   new     Scaffold a release       --title TEXT --department ID [--date DATETIME] [--content DIR]
 
 Defaults: --content content, --out dist, --now the current time, --cache .cache/pressroom.

@@ -14,6 +14,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     out: { type: "string", default: "dist" },
     port: { type: "string", default: "8080" },
     drafts: { type: "boolean", default: false },
+    cache: { type: "string" },
   });
   if (values.help) {
     process.stdout.write(USAGE);
@@ -21,7 +22,12 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port "${values.port}" is not a port number`);
-  const options = { contentDir: values.content!, outDir: values.out!, drafts: values.drafts! };
+  const options = {
+    contentDir: values.content!,
+    outDir: values.out!,
+    drafts: values.drafts!,
+    ...(values.cache !== undefined && { cacheDir: values.cache }),
+  };
 
   const rebuild = async (): Promise<boolean> => {
     try {
@@ -61,7 +67,12 @@ export async function serveCommand(args: string[]): Promise<number> {
         });
     }, 150);
   };
-  const watchers = [path.resolve(options.contentDir), LAYOUTS_DIR].map((dir) => watch(dir, { recursive: true }, schedule));
+  // Hidden files and folders (an editor's swap files, a media cache kept in the content folder) change nothing.
+  const changed = (_event: string, file: string | Buffer | null): void => {
+    if (file !== null && String(file).split(/[/\\]/).some((part) => part.startsWith("."))) return;
+    schedule();
+  };
+  const watchers = [path.resolve(options.contentDir), LAYOUTS_DIR].map((dir) => watch(dir, { recursive: true }, changed));
   process.stdout.write(`Watching ${options.contentDir} for changes. Press Ctrl+C to stop.\n`);
 
   await new Promise<void>((resolve) => {

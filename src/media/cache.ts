@@ -124,24 +124,24 @@ export class MediaCache {
   async readEntry(kind: string, key: string): Promise<{ files: EntryFile[]; meta: unknown } | undefined> {
     const record = (await readJson(this.recordPath(kind, key))) as EntryRecord | undefined;
     if (!record || !Array.isArray(record.files)) return undefined;
-    const files: EntryFile[] = [];
-    for (const expected of record.files) {
-      let data: Buffer;
-      try {
-        data = await readFile(this.filePath(kind, key, expected.name));
-      } catch {
-        return undefined;
-      }
-      if (data.length !== expected.bytes || sha256(data) !== expected.sha256) return undefined;
-      files.push({ name: expected.name, data });
-    }
-    return { files, meta: record.meta };
+    const files = await Promise.all(
+      record.files.map(async (expected): Promise<EntryFile | undefined> => {
+        try {
+          const data = await readFile(this.filePath(kind, key, expected.name));
+          return data.length === expected.bytes && sha256(data) === expected.sha256 ? { name: expected.name, data } : undefined;
+        } catch {
+          return undefined;
+        }
+      }),
+    );
+    if (files.some((f) => f === undefined)) return undefined;
+    return { files: files as EntryFile[], meta: record.meta };
   }
 
   /** Store an entry: its files first, its record last, so a record always describes files that are whole. */
   async writeEntry(kind: string, key: string, files: readonly EntryFile[], meta: unknown): Promise<void> {
     if (!this.write) return;
-    for (const file of files) await writeAtomically(this.filePath(kind, key, file.name), file.data);
+    await Promise.all(files.map((file) => writeAtomically(this.filePath(kind, key, file.name), file.data)));
     const record: EntryRecord = {
       files: files.map((f) => ({ name: f.name, bytes: f.data.length, sha256: sha256(f.data) })),
       meta,

@@ -58,52 +58,84 @@ async function writeEntry(files: readonly EntryFile[], targets: readonly { entry
   }
 }
 
-/** One photo: its web versions and the cards cropped from it. True when anything was encoded. */
-async function photoTask(task: PhotoTask, options: RunOptions, write: Write): Promise<boolean> {
-  const { cache, images } = options;
-  const plan = task.plans[0]!;
-  const web: { files: EntryFile[] } | undefined = plan.versions.length > 0 ? await cache.readEntry(WEB, plan.key) : { files: [] };
-  const cards = await Promise.all(task.cards.map(async (card) => ({ card, hit: await cache.readEntry(CARD, card.key) })));
-  let pixels: Pixels | undefined;
-  const decoded = async (): Promise<Pixels> => (pixels ??= await decodePixels(plan.source, Math.max(plan.width, images.card.width)));
-
-  let files = web?.files;
-  if (!files) {
-    const source = await decoded();
-    files = [];
-    for (const version of plan.versions) {
-      const encoded = await encodeWidth(source, version.width, encodeOptions(images, version.format, plan.credit));
-      files.push({ name: version.entryName, data: encoded.data });
-    }
-    await cache.writeEntry(WEB, plan.key, files, null);
+/**
+ * At most `limit` holders at once. Photos read from the cache need no
+ * processor, only the disk, so more of them run at once than are decoded.
+ */
+class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(limit: number) {
+    this.free = limit;
   }
-  for (const p of task.plans) await writeEntry(files, p.versions, write);
-
-  for (const { card, hit } of cards) {
-    let data = hit?.files[0]?.data;
-    if (!data) {
-      const crop = await encodeCrop(await decoded(), card.width, card.height, encodeOptions(images, "jpeg", card.credit));
-      data = crop.data;
-      await cache.writeEntry(CARD, card.key, [{ name: "card.jpg", data }], null);
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
     }
-    await write(card.path, data);
   }
-  return pixels !== undefined;
 }
 
-/** Backgrounds shared by text cards, drawn once per build. */
-type Backgrounds = Map<string, Promise<Pixels>>;
+interface Shared {
+  readonly options: RunOptions;
+  readonly write: Write;
+  /** Decoding and encoding: one photo per processor, each holding its pixels. */
+  readonly cpu: Slots;
+  /** Backgrounds of text cards, drawn once per build. */
+  readonly backgrounds: Map<string, Promise<Pixels>>;
+}
 
-async function textCardTask(card: TextCard, options: RunOptions, backgrounds: Backgrounds, write: Write): Promise<boolean> {
-  const hit = await options.cache.readEntry(CARD, card.key);
+/** One photo: its web versions and the cards cropped from it. True when anything was encoded. */
+async function photoTask(task: PhotoTask, shared: Shared): Promise<boolean> {
+  const { cache, images } = shared.options;
+  const plan = task.plans[0]!;
+  const [web, cards] = await Promise.all([
+    plan.versions.length > 0 ? cache.readEntry(WEB, plan.key) : Promise.resolve({ files: [] as EntryFile[] }),
+    Promise.all(task.cards.map(async (card) => ({ card, data: (await cache.readEntry(CARD, card.key))?.files[0]?.data }))),
+  ]);
+  const missingCards = cards.filter((c) => c.data === undefined);
+  let files = web?.files;
+  if (!files || missingCards.length > 0) {
+    await shared.cpu.run(async () => {
+      const pixels = await decodePixels(plan.source, Math.max(plan.width, images.card.width));
+      if (!files) {
+        files = [];
+        for (const version of plan.versions) {
+          const encoded = await encodeWidth(pixels, version.width, encodeOptions(images, version.format, plan.credit));
+          files.push({ name: version.entryName, data: encoded.data });
+        }
+      }
+      for (const missing of missingCards) {
+        missing.data = (await encodeCrop(pixels, missing.card.width, missing.card.height, encodeOptions(images, "jpeg", missing.card.credit))).data;
+      }
+    });
+    if (!web) await cache.writeEntry(WEB, plan.key, files!, null);
+    for (const missing of missingCards) await cache.writeEntry(CARD, missing.card.key, [{ name: "card.jpg", data: missing.data! }], null);
+  }
+  await Promise.all([
+    ...task.plans.map((p) => writeEntry(files!, p.versions, shared.write)),
+    ...cards.map((c) => shared.write(c.card.path, c.data!)),
+  ]);
+  return !web || missingCards.length > 0;
+}
+
+async function textCardTask(card: TextCard, shared: Shared): Promise<boolean> {
+  const hit = await shared.options.cache.readEntry(CARD, card.key);
   let data = hit?.files[0]?.data;
   if (!data) {
-    let background = backgrounds.get(card.background.key);
-    if (!background) backgrounds.set(card.background.key, (background = drawBackground(card.background.svg, card.background.blocks)));
-    data = (await drawCard(await background, card.title, { format: "png", quality: 100, effort: 6 })).data;
-    await options.cache.writeEntry(CARD, card.key, [{ name: "card.png", data }], null);
+    data = await shared.cpu.run(async () => {
+      let background = shared.backgrounds.get(card.background.key);
+      if (!background) shared.backgrounds.set(card.background.key, (background = drawBackground(card.background.svg, card.background.blocks)));
+      return (await drawCard(await background, card.title, { format: "png", quality: 100, effort: 6 })).data;
+    });
+    await shared.options.cache.writeEntry(CARD, card.key, [{ name: "card.png", data }], null);
   }
-  await write(card.path, data);
+  await shared.write(card.path, data);
   return hit === undefined;
 }
 
@@ -128,14 +160,18 @@ function tasksOf(work: MediaWork): { photos: PhotoTask[]; texts: TextCard[] } {
   return { photos: [...bySource.values()], texts };
 }
 
+/** Photos and cards whose cache entries are read at once, per processor: reading waits on the disk. */
+const READERS_PER_PROCESSOR = 4;
+
 export async function makeImages(work: MediaWork, write: Write, options: RunOptions): Promise<RunStats> {
   const started = performance.now();
   const { photos, texts } = tasksOf(work);
-  const backgrounds: Backgrounds = new Map();
+  const processors = Math.max(1, options.concurrency ?? os.availableParallelism());
+  const shared: Shared = { options, write, cpu: new Slots(processors), backgrounds: new Map() };
   const failures = new Map<string, string>();
   const guarded = async (task: PhotoTask): Promise<boolean> => {
     try {
-      return await photoTask(task, options, write);
+      return await photoTask(task, shared);
     } catch (error) {
       failures.set(task.plans[0]!.source, error instanceof Error ? error.message : String(error));
       return false;
@@ -143,13 +179,12 @@ export async function makeImages(work: MediaWork, write: Write, options: RunOpti
   };
   const jobs: (() => Promise<boolean>)[] = [
     ...photos.map((task) => () => guarded(task)),
-    ...texts.map((card) => () => textCardTask(card, options, backgrounds, write)),
+    ...texts.map((card) => () => textCardTask(card, shared)),
   ];
   const total = jobs.length;
   let done = 0;
   let encoded = 0;
   let next = 0;
-  const concurrency = Math.max(1, options.concurrency ?? os.availableParallelism());
   options.onProgress?.(0, total);
   const runner = async (): Promise<void> => {
     while (next < jobs.length) {
@@ -158,7 +193,7 @@ export async function makeImages(work: MediaWork, write: Write, options: RunOpti
       options.onProgress?.(++done, total);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, runner));
+  await Promise.all(Array.from({ length: Math.min(processors * READERS_PER_PROCESSOR, jobs.length) }, runner));
   await options.cache.save();
   return {
     photos: photos.length,
