@@ -547,3 +547,71 @@ describe("resolveContent: settings and every problem in one run", () => {
     assert.deepEqual(result.problems.map((p) => [p.code, p.line]), [["yaml-tag", 3]]);
   });
 });
+
+describe("resolveContent: photos placed in the body", () => {
+  const folder = "releases/2026/2026-11-20-hallenbad";
+  const file = `${folder}/index.md`;
+  const release = (body: string, media: string[] = []): string =>
+    md("---", "title: Hallenbad", "date: 2026-11-20", "department: kulturamt", ...(media.length ? ["media:", ...media] : []), "---", "", body);
+
+  it("a local photo in the body becomes a photo of the release, with its alt text and title as caption", () => {
+    const result = resolve({
+      releases: { [file]: release('Text.\n\n![Bagger am Becken](<Bagger Becken.JPG> "Der Rohbau")\n') },
+      files: [`${folder}/Bagger Becken.JPG`],
+    });
+    const [photo] = releaseIn(modelOf(result), file).media;
+    assert.equal(photo?.kind, "image");
+    if (photo?.kind !== "image") return;
+    assert.equal(photo.name, "bagger-becken.jpg");
+    assert.equal(photo.alt, "Bagger am Becken");
+    assert.equal(photo.caption, "Der Rohbau");
+    assert.equal(photo.listed, false);
+    assert.deepEqual(photo.bodySources, ["Bagger%20Becken.JPG"]);
+    assert.equal(photo.field, "body");
+    assert.equal(photo.line, 9, "the line in the file: front matter and blank lines counted");
+    assert.deepEqual(result.warnings, []);
+  });
+
+  it("a photo listed under media and placed in the body is one photo, with the entry's alt text", () => {
+    const result = resolve({
+      releases: { [file]: release("<p><img src=\"bad.jpg\"></p>\n", ["  - file: bad.jpg", "    alt: Das Bad", "    credit: Stadt"]) },
+      files: [`${folder}/bad.jpg`],
+    });
+    const media = releaseIn(modelOf(result), file).media;
+    assert.equal(media.length, 1);
+    assert.ok(media[0]?.kind === "image" && media[0].listed && media[0].bodySources[0] === "bad.jpg");
+    assert.deepEqual(result.warnings, [], "the media entry has alt text");
+  });
+
+  it("an image without alt text is a warning with its line, not an error; addresses on the web are left alone", () => {
+    const result = resolve({
+      releases: { [file]: release("Eins.\n\n![](foto.png)\n\nZwei <img src=\"https://alt.example/bild.gif\">\n") },
+      files: [`${folder}/foto.png`],
+    });
+    const model = modelOf(result);
+    assert.equal(releaseIn(model, file).media.length, 1, "only the local photo");
+    assert.deepEqual(
+      result.warnings.map((w) => [w.code, w.line, w.field, w.severity]),
+      [
+        ["image-alt-missing-inline", 9, "body", "warning"],
+        ["image-alt-missing-inline", 11, "body", "warning"],
+      ],
+    );
+    assert.match(result.warnings[1]!.message, /"https:\/\/alt\.example\/bild\.gif"/);
+  });
+
+  it("a missing, outside or non-image file in the body is an error at its line", () => {
+    const result = resolve({
+      releases: { [file]: release("![A](fehlt.jpg)\n\n![B](../../anderes/foto.jpg)\n\n![C](plan.pdf)\n") },
+      files: [`${folder}/plan.pdf`, "releases/anderes/foto.jpg"],
+    });
+    assert.deepEqual(
+      result.problems.map((p) => [p.code, p.line, p.field]),
+      [
+        ["media-missing", 7, "body"],
+        ["media-outside", 9, "body"],
+        ["media-type", 11, "body"],
+      ],
+    );
+  });
+});
