@@ -142,7 +142,7 @@ export function resolveBodyImages(
     const noAlt = image.alt === undefined || image.alt.trim() === "";
     const file = localImagePath(image.src);
     if (file === undefined) {
-      if (noAlt) warnings.push(warning("image-alt-missing-inline", where, { src: image.src }));
+      if (noAlt) warnings.push(warning("image-alt-missing-inline", where, { src: image.src, html: image.html === true }));
       continue;
     }
     const found = findFile(file, release, fs);
@@ -161,7 +161,7 @@ export function resolveBodyImages(
       if (m.kind === "image" && !m.bodySources.includes(image.src)) media[known] = { ...m, bodySources: [...m.bodySources, image.src] };
       continue;
     }
-    if (noAlt) warnings.push(warning("image-alt-missing-inline", where, { src: image.src }));
+    if (noAlt) warnings.push(warning("image-alt-missing-inline", where, { src: image.src, html: image.html === true }));
     const name = mediaFileName(path.basename(file));
     const other = media.find((m) => m.name === name);
     if (other !== undefined) {

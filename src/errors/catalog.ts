@@ -243,11 +243,13 @@ export const catalog = {
  * thousands of them. Shown by `check` and `build`, with location and hint.
  */
 export const warnings = {
-  "image-alt-missing-inline": entry<{ src: string }>({
+  "image-alt-missing-inline": entry<{ src: string; html: boolean }>({
     title: "Image in the text without alternative text",
     message: (p) => `The image "${p.src}" in the text has no alternative text; the page shows it with alt="".`,
-    hint: () =>
-      "Describe what the image shows between the square brackets, e.g. ![Bagger auf dem Radweg am Ring](foto.jpg), " +
+    hint: (p) =>
+      (p.html
+        ? 'Describe what the image shows in an alt attribute, e.g. <img src="foto.jpg" alt="Bagger auf dem Radweg am Ring">, '
+        : "Describe what the image shows between the square brackets, e.g. ![Bagger auf dem Radweg am Ring](foto.jpg), ") +
       "so that people who cannot see it learn what it shows.",
   }),
   "image-cmyk": entry<{ file: string }>({

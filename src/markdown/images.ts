@@ -15,6 +15,8 @@ export interface BodyImage {
   readonly title?: string;
   /** 0-based line within the body. */
   readonly line: number;
+  /** Written as Markdown (![…](…)) or as an HTML <img> tag. */
+  readonly html?: true;
 }
 
 const IMG_TAG = /<img\b[^>]*>/gi;
@@ -37,7 +39,7 @@ function htmlImages(html: string, line: number, out: BodyImage[]): void {
     const src = attributes.get("src");
     if (!src) continue;
     const title = attributes.get("title");
-    out.push({ src, alt: attributes.get("alt"), ...(title && { title }), line });
+    out.push({ src, alt: attributes.get("alt"), ...(title && { title }), line, html: true });
   }
 }
 

@@ -146,7 +146,9 @@ function tasksOf(work: MediaWork): { photos: PhotoTask[]; texts: TextCard[] } {
   for (const plan of work.photos) {
     keyOfSource.set(plan.source, plan.key);
     const task = bySource.get(plan.key) ?? { plans: [], cards: [] };
-    if (!task.plans.some((p) => p.versions[0]?.path === plan.versions[0]?.path && p.source === plan.source)) task.plans.push(plan);
+    // The same photo twice (in two releases, or as two identical files) is made once and written once per name.
+    const path = plan.versions[0]?.path;
+    if (!task.plans.some((p) => p.versions[0]?.path === path)) task.plans.push(plan);
     bySource.set(plan.key, task);
   }
   const texts: TextCard[] = [];

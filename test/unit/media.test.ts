@@ -14,14 +14,14 @@ describe("findBodyImages", () => {
     assert.deepEqual(findBodyImages(body), [
       { src: "foto.jpg", alt: "Alt", title: "Titel", line: 2 },
       { src: "b.png", alt: "", line: 5 },
-      { src: "c&d.jpg", alt: "C", line: 7 },
+      { src: "c&d.jpg", alt: "C", line: 7, html: true },
     ]);
   });
 
   it("tells an empty alt text from none at all", () => {
     assert.deepEqual(findBodyImages('<img src="a.jpg">\n\n<img src="b.jpg" alt="">'), [
-      { src: "a.jpg", alt: undefined, line: 0 },
-      { src: "b.jpg", alt: "", line: 2 },
+      { src: "a.jpg", alt: undefined, line: 0, html: true },
+      { src: "b.jpg", alt: "", line: 2, html: true },
     ]);
   });
 
