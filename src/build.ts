@@ -14,7 +14,7 @@ import { LAYOUTS_DIR } from "./eleventy/layouts.ts";
 import { problem, ContentError, type Problem } from "./errors/problem.ts";
 import { defaults as cacheDefaults, MediaCache } from "./media/cache.ts";
 import { planMedia } from "./media/plan.ts";
-import { eachLimited, probeMedia } from "./media/probe.ts";
+import { eachLimited, probeMedia, reasonOf } from "./media/probe.ts";
 import { defaults as imageDefaults } from "./media/recipe.ts";
 import { makeImages, type RunStats } from "./media/run.ts";
 import { planKit, writeKit, type KitPlan } from "./outputs/media-kit.ts";
@@ -167,7 +167,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const problems = [...failures].map(([source, reason]) => {
         const owner = media.owners.get(source)!;
         const at = { file: owner.release.file, ...(owner.media.line !== undefined && { line: owner.media.line }), field: owner.media.field };
-        return problem("media-unreadable", at, { file: owner.media.file, reason: reason.split("\n")[0]! });
+        return problem("media-unreadable", at, { file: owner.media.file, reason: reasonOf(new Error(reason)) });
       });
       throw new BuildFailed(problems, checked.sources);
     }

@@ -31,9 +31,10 @@ export function imageProgress(stream: NodeJS.WriteStream = process.stderr): Imag
 
 export function imageSummary(stats: Omit<RunStats, "failures">): string | undefined {
   if (stats.photos === 0 && stats.cards === 0) return undefined;
-  const rate = stats.seconds > 0 ? `, ${(stats.photos / stats.seconds).toFixed(1)} photos/s` : "";
+  const rate = stats.seconds > 0 && stats.photos > 0 ? `, ${(stats.photos / stats.seconds).toFixed(1)} photos/s` : "";
+  const cut = stats.cards - stats.titleCards;
   return (
-    `Images: ${stats.photos} photos and ${stats.cards} social cards; ${stats.encoded} made, ${stats.reused} from the cache, ` +
-    `in ${stats.seconds.toFixed(1)} s${rate}.`
+    `Images: ${stats.photos} photos (${cut} social cards cut from them) and ${stats.titleCards} title cards; ` +
+    `${stats.encoded} made, ${stats.reused} from the cache, in ${stats.seconds.toFixed(1)} s${rate}.`
   );
 }

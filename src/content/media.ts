@@ -161,7 +161,7 @@ export function resolveBodyImages(
       if (m.kind === "image" && !m.bodySources.includes(image.src)) media[known] = { ...m, bodySources: [...m.bodySources, image.src] };
       continue;
     }
-    if (noAlt) warnings.push(warning("image-alt-missing-inline", where, { src: image.src, html: image.html === true }));
+    if (noAlt) warnings.push(warning("image-alt-missing-inline", where, { src: file, html: image.html === true }));
     const name = mediaFileName(path.basename(file));
     const other = media.find((m) => m.name === name);
     if (other !== undefined) {

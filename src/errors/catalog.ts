@@ -204,12 +204,12 @@ export const catalog = {
     hint: () =>
       "Export the photo at a smaller size and replace the file: 6000 × 4000 pixels (24 megapixels) is ample for print.",
   }),
-  "media-format-mismatch": entry<{ file: string; actual: string; extension: string; suggested: string }>({
+  "media-format-mismatch": entry<{ file: string; actual: string; extension: string; suggested: string; promised: string }>({
     title: "File name does not match the image format",
     message: (p) => `The file "${p.file}" is a ${p.actual} image, but its name ends in .${p.extension}.`,
     hint: (p) =>
       `Rename the file to end in .${p.suggested} and change its name in the release too, ` +
-      `or export it again as ${p.extension.toUpperCase()}. Downloads with a wrong ending do not open for everyone.`,
+      `or export it again as ${p.promised}. Downloads with a wrong ending do not open for everyone.`,
   }),
   "media-duplicate": entry<{ file: string; other: string }>({
     title: "Two media files with one name",
@@ -255,7 +255,7 @@ export const warnings = {
   "image-cmyk": entry<{ file: string }>({
     title: "Photo in print colours (CMYK)",
     message: (p) =>
-      `The photo "${p.file}" is stored in CMYK print colours; its web versions were converted to screen colours (sRGB).`,
+      `The photo "${p.file}" is stored in CMYK print colours; its web versions are converted to screen colours (sRGB).`,
     hint: () =>
       "Look at the photo on the page. If its colours look wrong, add an sRGB JPEG of it for the web; " +
       "the CMYK file stays available as the original for print.",

@@ -41,13 +41,17 @@ const PROMISED: Record<string, string> = { jpg: "jpeg", jpeg: "jpeg", png: "png"
 const formatOf = (header: ImageHeader): string =>
   header.format === "heif" ? (header.compression === "av1" ? "avif" : "heic") : header.format;
 
+const NOT_A_PHOTO = "it is not a photo in a format pressroom reads (JPEG, PNG, WebP, GIF, AVIF or TIFF)";
+
 const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
 
-function reasonOf(error: unknown): string {
+/** What went wrong with an image, in words for a press officer. */
+export function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(message)) return "it has too many pixels";
-  if (/unsupported image format|bad seek|not a known file format/i.test(message)) return "it is not an image in a known format";
-  if (/premature end|truncated|corrupt|invalid|bad|vips|unexpected end|read error/i.test(message)) {
+  if (/unsupported image format|bad seek|not a known file format/i.test(message)) return NOT_A_PHOTO;
+  // sharp shares libvips' error text across the process; when another image cleared it, only this sentence is left.
+  if (/premature end|truncated|corrupt|invalid|bad|vips|unexpected end|read error|warning treated as error/i.test(message)) {
     return "the file is damaged or incomplete (perhaps cut short while copying)";
   }
   return message.split("\n")[0]!.trim() || "unknown error";
@@ -86,6 +90,7 @@ async function probeImage(media: MediaImage, at: Location, problems: Problem[]):
           actual: known.name,
           extension: extensionOf(media.file),
           suggested: known.extension,
+          promised: FORMATS[promised!]!.name,
         }),
       );
     }

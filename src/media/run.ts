@@ -29,6 +29,8 @@ export interface RunStats {
   readonly encoded: number;
   readonly reused: number;
   readonly cards: number;
+  /** Cards with a release's title, for releases without a photo (the other cards are cut from photos). */
+  readonly titleCards: number;
   readonly seconds: number;
   /** Photos that could not be made, by source path: a file that passed the check and still failed. */
   readonly failures: ReadonlyMap<string, string>;
@@ -202,6 +204,7 @@ export async function makeImages(work: MediaWork, write: Write, options: RunOpti
     encoded,
     reused: total - encoded,
     cards: work.cards.length,
+    titleCards: texts.length,
     seconds: (performance.now() - started) / 1000,
     failures,
   };
