@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { after } from "node:test";
 import { fileURLToPath } from "node:url";
 import * as cheerio from "cheerio";
 import { checkContent } from "../src/build.ts";
@@ -16,6 +17,17 @@ export function tempDir(prefix = "pressroom-test-"): string {
 }
 
 export const removeDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
+
+/** A maker of temporary folders, all removed when the test file is done. Call at the top level of a test file. */
+export function scratchDirs(): () => string {
+  const dirs: string[] = [];
+  after(() => dirs.forEach(removeDir));
+  return () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    return dir;
+  };
+}
 
 export interface CliResult {
   readonly status: number | null;

@@ -7,20 +7,14 @@
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import sharp from "sharp";
 import { build, checkContent } from "../src/build.ts";
 import { MediaCache } from "../src/media/cache.ts";
-import { listFiles, removeDir, tempDir } from "./helpers.ts";
+import { listFiles, scratchDirs } from "./helpers.ts";
 
 const NOW = "2026-11-27T12:00";
-const dirs: string[] = [];
-after(() => dirs.forEach(removeDir));
-const fresh = (): string => {
-  const dir = tempDir();
-  dirs.push(dir);
-  return dir;
-};
+const fresh = scratchDirs();
 
 async function photo(file: string, colour: string, width = 1000, height = 667): Promise<void> {
   const stripe = await sharp({ create: { width: Math.round(width / 3), height, channels: 3, background: "#ffffff" } }).png().toBuffer();

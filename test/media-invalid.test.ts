@@ -11,7 +11,7 @@
  * photos, a 16-bit TIFF and a photo in the text without alt text. Check exits
  * 0 and prints the warnings; the build succeeds with 8-bit sRGB web versions.
  */
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -20,7 +20,7 @@ import { build, checkContent, type BuildResult } from "../src/build.ts";
 import type { ErrorCode, ParamsOf, WarningCode, WarningParamsOf } from "../src/errors/catalog.ts";
 import { problem, warning, type Problem } from "../src/errors/problem.ts";
 import { formatProblems } from "../src/errors/report.ts";
-import { fixture, html, listFiles, pressroom, removeDir, tempDir } from "./helpers.ts";
+import { fixture, html, listFiles, pressroom, scratchDirs } from "./helpers.ts";
 
 const STACK_TRACE = /\n\s+at /;
 const NOW = "2026-11-27T12:00";
@@ -40,13 +40,7 @@ const warned = <C extends WarningCode>(code: C, params: WarningParamsOf<C>): { m
   return { message, hint };
 };
 
-const dirs: string[] = [];
-after(() => dirs.forEach(removeDir));
-const fresh = (): string => {
-  const dir = tempDir();
-  dirs.push(dir);
-  return dir;
-};
+const fresh = scratchDirs();
 
 interface Checked {
   readonly problems: readonly Problem[];

@@ -7,25 +7,19 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import sharp from "sharp";
 import yauzl from "yauzl";
 import { build } from "../src/build.ts";
 import { exifGroups } from "../src/media/exif.ts";
-import { html, listFiles, removeDir, ROOT, tempDir } from "./helpers.ts";
+import { html, listFiles, ROOT, scratchDirs } from "./helpers.ts";
 
 const NOW = "2026-11-27T12:00";
 const HALLENBAD = "2026/02/18/hallenbad-baubeginn/";
 const FEUERWACHE = "2021/04/22/neues-feuerwehrhaus-nord/";
 const CONTENT = path.join(ROOT, "content");
 
-const dirs: string[] = [];
-after(() => dirs.forEach(removeDir));
-const fresh = (): string => {
-  const dir = tempDir();
-  dirs.push(dir);
-  return dir;
-};
+const fresh = scratchDirs();
 
 /** The file of the output a site-relative address names. */
 const fileOf = (out: string, url: string): string => path.join(out, decodeURI(url.replace(/^https:\/\/presse\.musterstadt\.de/, "")));
