@@ -3,6 +3,7 @@
 // The date unit tests run under a few more zones on top.
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 
 const SUITE_ZONES = ["UTC", "America/Los_Angeles"];
@@ -23,7 +24,9 @@ const dateTests = all.filter((f) => /dates|publish/.test(path.basename(f)));
 function run(zone, files) {
   if (files.length === 0) return 0;
   console.log(`\n# TZ=${zone}: ${files.length} test files`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], {
+  // Test files run side by side, one per processor: most of their time is spent in builds and in sharp.
+  const concurrency = `--test-concurrency=${Math.max(2, availableParallelism())}`;
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--test", concurrency, "--test-reporter=spec", ...files], {
     stdio: "inherit",
     env: { ...process.env, TZ: zone },
   });
