@@ -123,6 +123,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const staging = await stagingFolder(options.outDir);
+  const stop = new AbortController();
+  let images: ReturnType<typeof makeImages> | undefined;
   try {
     const writer = folderWriter(staging);
     // Kits first: the pages print their sizes.
@@ -149,9 +151,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (plan.problems.length > 0) throw new BuildFailed(plan.problems, checked.sources);
 
     // Photos are encoded on sharp's threads while the pages render on this one.
-    const images = makeImages(media.work, writer.write, {
+    images = makeImages(media.work, writer.write, {
       cache,
       images: imageDefaults,
+      signal: stop.signal,
       ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
       ...(options.onImageProgress && { onProgress: options.onImageProgress }),
     });
@@ -181,6 +184,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       sources: checked.sources,
     };
   } catch (error) {
+    // Photos still in work must not write into the folder after it is gone.
+    stop.abort();
+    await images?.catch(() => undefined);
     await discard(staging);
     throw error;
   }

@@ -32,6 +32,8 @@ interface ReleasePaths {
   readonly absolutePath: string;
   /** Real path of the content folder. */
   readonly root: string;
+  /** Every folder that holds a release file: another release's folder is never this release's to publish from. */
+  readonly releaseFolders: ReadonlySet<string>;
 }
 
 type Found = { readonly real: string } | { readonly code: "media-outside" | "media-type" | "media-missing"; readonly extension: string };
@@ -47,6 +49,10 @@ function findFile(file: string, release: ReleasePaths, fs: FileSystem): Found {
   // A release publishes files of its own folder only, never another release's (perhaps embargoed) media.
   const folder = path.dirname(fs.realFile(release.absolutePath) ?? release.absolutePath);
   if (!real.startsWith(release.root + path.sep) || !real.startsWith(folder + path.sep)) return { code: "media-outside", extension };
+  // A release file beside others (a year folder) must not reach into a folder of another, perhaps embargoed, release.
+  for (let dir = path.dirname(real); dir !== folder && dir.startsWith(folder + path.sep); dir = path.dirname(dir)) {
+    if (release.releaseFolders.has(dir)) return { code: "media-outside", extension };
+  }
   return { real };
 }
 

@@ -20,6 +20,8 @@ export interface ReleaseFile {
   readonly absolutePath: string;
   /** Real path of the content folder. */
   readonly root: string;
+  /** Absolute paths of every folder that holds a release file. */
+  readonly releaseFolders: ReadonlySet<string>;
 }
 
 /** A media file found in a release, to be probed even when the release has other problems. */

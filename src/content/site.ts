@@ -174,10 +174,12 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem)
     media: [],
     warnings: [],
   };
+  const releaseFolders = new Set(raw.releaseFiles.map((file) => path.dirname(path.join(raw.root, file))));
   for (const file of raw.releaseFiles) {
     const text = raw.texts.get(file);
     if (text === undefined) continue;
-    const release = resolveRelease({ file, text, absolutePath: path.join(raw.root, file), root: raw.root }, context, problems);
+    const input = { file, text, absolutePath: path.join(raw.root, file), root: raw.root, releaseFolders };
+    const release = resolveRelease(input, context, problems);
     if (release) releases.push(release);
   }
   if (!site) return { problems, media: context.media, warnings: context.warnings };

@@ -3,7 +3,11 @@
  * `<img src="foto.jpg">` in raw HTML (as archives migrated from an old CMS
  * have them), with the line each is written on.
  */
+import { tagAttributes } from "./attributes.ts";
 import { markdown } from "./instance.ts";
+import { sanitizedHtml } from "./render.ts";
+
+export { tagAttributes };
 
 type Token = ReturnType<typeof markdown.parse>[number];
 
@@ -20,19 +24,6 @@ export interface BodyImage {
 }
 
 const IMG_TAG = /<img\b[^>]*>/gi;
-const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-
-/** The attributes of one HTML start tag, names in lowercase, values unescaped. */
-export function tagAttributes(tag: string): Map<string, string> {
-  const attributes = new Map<string, string>();
-  const inner = tag.replace(/^<[a-z]+/i, "").replace(/\/?>$/, "");
-  for (const m of inner.matchAll(ATTRIBUTE)) {
-    const name = m[1]!.toLowerCase();
-    if (!attributes.has(name)) attributes.set(name, markdown.utils.unescapeAll(m[2] ?? m[3] ?? m[4] ?? ""));
-  }
-  return attributes;
-}
-
 function htmlImages(html: string, line: number, out: BodyImage[]): void {
   for (const [tag] of html.matchAll(IMG_TAG)) {
     const attributes = tagAttributes(tag);
@@ -55,13 +46,29 @@ function inlineImages(token: Token, out: BodyImage[]): void {
   }
 }
 
+/**
+ * The images a reader will see: those the parsed body places, kept only when
+ * they survive sanitizing (an <img> in an HTML comment or inside <script> is
+ * not on the page, so its file is not published either), plus any the
+ * sanitizer's output has that parsing did not find, at the body's first line.
+ */
 export function findBodyImages(body: string): BodyImage[] {
   // Most releases have none; parsing is only needed when something looks like an image.
   if (!body.includes("![") && !/<img\b/i.test(body)) return [];
-  const out: BodyImage[] = [];
+  const parsed: BodyImage[] = [];
   for (const token of markdown.parse(body, {})) {
-    if (token.type === "inline") inlineImages(token, out);
-    else if (token.type === "html_block") htmlImages(token.content, token.map?.[0] ?? 0, out);
+    if (token.type === "inline") inlineImages(token, parsed);
+    else if (token.type === "html_block") htmlImages(token.content, token.map?.[0] ?? 0, parsed);
   }
-  return out;
+  const shown: BodyImage[] = [];
+  htmlImages(sanitizedHtml(body), 0, shown);
+  const remaining = [...shown];
+  const out: BodyImage[] = [];
+  for (const image of parsed) {
+    const i = remaining.findIndex((s) => s.src === image.src);
+    if (i === -1) continue;
+    remaining.splice(i, 1);
+    out.push(image);
+  }
+  return [...out, ...remaining];
 }

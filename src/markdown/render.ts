@@ -6,7 +6,7 @@
  * full of it; whatever survives the allowlist below cannot run code.
  */
 import sanitizeHtml from "sanitize-html";
-import { tagAttributes } from "./images.ts";
+import { tagAttributes } from "./attributes.ts";
 import { markdown } from "./instance.ts";
 
 const sanitizeOptions: Readonly<sanitizeHtml.IOptions> = {
@@ -67,6 +67,9 @@ function placePhotos(html: string, photos: BodyPhotos | undefined): string {
   });
 }
 
+/** The body as HTML with only the safe subset left: what the page shows, before photos are placed. */
+export const sanitizedHtml = (source: string): string => sanitizeHtml(markdown.render(source), { ...sanitizeOptions });
+
 export function renderBody(source: string, photos?: BodyPhotos): string {
-  return placePhotos(sanitizeHtml(markdown.render(source), { ...sanitizeOptions }), photos);
+  return placePhotos(sanitizedHtml(source), photos);
 }

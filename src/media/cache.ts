@@ -9,9 +9,10 @@
  * are used: a file cut short by an interrupted run is never published.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { UsageError } from "../errors/usage.ts";
 
 const LAYOUT = "v1";
 
@@ -75,6 +76,9 @@ export class MediaCache {
 
   constructor(options: CacheOptions) {
     this.dir = path.resolve(options.dir);
+    if (existsSync(this.dir) && !statSync(this.dir).isDirectory()) {
+      throw new UsageError(`the media cache ${options.dir} is a file, not a folder; pass another with --cache DIR`);
+    }
     this.write = options.write;
     this.root = path.join(this.dir, LAYOUT);
   }
@@ -117,7 +121,19 @@ export class MediaCache {
   }
 
   async writeRecord(kind: string, key: string, value: unknown): Promise<void> {
-    if (this.write) await writeAtomically(this.recordPath(kind, key), JSON.stringify(value));
+    if (this.write) await this.bestEffort(() => writeAtomically(this.recordPath(kind, key), JSON.stringify(value)));
+  }
+
+  /**
+   * The cache only saves time: a full disk or a read-only folder must not
+   * fail a build (the output is written elsewhere, and fails on its own).
+   */
+  private async bestEffort(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch {
+      // Nothing kept: the next build does the work again.
+    }
   }
 
   /** The files of an entry with its meta data, each checked against its record; undefined unless all are whole. */
@@ -141,21 +157,26 @@ export class MediaCache {
   /** Store an entry: its files first, its record last, so a record always describes files that are whole. */
   async writeEntry(kind: string, key: string, files: readonly EntryFile[], meta: unknown): Promise<void> {
     if (!this.write) return;
-    await Promise.all(files.map((file) => writeAtomically(this.filePath(kind, key, file.name), file.data)));
-    const record: EntryRecord = {
-      files: files.map((f) => ({ name: f.name, bytes: f.data.length, sha256: sha256(f.data) })),
-      meta,
-    };
-    await writeAtomically(this.recordPath(kind, key), JSON.stringify(record));
+    await this.bestEffort(async () => {
+      await Promise.all(files.map((file) => writeAtomically(this.filePath(kind, key, file.name), file.data)));
+      const record: EntryRecord = {
+        files: files.map((f) => ({ name: f.name, bytes: f.data.length, sha256: sha256(f.data) })),
+        meta,
+      };
+      await writeAtomically(this.recordPath(kind, key), JSON.stringify(record));
+    });
   }
 
   /** Keep the remembered hashes for the next run. */
   async save(): Promise<void> {
     if (!this.write || !this.stampsChanged || !this.stamps) return;
-    await mkdir(this.dir, { recursive: true });
-    // Marks the folder for backup tools (https://bford.info/cachedir/).
-    await writeFile(path.join(this.dir, "CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# pressroom's media cache: safe to delete, rebuilt on the next build.\n");
-    await writeAtomically(path.join(this.root, "sources.json"), JSON.stringify(Object.fromEntries(this.stamps)));
+    const stamps = this.stamps;
+    await this.bestEffort(async () => {
+      await mkdir(this.dir, { recursive: true });
+      // Marks the folder for backup tools (https://bford.info/cachedir/).
+      await writeFile(path.join(this.dir, "CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# pressroom's media cache: safe to delete, rebuilt on the next build.\n");
+      await writeAtomically(path.join(this.root, "sources.json"), JSON.stringify(Object.fromEntries(stamps)));
+    });
     this.stampsChanged = false;
   }
 }

@@ -70,7 +70,10 @@ export function planPhotoCard(
 
 /** Pango markup is XML: text goes in escaped. */
 const pango = (text: string): string =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  text
+    // Control characters would be drawn as boxes with their code.
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, " ")
+    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
 const FONT_FILES = {
   bold: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",

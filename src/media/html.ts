@@ -45,10 +45,12 @@ export function pictureHtml(p: PictureView, eager: boolean): string {
 }
 
 export function figureHtml(f: FigureView, eager: boolean): string {
+  const download = `<a class="download" href="${escape(f.download.href)}" download>${escape(f.download.label)}</a>`;
   const parts = [
     f.caption ? `<span class="caption">${escape(f.caption)}</span>` : "",
     f.credit ? `<span class="credit">${escape(f.credit)}</span>` : "",
-    `<a class="download" href="${escape(f.download.href)}" download>${escape(f.download.label)}</a>`,
   ].filter(Boolean);
-  return `<figure class="photo">${pictureHtml(f.picture, eager)}<figcaption>${parts.join(" ")}</figcaption></figure>`;
+  // Without caption or credit, the link alone would become the figure's name for screen readers.
+  const below = parts.length > 0 ? `<figcaption>${[...parts, download].join(" ")}</figcaption>` : `<p class="download">${download}</p>`;
+  return `<figure class="photo">${pictureHtml(f.picture, eager)}${below}</figure>`;
 }

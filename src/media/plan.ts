@@ -6,7 +6,7 @@
  */
 import type { MediaImage, Release, Site } from "../content/model.ts";
 import { defaultColours, planPhotoCard, planTextCard, type CardPlan } from "./card.ts";
-import { planPhoto, type Credit, type ImageOptions, type PhotoPlan } from "./recipe.ts";
+import { planPhoto, suitsCard, type Credit, type ImageOptions, type PhotoPlan } from "./recipe.ts";
 import type { MediaWork } from "./run.ts";
 
 export interface MediaPlan {
@@ -40,7 +40,7 @@ export function planMedia(published: readonly Release[], site: Site, options: Im
       const plan = planPhoto(media.source, stemOf(media.name), media.facts, creditOf(media), options);
       photos.set(media, plan);
       if (!owners.has(media.source)) owners.set(media.source, { release, media });
-      lead ??= { media, plan };
+      if (suitsCard(media.facts, options)) lead ??= { media, plan };
     }
     const card = lead
       ? planPhotoCard(lead.media.source, lead.media.facts!.hash, stemOf(lead.media.name), lead.media.alt || release.title, lead.plan.credit, options)

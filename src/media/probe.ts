@@ -78,22 +78,8 @@ async function probeImage(media: MediaImage, at: Location, problems: Problem[]):
     return undefined;
   }
   const actual = formatOf(header);
-  const promised = PROMISED[extensionOf(media.file)];
-  if (actual !== promised) {
-    const known = FORMATS[actual];
-    if (known === undefined) {
-      problems.push(problem("media-unreadable", at, { file: media.file, reason: `it is not a photo (the file holds ${actual.toUpperCase()} data)` }));
-    } else {
-      problems.push(
-        problem("media-format-mismatch", at, {
-          file: media.file,
-          actual: known.name,
-          extension: extensionOf(media.file),
-          suggested: known.extension,
-          promised: FORMATS[promised!]!.name,
-        }),
-      );
-    }
+  if (FORMATS[actual] === undefined) {
+    problems.push(problem("media-unreadable", at, { file: media.file, reason: `it is not a photo (the file holds ${actual.toUpperCase()} data)` }));
     return undefined;
   }
   try {
@@ -145,6 +131,21 @@ export async function probeMedia(found: readonly MediaRef[], cache: MediaCache, 
       probed = await probeImage(media, at, problems);
       if (!probed) return;
       await cache.writeRecord("probe", hash, probed);
+    }
+    // The name is checked on every run: the cache knows the bytes, not what the file is called.
+    const promised = PROMISED[extensionOf(media.file)];
+    if (probed.facts.format !== promised) {
+      const known = FORMATS[probed.facts.format]!;
+      problems.push(
+        problem("media-format-mismatch", at, {
+          file: media.file,
+          actual: known.name,
+          extension: extensionOf(media.file),
+          suggested: known.extension,
+          promised: FORMATS[promised!]!.name,
+        }),
+      );
+      return;
     }
     if (probed.cmyk) warnings.push(warning("image-cmyk", at, { file: media.file }));
     media.facts = { ...probed.facts, hash };

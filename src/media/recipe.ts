@@ -14,6 +14,7 @@ export interface ImageOptions {
   readonly widths: readonly number[];
   readonly webp: { readonly quality: number; readonly effort: number };
   readonly jpeg: { readonly quality: number };
+  readonly png: { readonly compressionLevel: number };
   readonly card: { readonly width: number; readonly height: number; readonly quality: number };
   /** Folder of the output that holds every web version and card. */
   readonly folder: string;
@@ -26,9 +27,13 @@ export const defaults = {
   // time, and browsers older than iOS 16 cannot show it; WebP reaches back to iOS 14.
   webp: { quality: 80, effort: 2 },
   jpeg: { quality: 82 },
+  png: { compressionLevel: 9 },
   card: { width: 1200, height: 630, quality: 82 },
   folder: "img",
 } satisfies ImageOptions;
+
+/** WebP holds at most 16383 pixels a side; a taller image (an infographic) is made narrower to fit. */
+export const MAX_HEIGHT = 16_383;
 
 /** A version narrower than this share of the next one is not worth a file of its own. */
 const MIN_STEP = 0.9;
@@ -73,6 +78,8 @@ export interface PhotoPlan {
   readonly formats: readonly WebFormat[];
   readonly versions: readonly Version[];
   readonly credit: Credit;
+  /** Width to decode the source at: the largest version, or the card's width where the photo allows. */
+  readonly decodeWidth: number;
 }
 
 const shortKey = (key: string): string => key.slice(0, 12);
@@ -86,10 +93,13 @@ export const derivedPath = (options: ImageOptions, key: string, stem: string, su
  * extension. An animated GIF or WebP has none: it is shown as it is.
  */
 export function planPhoto(source: string, stem: string, facts: PhotoFacts, credit: Credit, options: ImageOptions): PhotoPlan {
-  const widths = widthsFor(facts.width, options.widths);
+  // The widest each version may be so that none is taller than MAX_HEIGHT.
+  const fits = Math.max(1, Math.floor((MAX_HEIGHT * facts.width) / facts.height));
+  const usable = Math.min(facts.width, fits);
+  const widths = widthsFor(usable, options.widths);
   const formats: WebFormat[] = facts.animated ? [] : ["webp", facts.hasAlpha ? "png" : "jpeg"];
   const key = sha256(
-    JSON.stringify({ recipe: RECIPE_VERSION, engine: ENGINE, source: facts.hash, widths, formats, webp: options.webp, jpeg: options.jpeg, credit }),
+    JSON.stringify({ recipe: RECIPE_VERSION, engine: ENGINE, source: facts.hash, widths, formats, webp: options.webp, jpeg: options.jpeg, png: options.png, credit }),
   );
   const versions = formats.flatMap((format) =>
     widths.map((width) => ({
@@ -108,5 +118,10 @@ export function planPhoto(source: string, stem: string, facts: PhotoFacts, credi
     formats,
     versions,
     credit,
+    decodeWidth: Math.min(usable, Math.max(top, options.card.width)),
   };
 }
+
+/** A photo too small or moving for a sharp 1200 × 630 card: the release gets a title card instead. */
+export const suitsCard = (facts: PhotoFacts, options: ImageOptions): boolean =>
+  !facts.animated && facts.width >= options.card.width / 2 && facts.height >= options.card.height / 2;

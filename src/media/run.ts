@@ -20,6 +20,8 @@ export interface RunOptions {
   /** Photos in work at once; each holds one decoded photo in memory. */
   readonly concurrency?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Stops taking work and writing files (the build failed elsewhere). */
+  readonly signal?: AbortSignal;
 }
 
 export interface RunStats {
@@ -48,7 +50,8 @@ const CARD = "card";
 
 function encodeOptions(images: ImageOptions, format: EncodeOptions["format"], credit: PhotoPlan["credit"]): EncodeOptions {
   const quality = format === "webp" ? images.webp.quality : images.jpeg.quality;
-  return { format, quality, effort: images.webp.effort, ...credit };
+  const effort = format === "png" ? images.png.compressionLevel : images.webp.effort;
+  return { format, quality, effort, ...credit };
 }
 
 async function writeEntry(files: readonly EntryFile[], targets: readonly { entryName: string; path: string }[], write: Write) {
@@ -104,7 +107,7 @@ async function photoTask(task: PhotoTask, shared: Shared): Promise<boolean> {
   let files = web?.files;
   if (!files || missingCards.length > 0) {
     await shared.cpu.run(async () => {
-      const pixels = await decodePixels(plan.source, Math.max(plan.width, images.card.width));
+      const pixels = await decodePixels(plan.source, plan.decodeWidth);
       if (!files) {
         files = [];
         for (const version of plan.versions) {
@@ -167,8 +170,12 @@ function tasksOf(work: MediaWork): { photos: PhotoTask[]; texts: TextCard[] } {
 /** Photos and cards whose cache entries are read at once, per processor: reading waits on the disk. */
 const READERS_PER_PROCESSOR = 4;
 
-export async function makeImages(work: MediaWork, write: Write, options: RunOptions): Promise<RunStats> {
+export async function makeImages(work: MediaWork, writeFile: Write, options: RunOptions): Promise<RunStats> {
   const started = performance.now();
+  const stopped = (): boolean => options.signal?.aborted === true;
+  const write: Write = async (path, data) => {
+    if (!stopped()) await writeFile(path, data);
+  };
   const { photos, texts } = tasksOf(work);
   const processors = Math.max(1, options.concurrency ?? os.availableParallelism());
   const shared: Shared = { options, write, cpu: new Slots(processors), backgrounds: new Map() };
@@ -191,7 +198,7 @@ export async function makeImages(work: MediaWork, write: Write, options: RunOpti
   let next = 0;
   options.onProgress?.(0, total);
   const runner = async (): Promise<void> => {
-    while (next < jobs.length) {
+    while (next < jobs.length && !stopped()) {
       const job = jobs[next++]!;
       if (await job()) encoded++;
       options.onProgress?.(++done, total);
@@ -202,7 +209,7 @@ export async function makeImages(work: MediaWork, write: Write, options: RunOpti
   return {
     photos: photos.length,
     encoded,
-    reused: total - encoded,
+    reused: total - encoded - failures.size,
     cards: work.cards.length,
     titleCards: texts.length,
     seconds: (performance.now() - started) / 1000,

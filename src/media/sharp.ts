@@ -6,7 +6,7 @@
 import sharp, { type Sharp } from "sharp";
 
 /** Part of every cache key: another sharp or libvips may give other bytes. */
-export const ENGINE = `sharp ${sharp.versions.sharp ?? "?"} libvips ${sharp.versions.vips}`;
+export const ENGINE = `sharp ${sharp.versions.sharp ?? "?"} libvips ${sharp.versions.vips} ${process.platform}-${process.arch}`;
 
 /** Sources larger than this many pixels are refused before decoding (a small file can decode to gigabytes). */
 export const MAX_INPUT_PIXELS = 100_000_000;
@@ -133,7 +133,11 @@ export interface TextBlock {
   readonly maxHeight: number;
 }
 
-/** Lines of text as a transparent PNG: the largest size whose lines fit, or the lines of the smallest that fit. */
+/**
+ * Lines of text as a transparent PNG: the largest size whose lines fit the
+ * block, or else the smallest, cut to the block. Words longer than a line
+ * (German compounds) are broken between letters rather than run over.
+ */
 async function renderText(block: TextBlock): Promise<Buffer> {
   let last: { data: Buffer; width: number; height: number } | undefined;
   for (const size of block.sizes) {
@@ -145,16 +149,16 @@ async function renderText(block: TextBlock): Promise<Buffer> {
         width: block.width,
         dpi: 72,
         rgba: true,
-        wrap: "word",
+        wrap: "word-char",
       },
     })
       .png({ compressionLevel: 1 })
       .toBuffer({ resolveWithObject: true });
     last = { data, width: info.width, height: info.height };
-    if (info.height <= block.maxHeight) return data;
+    if (info.height <= block.maxHeight && info.width <= block.width) return data;
   }
   return sharp(last!.data)
-    .extract({ left: 0, top: 0, width: last!.width, height: block.maxHeight })
+    .extract({ left: 0, top: 0, width: Math.min(last!.width, block.width), height: Math.min(last!.height, block.maxHeight) })
     .png({ compressionLevel: 1 })
     .toBuffer();
 }

@@ -21,7 +21,9 @@ export interface ZipOptions {
 export async function writeZip(target: string, entries: readonly ZipEntry[], options: ZipOptions): Promise<void> {
   const zip = new yazl.ZipFile();
   // Noon: no daylight-saving change happens then, in any zone, so the local fields are exactly these.
-  const mtime = new Date(options.time.year, options.time.month - 1, options.time.day, 12, 0, 0);
+  // ZIP's calendar starts in 1980: a release of a migrated archive from before carries that first day.
+  const time = options.time.year < 1980 ? { year: 1980, month: 1, day: 1 } : options.time;
+  const mtime = new Date(time.year, time.month - 1, time.day, 12, 0, 0);
   const common = { mtime, mode: 0o100644, compress: false, forceDosTimestamp: true };
   for (const entry of entries) {
     if ("file" in entry) zip.addFile(entry.file, entry.name, common);

@@ -122,3 +122,31 @@ describe("the media kit", () => {
     assert.ok(lines.includes("2. p.pdf: Programm (PDF, 2 KB)"));
   });
 });
+
+describe("findBodyImages and the sanitizer agree", () => {
+  it("an image in an HTML comment, a script or a template is not on the page, so it is not found", () => {
+    const body = [
+      "<!-- Noch nicht freigegeben: <img src=\"geheim.jpg\" alt=\"x\"> -->",
+      "",
+      "<script><img src=\"skript.jpg\"></script>",
+      "",
+      "<template><img src=\"vorlage.jpg\"></template>",
+      "",
+      "![Sichtbar](ja.jpg)",
+    ].join("\n");
+    assert.deepEqual(findBodyImages(body).map((i) => i.src), ["ja.jpg"]);
+  });
+
+  it("an image the parser cannot read but the page shows is still found", () => {
+    const found = findBodyImages('Text <img src="a.jpg?x=1&y=<b>" alt="A"> mehr');
+    assert.deepEqual(found.map((i) => i.src), ["a.jpg?x=1&y=<b>"]);
+  });
+});
+
+describe("planPhoto for unusual shapes", () => {
+  it("keeps every version of a very tall image within WebP's 16383 pixels", () => {
+    const plan = planPhoto("/c/tall.jpg", "tall", { hash: "ef".repeat(32), width: 400, height: 20000, hasAlpha: false, animated: false }, {}, defaults);
+    assert.ok(plan.height <= 16383, String(plan.height));
+    assert.ok(plan.decodeWidth <= 327);
+  });
+});

@@ -614,4 +614,27 @@ describe("resolveContent: photos placed in the body", () => {
       ],
     );
   });
+
+  it("a release beside others may not use a file of another release's folder", () => {
+    const leak = "releases/2026/2026-11-01-leak.md";
+    const secret = "releases/2026/2026-12-24-weihnacht/index.md";
+    const result = resolve({
+      releases: {
+        [leak]: md("---", "title: Leck", "date: 2026-11-01", "department: kulturamt", "---", "", "![Geheim](2026-12-24-weihnacht/geheim.jpg)"),
+        [secret]: md("---", "title: Weihnacht", "date: 2026-12-24", "department: kulturamt", "---", "", "Text."),
+      },
+      files: ["releases/2026/2026-12-24-weihnacht/geheim.jpg"],
+    });
+    assert.deepEqual(result.problems.map((p) => [p.code, p.file, p.field]), [["media-outside", leak, "body"]]);
+  });
+
+  it("a release beside others may use photos of a plain subfolder", () => {
+    const file = "releases/2026/2026-11-01-fotos.md";
+    const result = resolve({
+      releases: { [file]: md("---", "title: Fotos", "date: 2026-11-01", "department: kulturamt", "---", "", "![Ein Foto](Fotos%20Presse/a.jpg)") },
+      files: ["releases/2026/Fotos Presse/a.jpg"],
+    });
+    assert.equal(releaseIn(modelOf(result), file).media.length, 1);
+  });
 });
+
