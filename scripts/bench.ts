@@ -2,16 +2,29 @@
  * Build benchmark: synthetic corpora (scripts/gen-corpus.ts) through whole
  * `pressroom build` processes, as a user runs them.
  *
- *   npm run bench [-- --sizes 1000,10000] [--runs 3] [--seed 1] [--images 0]
+ *   npm run bench [-- --cases text,images] [--runs 3] [--seed 1]
+ *                 [--sizes 1000,10000] [--images 0]
+ *                 [--photos 300] [--image-size 3000x2000]
  *                 [--mode auto|time|child] [--timeout 900] [--keep]
  *
+ * Two cases:
+ * - text: corpora of --sizes releases (the first --images of them with a
+ *   1600×1067 photo), each run a full build with an emptied media cache;
+ * - images: --photos releases with one --image-size photo each, built cold
+ *   (output folder and media cache emptied) and then rebuilt with nothing
+ *   changed (output folder emptied, the cache of the cold build kept), which
+ *   is what a CI with a saved cache does. Runs alternate cold, rebuild, cold,
+ *   rebuild, so a noisy machine spreads over both alike.
+ *
  * Corpora are cached in .bench/ and regenerated only when missing or when the
- * generator changed. Every run is a fresh child process into an output folder
- * that was removed first. Wall time is measured here, around the whole
- * process. Peak memory (max RSS) comes from /usr/bin/time when it exists
- * (mode "time", which runs the real CLI), else from scripts/bench-child.ts,
- * which calls build() and reports its own process.resourceUsage() (mode
- * "child"). It prints numbers only: no timing is asserted anywhere.
+ * generator or the photo size changed. Media caches live in .bench/ too, never
+ * in the project's own .cache/. Every run is a fresh child process into an
+ * output folder that was removed first. Wall time is measured here, around
+ * the whole process. Peak memory (max RSS) comes from /usr/bin/time when it
+ * exists (mode "time", which runs the real CLI), else from
+ * scripts/bench-child.ts, which calls build() and reports its own
+ * process.resourceUsage() (mode "child"). It prints numbers only: no timing is
+ * asserted anywhere. The last results are written to .bench/last-results.json.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -19,7 +32,15 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { generateCorpus, generatorFingerprint, readStamp } from "./gen-corpus.ts";
+import {
+  DEFAULT_IMAGE_SIZE,
+  generateCorpus,
+  generatorFingerprint,
+  type ImageSize,
+  imageSizeText,
+  parseImageSize,
+  readStamp,
+} from "./gen-corpus.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CACHE = path.join(ROOT, ".bench");
@@ -27,6 +48,19 @@ const CLI = path.join(ROOT, "bin", "pressroom.js");
 const CHILD = path.join(ROOT, "scripts", "bench-child.ts");
 const TIME = "/usr/bin/time";
 const NOW = "2026-11-27T12:00";
+const CASES = ["text", "images"] as const;
+type Case = (typeof CASES)[number];
+
+/** What a build says about its photos (`--json` "images", or build()'s result). */
+interface ImageStats {
+  /** Distinct photos processed. */
+  readonly photos: number;
+  /** Photos whose versions were encoded in this build. */
+  readonly encoded: number;
+  /** Photos taken whole from the media cache. */
+  readonly reused: number;
+  readonly seconds: number;
+}
 
 interface Run {
   readonly wallSeconds: number;
@@ -36,6 +70,7 @@ interface Run {
   readonly releases: number;
   readonly pages: number;
   readonly mediaFiles: number;
+  readonly images?: ImageStats;
 }
 
 interface SizeResult {
@@ -44,6 +79,19 @@ interface SizeResult {
   readonly runs: readonly Run[];
   readonly filesWritten: number;
   readonly outputMiB: number;
+}
+
+interface ImageResult {
+  readonly photos: number;
+  readonly imageSize: string;
+  readonly corpus: string;
+  readonly cacheDir: string;
+  readonly cold: readonly Run[];
+  readonly noop: readonly Run[];
+  readonly filesWritten: number;
+  readonly outputMiB: number;
+  readonly cacheFiles: number;
+  readonly cacheMiB: number;
 }
 
 const median = (values: readonly number[]): number => {
@@ -55,10 +103,13 @@ const median = (values: readonly number[]): number => {
 function options() {
   const { values } = parseArgs({
     options: {
+      cases: { type: "string", default: CASES.join(",") },
       sizes: { type: "string", default: "1000,10000" },
       runs: { type: "string", default: "3" },
       seed: { type: "string", default: "1" },
       images: { type: "string", default: "0" },
+      photos: { type: "string", default: "300" },
+      "image-size": { type: "string", default: "3000x2000" },
       mode: { type: "string", default: "auto" },
       timeout: { type: "string", default: "900" },
       keep: { type: "boolean", default: false },
@@ -68,7 +119,10 @@ function options() {
   });
   if (values.help) {
     process.stdout.write(
-      "Usage: npm run bench -- [--sizes 1000,10000] [--runs 3] [--seed 1] [--images 0] [--mode auto|time|child] [--timeout SECONDS] [--keep]\n",
+      "Usage: npm run bench -- [--cases text,images] [--runs 3] [--seed 1] [--sizes 1000,10000] [--images 0]\n" +
+        "                        [--photos 300] [--image-size 3000x2000] [--mode auto|time|child] [--timeout SECONDS] [--keep]\n" +
+        "  text:   --sizes releases, the first --images of them with a 1600x1067 photo; every run cold.\n" +
+        "  images: --photos releases with one --image-size photo each; cold, then rebuilt with the cache kept.\n",
     );
     process.exit(0);
   }
@@ -76,6 +130,9 @@ function options() {
   const runs = Number(values.runs);
   const seed = Number(values.seed);
   const images = Number(values.images);
+  const photos = Number(values.photos);
+  const imageSize = parseImageSize(values["image-size"]!);
+  const cases = values.cases!.split(",").map((c) => c.trim()).filter(Boolean);
   const timeout = Number(values.timeout);
   const bad = (what: string): never => {
     process.stderr.write(`bench: ${what}\n`);
@@ -85,25 +142,47 @@ function options() {
   if (!Number.isInteger(runs) || runs < 1) bad("--runs must be a positive whole number");
   if (!Number.isInteger(seed)) bad("--seed must be a whole number");
   if (!Number.isInteger(images) || images < 0) bad("--images must be a whole number ≥ 0");
+  if (!Number.isInteger(photos) || photos < 1) bad("--photos must be a positive whole number");
+  if (!imageSize) bad("--image-size must be like 3000x2000");
+  if (cases.length === 0 || cases.some((c) => !(CASES as readonly string[]).includes(c))) bad(`--cases must name some of ${CASES.join(",")}`);
   if (!(timeout > 0)) bad("--timeout must be a number of seconds");
   let mode = values.mode!;
   if (mode === "auto") mode = existsSync(TIME) ? "time" : "child";
   if (mode !== "time" && mode !== "child") bad("--mode must be auto, time or child");
   if (mode === "time" && !existsSync(TIME)) bad(`--mode time needs ${TIME}`);
-  return { sizes, runs, seed, images, timeout, mode: mode as "time" | "child", keep: values.keep! };
+  return {
+    cases: new Set(cases as Case[]),
+    sizes,
+    runs,
+    seed,
+    images,
+    photos,
+    imageSize: imageSize!,
+    timeout,
+    mode: mode as "time" | "child",
+    keep: values.keep!,
+  };
 }
 
-async function ensureCorpus(size: number, seed: number, images: number): Promise<string> {
-  const dir = path.join(CACHE, `corpus-${size}-seed${seed}${images > 0 ? `-img${images}` : ""}`);
+async function ensureCorpus(size: number, seed: number, images: number, imageSize: ImageSize): Promise<string> {
+  const photos = images > 0 ? `-img${images}-${imageSizeText(imageSize)}` : "";
+  const dir = path.join(CACHE, `corpus-${size}-seed${seed}${photos}`);
   const stamp = readStamp(dir);
   const wanted = generatorFingerprint();
-  if (stamp && stamp.generator === wanted && stamp.releases === size && stamp.seed === seed && stamp.images === Math.min(images, size)) {
+  if (
+    stamp &&
+    stamp.generator === wanted &&
+    stamp.releases === size &&
+    stamp.seed === seed &&
+    stamp.images === Math.min(images, size) &&
+    stamp.imageSize === imageSizeText(imageSize)
+  ) {
     process.stdout.write(`corpus ${path.relative(ROOT, dir)}: cached\n`);
     return dir;
   }
   process.stdout.write(`corpus ${path.relative(ROOT, dir)}: ${stamp ? "generator changed, regenerating" : "generating"} … `);
   const started = performance.now();
-  const made = await generateCorpus({ out: dir, releases: size, seed, images });
+  const made = await generateCorpus({ out: dir, releases: size, seed, images, imageSize });
   process.stdout.write(
     `${((performance.now() - started) / 1000).toFixed(1)} s (${made.drafts} drafts, ${made.future} future, ${made.joint} joint, ${made.aliases} aliases)\n`,
   );
@@ -170,35 +249,77 @@ function run(command: string, args: readonly string[], timeoutSeconds: number): 
 
 const SUMMARY = /Built (\d+) releases into .*: (\d+) pages, (\d+) media files in ([\d.]+) s\./;
 
-async function once(mode: "time" | "child", corpus: string, out: string, timeout: number): Promise<Run> {
+/** The last line of a process's output that parses as a JSON object. */
+function lastJson(stdout: string): Record<string, unknown> | undefined {
+  const lines = stdout.trim().split("\n").filter((line) => line.startsWith("{"));
+  try {
+    const value: unknown = JSON.parse(lines.pop() ?? "");
+    return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The "images" part of a JSON report, if it has the four numbers. */
+function imageStats(report: Record<string, unknown>): ImageStats | undefined {
+  const images = report.images as Record<string, unknown> | undefined;
+  if (!images) return undefined;
+  const { photos, encoded, reused, seconds } = images;
+  if (![photos, encoded, reused, seconds].every((n) => typeof n === "number")) return undefined;
+  return { photos, encoded, reused, seconds } as ImageStats;
+}
+
+interface BuildCall {
+  readonly corpus: string;
+  readonly out: string;
+  /** The media cache folder; the caller decides whether it is empty. */
+  readonly cache: string;
+  readonly timeout: number;
+  /**
+   * Read `--json` instead of the summary line (mode "time"): the image case
+   * needs the photo counts, which only the JSON report carries.
+   */
+  readonly json: boolean;
+}
+
+async function once(mode: "time" | "child", call: BuildCall): Promise<Run> {
+  const { corpus, out, cache, timeout } = call;
   clean(out);
-  const cliArgs = ["build", "--content", corpus, "--out", out, "--now", NOW];
+  const cliArgs = ["build", "--content", corpus, "--out", out, "--now", NOW, "--cache", cache];
+  if (mode === "time" && call.json) {
+    cliArgs.push("--json");
+    const { done, rss } = await timed(cliArgs, timeout);
+    const report = lastJson(done.stdout);
+    if (done.code !== 0 || !report || report.ok !== true) fail(done, `${path.basename(CLI)} ${cliArgs.join(" ")}`);
+    const images = imageStats(report!);
+    return {
+      wallSeconds: done.wallSeconds,
+      buildSeconds: Number(report!.seconds),
+      ...(rss !== undefined && { maxRssKiB: rss }),
+      releases: Number(report!.releases),
+      pages: Number(report!.pages),
+      mediaFiles: Number(report!.mediaFiles),
+      ...(images && { images }),
+    };
+  }
   if (mode === "time") {
-    const rssFile = path.join(CACHE, `maxrss-${process.pid}.txt`);
-    rmSync(rssFile, { force: true });
-    const done = await run(TIME, ["-f", "%M", "-o", rssFile, process.execPath, CLI, ...cliArgs], timeout);
-    const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) : NaN;
-    rmSync(rssFile, { force: true });
+    const { done, rss } = await timed(cliArgs, timeout);
     const m = SUMMARY.exec(done.stdout);
     if (done.code !== 0 || !m) fail(done, `${path.basename(CLI)} ${cliArgs.join(" ")}`);
     return {
       wallSeconds: done.wallSeconds,
       buildSeconds: Number(m![4]),
-      ...(Number.isFinite(rss) && { maxRssKiB: rss }),
+      ...(rss !== undefined && { maxRssKiB: rss }),
       releases: Number(m![1]),
       pages: Number(m![2]),
       mediaFiles: Number(m![3]),
     };
   }
-  const childArgs = ["--content", corpus, "--out", out, "--now", NOW];
+  const childArgs = ["--content", corpus, "--out", out, "--now", NOW, "--cache", cache];
   const done = await run(process.execPath, ["--import", "tsx", CHILD, ...childArgs], timeout);
-  let report: Record<string, unknown> | undefined;
-  try {
-    report = JSON.parse(done.stdout.trim().split("\n").pop() ?? "");
-  } catch {
-    report = undefined;
-  }
+  const report = lastJson(done.stdout);
   if (done.code !== 0 || !report || report.ok !== true) fail(done, `bench-child.ts ${childArgs.join(" ")}`);
+  const images = imageStats(report!);
   return {
     wallSeconds: done.wallSeconds,
     buildSeconds: Number(report!.buildSeconds),
@@ -206,7 +327,18 @@ async function once(mode: "time" | "child", corpus: string, out: string, timeout
     releases: Number(report!.releases),
     pages: Number(report!.pages),
     mediaFiles: Number(report!.mediaFiles),
+    ...(images && { images }),
   };
+}
+
+/** The real CLI under /usr/bin/time; rss is its max resident set in KiB, when time wrote one. */
+async function timed(cliArgs: readonly string[], timeout: number): Promise<{ done: Finished; rss?: number }> {
+  const rssFile = path.join(CACHE, `maxrss-${process.pid}.txt`);
+  rmSync(rssFile, { force: true });
+  const done = await run(TIME, ["-f", "%M", "-o", rssFile, process.execPath, CLI, ...cliArgs], timeout);
+  const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) : NaN;
+  rmSync(rssFile, { force: true });
+  return { done, ...(Number.isFinite(rss) && { rss }) };
 }
 
 function fail(done: Finished, what: string): never {
@@ -234,35 +366,90 @@ function machine(mode: string): string {
   ].join("\n");
 }
 
-async function main(): Promise<void> {
-  const o = options();
-  mkdirSync(CACHE, { recursive: true });
-  process.stdout.write(`${machine(o.mode)}\n`);
-  process.stdout.write(`sizes ${o.sizes.join(", ")}; ${o.runs} run(s) each; --now ${NOW}; seed ${o.seed}; images ${o.images}\n\n`);
+/** A number of runs' values: one number when they agree, else "min–max". */
+function spread(values: readonly number[]): string {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return lo === hi ? lo.toLocaleString("en") : `${lo.toLocaleString("en")}–${hi.toLocaleString("en")}`;
+}
 
-  const corpora = new Map<number, string>();
-  for (const size of o.sizes) corpora.set(size, await ensureCorpus(size, o.seed, o.images));
+const mib = (kib: number | undefined): string => (kib !== undefined ? (kib / 1024).toFixed(0) : "?");
 
+function progress(label: string, i: number, runs: number): void {
+  process.stdout.write(`${label}, run ${i + 1}/${runs} (load ${os.loadavg()[0]!.toFixed(1)}) … `);
+}
+
+function reported(r: Run): void {
+  const photos = r.images ? `${r.images.encoded} encoded, ${r.images.reused} reused, ` : "";
+  process.stdout.write(
+    `${r.wallSeconds.toFixed(2)} s wall, ${r.buildSeconds?.toFixed(2) ?? "?"} s in build, ${photos}${mib(r.maxRssKiB)} MiB peak\n`,
+  );
+}
+
+async function textCase(o: Options, corpora: ReadonlyMap<number, string>): Promise<SizeResult[]> {
   const results: SizeResult[] = [];
   for (const size of o.sizes) {
     const corpus = corpora.get(size)!;
     const out = path.join(CACHE, `out-${size}`);
+    // Emptied before every run, so a corpus with --images encodes its photos each time, as it did before the cache.
+    const cache = path.join(CACHE, `text-cache-${size}`);
     const runs: Run[] = [];
     for (let i = 0; i < o.runs; i++) {
-      const load = os.loadavg()[0]!.toFixed(1);
-      process.stdout.write(`build ${size} releases, run ${i + 1}/${o.runs} (load ${load}) … `);
-      const r = await once(o.mode, corpus, out, o.timeout);
+      progress(`build ${size} releases`, i, o.runs);
+      rmSync(cache, { recursive: true, force: true });
+      const r = await once(o.mode, { corpus, out, cache, timeout: o.timeout, json: false });
       runs.push(r);
-      process.stdout.write(
-        `${r.wallSeconds.toFixed(2)} s wall, ${r.buildSeconds?.toFixed(2) ?? "?"} s in build, ` +
-          `${r.maxRssKiB !== undefined ? (r.maxRssKiB / 1024).toFixed(0) : "?"} MiB peak\n`,
-      );
+      reported(r);
     }
     const written = countFiles(out);
     results.push({ size, corpus, runs, filesWritten: written.files, outputMiB: written.bytes / 2 ** 20 });
-    if (!o.keep) clean(out);
+    if (!o.keep) {
+      clean(out);
+      rmSync(cache, { recursive: true, force: true });
+    }
   }
+  return results;
+}
 
+/** Cold build, then a rebuild with nothing changed on the cache it left, --runs times. */
+async function imageCase(o: Options, corpus: string): Promise<ImageResult> {
+  const out = path.join(CACHE, `out-images-${o.photos}`);
+  const cache = path.join(CACHE, `image-cache-${o.photos}`);
+  const call = { corpus, out, cache, timeout: o.timeout, json: true };
+  const cold: Run[] = [];
+  const noop: Run[] = [];
+  for (let i = 0; i < o.runs; i++) {
+    progress(`images ${o.photos} cold`, i, o.runs);
+    rmSync(cache, { recursive: true, force: true });
+    const c = await once(o.mode, call);
+    cold.push(c);
+    reported(c);
+    progress(`images ${o.photos} no-op rebuild`, i, o.runs);
+    const n = await once(o.mode, call);
+    noop.push(n);
+    reported(n);
+  }
+  const written = countFiles(out);
+  const cached = existsSync(cache) ? countFiles(cache) : { files: 0, bytes: 0 };
+  if (!o.keep) {
+    clean(out);
+    rmSync(cache, { recursive: true, force: true });
+  }
+  return {
+    photos: o.photos,
+    imageSize: imageSizeText(o.imageSize),
+    corpus,
+    cacheDir: path.relative(ROOT, cache),
+    cold,
+    noop,
+    filesWritten: written.files,
+    outputMiB: written.bytes / 2 ** 20,
+    cacheFiles: cached.files,
+    cacheMiB: cached.bytes / 2 ** 20,
+  };
+}
+
+function textTable(results: readonly SizeResult[]): string {
   const header = ["releases", "published", "pages written", "files", "median wall (s)", "min–max (s)", "build only (s)", "pages/s", "peak RSS (MiB)"];
   const rows = results.map((r) => {
     const wall = median(r.runs.map((x) => x.wallSeconds));
@@ -281,11 +468,99 @@ async function main(): Promise<void> {
       rss.length > 0 ? (median(rss) / 1024).toFixed(0) : "?",
     ];
   });
-  process.stdout.write(`\n${table([header, ...rows])}\n`);
-  process.stdout.write(
-    "\nmedian wall = whole child process (Node start-up, tsx, build); build only = the time the build reports itself;\n" +
-      "pages/s = pages written / median wall; peak RSS = median over runs of the child's max resident set.\n",
-  );
+  return table([header, ...rows]);
+}
+
+/** Medians of one image case, for the table and for last-results.json. */
+function imageSummary(runs: readonly Run[]) {
+  const wall = median(runs.map((x) => x.wallSeconds));
+  const builds = runs.map((x) => x.buildSeconds).filter((x): x is number => x !== undefined && Number.isFinite(x));
+  const rss = runs.map((x) => x.maxRssKiB).filter((x): x is number => x !== undefined);
+  const stats = runs.map((x) => x.images).filter((x): x is ImageStats => x !== undefined);
+  // Photos the build processed (drafts and future releases have none: see gen-corpus.ts).
+  const photos = stats.length > 0 ? median(stats.map((x) => x.photos)) : undefined;
+  return {
+    medianWallSeconds: wall,
+    minWallSeconds: Math.min(...runs.map((x) => x.wallSeconds)),
+    maxWallSeconds: Math.max(...runs.map((x) => x.wallSeconds)),
+    ...(builds.length > 0 && { medianBuildSeconds: median(builds) }),
+    ...(stats.length > 0 && { medianImageSeconds: median(stats.map((x) => x.seconds)) }),
+    ...(photos !== undefined && { photosPerSecond: photos / wall }),
+    ...(rss.length > 0 && { medianMaxRssKiB: median(rss) }),
+    stats,
+  };
+}
+
+function imageTable(result: ImageResult): string {
+  const header = ["case", "photos", "encoded", "reused", "median wall (s)", "min–max (s)", "build only (s)", "photos/s", "peak RSS (MiB)"];
+  const row = (name: string, runs: readonly Run[]): string[] => {
+    const s = imageSummary(runs);
+    const counts = (pick: (x: ImageStats) => number): string => (s.stats.length > 0 ? spread(s.stats.map(pick)) : "?");
+    return [
+      name,
+      counts((x) => x.photos),
+      counts((x) => x.encoded),
+      counts((x) => x.reused),
+      s.medianWallSeconds.toFixed(2),
+      `${s.minWallSeconds.toFixed(2)}–${s.maxWallSeconds.toFixed(2)}`,
+      s.medianBuildSeconds?.toFixed(2) ?? "?",
+      s.photosPerSecond?.toFixed(2) ?? "?",
+      mib(s.medianMaxRssKiB),
+    ];
+  };
+  return table([header, row("cold", result.cold), row("no-op rebuild", result.noop)]);
+}
+
+/** Say so when the cache did not do what the case assumes; the numbers are printed all the same. */
+function imageNotes(result: ImageResult): string[] {
+  const notes: string[] = [];
+  const reusedCold = Math.max(0, ...result.cold.map((r) => r.images?.reused ?? 0));
+  const encodedNoop = Math.max(0, ...result.noop.map((r) => r.images?.encoded ?? 0));
+  if (result.cold.some((r) => !r.images)) notes.push("note: a build reported no photo counts (is --json / build().images missing?)");
+  if (reusedCold > 0) notes.push(`note: a cold build reused ${reusedCold} photos: the cache folder was not empty`);
+  if (encodedNoop > 0) notes.push(`note: a no-op rebuild encoded ${encodedNoop} photos: the cache did not hold them all`);
+  return notes;
+}
+
+type Options = ReturnType<typeof options>;
+
+async function main(): Promise<void> {
+  const o = options();
+  mkdirSync(CACHE, { recursive: true });
+  const text = o.cases.has("text");
+  const images = o.cases.has("images");
+  process.stdout.write(`${machine(o.mode)}\n`);
+  process.stdout.write(`${o.runs} run(s) each; --now ${NOW}; seed ${o.seed}\n`);
+  if (text) process.stdout.write(`text: sizes ${o.sizes.join(", ")}; images ${o.images}\n`);
+  if (images) process.stdout.write(`images: ${o.photos} releases with one ${imageSizeText(o.imageSize)} photo each; cold, then a no-op rebuild\n`);
+  process.stdout.write("\n");
+
+  // All corpora first: generating them must not run beside a timed build.
+  const corpora = new Map<number, string>();
+  if (text) for (const size of o.sizes) corpora.set(size, await ensureCorpus(size, o.seed, o.images, DEFAULT_IMAGE_SIZE));
+  const imageCorpus = images ? await ensureCorpus(o.photos, o.seed, o.photos, o.imageSize) : undefined;
+
+  const results = text ? await textCase(o, corpora) : [];
+  const imageResult = imageCorpus !== undefined ? await imageCase(o, imageCorpus) : undefined;
+
+  if (text) {
+    process.stdout.write(`\ntext\n${textTable(results)}\n`);
+    process.stdout.write(
+      "\nmedian wall = whole child process (Node start-up, tsx, build); build only = the time the build reports itself;\n" +
+        "pages/s = pages written / median wall; peak RSS = median over runs of the child's max resident set.\n",
+    );
+  }
+  if (imageResult) {
+    process.stdout.write(`\nimages: ${imageResult.photos} × ${imageResult.imageSize} JPEG, cache ${imageResult.cacheDir}\n${imageTable(imageResult)}\n`);
+    process.stdout.write(
+      "\ncold = output folder and media cache emptied first; no-op rebuild = output folder emptied, the cold build's cache kept;\n" +
+        "photos = distinct photos the build processed; encoded / reused = photos encoded in the build / taken from the cache;\n" +
+        "photos/s = photos / median wall; peak RSS = median over runs of the child's max resident set.\n" +
+        `last build wrote ${imageResult.filesWritten.toLocaleString("en")} files, ${imageResult.outputMiB.toFixed(1)} MiB; ` +
+        `cache ${imageResult.cacheFiles.toLocaleString("en")} files, ${imageResult.cacheMiB.toFixed(1)} MiB.\n`,
+    );
+    for (const note of imageNotes(imageResult)) process.stdout.write(`${note}\n`);
+  }
   const load = os.loadavg()[0]!;
   if (load > os.cpus().length - 0.5) {
     process.stdout.write(
@@ -298,9 +573,33 @@ async function main(): Promise<void> {
     node: process.version,
     cpus: os.cpus().length,
     mode: o.mode,
-    results: results.map((r) => ({ size: r.size, filesWritten: r.filesWritten, outputMiB: Number(r.outputMiB.toFixed(1)), runs: r.runs })),
+    seed: o.seed,
+    cases: [...o.cases],
+    ...(text && {
+      results: results.map((r) => ({ size: r.size, filesWritten: r.filesWritten, outputMiB: Number(r.outputMiB.toFixed(1)), runs: r.runs })),
+    }),
+    ...(imageResult && { images: imageRecord(imageResult) }),
   };
   writeFileSync(path.join(CACHE, "last-results.json"), JSON.stringify(record, null, 2) + "\n");
+}
+
+function imageRecord(r: ImageResult) {
+  const summary = (runs: readonly Run[]) => {
+    const { stats: _stats, ...s } = imageSummary(runs);
+    return { ...s, runs };
+  };
+  return {
+    photos: r.photos,
+    imageSize: r.imageSize,
+    corpus: path.relative(ROOT, r.corpus),
+    cacheDir: r.cacheDir,
+    filesWritten: r.filesWritten,
+    outputMiB: Number(r.outputMiB.toFixed(1)),
+    cacheFiles: r.cacheFiles,
+    cacheMiB: Number(r.cacheMiB.toFixed(1)),
+    cold: summary(r.cold),
+    noop: summary(r.noop),
+  };
 }
 
 await main();

@@ -4,9 +4,13 @@
  * same arguments always give byte-identical files.
  *
  *   node --import tsx scripts/gen-corpus.ts --out DIR --releases N [--seed S] [--images K]
+ *                                           [--image-size 1600x1067]
  *
  * With --images K the first K releases are folders (YYYY-MM-DD-slug/index.md)
- * with one 1600×1067 JPEG each, drawn as an SVG and encoded by sharp.
+ * with one JPEG each (quality 90, 1600×1067 unless --image-size says else),
+ * drawn as an SVG, given a seeded film grain and encoded by sharp. Releases
+ * with a photo are never drafts and never dated after the benchmark's --now,
+ * so a build processes every photo that was asked for.
  *
  * The output folder is replaced only if it is empty or was written by this
  * script (it holds CORPUS_STAMP).
@@ -18,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
 /** Raise when the output of the generator changes; bench.ts regenerates cached corpora then. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** A file in the corpus root (not under releases/, so pressroom never reads it). */
 export const CORPUS_STAMP = ".corpus.json";
@@ -36,6 +40,8 @@ export interface CorpusOptions {
   readonly releases: number;
   readonly seed?: number;
   readonly images?: number;
+  /** Size of the photos; default DEFAULT_IMAGE_SIZE. */
+  readonly imageSize?: ImageSize;
 }
 
 export interface CorpusStamp {
@@ -43,6 +49,8 @@ export interface CorpusStamp {
   readonly releases: number;
   readonly seed: number;
   readonly images: number;
+  /** Like "3000x2000" (imageSizeText). */
+  readonly imageSize: string;
   readonly drafts: number;
   readonly future: number;
   readonly joint: number;
@@ -369,8 +377,10 @@ function makeRelease(
   slugs: Set<string>,
   stats: Stats,
 ): Release {
-  // ~0.3% (at least one) dated after the benchmark's --now, up to the end of 2026.
-  const future = index % 331 === 17;
+  // A photo is only processed when its release is published: see the header.
+  const withImage = index < options.images;
+  // ~0.3% (at least one, without photos) dated after the benchmark's --now, up to the end of 2026.
+  const future = index % 331 === 17 && !withImage;
   const ms = future
     ? BUILD_NOW + DAY + Math.floor(rng() * (Date.UTC(2026, 11, 31) - BUILD_NOW - DAY))
     : FIRST_DAY + Math.floor(rng() * (BUILD_NOW - DAY - FIRST_DAY));
@@ -419,7 +429,6 @@ function makeRelease(
     lines.push(`contact: [${oneOf(rng, contacts).id}, ${oneOf(rng, contacts).id}]`);
   }
 
-  const withImage = index < options.images;
   const imageFile = "foto.jpg";
   if (withImage) {
     lines.push(
@@ -441,7 +450,7 @@ function makeRelease(
     lines.push(`tags: [${[...tags].join(", ")}]`);
   }
   // Drafts: ~3%, spread evenly, independent of the other choices.
-  if (index % 33 === 5) {
+  if (index % 33 === 5 && !withImage) {
     stats.drafts++;
     lines.push("draft: true");
   }
@@ -462,24 +471,59 @@ function makeRelease(
 
 // ---------------------------------------------------------------------------
 // Images: a deterministic SVG scene (sky, hills, blocks of houses) plus a
-// seeded noise layer, so the JPEG compresses like a photo rather than a flat drawing.
+// seeded film grain, so the JPEG compresses like a camera photo (a few bits
+// per pixel) rather than like a flat drawing (a few kilobytes).
 
-const WIDTH = 1600;
-const HEIGHT = 1067;
+export interface ImageSize {
+  readonly width: number;
+  readonly height: number;
+}
 
-function sceneSvg(rng: Rng): string {
+/** The size of the text corpora's photos (bench --images K), as in version 1; the image case asks for its own. */
+export const DEFAULT_IMAGE_SIZE: ImageSize = { width: 1600, height: 1067 };
+
+/** JPEG quality of the photos: what cameras and press offices typically deliver. */
+const JPEG_QUALITY = 90;
+
+/**
+ * Grain strength (mid-tones: a standard deviation of about 5 of 255 levels), chosen by
+ * measurement so a 3000×2000 photo at quality 90 is ~1.35 MB, as a camera's would be.
+ */
+const GRAIN = 12;
+
+/** Photos drawn at once: sharp's own thread pool may be a single thread, and the grain runs on the main thread. */
+const DRAW_CONCURRENCY = 3;
+
+export const imageSizeText = (size: ImageSize): string => `${size.width}x${size.height}`;
+
+/** "3000x2000" (or "3000×2000") to a size; undefined when it is not two whole numbers from 16 to 20000. */
+export function parseImageSize(text: string): ImageSize | undefined {
+  const m = /^\s*(\d+)\s*[x×]\s*(\d+)\s*$/i.exec(text);
+  if (!m) return undefined;
+  const width = Number(m[1]);
+  const height = Number(m[2]);
+  const ok = (n: number): boolean => n >= 16 && n <= 20_000;
+  return ok(width) && ok(height) ? { width, height } : undefined;
+}
+
+// The scene is drawn in fixed coordinates and stretched to the wanted size by
+// the viewBox, so every size shows the same picture from the same random draws.
+const VIEW_W = 1600;
+const VIEW_H = 1067;
+
+function sceneSvg(rng: Rng, size: ImageSize): string {
   const hue = int(rng, 0, 359);
   const hsl = (h: number, s: number, l: number): string => `hsl(${(h + 360) % 360},${s}%,${l}%)`;
-  let s = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">`;
+  let s = `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}" viewBox="0 0 ${VIEW_W} ${VIEW_H}" preserveAspectRatio="none">`;
   s += `<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${hsl(hue, 60, 45)}"/><stop offset="1" stop-color="${hsl(hue + 30, 70, 85)}"/></linearGradient></defs>`;
-  s += `<rect width="${WIDTH}" height="${HEIGHT}" fill="url(#sky)"/>`;
+  s += `<rect width="${VIEW_W}" height="${VIEW_H}" fill="url(#sky)"/>`;
   for (let layer = 0; layer < 3; layer++) {
     const base = 560 + layer * 120;
-    let d = `M0 ${HEIGHT} L0 ${base}`;
-    for (let x = 200; x <= WIDTH; x += 200) d += ` Q${x - 100} ${base - int(rng, 20, 160)} ${x} ${base + int(rng, -40, 40)}`;
-    s += `<path d="${d} L${WIDTH} ${HEIGHT} Z" fill="${hsl(hue + 90 + layer * 15, 35, 40 - layer * 8)}"/>`;
+    let d = `M0 ${VIEW_H} L0 ${base}`;
+    for (let x = 200; x <= VIEW_W; x += 200) d += ` Q${x - 100} ${base - int(rng, 20, 160)} ${x} ${base + int(rng, -40, 40)}`;
+    s += `<path d="${d} L${VIEW_W} ${VIEW_H} Z" fill="${hsl(hue + 90 + layer * 15, 35, 40 - layer * 8)}"/>`;
   }
-  for (let x = -20; x < WIDTH; ) {
+  for (let x = -20; x < VIEW_W; ) {
     const w = int(rng, 60, 160);
     const h = int(rng, 120, 420);
     s += `<rect x="${x}" y="${900 - h}" width="${w}" height="${h + 200}" fill="${hsl(hue + int(rng, 150, 210), int(rng, 10, 40), int(rng, 30, 75))}"/>`;
@@ -493,28 +537,77 @@ function sceneSvg(rng: Rng): string {
   return s + "</svg>";
 }
 
-async function drawImage(file: string, seed: number): Promise<void> {
+/**
+ * Film-like grain on raw pixels, in place. Per pixel: a triangular random
+ * value (closer to real sensor noise than a flat one), smoothed a little with
+ * its left and upper neighbours so grains are larger than one pixel, strongest
+ * in mid-tones as on film, plus a weaker colour part per channel. It runs on
+ * the main thread for millions of pixels, hence integer fixed-point (×65536),
+ * an inline xorshift32 seeded from the photo's seed (same seed, same bytes)
+ * and lookup tables by brightness.
+ */
+function addGrain(data: Uint8Array, width: number, height: number, channels: number, seed: number): void {
+  const lumaGain = new Int32Array(256);
+  const colourGain = new Int32Array(256);
+  for (let l = 0; l < 256; l++) {
+    const t = l / 255;
+    const strength = GRAIN * (0.4 + 2.4 * t * (1 - t));
+    lumaGain[l] = Math.round(((strength * 1.6) / 255) * 65536);
+    colourGain[l] = Math.round(((strength * 0.25) / 31) * 65536);
+  }
+  // Writes through this view clamp to 0…255 by themselves.
+  const px = new Uint8ClampedArray(data.buffer, data.byteOffset, data.length);
+  const above = new Int32Array(width);
+  let s = (seed ^ 0x2545f491) >>> 0 || 1;
+  for (let y = 0, i = 0; y < height; y++) {
+    let left = 0;
+    for (let x = 0; x < width; x++, i += channels) {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      // Two bytes of one draw summed: triangular on −255…255; then 0.6 of it, 0.2 of each neighbour.
+      const white = (s & 0xff) + ((s >>> 8) & 0xff) - 255;
+      const grain = (white * 154 + left * 51 + above[x]! * 51) >> 8;
+      left = grain;
+      above[x] = grain;
+      const r = px[i]!;
+      const g = px[i + 1]!;
+      const b = px[i + 2]!;
+      const luma = (77 * r + 150 * g + 29 * b) >> 8;
+      const n = (grain * lumaGain[luma]! + 32768) >> 16;
+      const c = colourGain[luma]!;
+      px[i] = r + n + ((((((s >>> 16) & 31) << 1) - 31) * c + 32768) >> 16);
+      px[i + 1] = g + n + ((((((s >>> 21) & 31) << 1) - 31) * c + 32768) >> 16);
+      px[i + 2] = b + n + ((((((s >>> 26) & 31) << 1) - 31) * c + 32768) >> 16);
+    }
+  }
+}
+
+async function drawImage(file: string, seed: number, size: ImageSize): Promise<void> {
   const { default: sharp } = await import("sharp");
   const rng = seeded(seed);
-  const { data, info } = await sharp(Buffer.from(sceneSvg(rng)), { density: 72 })
+  const { data, info } = await sharp(Buffer.from(sceneSvg(rng, size)), { density: 72 })
     .flatten({ background: "#ffffff" })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  // Grain: one seeded value per pixel, the same on all three channels.
-  let state = seed >>> 0;
-  for (let i = 0; i < data.length; i += info.channels) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    const g = ((state >>> 24) % 21) - 10;
-    for (let k = 0; k < 3; k++) {
-      const v = data[i + k]! + g;
-      data[i + k] = v < 0 ? 0 : v > 255 ? 255 : v;
-    }
-  }
+  addGrain(data, info.width, info.height, info.channels, seed);
   const jpeg = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
     .removeAlpha()
-    .jpeg({ quality: 82, chromaSubsampling: "4:2:0" })
+    .jpeg({ quality: JPEG_QUALITY, chromaSubsampling: "4:2:0" })
     .toBuffer();
   writeFileSync(file, jpeg);
+}
+
+/** Draw all photos, a few at a time. */
+async function drawImages(pictures: readonly { file: string; seed: number }[], size: ImageSize): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < pictures.length) {
+      const picture = pictures[next++]!;
+      await drawImage(picture.file, picture.seed, size);
+    }
+  };
+  await Promise.all(Array.from({ length: DRAW_CONCURRENCY }, worker));
 }
 
 // ---------------------------------------------------------------------------
@@ -524,9 +617,11 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusStam
   const seed = options.seed ?? 1;
   const count = options.releases;
   const images = Math.min(options.images ?? 0, count);
+  const imageSize = options.imageSize ?? DEFAULT_IMAGE_SIZE;
   if (!Number.isInteger(count) || count < 1) throw new Error("--releases must be a positive whole number");
   if (!Number.isInteger(images) || images < 0) throw new Error("--images must be a whole number ≥ 0");
   if (!Number.isInteger(seed)) throw new Error("--seed must be a whole number");
+  if (!parseImageSize(imageSizeText(imageSize))) throw new Error("--image-size must be like 3000x2000 (16 to 20000 px a side)");
 
   const out = path.resolve(options.out);
   if (existsSync(out)) {
@@ -560,18 +655,9 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusStam
     writeFileSync(file, release.text);
     if (release.image) pictures.push({ file: path.join(out, release.image.file), seed: release.image.seed });
   }
-  // Two encoders at a time: sharp's own thread pool may be a single thread.
-  let next = 0;
-  await Promise.all(
-    [0, 1].map(async () => {
-      while (next < pictures.length) {
-        const picture = pictures[next++]!;
-        await drawImage(picture.file, picture.seed);
-      }
-    }),
-  );
+  await drawImages(pictures, imageSize);
 
-  const stamp: CorpusStamp = { generator: generatorFingerprint(), releases: count, seed, images, ...stats };
+  const stamp: CorpusStamp = { generator: generatorFingerprint(), releases: count, seed, images, imageSize: imageSizeText(imageSize), ...stats };
   writeFileSync(path.join(out, CORPUS_STAMP), JSON.stringify(stamp, null, 2) + "\n");
   return stamp;
 }
@@ -592,11 +678,12 @@ async function main(): Promise<number> {
       releases: { type: "string" },
       seed: { type: "string", default: "1" },
       images: { type: "string", default: "0" },
+      "image-size": { type: "string", default: imageSizeText(DEFAULT_IMAGE_SIZE) },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
   });
-  const usage = "Usage: node --import tsx scripts/gen-corpus.ts --out DIR --releases N [--seed S] [--images K]\n";
+  const usage = "Usage: node --import tsx scripts/gen-corpus.ts --out DIR --releases N [--seed S] [--images K] [--image-size 1600x1067]\n";
   if (values.help) {
     process.stdout.write(usage);
     return 0;
@@ -605,17 +692,23 @@ async function main(): Promise<number> {
     process.stderr.write(usage);
     return 2;
   }
+  const imageSize = parseImageSize(values["image-size"]!);
+  if (!imageSize) {
+    process.stderr.write(`gen-corpus: --image-size must be like 3000x2000, not "${values["image-size"]}"\n`);
+    return 2;
+  }
   const started = performance.now();
   const stamp = await generateCorpus({
     out: values.out,
     releases: Number(values.releases),
     seed: Number(values.seed),
     images: Number(values.images),
+    imageSize,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     `Wrote ${stamp.releases} releases to ${values.out} in ${seconds} s ` +
-      `(${stamp.images} with a photo, ${stamp.drafts} drafts, ${stamp.future} future, ${stamp.joint} joint, ${stamp.aliases} with an alias).\n`,
+      `(${stamp.images} with a ${stamp.imageSize} photo, ${stamp.drafts} drafts, ${stamp.future} future, ${stamp.joint} joint, ${stamp.aliases} with an alias).\n`,
   );
   return 0;
 }
