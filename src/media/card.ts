@@ -38,9 +38,9 @@ export interface PhotoCard extends CardBase {
 
 export interface TextCard extends CardBase {
   readonly kind: "text";
-  /** The part many cards share (colours, department, site title), and the card's own title on it. */
+  /** The part every card shares (colours, site title), and the card's own department and title on it. */
   readonly background: { readonly key: string; readonly svg: string; readonly blocks: readonly TextBlock[] };
-  readonly title: TextBlock;
+  readonly texts: readonly TextBlock[];
 }
 
 export type CardPlan = PhotoCard | TextCard;
@@ -102,17 +102,18 @@ export function planTextCard(input: TextCardInput, colours: CardColours, options
     `<rect width="100%" height="100%" fill="${colours.background}"/>` +
     `<rect x="${margin}" y="${margin}" width="96" height="8" fill="${colours.accent}"/>` +
     `</svg>`;
+  const department: TextBlock = {
+    markup: `<span foreground="${colours.muted}">${pango(clip(input.departments, 90))}</span>`,
+    font: "DejaVu Sans",
+    ...fontFile(FONT_FILES.regular),
+    sizes: [30, 26],
+    left: margin,
+    top: margin + 32,
+    width: inner,
+    maxHeight: 80,
+  };
+  // One background per site: with joint releases there are hundreds of department lines, too many to keep drawn.
   const blocks: TextBlock[] = [
-    {
-      markup: `<span foreground="${colours.muted}">${pango(clip(input.departments, 90))}</span>`,
-      font: "DejaVu Sans",
-      ...fontFile(FONT_FILES.regular),
-      sizes: [30, 26],
-      left: margin,
-      top: margin + 32,
-      width: inner,
-      maxHeight: 80,
-    },
     {
       markup: `<span foreground="${colours.muted}">${pango(clip(input.siteTitle, 90))}</span>`,
       font: "DejaVu Sans",
@@ -137,7 +138,8 @@ export function planTextCard(input: TextCardInput, colours: CardColours, options
     maxHeight: 300,
   };
   const background = { key: sha256(JSON.stringify({ svg, blocks })), svg, blocks };
-  const key = sha256(JSON.stringify({ card: RECIPE_VERSION, engine: ENGINE, kind: "text", width, height, background: background.key, block }));
+  const texts = [department, block];
+  const key = sha256(JSON.stringify({ card: RECIPE_VERSION, engine: ENGINE, kind: "text", width, height, background: background.key, texts }));
   return {
     kind: "text",
     key,
@@ -147,6 +149,6 @@ export function planTextCard(input: TextCardInput, colours: CardColours, options
     type: "image/png",
     alt: `${input.title} – ${input.departments}`,
     background,
-    title: block,
+    texts,
   };
 }

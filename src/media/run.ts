@@ -136,7 +136,7 @@ async function textCardTask(card: TextCard, shared: Shared): Promise<boolean> {
     data = await shared.cpu.run(async () => {
       let background = shared.backgrounds.get(card.background.key);
       if (!background) shared.backgrounds.set(card.background.key, (background = drawBackground(card.background.svg, card.background.blocks)));
-      return (await drawCard(await background, card.title, { format: "png", quality: 100, effort: 6 })).data;
+      return (await drawCard(await background, card.texts, { format: "png", quality: 100, effort: 6 })).data;
     });
     await shared.options.cache.writeEntry(CARD, card.key, [{ name: "card.png", data }], null);
   }

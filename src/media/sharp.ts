@@ -174,9 +174,10 @@ export async function drawBackground(svg: string, blocks: readonly TextBlock[]):
   return { data, width: info.width, height: info.height, channels: info.channels };
 }
 
-/** A card: one more block of text (Pango wraps it) on a background. */
-export async function drawCard(background: Pixels, block: TextBlock, options: EncodeOptions): Promise<Encoded> {
-  const image = fromPixels(background).composite([{ input: await renderText(block), left: block.left, top: block.top }]);
+/** A card: blocks of text (Pango wraps them) on a background. */
+export async function drawCard(background: Pixels, blocks: readonly TextBlock[], options: EncodeOptions): Promise<Encoded> {
+  const layers = await Promise.all(blocks.map(async (block) => ({ input: await renderText(block), left: block.left, top: block.top })));
+  const image = fromPixels(background).composite(layers);
   const { data, info } = await output(image, options).toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
