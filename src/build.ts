@@ -14,7 +14,8 @@ import { LAYOUTS_DIR } from "./eleventy/layouts.ts";
 import { problem, ContentError, type Problem } from "./errors/problem.ts";
 import { defaults as cacheDefaults, MediaCache } from "./media/cache.ts";
 import { planMedia } from "./media/plan.ts";
-import { eachLimited, probeMedia, reasonOf } from "./media/probe.ts";
+import { eachLimited } from "./each-limited.ts";
+import { probeMedia } from "./media/probe.ts";
 import { defaults as imageDefaults } from "./media/recipe.ts";
 import { makeImages, type RunStats } from "./media/run.ts";
 import { planKit, writeKit, type KitPlan } from "./outputs/media-kit.ts";
@@ -170,7 +171,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const problems = [...failures].map(([source, reason]) => {
         const owner = media.owners.get(source)!;
         const at = { file: owner.release.file, ...(owner.media.line !== undefined && { line: owner.media.line }), field: owner.media.field };
-        return problem("media-unreadable", at, { file: owner.media.file, reason: reasonOf(new Error(reason)) });
+        return problem("media-unreadable", at, { file: owner.media.file, reason });
       });
       throw new BuildFailed(problems, checked.sources);
     }

@@ -1,6 +1,7 @@
 /** Writing generated files into the output folder: in parallel, each folder made once, never outside it. */
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { eachLimited } from "./each-limited.ts";
 
 export interface OutputFile {
   /** Relative to the output folder, forward slashes. */
@@ -55,12 +56,5 @@ export async function writeFiles(root: string, files: readonly OutputFile[], con
     if (seen.has(target)) throw new Error(`two generated files would be written to ${target}`);
     seen.add(target);
   }
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      await writer.write(file.path, file.content);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await eachLimited(files, concurrency, (file) => writer.write(file.path, file.content));
 }

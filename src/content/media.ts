@@ -91,7 +91,6 @@ export function resolveMedia(
       source: found.real,
       file,
       name,
-      index: i,
       ...(where.line !== undefined && { line: where.line }),
       field: where.field!,
     };
@@ -179,7 +178,6 @@ export function resolveBodyImages(
       source: found.real,
       file,
       name,
-      index: -1,
       ...(where.line !== undefined && { line: where.line }),
       field: where.field!,
       alt: image.alt ?? "",

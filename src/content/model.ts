@@ -55,8 +55,7 @@ export interface MediaImage {
   readonly file: string;
   /** Published file name, next to the release page. */
   readonly name: string;
-  /** Position in the release's media list (-1 for a photo placed only in the body), and where it is written. */
-  readonly index: number;
+  /** Where it is written: its line, and its field (media.0.file, or body). */
   readonly line?: number;
   readonly field: string;
   readonly alt: string;
@@ -76,7 +75,6 @@ export interface MediaDownload {
   readonly source: string;
   readonly file: string;
   readonly name: string;
-  readonly index: number;
   readonly line?: number;
   readonly field: string;
   readonly title: string;

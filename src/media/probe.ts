@@ -9,21 +9,13 @@ import type { MediaRef } from "../content/release.ts";
 import type { ImageFacts, MediaImage } from "../content/model.ts";
 import { extensionOf } from "../content/media.ts";
 import { problem, warning, type Location, type Problem } from "../errors/problem.ts";
+import { eachLimited } from "../each-limited.ts";
 import type { MediaCache } from "./cache.ts";
 import { exifCredit } from "./exif.ts";
-import { ENGINE, MAX_INPUT_PIXELS, readHeader, verifyDecodes, type ImageHeader } from "./sharp.ts";
+import { ENGINE, MAX_INPUT_PIXELS, readHeader, reasonOf, verifyDecodes, type ImageHeader } from "./sharp.ts";
 
 /** Larger files are refused: git hosts reject them, and no reader waits for them. */
 export const MAX_MEDIA_BYTES = 100 * 1024 * 1024;
-
-/** Run `work` over `items`, at most `limit` at a time. */
-export async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  });
-  await Promise.all(runners);
-}
 
 /** The format a file's extension promises, as sharp names it, and how to name each format. */
 const FORMATS: Record<string, { readonly name: string; readonly extension: string }> = {
@@ -41,21 +33,7 @@ const PROMISED: Record<string, string> = { jpg: "jpeg", jpeg: "jpeg", png: "png"
 const formatOf = (header: ImageHeader): string =>
   header.format === "heif" ? (header.compression === "av1" ? "avif" : "heic") : header.format;
 
-const NOT_A_PHOTO = "it is not a photo in a format pressroom reads (JPEG, PNG, WebP, GIF, AVIF or TIFF)";
-
 const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
-
-/** What went wrong with an image, in words for a press officer. */
-export function reasonOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/pixel limit/i.test(message)) return "it has too many pixels";
-  if (/unsupported image format|bad seek|not a known file format/i.test(message)) return NOT_A_PHOTO;
-  // sharp shares libvips' error text across the process; when another image cleared it, only this sentence is left.
-  if (/premature end|truncated|corrupt|invalid|bad|vips|unexpected end|read error|warning treated as error/i.test(message)) {
-    return "the file is damaged or incomplete (perhaps cut short while copying)";
-  }
-  return message.split("\n")[0]!.trim() || "unknown error";
-}
 
 interface Probed {
   readonly engine: string;

@@ -4,10 +4,11 @@
  * here), each taken from the cache when it is there and whole.
  */
 import os from "node:os";
+import { eachLimited } from "../each-limited.ts";
 import type { MediaCache, EntryFile } from "./cache.ts";
 import type { CardPlan, PhotoCard, TextCard } from "./card.ts";
 import type { ImageOptions, PhotoPlan } from "./recipe.ts";
-import { decodePixels, drawBackground, drawCard, encodeCrop, encodeWidth, type EncodeOptions, type Pixels } from "./sharp.ts";
+import { decodePixels, drawBackground, drawCard, encodeCrop, encodeWidth, reasonOf, type EncodeOptions, type Pixels } from "./sharp.ts";
 
 export interface MediaWork {
   readonly photos: readonly PhotoPlan[];
@@ -34,7 +35,7 @@ export interface RunStats {
   /** Cards with a release's title, for releases without a photo (the other cards are cut from photos). */
   readonly titleCards: number;
   readonly seconds: number;
-  /** Photos that could not be made, by source path: a file that passed the check and still failed. */
+  /** Why photos could not be made (in words for a press officer), by source path: a file that passed the check and still failed. */
   readonly failures: ReadonlyMap<string, string>;
 }
 
@@ -184,7 +185,7 @@ export async function makeImages(work: MediaWork, writeFile: Write, options: Run
     try {
       return await photoTask(task, shared);
     } catch (error) {
-      failures.set(task.plans[0]!.source, error instanceof Error ? error.message : String(error));
+      failures.set(task.plans[0]!.source, reasonOf(error));
       return false;
     }
   };
@@ -195,16 +196,12 @@ export async function makeImages(work: MediaWork, writeFile: Write, options: Run
   const total = jobs.length;
   let done = 0;
   let encoded = 0;
-  let next = 0;
   options.onProgress?.(0, total);
-  const runner = async (): Promise<void> => {
-    while (next < jobs.length && !stopped()) {
-      const job = jobs[next++]!;
-      if (await job()) encoded++;
-      options.onProgress?.(++done, total);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(processors * READERS_PER_PROCESSOR, jobs.length) }, runner));
+  await eachLimited(jobs, processors * READERS_PER_PROCESSOR, async (job) => {
+    if (stopped()) return;
+    if (await job()) encoded++;
+    options.onProgress?.(++done, total);
+  });
   await options.cache.save();
   return {
     photos: photos.length,

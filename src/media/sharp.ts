@@ -11,6 +11,20 @@ export const ENGINE = `sharp ${sharp.versions.sharp ?? "?"} libvips ${sharp.vers
 /** Sources larger than this many pixels are refused before decoding (a small file can decode to gigabytes). */
 export const MAX_INPUT_PIXELS = 100_000_000;
 
+const NOT_A_PHOTO = "it is not a photo in a format pressroom reads (JPEG, PNG, WebP, GIF, AVIF or TIFF)";
+
+/** What went wrong with an image, in words for a press officer. */
+export function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/pixel limit/i.test(message)) return "it has too many pixels";
+  if (/unsupported image format|bad seek|not a known file format/i.test(message)) return NOT_A_PHOTO;
+  // sharp shares libvips' error text across the process; when another image cleared it, only this sentence is left.
+  if (/premature end|truncated|corrupt|invalid|bad|vips|unexpected end|read error|warning treated as error/i.test(message)) {
+    return "the file is damaged or incomplete (perhaps cut short while copying)";
+  }
+  return message.split("\n")[0]!.trim() || "unknown error";
+}
+
 export interface ImageHeader {
   /** Upright size (EXIF orientation applied). */
   readonly width: number;

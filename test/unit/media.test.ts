@@ -92,8 +92,8 @@ describe("the media kit", () => {
     departments: [{ id: "presseamt", name: "Presseamt", contactIds: [] }],
     contacts: [{ name: "Anna", phone: "0251 1", email: "a@presse.example" }],
     media: [
-      { kind: "image", source: "/c/a.jpg", file: "A.jpg", name: "a.jpg", index: 0, field: "media.0.file", alt: "Ein Feuerwerk", caption: "Über dem Rathaus", credit: "Stadt", listed: true, bodySources: [], bytes: 2_500_000, facts: { hash: "x", width: 1800, height: 1200, format: "jpeg", hasAlpha: false, animated: false } },
-      { kind: "file", source: "/c/p.pdf", file: "p.pdf", name: "p.pdf", index: 1, field: "media.1.file", title: "Programm", bytes: 2048 },
+      { kind: "image", source: "/c/a.jpg", file: "A.jpg", name: "a.jpg", field: "media.0.file", alt: "Ein Feuerwerk", caption: "Über dem Rathaus", credit: "Stadt", listed: true, bodySources: [], bytes: 2_500_000, facts: { hash: "x", width: 1800, height: 1200, format: "jpeg", hasAlpha: false, animated: false } },
+      { kind: "file", source: "/c/p.pdf", file: "p.pdf", name: "p.pdf", field: "media.1.file", title: "Programm", bytes: 2048 },
     ],
     tags: [],
     draft: false,
