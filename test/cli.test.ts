@@ -63,7 +63,7 @@ test("works when installed as a dependency, with its templates inside node_modul
   const dir = tempDir();
   dirs.push(dir);
   const pkg = path.join(dir, "node_modules", "pressroom");
-  for (const part of ["bin", "src", "layouts", "package.json"]) cpSync(path.join(ROOT, part), path.join(pkg, part), { recursive: true });
+  for (const part of ["bin", "lib", "layouts", "package.json"]) cpSync(path.join(ROOT, part), path.join(pkg, part), { recursive: true });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(pkg, "node_modules"));
   cpSync(fixture("valid"), path.join(dir, "content"), { recursive: true });
   const result = spawnSync(process.execPath, [path.join(pkg, "bin", "pressroom.js"), "build", "--now", "2026-11-27T12:00"], {
