@@ -58,7 +58,42 @@ export function parseContentDate(text: string, timeZone: string): ParsedDate {
 }
 
 const DAY = 86_400_000;
-const offsetMs = (timeZone: string, instant: number): number => tzOffset(timeZone, new Date(instant)) * 60_000;
+const HOUR = 3_600_000;
+
+/**
+ * Offsets asked for are remembered per zone and hour: the zone database is
+ * asked through Intl, which costs microseconds a call, and a build asks for
+ * the same hours again and again. An hour whose two ends differ (a change of
+ * offset within it) is never remembered.
+ */
+const hourOffsets = new Map<string, Map<number, number>>();
+const rawOffset = (timeZone: string, instant: number): number => tzOffset(timeZone, new Date(instant)) * 60_000;
+
+function offsetMs(timeZone: string, instant: number): number {
+  let zone = hourOffsets.get(timeZone);
+  if (!zone) hourOffsets.set(timeZone, (zone = new Map()));
+  const hour = Math.floor(instant / HOUR);
+  const known = zone.get(hour);
+  if (known !== undefined) return known;
+  const start = rawOffset(timeZone, hour * HOUR);
+  if (start !== rawOffset(timeZone, hour * HOUR + HOUR - 1)) return rawOffset(timeZone, instant);
+  if (zone.size >= 100_000) zone.clear();
+  zone.set(hour, start);
+  return start;
+}
+
+/** The wall clock of `instant` in `timeZone`, made once per instant: every date of a release is formatted several times. */
+const localDates = new Map<string, Map<number, TZDate>>();
+function localDate(instant: number, timeZone: string): TZDate {
+  let zone = localDates.get(timeZone);
+  if (!zone) localDates.set(timeZone, (zone = new Map()));
+  let local = zone.get(instant);
+  if (!local) {
+    if (zone.size >= 100_000) zone.clear();
+    zone.set(instant, (local = new TZDate(instant, timeZone)));
+  }
+  return local;
+}
 
 /**
  * The instant at which the wall clock in `timeZone` shows `wallClock` (its
@@ -84,18 +119,18 @@ export interface LocalParts {
 
 /** Calendar date of an instant in `timeZone`. */
 export function localParts(instant: number, timeZone: string): LocalParts {
-  const local = new TZDate(instant, timeZone);
+  const local = localDate(instant, timeZone);
   return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
 }
 
 /** Format an instant as wall-clock time in `timeZone` with a date-fns pattern. */
 export function formatInstant(instant: number, timeZone: string, pattern: string): string {
-  return formatDate(new TZDate(instant, timeZone), pattern);
+  return formatDate(localDate(instant, timeZone), pattern);
 }
 
 /** ISO 8601 with the site's offset, e.g. 2026-11-27T10:30:00+01:00 (for datetime attributes). */
 export function isoInstant(instant: number, timeZone: string): string {
-  return formatDate(new TZDate(instant, timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
+  return formatDate(localDate(instant, timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
 }
 
 /** Parse the --now option: the same formats as content dates, in the site's time zone. */
