@@ -3,6 +3,7 @@
  * `check` stops after validation and writes nothing.
  */
 import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseNow } from "./content/dates.ts";
@@ -12,11 +13,11 @@ import { publishedReleases } from "./content/publish.ts";
 import { resolveContent } from "./content/site.ts";
 import { LAYOUTS_DIR } from "./eleventy/layouts.ts";
 import { problem, ContentError, type Problem } from "./errors/problem.ts";
-import { defaults as cacheDefaults, MediaCache } from "./media/cache.ts";
+import { defaults as cacheDefaults, MediaCache, sha256 } from "./media/cache.ts";
 import { planMedia } from "./media/plan.ts";
 import { eachLimited } from "./each-limited.ts";
 import { probeMedia } from "./media/probe.ts";
-import { defaults as imageDefaults } from "./media/recipe.ts";
+import { defaults as imageDefaults, type ImageOptions } from "./media/recipe.ts";
 import { makeImages, type RunStats } from "./media/run.ts";
 import { planKit, writeKit, type KitPlan } from "./outputs/media-kit.ts";
 import type { Release } from "./content/model.ts";
@@ -26,7 +27,13 @@ import { checkOutputFolder, discard, stagingFolder, swapIn } from "./output-fold
 import { mediaFiles, siteFiles } from "./outputs/site-files.ts";
 import { defaults as planDefaults, planSite } from "./site/plan.ts";
 import { FILES } from "./site/files.ts";
-import { folderWriter, writeFiles } from "./write-files.ts";
+import { folderWriter, writeFiles, type OutputFile } from "./write-files.ts";
+import { PreviousBuild } from "./previous-build.ts";
+import { BodyCache } from "./markdown/body-cache.ts";
+import { codeFingerprint, renderFingerprint } from "./fingerprint.ts";
+import { sharedData } from "./eleventy/data.ts";
+import { NOT_FOUND, pageKeys, pickPages } from "./site/pages.ts";
+import type { SitePlan } from "./site/plan.ts";
 
 export interface CheckResult {
   readonly model?: ContentModel;
@@ -79,6 +86,8 @@ export interface BuildOptions {
   readonly cacheDir?: string;
   /** Photos in work at once (default: one per processor). */
   readonly concurrency?: number;
+  /** Sizes, formats and cards of the web versions (default: the built-in recipe). */
+  readonly images?: ImageOptions;
   /** Called as photos are done, for a progress line. */
   readonly onImageProgress?: (done: number, total: number) => void;
 }
@@ -100,13 +109,27 @@ export class BuildFailed extends ContentError {
   }
 }
 
+/** PRESSROOM_TIMINGS=1 prints how long each stage took, to standard error (for profiling, see docs/performance.md). */
+const stage = process.env.PRESSROOM_TIMINGS
+  ? (() => {
+      let last = performance.now();
+      return (name: string): void => {
+        const now = performance.now();
+        process.stderr.write(`${name.padEnd(24)} ${((now - last) / 1000).toFixed(2).padStart(6)} s\n`);
+        last = now;
+      };
+    })()
+  : (): void => undefined;
+
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  stage("start");
   const layoutsDir = options.layoutsDir ?? LAYOUTS_DIR;
   const cache = new MediaCache({ dir: options.cacheDir ?? cacheDefaults.dir, write: true });
   checkOutputFolder(options.outDir, [options.contentDir, layoutsDir, process.cwd(), cache.dir]);
   const checked = await checkContent(options.contentDir, { cache });
   if (!checked.model) throw new BuildFailed(checked.problems, checked.sources);
   const model = checked.model;
+  stage("load and check");
 
   let now = Date.now();
   if (options.now !== undefined) {
@@ -115,7 +138,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     now = parsed;
   }
   const published = publishedReleases(model, { now, drafts: options.drafts ?? false });
-  const media = planMedia(published, model.site, imageDefaults);
+  const images = options.images ?? imageDefaults;
+  const media = planMedia(published, model.site, images, now);
   const strings = stringsFor(model.site.language);
   const kits = new Map<Release, KitPlan>();
   for (const release of published) {
@@ -123,16 +147,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (kit) kits.set(release, kit);
   }
 
+  // What the last build into this folder wrote: files whose inputs are the same are linked from there, not made again.
+  const previous = await PreviousBuild.open(cache, options.outDir);
+  const bodies = await BodyCache.open(cache, codeFingerprint());
+
   const staging = await stagingFolder(options.outDir);
   const stop = new AbortController();
-  let images: ReturnType<typeof makeImages> | undefined;
+  let imageWork: ReturnType<typeof makeImages> | undefined;
   try {
     const writer = folderWriter(staging);
     // Kits first: the pages print their sizes.
     const kitBytes = new Map<Release, number>();
     await eachLimited([...kits], 4, async ([release, kit]) => {
+      const key = kitKey(kit);
+      previous.keep(kit.path, key);
+      const old = previous.reusable(kit.path, key);
       const target = await writer.prepare(kit.path);
-      await writeKit(target, kit);
+      if (old) await writer.write(kit.path, { linkFrom: old });
+      else await writeKit(target, kit);
       kitBytes.set(release, (await stat(target)).size);
     });
     const plan = planSite(model, published, {
@@ -147,26 +179,33 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           ...(kit && { kit: { path: kit.path, files: kit.files, bytes: kitBytes.get(release)! } }),
         };
       },
+      bodies: bodies.html,
       reserved: [...media.paths, ...[...kits.values()].map((k) => k.path)],
     });
     if (plan.problems.length > 0) throw new BuildFailed(plan.problems, checked.sources);
+    stage("plan (bodies, kits)");
 
     // Photos are encoded on sharp's threads while the pages render on this one.
-    images = makeImages(media.work, writer.write, {
+    imageWork = makeImages(media.work, writer.write, {
       cache,
-      images: imageDefaults,
+      images,
       signal: stop.signal,
+      reuse: (file) => previous.reusable(file, file),
       ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
       ...(options.onImageProgress && { onProgress: options.onImageProgress }),
     });
-    images.catch(() => undefined);
+    imageWork.catch(() => undefined);
     const css = await readFile(path.join(layoutsDir, FILES.stylesheet));
     const stylesheet = `${model.site.basePath}/${FILES.stylesheet}?v=${createHash("sha256").update(css).digest("hex").slice(0, 10)}`;
-    const { renderSite } = await import("./eleventy/render.ts");
-    const pages = await renderSite(plan, staging, { layoutsDir, stylesheet });
-    const originals = mediaFiles(published);
-    await writeFiles(staging, [...pages, ...siteFiles(plan, css), ...originals]);
-    const { failures, ...stats } = await images;
+    const pages = await renderPages(plan, staging, { layoutsDir, stylesheet, previous });
+    stage("pages");
+    const originals = mediaFiles(published).map((file) => ({ ...file, key: copyKey(file.content) }));
+    const files = [...pages, ...siteFiles(plan, css), ...originals];
+    for (const file of files) if (file.key !== undefined) previous.keep(file.path, file.key);
+    await writeFiles(staging, files);
+    stage("write");
+    for (const file of media.paths) previous.keep(file, file);
+    const { failures, ...stats } = await imageWork;
     if (failures.size > 0) {
       const problems = [...failures].map(([source, reason]) => {
         const owner = media.owners.get(source)!;
@@ -175,7 +214,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       });
       throw new BuildFailed(problems, checked.sources);
     }
+    stage("images (remaining)");
     await swapIn(staging, options.outDir);
+    stage("swap");
+    await Promise.all([previous.save(cache), bodies.save(cache)]);
+    stage("save caches");
     return {
       releases: published.length,
       pages: pages.length,
@@ -187,8 +230,65 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     // Photos still in work must not write into the folder after it is gone.
     stop.abort();
-    await images?.catch(() => undefined);
+    await imageWork?.catch(() => undefined);
     await discard(staging);
     throw error;
   }
+}
+
+/** A copied file is the same while its source is: same path, size, time and inode. */
+function copyKey(content: OutputFile["content"]): string | undefined {
+  if (typeof content !== "object" || !("copyFrom" in content)) return undefined;
+  const facts = statSync(content.copyFrom);
+  return sha256(JSON.stringify(["copy", content.copyFrom, facts.size, facts.mtimeMs, facts.ino]));
+}
+
+/** A kit is the same while its plan and every file in it are. */
+function kitKey(kit: KitPlan): string {
+  const files = kit.entries.map((entry) => ("file" in entry && entry.file ? copyKey({ copyFrom: entry.file }) : null));
+  return sha256(JSON.stringify(["kit", kit, files]));
+}
+
+interface PageOptions {
+  readonly layoutsDir: string;
+  readonly stylesheet: string;
+  readonly previous: PreviousBuild;
+}
+
+/**
+ * The HTML pages: those whose key is the same as in the previous build are
+ * linked from its output; only the rest go through Eleventy, which is not
+ * even loaded when nothing changed.
+ */
+async function renderPages(plan: SitePlan, staging: string, options: PageOptions): Promise<OutputFile[]> {
+  const shared = sharedData(plan, options.stylesheet);
+  const keys = pageKeys(plan, shared, renderFingerprint(options.layoutsDir));
+  const files: OutputFile[] = [];
+  const keep = (file: string, key: string): boolean => {
+    const old = options.previous.reusable(file, key);
+    if (old) files.push({ path: file, content: { linkFrom: old }, key });
+    return old === undefined;
+  };
+  const dirty = pickPages(plan, (item) => {
+    const page = keys.pages.get(item)!;
+    return keep(page.file, page.key);
+  });
+  const count = dirty.releases.length + dirty.listings.length + dirty.indexes.length + dirty.redirects.length;
+  // Eleventy renders the 404 page with any other; alone, it may be the last build's too.
+  if (count === 0 && !keep(keys.notFound.file, keys.notFound.key)) return files;
+  const { renderSite } = await import("./eleventy/render.ts");
+  const rendered = await renderSite({ ...shared, ...dirty }, staging, { layoutsDir: options.layoutsDir });
+  const expected = new Map<string, string>([[NOT_FOUND, keys.notFound.key]]);
+  for (const list of [dirty.releases, dirty.listings, dirty.indexes, dirty.redirects]) {
+    for (const item of list) {
+      const page = keys.pages.get(item)!;
+      expected.set(page.file, page.key);
+    }
+  }
+  for (const page of rendered) {
+    const key = expected.get(page.path);
+    if (key === undefined) throw new Error(`Eleventy wrote ${page.path}, which the plan does not know`);
+    files.push({ ...page, key });
+  }
+  return files;
 }

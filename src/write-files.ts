@@ -1,13 +1,19 @@
 /** Writing generated files into the output folder: in parallel, each folder made once, never outside it. */
-import { copyFile, mkdir, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { eachLimited } from "./each-limited.ts";
 
 export interface OutputFile {
   /** Relative to the output folder, forward slashes. */
   readonly path: string;
-  /** Text or bytes to write, or the absolute path of a file to copy. */
-  readonly content: string | Uint8Array | { readonly copyFrom: string };
+  /**
+   * Text or bytes to write, the absolute path of a file to copy, or of a file
+   * of the previous output that holds the same bytes (hard-linked, or copied
+   * where the file system cannot link).
+   */
+  readonly content: string | Uint8Array | { readonly copyFrom: string } | { readonly linkFrom: string };
+  /** What the file is made from, for the next build to reuse it (see previous-build.ts). */
+  readonly key?: string;
 }
 
 export interface FolderWriter {
@@ -32,6 +38,8 @@ export function folderWriter(root: string): FolderWriter {
     if (!resolved.startsWith(top)) throw new Error(`refusing to write outside the output folder: ${file}`);
     return resolved;
   };
+  // A path linked to a file of the previous output is never written through: that would change the old file too.
+  const linked = new Set<string>();
   const prepare = async (file: string): Promise<string> => {
     const to = target(file);
     await folder(path.dirname(to));
@@ -42,8 +50,13 @@ export function folderWriter(root: string): FolderWriter {
     prepare,
     async write(file, content) {
       const to = await prepare(file);
-      if (typeof content === "object" && "copyFrom" in content) await copyFile(content.copyFrom, to);
-      else await writeFile(to, content);
+      if (linked.delete(to)) await unlink(to);
+      if (typeof content === "string" || content instanceof Uint8Array) await writeFile(to, content);
+      else if ("copyFrom" in content) await copyFile(content.copyFrom, to);
+      else {
+        linked.add(to);
+        await link(content.linkFrom, to).catch(() => copyFile(content.linkFrom, to));
+      }
     },
   };
 }

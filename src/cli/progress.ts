@@ -32,9 +32,9 @@ export function imageProgress(stream: NodeJS.WriteStream = process.stderr): Imag
 export function imageSummary(stats: Omit<RunStats, "failures">): string | undefined {
   if (stats.photos === 0 && stats.cards === 0) return undefined;
   const rate = stats.seconds > 0 && stats.photos > 0 ? `, ${(stats.photos / stats.seconds).toFixed(1)} photos/s` : "";
-  const cut = stats.cards - stats.titleCards;
+  const cut = stats.cards - stats.textCards;
   return (
-    `Images: ${stats.photos} photos (${cut} social cards cut from them) and ${stats.titleCards} title cards; ` +
+    `Images: ${stats.photos} photos (${cut} social cards cut from them) and ${stats.textCards} cards set with a title or department; ` +
     `${stats.encoded} made, ${stats.reused} from the cache, in ${stats.seconds.toFixed(1)} s${rate}.`
   );
 }

@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import type { SitePlan } from "../site/plan.ts";
+import type { TemplateData } from "./data.ts";
 import type { OutputFile } from "../write-files.ts";
 
 const refuse = (): never => {
@@ -17,38 +17,10 @@ const refuse = (): never => {
 export interface RenderOptions {
   /** Folder with the templates (default: the package's layouts/). */
   readonly layoutsDir: string;
-  /** Address of the stylesheet, with its cache-busting query. */
-  readonly stylesheet: string;
 }
 
-/** Data the templates see as `pressroom`. */
-export interface TemplateData {
-  readonly site: SitePlan["site"];
-  readonly t: SitePlan["strings"];
-  readonly nav: { readonly home: string; readonly departments: string; readonly archive: string };
-  readonly stylesheet: string;
-  readonly releases: SitePlan["releases"];
-  readonly listings: SitePlan["listings"];
-  readonly indexes: SitePlan["indexes"];
-  readonly redirects: SitePlan["redirects"];
-}
-
-/** The HTML pages of the plan, with their paths in the output folder `outDir`. Writes nothing. */
-export async function renderSite(plan: SitePlan, outDir: string, options: RenderOptions): Promise<OutputFile[]> {
-  const data: TemplateData = {
-    site: plan.site,
-    t: plan.strings,
-    nav: {
-      home: plan.urls.href(plan.urls.home),
-      departments: plan.urls.href(plan.urls.departments),
-      archive: plan.urls.href(plan.urls.archive),
-    },
-    stylesheet: options.stylesheet,
-    releases: plan.releases,
-    listings: plan.listings,
-    indexes: plan.indexes,
-    redirects: plan.redirects,
-  };
+/** The HTML pages of `data`'s lists (and the 404 page), with their paths in the output folder `outDir`. Writes nothing. */
+export async function renderSite(data: TemplateData, outDir: string, options: RenderOptions): Promise<OutputFile[]> {
   const input = path.resolve(options.layoutsDir);
   const eleventy = new Eleventy(input, path.resolve(outDir), {
     quietMode: true,

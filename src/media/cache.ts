@@ -167,6 +167,15 @@ export class MediaCache {
     });
   }
 
+  /** A store kept in one file of its own (rendered bodies, what the last build wrote), or undefined. */
+  async readStore(name: string): Promise<unknown> {
+    return readJson(path.join(this.root, name));
+  }
+
+  async writeStore(name: string, value: unknown): Promise<void> {
+    if (this.write) await this.bestEffort(() => writeAtomically(path.join(this.root, name), JSON.stringify(value)));
+  }
+
   /** Keep the remembered hashes for the next run. */
   async save(): Promise<void> {
     if (!this.write || !this.stampsChanged || !this.stamps) return;

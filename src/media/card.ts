@@ -1,8 +1,8 @@
 /**
  * Social cards: the picture a link to a release shows when it is shared
  * (Open Graph, 1200 × 630). A release with a photo gets its lead photo,
- * cropped around its subject; one without gets a card with its title and
- * department in the site's colours.
+ * cropped around its subject; a recent one without gets a card with its
+ * title and department in the site's colours, an older one its department's.
  */
 import { existsSync } from "node:fs";
 import { sha256 } from "./cache.ts";
@@ -86,7 +86,8 @@ const fontFile = (file: string): { fontfile?: string } => (existsSync(file) ? { 
 const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
 export interface TextCardInput {
-  readonly title: string;
+  /** Without a title, the card is the department's: its name set large, shared by its older releases. */
+  readonly title?: string;
   readonly departments: string;
   readonly siteTitle: string;
   /** Published name of the card, without extension. */
@@ -102,6 +103,7 @@ export function planTextCard(input: TextCardInput, colours: CardColours, options
     `<rect width="100%" height="100%" fill="${colours.background}"/>` +
     `<rect x="${margin}" y="${margin}" width="96" height="8" fill="${colours.accent}"/>` +
     `</svg>`;
+  const headline = input.title ?? input.departments;
   const department: TextBlock = {
     markup: `<span foreground="${colours.muted}">${pango(clip(input.departments, 90))}</span>`,
     font: "DejaVu Sans",
@@ -125,7 +127,7 @@ export function planTextCard(input: TextCardInput, colours: CardColours, options
       maxHeight: 40,
     },
   ];
-  const title = clip(input.title, 160);
+  const title = clip(headline, 160);
   const block: TextBlock = {
     markup: `<span foreground="${colours.text}">${pango(title)}</span>`,
     font: "DejaVu Sans Bold",
@@ -138,7 +140,7 @@ export function planTextCard(input: TextCardInput, colours: CardColours, options
     maxHeight: 300,
   };
   const background = { key: sha256(JSON.stringify({ svg, blocks })), svg, blocks };
-  const texts = [department, block];
+  const texts = input.title === undefined ? [block] : [department, block];
   const key = sha256(JSON.stringify({ card: RECIPE_VERSION, engine: ENGINE, kind: "text", width, height, background: background.key, texts }));
   return {
     kind: "text",
@@ -147,7 +149,7 @@ export function planTextCard(input: TextCardInput, colours: CardColours, options
     width,
     height,
     type: "image/png",
-    alt: `${input.title} – ${input.departments}`,
+    alt: input.title === undefined ? `${input.departments} – ${input.siteTitle}` : `${input.title} – ${input.departments}`,
     background,
     texts,
   };

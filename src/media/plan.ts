@@ -29,7 +29,11 @@ const creditOf = (media: MediaImage): Credit => {
   return { ...(copyright && { copyright }), ...(artist && { artist }) };
 };
 
-export function planMedia(published: readonly Release[], site: Site, options: ImageOptions): MediaPlan {
+const DAY = 86_400_000;
+
+/** `now`: the build's clock; releases older than `options.card.titleDays` share their department's card. */
+export function planMedia(published: readonly Release[], site: Site, options: ImageOptions, now: number): MediaPlan {
+  const titleSince = now - options.card.titleDays * DAY;
   const photos = new Map<MediaImage, PhotoPlan>();
   const cards = new Map<Release, CardPlan>();
   const owners = new Map<string, { release: Release; media: MediaImage }>();
@@ -44,11 +48,13 @@ export function planMedia(published: readonly Release[], site: Site, options: Im
     }
     const card = lead
       ? planPhotoCard(lead.media.source, lead.media.facts!.hash, stemOf(lead.media.name), lead.media.alt || release.title, lead.plan.credit, options)
-      : planTextCard(
-          { title: release.title, departments: release.departments.map((d) => d.name).join(", "), siteTitle: site.title, stem: slugOf(release) },
-          defaultColours,
-          options,
-        );
+      : release.date >= titleSince
+        ? planTextCard(
+            { title: release.title, departments: release.departments.map((d) => d.name).join(", "), siteTitle: site.title, stem: slugOf(release) },
+            defaultColours,
+            options,
+          )
+        : planTextCard({ departments: release.departments[0]!.name, siteTitle: site.title, stem: release.departments[0]!.id }, defaultColours, options);
     cards.set(release, card);
   }
   const work: MediaWork = { photos: [...photos.values()], cards: [...cards.values()] };

@@ -23,6 +23,8 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Stops taking work and writing files (the build failed elsewhere). */
   readonly signal?: AbortSignal;
+  /** The file of the previous output that already holds `path` (names carry a content hash), to link instead of reading the cache. */
+  readonly reuse?: (path: string) => string | undefined;
 }
 
 export interface RunStats {
@@ -31,15 +33,16 @@ export interface RunStats {
   /** Photos (and text cards) that had to be encoded, and those taken whole from the cache. */
   readonly encoded: number;
   readonly reused: number;
+  /** Distinct card files: cut from photos, or set with a title or a department's name. */
   readonly cards: number;
-  /** Cards with a release's title, for releases without a photo (the other cards are cut from photos). */
-  readonly titleCards: number;
+  /** Cards set in type, for releases without a photo (the other cards are cut from photos). */
+  readonly textCards: number;
   readonly seconds: number;
   /** Why photos could not be made (in words for a press officer), by source path: a file that passed the check and still failed. */
   readonly failures: ReadonlyMap<string, string>;
 }
 
-type Write = (path: string, data: Uint8Array) => Promise<void>;
+type Write = (path: string, data: Uint8Array | { readonly linkFrom: string }) => Promise<void>;
 
 interface PhotoTask {
   readonly plans: readonly PhotoPlan[];
@@ -96,9 +99,19 @@ interface Shared {
   readonly backgrounds: Map<string, Promise<Pixels>>;
 }
 
+/** Files all still in the previous output are linked from there: true when they were. */
+async function linkAll(paths: readonly string[], shared: Shared): Promise<boolean> {
+  const reuse = shared.options.reuse;
+  const old = reuse ? paths.map((path) => reuse(path)) : [];
+  if (!reuse || old.some((from) => from === undefined)) return false;
+  await Promise.all(paths.map((path, i) => shared.write(path, { linkFrom: old[i]! })));
+  return true;
+}
+
 /** One photo: its web versions and the cards cropped from it. True when anything was encoded. */
 async function photoTask(task: PhotoTask, shared: Shared): Promise<boolean> {
   const { cache, images } = shared.options;
+  if (await linkAll([...task.plans.flatMap((p) => p.versions.map((v) => v.path)), ...task.cards.map((c) => c.path)], shared)) return false;
   const plan = task.plans[0]!;
   const [web, cards] = await Promise.all([
     plan.versions.length > 0 ? cache.readEntry(WEB, plan.key) : Promise.resolve({ files: [] as EntryFile[] }),
@@ -131,6 +144,7 @@ async function photoTask(task: PhotoTask, shared: Shared): Promise<boolean> {
 }
 
 async function textCardTask(card: TextCard, shared: Shared): Promise<boolean> {
+  if (await linkAll([card.path], shared)) return false;
   const hit = await shared.options.cache.readEntry(CARD, card.key);
   let data = hit?.files[0]?.data;
   if (!data) {
@@ -146,7 +160,7 @@ async function textCardTask(card: TextCard, shared: Shared): Promise<boolean> {
 }
 
 /** Group the work into tasks: one per distinct photo (by cache key), one per text card. */
-function tasksOf(work: MediaWork): { photos: PhotoTask[]; texts: TextCard[] } {
+function tasksOf(work: MediaWork): { photos: PhotoTask[]; texts: TextCard[]; cards: number } {
   const bySource = new Map<string, { plans: PhotoPlan[]; cards: PhotoCard[] }>();
   const keyOfSource = new Map<string, string>();
   for (const plan of work.photos) {
@@ -165,7 +179,7 @@ function tasksOf(work: MediaWork): { photos: PhotoTask[]; texts: TextCard[] } {
     if (card.kind === "text") texts.push(card);
     else bySource.get(keyOfSource.get(card.source) ?? "")?.cards.push(card);
   }
-  return { photos: [...bySource.values()], texts };
+  return { photos: [...bySource.values()], texts, cards: seenCards.size };
 }
 
 /** Photos and cards whose cache entries are read at once, per processor: reading waits on the disk. */
@@ -177,7 +191,7 @@ export async function makeImages(work: MediaWork, writeFile: Write, options: Run
   const write: Write = async (path, data) => {
     if (!stopped()) await writeFile(path, data);
   };
-  const { photos, texts } = tasksOf(work);
+  const { photos, texts, cards } = tasksOf(work);
   const processors = Math.max(1, options.concurrency ?? os.availableParallelism());
   const shared: Shared = { options, write, cpu: new Slots(processors), backgrounds: new Map() };
   const failures = new Map<string, string>();
@@ -207,8 +221,8 @@ export async function makeImages(work: MediaWork, writeFile: Write, options: Run
     photos: photos.length,
     encoded,
     reused: total - encoded - failures.size,
-    cards: work.cards.length,
-    titleCards: texts.length,
+    cards,
+    textCards: texts.length,
     seconds: (performance.now() - started) / 1000,
     failures,
   };

@@ -20,6 +20,8 @@ export interface PlanOptions {
   readonly releaseViews: boolean;
   /** What the media stage made for each release (web versions, card, kit). */
   readonly media?: (release: Release) => ReleaseMedia | undefined;
+  /** Renders a body's text to sanitized HTML (default: markdown-it and the sanitizer; a build passes its body cache). */
+  readonly bodies?: (source: string) => string;
   /** Files written besides pages and originals (web versions, cards, kits): no old address may take them. */
   readonly reserved?: readonly string[];
 }
@@ -159,7 +161,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const urls = urlsFor(strings, site.basePath);
   // Listing entries are only needed to render; `check` plans addresses only.
   const items = new Map(options.releaseViews ? published.map((r) => [r, itemView(r, site, strings, urls)]) : []);
-  const views = new Map(options.releaseViews ? published.map((r) => [r, releaseView(r, site, strings, urls, options.media?.(r))]) : []);
+  const views = new Map(options.releaseViews ? published.map((r) => [r, releaseView(r, site, strings, urls, options.media?.(r), options.bodies)]) : []);
   const feeds: FeedPlan[] = [];
   const addFeed = (base: string, title: string, releases: readonly Release[]): LinkView => {
     const path = `${base}${FILES.feed}`;

@@ -146,7 +146,14 @@ function figureView(media: MediaImage, plan: PhotoPlan | undefined, alt: string,
   };
 }
 
-export function releaseView(release: Release, site: Site, strings: Strings, urls: Urls, media?: ReleaseMedia): ReleaseView {
+export function releaseView(
+  release: Release,
+  site: Site,
+  strings: Strings,
+  urls: Urls,
+  media?: ReleaseMedia,
+  bodies?: (source: string) => string,
+): ReleaseView {
   let placed = 0;
   const eager = (): boolean => placed++ === 0;
   // Photos of the body come first on the page: the body is rendered first, so the first of them loads at once.
@@ -165,7 +172,7 @@ export function releaseView(release: Release, site: Site, strings: Strings, urls
       const figure = bodyPhoto(src, alt);
       return figure && pictureHtml(figure.picture, eager());
     },
-  });
+  }, bodies);
 
   const images: ImageView[] = [];
   const downloads: DownloadView[] = [];

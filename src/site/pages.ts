@@ -1,0 +1,45 @@
+/**
+ * Every HTML page of the plan with its output file and its key: a hash of the
+ * page's own data, the data all pages share, and the fingerprint of the code
+ * and templates. Two builds give a page the same key only if they would
+ * render it to the same bytes, so a build renders only pages whose key
+ * changed and takes the rest from the previous output.
+ */
+import { createHash } from "node:crypto";
+import type { PageLists, SharedData } from "../eleventy/data.ts";
+import { outputFileOf } from "./urls.ts";
+
+export interface KeyedPage {
+  /** Relative to the output folder. */
+  readonly file: string;
+  readonly key: string;
+}
+
+/** The page without pagination (layouts/404.njk). */
+export const NOT_FOUND = "404.html";
+
+export interface PageKeys {
+  readonly pages: ReadonlyMap<object, KeyedPage>;
+  readonly notFound: KeyedPage;
+}
+
+export function pageKeys(lists: PageLists, shared: SharedData, fingerprint: string): PageKeys {
+  const base = createHash("sha256").update(fingerprint).update("\0").update(JSON.stringify(shared)).update("\0");
+  const keyOf = (kind: string, item: unknown): string => base.copy().update(kind).update("\0").update(JSON.stringify(item)).digest("hex");
+  const pages = new Map<object, KeyedPage>();
+  for (const [kind, items] of [["release", lists.releases], ["listing", lists.listings], ["index", lists.indexes]] as const) {
+    for (const item of items) pages.set(item, { file: outputFileOf(item.path), key: keyOf(kind, item) });
+  }
+  for (const item of lists.redirects) pages.set(item, { file: item.outputPath, key: keyOf("redirect", item) });
+  return { pages, notFound: { file: NOT_FOUND, key: keyOf("404", null) } };
+}
+
+/** Only the items of `lists` that `keep` says are to be rendered. */
+export function pickPages(lists: PageLists, keep: (item: object) => boolean): PageLists {
+  return {
+    releases: lists.releases.filter(keep),
+    listings: lists.listings.filter(keep),
+    indexes: lists.indexes.filter(keep),
+    redirects: lists.redirects.filter(keep),
+  };
+}
