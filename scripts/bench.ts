@@ -32,6 +32,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { coldHugo, hugoVersion, prepareHugo } from "./bench-hugo.ts";
 import {
   DEFAULT_IMAGE_SIZE,
   generateCorpus,
@@ -77,6 +78,10 @@ interface SizeResult {
   readonly size: number;
   readonly corpus: string;
   readonly runs: readonly Run[];
+  /** Builds after one release changed, on the output and cache of the cold build before. */
+  readonly changed: readonly Run[];
+  /** Cold Hugo builds of the same corpus, when Hugo is installed. */
+  readonly hugo: readonly { readonly wallSeconds: number; readonly maxRssKiB?: number }[];
   readonly filesWritten: number;
   readonly outputMiB: number;
 }
@@ -104,7 +109,8 @@ function options() {
   const { values } = parseArgs({
     options: {
       cases: { type: "string", default: CASES.join(",") },
-      sizes: { type: "string", default: "1000,10000" },
+      sizes: { type: "string", default: "1000,10000,40000" },
+      hugo: { type: "boolean", default: true },
       runs: { type: "string", default: "3" },
       seed: { type: "string", default: "1" },
       images: { type: "string", default: "0" },
@@ -119,9 +125,10 @@ function options() {
   });
   if (values.help) {
     process.stdout.write(
-      "Usage: npm run bench -- [--cases text,images] [--runs 3] [--seed 1] [--sizes 1000,10000] [--images 0]\n" +
+      "Usage: npm run bench -- [--cases text,images] [--runs 3] [--seed 1] [--sizes 1000,10000,40000] [--images 0] [--no-hugo]\n" +
         "                        [--photos 300] [--image-size 3000x2000] [--mode auto|time|child] [--timeout SECONDS] [--keep]\n" +
-        "  text:   --sizes releases, the first --images of them with a 1600x1067 photo; every run cold.\n" +
+        "  text:   --sizes releases, the first --images of them with a 1600x1067 photo; each run cold, then rebuilt after\n" +
+        "          one release changed; Hugo builds the same corpus when it is installed.\n" +
         "  images: --photos releases with one --image-size photo each; cold, then rebuilt with the cache kept.\n",
     );
     process.exit(0);
@@ -161,6 +168,7 @@ function options() {
     timeout,
     mode: mode as "time" | "child",
     keep: values.keep!,
+    hugo: values.hugo!,
   };
 }
 
@@ -280,11 +288,13 @@ interface BuildCall {
    * needs the photo counts, which only the JSON report carries.
    */
   readonly json: boolean;
+  /** Keep the output folder of the last build (a rebuild); default: removed first. */
+  readonly keepOutput?: boolean;
 }
 
 async function once(mode: "time" | "child", call: BuildCall): Promise<Run> {
   const { corpus, out, cache, timeout } = call;
-  clean(out);
+  if (!call.keepOutput) clean(out);
   const cliArgs = ["build", "--content", corpus, "--out", out, "--now", NOW, "--cache", cache];
   if (mode === "time" && call.json) {
     cliArgs.push("--json");
@@ -332,10 +342,10 @@ async function once(mode: "time" | "child", call: BuildCall): Promise<Run> {
 }
 
 /** The real CLI under /usr/bin/time; rss is its max resident set in KiB, when time wrote one. */
-async function timed(cliArgs: readonly string[], timeout: number): Promise<{ done: Finished; rss?: number }> {
+async function timed(cliArgs: readonly string[], timeout: number, command: readonly string[] = [process.execPath, CLI]): Promise<{ done: Finished; rss?: number }> {
   const rssFile = path.join(CACHE, `maxrss-${process.pid}.txt`);
   rmSync(rssFile, { force: true });
-  const done = await run(TIME, ["-f", "%M", "-o", rssFile, process.execPath, CLI, ...cliArgs], timeout);
+  const done = await run(TIME, ["-f", "%M", "-o", rssFile, ...command, ...cliArgs], timeout);
   const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) : NaN;
   rmSync(rssFile, { force: true });
   return { done, ...(Number.isFinite(rss) && { rss }) };
@@ -386,26 +396,65 @@ function reported(r: Run): void {
   );
 }
 
+/** The first release file of the corpus, changed by a sentence for the one-change rebuild and then restored. */
+function firstRelease(corpus: string): string {
+  const walk = (dir: string): string | undefined => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      const found = entry.isDirectory() ? walk(full) : entry.name.endsWith(".md") ? full : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return walk(path.join(corpus, "releases"))!;
+}
+
 async function textCase(o: Options, corpora: ReadonlyMap<number, string>): Promise<SizeResult[]> {
   const results: SizeResult[] = [];
+  const hugo = o.hugo ? hugoVersion() : undefined;
+  if (o.hugo && !hugo) process.stdout.write("hugo is not installed (apt-get install hugo): no side-by-side times\n");
   for (const size of o.sizes) {
     const corpus = corpora.get(size)!;
     const out = path.join(CACHE, `out-${size}`);
-    // Emptied before every run, so a corpus with --images encodes its photos each time, as it did before the cache.
+    // Emptied before every cold run, so a corpus with --images encodes its photos each time.
     const cache = path.join(CACHE, `text-cache-${size}`);
+    const hugoSite = path.join(CACHE, `hugo-${size}`);
+    if (hugo) prepareHugo(corpus, hugoSite);
     const runs: Run[] = [];
+    const changed: Run[] = [];
+    const hugoRuns: { wallSeconds: number; maxRssKiB?: number }[] = [];
+    const edited = firstRelease(corpus);
+    const original = readFileSync(edited);
     for (let i = 0; i < o.runs; i++) {
       progress(`build ${size} releases`, i, o.runs);
       rmSync(cache, { recursive: true, force: true });
       const r = await once(o.mode, { corpus, out, cache, timeout: o.timeout, json: false });
       runs.push(r);
       reported(r);
+      progress(`  rebuild after one release changed`, i, o.runs);
+      writeFileSync(edited, Buffer.concat([original, Buffer.from(`\nNachtrag ${i + 1}: Die Angaben wurden ergänzt.\n`)]));
+      try {
+        const c = await once(o.mode, { corpus, out, cache, timeout: o.timeout, json: false, keepOutput: true });
+        changed.push(c);
+        reported(c);
+      } finally {
+        writeFileSync(edited, original);
+      }
+      if (hugo) {
+        progress(`  hugo, cold`, i, o.runs);
+        const [command, ...args] = coldHugo(hugoSite);
+        const { done, rss } = await timed(args, o.timeout, [command!]);
+        if (done.code !== 0) fail(done, `hugo ${args.join(" ")}`);
+        hugoRuns.push({ wallSeconds: done.wallSeconds, ...(rss !== undefined && { maxRssKiB: rss }) });
+        process.stdout.write(`${done.wallSeconds.toFixed(2)} s wall, ${mib(rss)} MiB peak\n`);
+      }
     }
     const written = countFiles(out);
-    results.push({ size, corpus, runs, filesWritten: written.files, outputMiB: written.bytes / 2 ** 20 });
+    results.push({ size, corpus, runs, changed, hugo: hugoRuns, filesWritten: written.files, outputMiB: written.bytes / 2 ** 20 });
     if (!o.keep) {
       clean(out);
       rmSync(cache, { recursive: true, force: true });
+      rmSync(hugoSite, { recursive: true, force: true });
     }
   }
   return results;
@@ -450,8 +499,14 @@ async function imageCase(o: Options, corpus: string): Promise<ImageResult> {
 }
 
 function textTable(results: readonly SizeResult[]): string {
-  const header = ["releases", "published", "pages written", "files", "median wall (s)", "min–max (s)", "build only (s)", "pages/s", "peak RSS (MiB)"];
+  const header = [
+    "releases", "published", "pages", "files", "cold wall (s)", "min–max (s)", "build only (s)", "pages/s", "peak RSS (MiB)",
+    "one change (s)", "of cold", "Hugo cold (s)", "Hugo RSS (MiB)", "pressroom / Hugo",
+  ];
   const rows = results.map((r) => {
+    const changedWall = r.changed.length > 0 ? median(r.changed.map((x) => x.wallSeconds)) : undefined;
+    const hugoWall = r.hugo.length > 0 ? median(r.hugo.map((x) => x.wallSeconds)) : undefined;
+    const hugoRss = r.hugo.map((x) => x.maxRssKiB).filter((x): x is number => x !== undefined);
     const wall = median(r.runs.map((x) => x.wallSeconds));
     const builds = r.runs.map((x) => x.buildSeconds).filter((x): x is number => x !== undefined);
     const rss = r.runs.map((x) => x.maxRssKiB).filter((x): x is number => x !== undefined);
@@ -466,6 +521,11 @@ function textTable(results: readonly SizeResult[]): string {
       builds.length > 0 ? median(builds).toFixed(2) : "?",
       (pages / wall).toFixed(0),
       rss.length > 0 ? (median(rss) / 1024).toFixed(0) : "?",
+      changedWall?.toFixed(2) ?? "–",
+      changedWall !== undefined ? `${((100 * changedWall) / wall).toFixed(0)} %` : "–",
+      hugoWall?.toFixed(2) ?? "–",
+      hugoRss.length > 0 ? (median(hugoRss) / 1024).toFixed(0) : "–",
+      hugoWall !== undefined ? `${(wall / hugoWall).toFixed(2)}×` : "–",
     ];
   });
   return table([header, ...rows]);
@@ -546,8 +606,10 @@ async function main(): Promise<void> {
   if (text) {
     process.stdout.write(`\ntext\n${textTable(results)}\n`);
     process.stdout.write(
-      "\nmedian wall = whole child process (Node start-up, tsx, build); build only = the time the build reports itself;\n" +
-        "pages/s = pages written / median wall; peak RSS = median over runs of the child's max resident set.\n",
+      "\ncold wall = median of whole processes (Node start-up, build), output folder and cache emptied first;\n" +
+        "build only = the time the build reports itself; pages/s = pages written / cold wall; peak RSS = median max resident set;\n" +
+        "one change = a rebuild after one release's text changed, with the output folder and cache of the build before;\n" +
+        "Hugo cold = hugo on a copy of the same corpus (scripts/hugo-site), public/ and caches removed first.\n",
     );
   }
   if (imageResult) {
@@ -576,7 +638,7 @@ async function main(): Promise<void> {
     seed: o.seed,
     cases: [...o.cases],
     ...(text && {
-      results: results.map((r) => ({ size: r.size, filesWritten: r.filesWritten, outputMiB: Number(r.outputMiB.toFixed(1)), runs: r.runs })),
+      results: results.map((r) => ({ size: r.size, filesWritten: r.filesWritten, outputMiB: Number(r.outputMiB.toFixed(1)), runs: r.runs, changed: r.changed, hugo: r.hugo })),
     }),
     ...(imageResult && { images: imageRecord(imageResult) }),
   };
