@@ -26,7 +26,7 @@
  * process.resourceUsage() (mode "child"). It prints numbers only: no timing is
  * asserted anywhere. The last results are written to .bench/last-results.json.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -197,9 +197,14 @@ async function ensureCorpus(size: number, seed: number, images: number, imageSiz
   return dir;
 }
 
-/** Remove an output folder and any staging or old folders a killed build left next to it. */
+/**
+ * Remove an output folder (and any staging or old folder an earlier version
+ * left next to it), then flush the disk: removing thousands of files leaves
+ * work for the file system that would otherwise slow the next timed build.
+ */
 function clean(out: string): void {
   rmSync(out, { recursive: true, force: true });
+  spawnSync("sync");
   const parent = path.dirname(out);
   const base = path.basename(out);
   if (!existsSync(parent)) return;

@@ -23,11 +23,11 @@ import { planKit, writeKit, type KitPlan } from "./outputs/media-kit.ts";
 import type { Release } from "./content/model.ts";
 import { stringsFor } from "./i18n/index.ts";
 import { UsageError } from "./errors/usage.ts";
-import { checkOutputFolder, discard, stagingFolder, swapIn } from "./output-folder.ts";
+import { checkOutputFolder, OutputUpdate } from "./output-folder.ts";
 import { mediaFiles, siteFiles } from "./outputs/site-files.ts";
 import { defaults as planDefaults, planSite } from "./site/plan.ts";
 import { FILES } from "./site/files.ts";
-import { folderWriter, writeFiles, type OutputFile } from "./write-files.ts";
+import { writeFiles, type OutputFile } from "./write-files.ts";
 import { PreviousBuild } from "./previous-build.ts";
 import { BodyCache } from "./markdown/body-cache.ts";
 import { codeFingerprint, renderFingerprint } from "./fingerprint.ts";
@@ -147,25 +147,38 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (kit) kits.set(release, kit);
   }
 
-  // What the last build into this folder wrote: files whose inputs are the same are linked from there, not made again.
+  // What the last build into this folder wrote: files whose inputs are the same stay as they are, not made again.
   const previous = await PreviousBuild.open(cache, options.outDir);
   const bodies = await BodyCache.open(cache, codeFingerprint());
 
-  const staging = await stagingFolder(options.outDir);
+  const writer = await OutputUpdate.begin(options.outDir);
   const stop = new AbortController();
   let imageWork: ReturnType<typeof makeImages> | undefined;
   try {
-    const writer = folderWriter(staging);
+    // Photos and cards are made on sharp's threads while this one plans and renders the pages.
+    imageWork = makeImages(media.work, writer.write, {
+      cache,
+      images,
+      signal: stop.signal,
+      reuse: (file) => previous.reusable(file, file),
+      ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+      ...(options.onImageProgress && { onProgress: options.onImageProgress }),
+    });
+    imageWork.catch(() => undefined);
     // Kits first: the pages print their sizes.
     const kitBytes = new Map<Release, number>();
     await eachLimited([...kits], 4, async ([release, kit]) => {
       const key = kitKey(kit);
       previous.keep(kit.path, key);
       const old = previous.reusable(kit.path, key);
-      const target = await writer.prepare(kit.path);
-      if (old) await writer.write(kit.path, { linkFrom: old });
-      else await writeKit(target, kit);
-      kitBytes.set(release, (await stat(target)).size);
+      if (old) {
+        await writer.write(kit.path, { unchangedAt: old });
+        kitBytes.set(release, statSync(old).size);
+      } else {
+        const target = await writer.prepare(kit.path);
+        await writeKit(target, kit);
+        kitBytes.set(release, (await stat(target)).size);
+      }
     });
     const plan = planSite(model, published, {
       ...planDefaults,
@@ -185,24 +198,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (plan.problems.length > 0) throw new BuildFailed(plan.problems, checked.sources);
     stage("plan (bodies, kits)");
 
-    // Photos are encoded on sharp's threads while the pages render on this one.
-    imageWork = makeImages(media.work, writer.write, {
-      cache,
-      images,
-      signal: stop.signal,
-      reuse: (file) => previous.reusable(file, file),
-      ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
-      ...(options.onImageProgress && { onProgress: options.onImageProgress }),
-    });
-    imageWork.catch(() => undefined);
     const css = await readFile(path.join(layoutsDir, FILES.stylesheet));
     const stylesheet = `${model.site.basePath}/${FILES.stylesheet}?v=${createHash("sha256").update(css).digest("hex").slice(0, 10)}`;
-    const pages = await renderPages(plan, staging, { layoutsDir, stylesheet, previous });
+    const pages = await renderPages(plan, writer.root, { layoutsDir, stylesheet, previous });
     stage("pages");
     const originals = mediaFiles(published).map((file) => ({ ...file, key: copyKey(file.content) }));
     const files = [...pages, ...siteFiles(plan, css), ...originals];
     for (const file of files) if (file.key !== undefined) previous.keep(file.path, file.key);
-    await writeFiles(staging, files);
+    await writeFiles(writer, files);
     stage("write");
     for (const file of media.paths) previous.keep(file, file);
     const { failures, ...stats } = await imageWork;
@@ -215,8 +218,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       throw new BuildFailed(problems, checked.sources);
     }
     stage("images (remaining)");
-    await swapIn(staging, options.outDir);
-    stage("swap");
+    await writer.commit();
+    stage("commit");
     await Promise.all([previous.save(cache), bodies.save(cache)]);
     stage("save caches");
     return {
@@ -228,10 +231,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       sources: checked.sources,
     };
   } catch (error) {
-    // Photos still in work must not write into the folder after it is gone.
+    // Photos still in work must not write into the folder after it is left as it was.
     stop.abort();
     await imageWork?.catch(() => undefined);
-    await discard(staging);
+    await writer.abort();
     throw error;
   }
 }
@@ -257,16 +260,16 @@ interface PageOptions {
 
 /**
  * The HTML pages: those whose key is the same as in the previous build are
- * linked from its output; only the rest go through Eleventy, which is not
+ * kept in the output; only the rest go through Eleventy, which is not
  * even loaded when nothing changed.
  */
-async function renderPages(plan: SitePlan, staging: string, options: PageOptions): Promise<OutputFile[]> {
+async function renderPages(plan: SitePlan, outDir: string, options: PageOptions): Promise<OutputFile[]> {
   const shared = sharedData(plan, options.stylesheet);
   const keys = pageKeys(plan, shared, renderFingerprint(options.layoutsDir));
   const files: OutputFile[] = [];
   const keep = (file: string, key: string): boolean => {
     const old = options.previous.reusable(file, key);
-    if (old) files.push({ path: file, content: { linkFrom: old }, key });
+    if (old) files.push({ path: file, content: { unchangedAt: old }, key });
     return old === undefined;
   };
   const dirty = pickPages(plan, (item) => {
@@ -277,7 +280,7 @@ async function renderPages(plan: SitePlan, staging: string, options: PageOptions
   // Eleventy renders the 404 page with any other; alone, it may be the last build's too.
   if (count === 0 && !keep(keys.notFound.file, keys.notFound.key)) return files;
   const { renderSite } = await import("./eleventy/render.ts");
-  const rendered = await renderSite({ ...shared, ...dirty }, staging, { layoutsDir: options.layoutsDir });
+  const rendered = await renderSite({ ...shared, ...dirty }, outDir, { layoutsDir: options.layoutsDir });
   const expected = new Map<string, string>([[NOT_FOUND, keys.notFound.key]]);
   for (const list of [dirty.releases, dirty.listings, dirty.indexes, dirty.redirects]) {
     for (const item of list) {

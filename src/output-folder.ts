@@ -1,14 +1,13 @@
 /**
- * The output folder is replaced whole, and only at the very end: the build
- * writes into a fresh sibling folder and swaps it in, so a failed build leaves
- * the previous output exactly as it was.
+ * The output folder: refused when replacing it would destroy something else,
+ * and updated only at the very end of a build that succeeded.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "./errors/usage.ts";
 import { FILES } from "./site/files.ts";
+import type { FolderWriter, OutputFile } from "./write-files.ts";
 
 const MARKER = FILES.marker;
 
@@ -36,34 +35,136 @@ export function checkOutputFolder(outDir: string, protectedDirs: readonly string
   }
 }
 
-/** A fresh folder next to `outDir` to build into. */
-export async function stagingFolder(outDir: string): Promise<string> {
-  const out = path.resolve(outDir);
-  const staging = `${out}.pressroom-tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
-  await mkdir(staging, { recursive: true });
-  await writeFile(path.join(staging, MARKER), "This folder is written by `pressroom build` and replaced on every build.\n");
-  return staging;
-}
+const isFileContent = (content: OutputFile["content"]): content is string | Uint8Array =>
+  typeof content === "string" || content instanceof Uint8Array;
 
-/** Put the staged build in place of `outDir`. */
-export async function swapIn(staging: string, outDir: string): Promise<void> {
-  const out = path.resolve(outDir);
-  await mkdir(path.dirname(out), { recursive: true });
-  if (!existsSync(out)) {
-    await rename(staging, out);
-    return;
-  }
-  const old = `${out}.pressroom-old-${process.pid}-${randomBytes(4).toString("hex")}`;
-  await rename(out, old);
-  try {
-    await rename(staging, out);
-  } catch (error) {
-    await rename(old, out);
-    throw error;
-  }
-  await rm(old, { recursive: true, force: true });
-}
+/**
+ * The output folder, updated in place and only at the very end. Until
+ * commit(), every file of the build is written under a temporary name next
+ * to its place (a name starting with a dot and ending in .pressroom-new-…);
+ * commit() renames them into place and removes what the new build does not
+ * have; abort() removes the temporary files, so a failed build leaves the
+ * previous output as it was. Files the previous build wrote that are the
+ * same now are never touched. Into an empty or new folder files are written
+ * under their own names, and abort() empties the folder again.
+ */
+export class OutputUpdate implements FolderWriter {
+  readonly root: string;
+  private readonly top: string;
+  private readonly tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  /** Every file of the new build (absolute). */
+  private readonly files = new Set<string>();
+  /** Final place → temporary name, for files written until commit. */
+  private readonly pending = new Map<string, string>();
+  private readonly folders = new Set<string>();
 
-export async function discard(staging: string): Promise<void> {
-  await rm(staging, { recursive: true, force: true });
+  private constructor(
+    root: string,
+    /** The folder was new or empty: files go straight to their place. */
+    private readonly direct: boolean,
+    private readonly existed: boolean,
+  ) {
+    this.root = root;
+    this.top = root + path.sep;
+  }
+
+  static async begin(outDir: string): Promise<OutputUpdate> {
+    const root = path.resolve(outDir);
+    const existed = existsSync(root);
+    const entries = existed ? readdirSync(root).filter((name) => name !== MARKER) : [];
+    mkdirSync(root, { recursive: true });
+    return new OutputUpdate(root, entries.length === 0, existed);
+  }
+
+  target = (file: string): string => {
+    const resolved = path.resolve(this.top, file);
+    if (!resolved.startsWith(this.top)) throw new Error(`refusing to write outside the output folder: ${file}`);
+    return resolved;
+  };
+
+  private folder(dir: string): void {
+    if (this.folders.has(dir)) return;
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      // A file of the old output stands where the new one has a folder: it is not part of the new build.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" && (error as NodeJS.ErrnoException).code !== "ENOTDIR") throw error;
+      for (let up = dir; up.startsWith(this.top); up = path.dirname(up)) {
+        if (existsSync(up) && !statSync(up).isDirectory()) rmSync(up);
+      }
+      mkdirSync(dir, { recursive: true });
+    }
+    this.folders.add(dir);
+  }
+
+  /** Where to write `file` now (its temporary name until commit); makes its folder. */
+  private place(file: string): string {
+    const to = this.target(file);
+    if (this.files.has(to) && this.pending.has(to)) return this.pending.get(to)!;
+    this.files.add(to);
+    this.folder(path.dirname(to));
+    if (this.direct) return to;
+    const temporary = path.join(path.dirname(to), `.${path.basename(to)}.pressroom-new-${this.tag}`);
+    this.pending.set(to, temporary);
+    return temporary;
+  }
+
+  prepare = async (file: string): Promise<string> => this.place(file);
+
+  write = async (file: string, content: OutputFile["content"]): Promise<void> => {
+    if (!isFileContent(content) && "unchangedAt" in content && path.resolve(content.unchangedAt) === this.target(file)) {
+      // The previous build's file, the same now: it stays where it is.
+      this.files.add(this.target(file));
+      return;
+    }
+    const to = this.place(file);
+    if (isFileContent(content)) writeFileSync(to, content);
+    else if ("copyFrom" in content) copyFileSync(content.copyFrom, to);
+    else copyFileSync(content.unchangedAt, to);
+  };
+
+  /** Put the new files in place and remove every other file of the folder. */
+  async commit(): Promise<void> {
+    for (const [to, temporary] of this.pending) {
+      if (existsSync(to) && statSync(to).isDirectory()) rmSync(to, { recursive: true, force: true });
+      renameSync(temporary, to);
+    }
+    this.pending.clear();
+    const marker = path.join(this.root, MARKER);
+    if (!existsSync(marker)) writeFileSync(marker, "This folder is written by `pressroom build` and updated on every build.\n");
+    this.files.add(marker);
+    if (!this.direct) this.removeOthers(this.root);
+  }
+
+  /** Remove files and folders below `dir` that are not part of the new build; true when `dir` is left empty. */
+  private removeOthers(dir: string): boolean {
+    let empty = true;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (this.removeOthers(full)) rmdirSync(full);
+        else empty = false;
+      } else if (this.files.has(full)) empty = false;
+      else rmSync(full, { force: true });
+    }
+    return empty;
+  }
+
+  /** Leave the folder as it was: temporary files removed; a folder that was new or empty is emptied again. */
+  async abort(): Promise<void> {
+    for (const temporary of this.pending.values()) rmSync(temporary, { force: true });
+    this.pending.clear();
+    if (this.direct) {
+      for (const entry of readdirSync(this.root)) if (entry !== MARKER) rmSync(path.join(this.root, entry), { recursive: true, force: true });
+      if (!this.existed) rmSync(this.root, { recursive: true, force: true });
+    } else {
+      for (const dir of [...this.folders].sort((a, b) => b.length - a.length)) {
+        try {
+          rmdirSync(dir);
+        } catch {
+          // Not empty: it held files before.
+        }
+      }
+    }
+  }
 }

@@ -1,9 +1,9 @@
 /**
  * What the last build wrote into an output folder, kept in the cache folder:
  * each file's key (a hash of everything it was made from) and its identity on
- * disk. A file of the next build with the same key is hard-linked from the
- * current output instead of being rendered and written again — but only if
- * the file there is still the one the last build wrote (same inode, size and
+ * disk. A file of the next build with the same key stays in the output as it
+ * is instead of being rendered and written again — but only if the file
+ * there is still the one the last build wrote (same inode, size and
  * modification time): a file edited or replaced by hand is made again.
  *
  * Keys of files whose names carry a content hash (web versions, cards) are

@@ -4,7 +4,7 @@
  * result is the same, byte for byte, as a cold build of the same content.
  */
 import assert from "node:assert/strict";
-import { cpSync, linkSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, linkSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { build } from "../src/build.ts";
@@ -68,7 +68,7 @@ test("a rebuild never writes into a file of the previous output", async () => {
   const out = path.join(fresh(), "out");
   const cache = fresh();
   await build({ contentDir: content, outDir: out, cacheDir: cache, now: NOW });
-  // The second build links every file from the first; someone else (a deploy tool) holds a link to one of them.
+  // The second build keeps every file of the first; someone else (a deploy tool) holds a hard link to one of them.
   await build({ contentDir: content, outDir: out, cacheDir: cache, now: NOW });
   const held = path.join(fresh(), "held.html");
   linkSync(path.join(out, "index.html"), held);
@@ -90,4 +90,31 @@ test("releases older than a year share their department's social card; newer one
   const old = listFiles(out).find((f) => f.startsWith("1999/") && f.endsWith("/index.html"))!;
   assert.match(image(old), /\/[a-z-]+amt-1200x630\.[0-9a-f]{12}\.png$/, "a department's card");
   assert.doesNotMatch(alt(old), /CMS/i);
+});
+
+test("a rebuild removes what the content no longer has, and what was put into the output by hand", async () => {
+  const content = copyOfValid();
+  const out = path.join(fresh(), "out");
+  const cache = fresh();
+  await build({ contentDir: content, outDir: out, cacheDir: cache, now: NOW });
+  rmSync(path.join(content, RADWEGE));
+  writeFileSync(path.join(out, "stray.html"), "<p>put here by hand</p>");
+  await build({ contentDir: content, outDir: out, cacheDir: cache, now: NOW });
+  const cold = path.join(fresh(), "out");
+  await build({ contentDir: content, outDir: cold, cacheDir: fresh(), now: NOW });
+  sameTrees(cold, out);
+});
+
+test("a failed rebuild leaves the output byte for byte, without temporary files", async () => {
+  const content = copyOfValid();
+  const out = path.join(fresh(), "out");
+  const cache = fresh();
+  await build({ contentDir: content, outDir: out, cacheDir: cache, now: NOW });
+  const before = path.join(fresh(), "before");
+  cpSync(out, before, { recursive: true });
+  const file = path.join(content, RADWEGE);
+  writeFileSync(file, readFileSync(file, "utf8").replace("title: Radwege", "title: Neue Radwege").replace(/^department: .*$/m, "department: gibtsnicht"));
+  await assert.rejects(build({ contentDir: content, outDir: out, cacheDir: cache, now: NOW }), /problem/);
+  sameTrees(before, out);
+  assert.deepEqual(listFiles(out).filter((f) => f.includes("pressroom-new")), []);
 });

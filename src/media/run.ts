@@ -23,7 +23,7 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Stops taking work and writing files (the build failed elsewhere). */
   readonly signal?: AbortSignal;
-  /** The file of the previous output that already holds `path` (names carry a content hash), to link instead of reading the cache. */
+  /** The file of the previous output that already holds `path` (names carry a content hash), to keep instead of reading the cache. */
   readonly reuse?: (path: string) => string | undefined;
 }
 
@@ -42,7 +42,7 @@ export interface RunStats {
   readonly failures: ReadonlyMap<string, string>;
 }
 
-type Write = (path: string, data: Uint8Array | { readonly linkFrom: string }) => Promise<void>;
+type Write = (path: string, data: Uint8Array | { readonly unchangedAt: string }) => Promise<void>;
 
 interface PhotoTask {
   readonly plans: readonly PhotoPlan[];
@@ -99,12 +99,12 @@ interface Shared {
   readonly backgrounds: Map<string, Promise<Pixels>>;
 }
 
-/** Files all still in the previous output are linked from there: true when they were. */
+/** Files all still in the previous output stay there: true when they were. */
 async function linkAll(paths: readonly string[], shared: Shared): Promise<boolean> {
   const reuse = shared.options.reuse;
   const old = reuse ? paths.map((path) => reuse(path)) : [];
   if (!reuse || old.some((from) => from === undefined)) return false;
-  await Promise.all(paths.map((path, i) => shared.write(path, { linkFrom: old[i]! })));
+  await Promise.all(paths.map((path, i) => shared.write(path, { unchangedAt: old[i]! })));
   return true;
 }
 
