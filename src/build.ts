@@ -27,11 +27,11 @@ import { checkOutputFolder, OutputUpdate } from "./output-folder.ts";
 import { mediaFiles, siteFiles } from "./outputs/site-files.ts";
 import { defaults as planDefaults, planSite } from "./site/plan.ts";
 import { FILES } from "./site/files.ts";
-import { writeFiles, type OutputFile } from "./write-files.ts";
+import { writeFiles, type FolderWriter, type OutputFile } from "./write-files.ts";
 import { PreviousBuild } from "./previous-build.ts";
 import { BodyCache } from "./markdown/body-cache.ts";
 import { codeFingerprint, renderFingerprint } from "./fingerprint.ts";
-import { sharedData } from "./eleventy/data.ts";
+import { sharedData, type PageLists } from "./eleventy/data.ts";
 import { NOT_FOUND, pageKeys, pickPages } from "./site/pages.ts";
 import type { SitePlan } from "./site/plan.ts";
 
@@ -115,7 +115,9 @@ const stage = process.env.PRESSROOM_TIMINGS
       let last = performance.now();
       return (name: string): void => {
         const now = performance.now();
-        process.stderr.write(`${name.padEnd(24)} ${((now - last) / 1000).toFixed(2).padStart(6)} s\n`);
+        const { rss, heapUsed } = process.memoryUsage();
+        const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0).padStart(5)} MiB`;
+        process.stderr.write(`${name.padEnd(24)} ${((now - last) / 1000).toFixed(2).padStart(6)} s  rss ${mib(rss)}  heap ${mib(heapUsed)}\n`);
         last = now;
       };
     })()
@@ -200,12 +202,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     const css = await readFile(path.join(layoutsDir, FILES.stylesheet));
     const stylesheet = `${model.site.basePath}/${FILES.stylesheet}?v=${createHash("sha256").update(css).digest("hex").slice(0, 10)}`;
-    const pages = await renderPages(plan, writer.root, { layoutsDir, stylesheet, previous });
+    const pages = await renderPages(plan, { layoutsDir, stylesheet, previous, writer, outDir: writer.root });
     stage("pages");
+    for (const page of pages.written) previous.keep(page.path, page.key);
     const originals = mediaFiles(published).map((file) => ({ ...file, key: copyKey(file.content) }));
-    const files = [...pages, ...siteFiles(plan, css), ...originals];
+    const files = [...pages.kept, ...siteFiles(plan, css), ...originals];
     for (const file of files) if (file.key !== undefined) previous.keep(file.path, file.key);
-    await writeFiles(writer, files);
+    await writeFiles(writer, files, pages.written.map((page) => page.path));
     stage("write");
     for (const file of media.paths) previous.keep(file, file);
     const { failures, ...stats } = await imageWork;
@@ -224,7 +227,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     stage("save caches");
     return {
       releases: published.length,
-      pages: pages.length,
+      pages: pages.kept.length + pages.written.length,
       mediaFiles: originals.length,
       images: stats,
       warnings: checked.warnings,
@@ -256,20 +259,51 @@ interface PageOptions {
   readonly layoutsDir: string;
   readonly stylesheet: string;
   readonly previous: PreviousBuild;
+  readonly writer: FolderWriter;
+  /** The output folder (Eleventy's, for the paths of the pages). */
+  readonly outDir: string;
+}
+
+/** Pages rendered per Eleventy run: a run holds all its pages in memory, a site of 40,000 releases would not fit. */
+const PAGES_PER_RUN = 4000;
+
+/** Lists of at most `size` pages in all, in order. */
+function chunks(lists: PageLists, size: number): PageLists[] {
+  const all = [
+    ...lists.releases.map((item) => ["releases", item] as const),
+    ...lists.listings.map((item) => ["listings", item] as const),
+    ...lists.indexes.map((item) => ["indexes", item] as const),
+    ...lists.redirects.map((item) => ["redirects", item] as const),
+  ];
+  const result: PageLists[] = [];
+  for (let start = 0; start < all.length; start += size) {
+    const part = all.slice(start, start + size);
+    const of = <K extends keyof PageLists>(kind: K): PageLists[K] => part.filter(([k]) => k === kind).map(([, item]) => item) as unknown as PageLists[K];
+    result.push({ releases: of("releases"), listings: of("listings"), indexes: of("indexes"), redirects: of("redirects") });
+  }
+  return result;
+}
+
+interface Pages {
+  /** Pages of the previous output that stay as they are. */
+  readonly kept: OutputFile[];
+  /** Pages rendered and written, with their keys. */
+  readonly written: { readonly path: string; readonly key: string }[];
 }
 
 /**
- * The HTML pages: those whose key is the same as in the previous build are
- * kept in the output; only the rest go through Eleventy, which is not
- * even loaded when nothing changed.
+ * The HTML pages: those whose key is the same as in the previous build stay
+ * in the output; only the rest go through Eleventy (not even loaded when
+ * nothing changed), a few thousand at a time, each run's pages written at
+ * once so they do not pile up in memory.
  */
-async function renderPages(plan: SitePlan, outDir: string, options: PageOptions): Promise<OutputFile[]> {
+async function renderPages(plan: SitePlan, options: PageOptions): Promise<Pages> {
   const shared = sharedData(plan, options.stylesheet);
   const keys = pageKeys(plan, shared, renderFingerprint(options.layoutsDir));
-  const files: OutputFile[] = [];
+  const kept: OutputFile[] = [];
   const keep = (file: string, key: string): boolean => {
     const old = options.previous.reusable(file, key);
-    if (old) files.push({ path: file, content: { unchangedAt: old }, key });
+    if (old) kept.push({ path: file, content: { unchangedAt: old }, key });
     return old === undefined;
   };
   const dirty = pickPages(plan, (item) => {
@@ -278,20 +312,26 @@ async function renderPages(plan: SitePlan, outDir: string, options: PageOptions)
   });
   const count = dirty.releases.length + dirty.listings.length + dirty.indexes.length + dirty.redirects.length;
   // Eleventy renders the 404 page with any other; alone, it may be the last build's too.
-  if (count === 0 && !keep(keys.notFound.file, keys.notFound.key)) return files;
+  if (count === 0 && !keep(keys.notFound.file, keys.notFound.key)) return { kept, written: [] };
   const { renderSite } = await import("./eleventy/render.ts");
-  const rendered = await renderSite({ ...shared, ...dirty }, outDir, { layoutsDir: options.layoutsDir });
-  const expected = new Map<string, string>([[NOT_FOUND, keys.notFound.key]]);
-  for (const list of [dirty.releases, dirty.listings, dirty.indexes, dirty.redirects]) {
-    for (const item of list) {
-      const page = keys.pages.get(item)!;
-      expected.set(page.file, page.key);
+  const written: { path: string; key: string }[] = [];
+  const done = new Set<string>();
+  for (const part of count === 0 ? [dirty] : chunks(dirty, PAGES_PER_RUN)) {
+    const expected = new Map<string, string>([[NOT_FOUND, keys.notFound.key]]);
+    for (const list of [part.releases, part.listings, part.indexes, part.redirects]) {
+      for (const item of list) {
+        const page = keys.pages.get(item)!;
+        expected.set(page.file, page.key);
+      }
+    }
+    for (const page of await renderSite({ ...shared, ...part }, options.outDir, { layoutsDir: options.layoutsDir })) {
+      const key = expected.get(page.path);
+      if (key === undefined) throw new Error(`Eleventy wrote ${page.path}, which the plan does not know`);
+      if (done.has(page.path)) continue;
+      done.add(page.path);
+      await options.writer.write(page.path, page.content);
+      written.push({ path: page.path, key });
     }
   }
-  for (const page of rendered) {
-    const key = expected.get(page.path);
-    if (key === undefined) throw new Error(`Eleventy wrote ${page.path}, which the plan does not know`);
-    files.push({ ...page, key });
-  }
-  return files;
+  return { kept, written };
 }

@@ -20,9 +20,9 @@ export interface FolderWriter {
   readonly prepare: (file: string) => Promise<string>;
 }
 
-/** Write `files`, refusing two files of the same name. */
-export async function writeFiles(writer: FolderWriter, files: readonly OutputFile[]): Promise<void> {
-  const seen = new Set<string>();
+/** Write `files`, refusing two files of the same name, also one of `written` (files written before). */
+export async function writeFiles(writer: FolderWriter, files: readonly OutputFile[], written: readonly string[] = []): Promise<void> {
+  const seen = new Set<string>(written.map((file) => writer.target(file)));
   for (const file of files) {
     const target = writer.target(file.path);
     if (seen.has(target)) throw new Error(`two generated files would be written to ${target}`);

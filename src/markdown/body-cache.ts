@@ -17,7 +17,7 @@ const STORE = "bodies.json";
 
 export interface BodyStore {
   readStore(name: string): Promise<unknown>;
-  writeStore(name: string, value: unknown): Promise<void>;
+  writeStorePieces(name: string, pieces: Iterable<string>): Promise<void>;
 }
 
 export class BodyCache {
@@ -54,7 +54,18 @@ export class BodyCache {
   /** Keep this build's bodies, and only those, when anything changed. */
   async save(store: BodyStore): Promise<void> {
     if (this.rendered === 0 && this.used.size === this.known.size) return;
-    const value: Store = { code: this.code, bodies: Object.fromEntries(this.used) };
-    await store.writeStore(STORE, value);
+    // The same JSON as a Store, written a body at a time: as one string it would double the build's memory at its end.
+    const code = this.code;
+    const used = this.used;
+    function* pieces(): Generator<string> {
+      yield `{"code":${JSON.stringify(code)},"bodies":{`;
+      let first = true;
+      for (const [key, html] of used) {
+        yield `${first ? "" : ","}${JSON.stringify(key)}:${JSON.stringify(html)}`;
+        first = false;
+      }
+      yield "}}";
+    }
+    await store.writeStorePieces(STORE, pieces());
   }
 }

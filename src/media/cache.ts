@@ -9,7 +9,7 @@
  * are used: a file cut short by an interrupted run is never published.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, openSync, statSync, writeSync } from "node:fs";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors/usage.ts";
@@ -174,6 +174,34 @@ export class MediaCache {
 
   async writeStore(name: string, value: unknown): Promise<void> {
     if (this.write) await this.bestEffort(() => writeAtomically(path.join(this.root, name), JSON.stringify(value)));
+  }
+
+  /** A store written piece by piece (JSON text too large to build as one string), under a temporary name and renamed. */
+  async writeStorePieces(name: string, pieces: Iterable<string>): Promise<void> {
+    if (!this.write) return;
+    await this.bestEffort(async () => {
+      const file = path.join(this.root, name);
+      await mkdir(path.dirname(file), { recursive: true });
+      const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+      const fd = openSync(temporary, "w");
+      try {
+        let batch = "";
+        for (const piece of pieces) {
+          batch += piece;
+          if (batch.length >= 1 << 20) {
+            writeSync(fd, batch);
+            batch = "";
+          }
+        }
+        writeSync(fd, batch);
+      } catch (error) {
+        closeSync(fd);
+        await rm(temporary, { force: true });
+        throw error;
+      }
+      closeSync(fd);
+      await rename(temporary, file);
+    });
   }
 
   /** Keep the remembered hashes for the next run. */
