@@ -1,4 +1,4 @@
-import { checkContent } from "../build.ts";
+import { checkContent } from "../check.ts";
 import { defaults as cacheDefaults, MediaCache } from "../media/cache.ts";
 import { parse, USAGE } from "./args.ts";
 import { printProblems } from "./report.ts";

@@ -54,3 +54,6 @@ export function figureHtml(f: FigureView, eager: boolean): string {
   const below = parts.length > 0 ? `<figcaption>${[...parts, download].join(" ")}</figcaption>` : `<p class="download">${download}</p>`;
   return `<figure class="photo">${pictureHtml(f.picture, eager)}${below}</figure>`;
 }
+
+/** Media types of the web versions' formats, for <source type>. */
+export const MIME: Readonly<Record<"webp" | "jpeg" | "png", string>> = { webp: "image/webp", jpeg: "image/jpeg", png: "image/png" };

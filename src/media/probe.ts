@@ -4,15 +4,32 @@
  * versions are planned from. What a photo told is kept in the media cache by
  * the hash of its bytes, so an unchanged photo is not decoded again.
  */
+import { readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { MediaRef } from "../content/release.ts";
 import type { ImageFacts, MediaImage } from "../content/model.ts";
 import { extensionOf } from "../content/media.ts";
 import { problem, warning, type Location, type Problem } from "../errors/problem.ts";
 import { eachLimited } from "../each-limited.ts";
 import type { MediaCache } from "./cache.ts";
-import { exifCredit } from "./exif.ts";
-import { ENGINE, MAX_INPUT_PIXELS, readHeader, reasonOf, verifyDecodes, type ImageHeader } from "./sharp.ts";
+import type { ImageHeader } from "./sharp.ts";
+
+/**
+ * What a probe record was made with. sharp and exif-reader are loaded only
+ * when a photo has to be read (a check of unchanged photos needs neither), so
+ * the record names sharp's package version, which fixes its libvips.
+ */
+const PROBE_ENGINE = (() => {
+  try {
+    const main = fileURLToPath(import.meta.resolve("sharp"));
+    const { version } = JSON.parse(readFileSync(path.join(path.dirname(main), "..", "package.json"), "utf8")) as { version: string };
+    return `sharp ${version} ${process.platform}-${process.arch}`;
+  } catch {
+    return `sharp unknown ${process.platform}-${process.arch}`;
+  }
+})();
 
 /** Larger files are refused: git hosts reject them, and no reader waits for them. */
 export const MAX_MEDIA_BYTES = 100 * 1024 * 1024;
@@ -43,6 +60,7 @@ interface Probed {
 
 /** Read, check and describe one image; problems go to `problems`. */
 async function probeImage(media: MediaImage, at: Location, problems: Problem[]): Promise<Probed | undefined> {
+  const [{ MAX_INPUT_PIXELS, readHeader, reasonOf, verifyDecodes }, { exifCredit }] = await Promise.all([import("./sharp.ts"), import("./exif.ts")]);
   let header: ImageHeader;
   try {
     header = await readHeader(media.source);
@@ -68,7 +86,7 @@ async function probeImage(media: MediaImage, at: Location, problems: Problem[]):
   }
   const credit = exifCredit(header.exif);
   return {
-    engine: ENGINE,
+    engine: PROBE_ENGINE,
     cmyk: header.space === "cmyk",
     facts: {
       width: header.width,
@@ -82,7 +100,7 @@ async function probeImage(media: MediaImage, at: Location, problems: Problem[]):
 }
 
 const isProbed = (value: unknown): value is Probed =>
-  typeof value === "object" && value !== null && (value as Probed).engine === ENGINE && typeof (value as Probed).facts?.width === "number";
+  typeof value === "object" && value !== null && (value as Probed).engine === PROBE_ENGINE && typeof (value as Probed).facts?.width === "number";
 
 export interface ProbeResult {
   readonly problems: Problem[];

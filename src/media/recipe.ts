@@ -55,7 +55,6 @@ export function widthsFor(original: number, widths: readonly number[]): number[]
   return [...new Set([...below, top])].sort((a, b) => a - b);
 }
 
-export const MIME: Record<WebFormat, string> = { webp: "image/webp", jpeg: "image/jpeg", png: "image/png" };
 const EXTENSION: Record<WebFormat, string> = { webp: "webp", jpeg: "jpg", png: "png" };
 
 export interface Version {

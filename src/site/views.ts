@@ -8,8 +8,8 @@ import type { Contact, Department, MediaImage, Release, Site } from "../content/
 import type { Strings } from "../i18n/index.ts";
 import { renderBody } from "../markdown/render.ts";
 import type { CardPlan } from "../media/card.ts";
-import { figureHtml, pictureHtml, type FigureView, type PictureView } from "../media/html.ts";
-import { MIME, type PhotoPlan } from "../media/recipe.ts";
+import { figureHtml, MIME, pictureHtml, type FigureView, type PictureView } from "../media/html.ts";
+import type { PhotoPlan } from "../media/recipe.ts";
 import { mediaPath, type Urls } from "./urls.ts";
 
 export interface LinkView {

@@ -1,0 +1,51 @@
+/**
+ * Checking a content folder: load → validate → resolve, and every photo
+ * read. Writes nothing but the media cache it is given. Kept apart from the
+ * build so `pressroom check` loads only what checking needs.
+ */
+import { contentExists, loadContent } from "./content/load.ts";
+import type { ContentModel } from "./content/model.ts";
+import { publishedReleases } from "./content/publish.ts";
+import { resolveContent } from "./content/site.ts";
+import { problem, type Problem } from "./errors/problem.ts";
+import { defaults as cacheDefaults, MediaCache } from "./media/cache.ts";
+import { probeMedia } from "./media/probe.ts";
+import { defaults as planDefaults, planSite } from "./site/plan.ts";
+
+export interface CheckResult {
+  readonly model?: ContentModel;
+  /** Errors: a build stops on any of them. */
+  readonly problems: readonly Problem[];
+  /** Worth fixing, but no reason to stop a build. */
+  readonly warnings: readonly Problem[];
+  /** Text of every content file read, for code frames in reports. */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+export interface CheckOptions {
+  /** The media cache: what an unchanged photo told last time is not decoded again. Default: read-only, in .cache/pressroom. */
+  readonly cache?: MediaCache;
+}
+
+/** Validate a content folder completely (including decoding every image); writes nothing but the media cache it is given. */
+export async function checkContent(contentDir: string, options: CheckOptions = {}): Promise<CheckResult> {
+  if (!(await contentExists(contentDir))) {
+    return {
+      problems: [problem("content-folder-missing", { file: contentDir }, { dir: contentDir })],
+      warnings: [],
+      sources: new Map(),
+    };
+  }
+  const cache = options.cache ?? new MediaCache({ ...cacheDefaults, write: false });
+  const raw = await loadContent(contentDir);
+  const resolved = resolveContent(raw);
+  const probed = await probeMedia(resolved.media, cache);
+  const problems = [...resolved.problems, ...probed.problems];
+  const warnings = [...resolved.warnings, ...probed.warnings];
+  if (resolved.partial) {
+    // Old addresses must not collide with any page, whenever each release is published.
+    const everything = publishedReleases(resolved.partial, { now: Number.POSITIVE_INFINITY, drafts: true });
+    problems.push(...planSite(resolved.partial, everything, { ...planDefaults, releaseViews: false }).problems);
+  }
+  return { ...(problems.length === 0 && resolved.model && { model: resolved.model }), problems, warnings, sources: raw.texts };
+}
