@@ -184,7 +184,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     stage("images (remaining)");
     await writer.commit();
     stage("commit");
-    await Promise.all([previous.save(cache), bodies.save(cache)]);
+    await Promise.all([previous.save(cache, writer.hashes), bodies.save(cache)]);
     stage("save caches");
     return {
       releases: published.length,

@@ -2,7 +2,7 @@
  * The output folder: refused when replacing it would destroy something else,
  * and updated only at the very end of a build that succeeded.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "./errors/usage.ts";
@@ -57,6 +57,8 @@ export class OutputUpdate implements FolderWriter {
   /** Final place → temporary name, for files written until commit. */
   private readonly pending = new Map<string, string>();
   private readonly folders = new Set<string>();
+  /** sha256 of each file written from text or bytes (relative path), for the record of the build. */
+  readonly hashes = new Map<string, string>();
 
   private constructor(
     root: string,
@@ -118,7 +120,10 @@ export class OutputUpdate implements FolderWriter {
       return;
     }
     const to = this.place(file);
-    if (isFileContent(content)) writeFileSync(to, content);
+    if (isFileContent(content)) {
+      writeFileSync(to, content);
+      this.hashes.set(file, createHash("sha256").update(content).digest("hex"));
+    }
     else if ("copyFrom" in content) copyFileSync(content.copyFrom, to);
     else copyFileSync(content.unchangedAt, to);
   };

@@ -9,11 +9,12 @@
  * Keys of files whose names carry a content hash (web versions, cards) are
  * their paths.
  */
-import { statSync, type Stats } from "node:fs";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { sha256 } from "./media/cache.ts";
 
-type Entry = readonly [key: string, ino: number, size: number, mtimeMs: number];
+/** The sha256 is "" for files copied or streamed (kits): their keys name their sources' stat facts, which a restore changes anyway. */
+type Entry = readonly [key: string, ino: number, size: number, mtimeMs: number, sha256: string];
 
 interface Record {
   readonly files: { readonly [file: string]: Entry };
@@ -50,13 +51,24 @@ export class PreviousBuild {
     return new PreviousBuild(out, name, new Map(files));
   }
 
-  /** The absolute path of `file` in the current output when it holds exactly what `key` makes; else undefined. */
+  /**
+   * The absolute path of `file` in the current output when it holds exactly
+   * what `key` makes; else undefined. A file whose inode or time changed
+   * (the folder restored from a CI cache) is read and compared by its hash.
+   */
   reusable(file: string, key: string): string | undefined {
     const entry = this.files.get(file);
     if (!Array.isArray(entry) || entry[0] !== key) return undefined;
     const at = path.join(this.outDir, file);
     const facts = statOf(at);
-    return facts?.isFile() && facts.ino === entry[1] && facts.size === entry[2] && facts.mtimeMs === entry[3] ? at : undefined;
+    if (!facts?.isFile() || facts.size !== entry[2]) return undefined;
+    if (facts.ino === entry[1] && facts.mtimeMs === entry[3]) return at;
+    if (typeof entry[4] !== "string" || entry[4] === "") return undefined;
+    try {
+      return sha256(readFileSync(at)) === entry[4] ? at : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Note a file of the new build and its key, for the next build. */
@@ -64,12 +76,15 @@ export class PreviousBuild {
     this.kept.set(file, key);
   }
 
-  /** After the new output is in place: record what each kept file is now. */
-  async save(store: RecordStore): Promise<void> {
+  /** After the new output is in place: record what each kept file is now; `hashes` has those written in this build. */
+  async save(store: RecordStore, hashes: ReadonlyMap<string, string>): Promise<void> {
     const files: { [file: string]: Entry } = {};
     for (const [file, key] of [...this.kept].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const facts = statOf(path.join(this.outDir, file));
-      if (facts?.isFile()) files[file] = [key, facts.ino, facts.size, facts.mtimeMs];
+      if (!facts?.isFile()) continue;
+      const before = this.files.get(file);
+      const unchanged = Array.isArray(before) && before[0] === key && before[2] === facts.size && typeof before[4] === "string";
+      files[file] = [key, facts.ino, facts.size, facts.mtimeMs, hashes.get(file) ?? (unchanged ? before[4] : "")];
     }
     await store.writeStore(this.name, { files } satisfies Record);
   }

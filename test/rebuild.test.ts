@@ -118,3 +118,27 @@ test("a failed rebuild leaves the output byte for byte, without temporary files"
   sameTrees(before, out);
   assert.deepEqual(listFiles(out).filter((f) => f.includes("pressroom-new")), []);
 });
+
+test("an output folder restored from a CI cache (new inodes and times) is reused by content, and the result is a cold build's", async () => {
+  const content = copyOfValid();
+  const out = path.join(fresh(), "out");
+  const cache = fresh();
+  await build({ contentDir: content, outDir: out, cacheDir: cache, now: NOW });
+  // What restoring a cache does: the same bytes, other files.
+  const saved = path.join(fresh(), "saved");
+  cpSync(out, saved, { recursive: true });
+  rmSync(out, { recursive: true });
+  cpSync(saved, out, { recursive: true });
+  const restored = new Map(listFiles(out).map((file) => [file, statSync(path.join(out, file)).ino]));
+
+  const file = path.join(content, RADWEGE);
+  writeFileSync(file, readFileSync(file, "utf8").replace(/\n*$/, "\n\nNachtrag: Die Sperrung endet schon am Freitag.\n"));
+  await build({ contentDir: content, outDir: out, cacheDir: cache, now: NOW });
+  const cold = path.join(fresh(), "out");
+  await build({ contentDir: content, outDir: cold, cacheDir: fresh(), now: NOW });
+  sameTrees(cold, out);
+  const old = listFiles(out).filter((f) => f.startsWith("1999/") && f.endsWith("index.html"));
+  assert.ok(old.length > 0);
+  for (const f of old) assert.equal(statSync(path.join(out, f)).ino, restored.get(f), `${f} was kept`);
+  assert.notEqual(statSync(path.join(out, "2026/11/27/radwege-am-ring/index.html")).ino, restored.get("2026/11/27/radwege-am-ring/index.html"));
+});
