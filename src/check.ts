@@ -7,6 +7,9 @@ import { contentExists, loadContent } from "./content/load.ts";
 import type { ContentModel } from "./content/model.ts";
 import { publishedReleases } from "./content/publish.ts";
 import { resolveContent } from "./content/site.ts";
+import { FrontMatterCache } from "./content/frontmatter-cache.ts";
+import { nodeFileSystem } from "./content/fs.ts";
+import { codeFingerprint } from "./fingerprint.ts";
 import { problem, type Problem } from "./errors/problem.ts";
 import { defaults as cacheDefaults, MediaCache } from "./media/cache.ts";
 import { probeMedia } from "./media/probe.ts";
@@ -37,8 +40,9 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
     };
   }
   const cache = options.cache ?? new MediaCache({ ...cacheDefaults, write: false });
-  const raw = await loadContent(contentDir);
-  const resolved = resolveContent(raw);
+  const [raw, frontMatter] = await Promise.all([loadContent(contentDir), FrontMatterCache.open(cache, codeFingerprint())]);
+  const resolved = resolveContent(raw, nodeFileSystem, frontMatter.split);
+  await frontMatter.save(cache);
   const probed = await probeMedia(resolved.media, cache);
   const problems = [...resolved.problems, ...probed.problems];
   const warnings = [...resolved.warnings, ...probed.warnings];

@@ -136,7 +136,7 @@ export class OutputUpdate implements FolderWriter {
     }
     this.pending.clear();
     const marker = path.join(this.root, MARKER);
-    if (!existsSync(marker)) writeFileSync(marker, "This folder is written by `pressroom build` and updated on every build.\n");
+    if (!existsSync(marker)) writeFileSync(marker, "This folder is written by `pressroom build` and replaced on every build.\n");
     this.files.add(marker);
     if (!this.direct) this.removeOthers(this.root);
   }

@@ -4,7 +4,7 @@
  * A date without an offset is wall-clock time in the site's time zone, never
  * in the time zone of the machine that builds.
  */
-import { TZDate, tzOffset } from "@date-fns/tz";
+import { tzOffset } from "@date-fns/tz";
 import { format as formatDate } from "date-fns/format";
 
 export type ParsedDate =
@@ -82,18 +82,58 @@ function offsetMs(timeZone: string, instant: number): number {
   return start;
 }
 
-/** The wall clock of `instant` in `timeZone`, made once per instant: every date of a release is formatted several times. */
-const localDates = new Map<string, Map<number, TZDate>>();
-function localDate(instant: number, timeZone: string): TZDate {
-  let zone = localDates.get(timeZone);
-  if (!zone) localDates.set(timeZone, (zone = new Map()));
-  let local = zone.get(instant);
-  if (!local) {
-    if (zone.size >= 100_000) zone.clear();
-    zone.set(instant, (local = new TZDate(instant, timeZone)));
+/**
+ * An instant as the wall clock of a zone shows it, for date-fns' format: the
+ * local getters answer in the zone's time, not the machine's. The offset is
+ * the zone's at this instant (from @date-fns/tz, remembered per hour), so
+ * formatting asks the zone database once per hour, where a TZDate would ask
+ * it for every copy date-fns makes while formatting.
+ */
+class WallClock extends Date {
+  private readonly shifted: Date;
+  private readonly offset: number;
+
+  constructor(instant: number, offset: number) {
+    super(instant);
+    this.offset = offset;
+    this.shifted = new Date(instant + offset);
   }
-  return local;
+
+  override getFullYear(): number {
+    return this.shifted.getUTCFullYear();
+  }
+  override getMonth(): number {
+    return this.shifted.getUTCMonth();
+  }
+  override getDate(): number {
+    return this.shifted.getUTCDate();
+  }
+  override getDay(): number {
+    return this.shifted.getUTCDay();
+  }
+  override getHours(): number {
+    return this.shifted.getUTCHours();
+  }
+  override getMinutes(): number {
+    return this.shifted.getUTCMinutes();
+  }
+  override getSeconds(): number {
+    return this.shifted.getUTCSeconds();
+  }
+  override getMilliseconds(): number {
+    return this.shifted.getUTCMilliseconds();
+  }
+  override getTimezoneOffset(): number {
+    return -this.offset / 60_000;
+  }
+  /** date-fns makes its copies through this: a copy keeps the zone. */
+  [Symbol.for("constructDateFrom")](value: Date | number | string): WallClock {
+    const instant = +new Date(value);
+    return new WallClock(instant, this.offset);
+  }
 }
+
+const wallClock = (instant: number, timeZone: string): WallClock => new WallClock(instant, offsetMs(timeZone, instant));
 
 /**
  * The instant at which the wall clock in `timeZone` shows `wallClock` (its
@@ -119,18 +159,18 @@ export interface LocalParts {
 
 /** Calendar date of an instant in `timeZone`. */
 export function localParts(instant: number, timeZone: string): LocalParts {
-  const local = localDate(instant, timeZone);
+  const local = wallClock(instant, timeZone);
   return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
 }
 
 /** Format an instant as wall-clock time in `timeZone` with a date-fns pattern. */
 export function formatInstant(instant: number, timeZone: string, pattern: string): string {
-  return formatDate(localDate(instant, timeZone), pattern);
+  return formatDate(wallClock(instant, timeZone), pattern);
 }
 
 /** ISO 8601 with the site's offset, e.g. 2026-11-27T10:30:00+01:00 (for datetime attributes). */
 export function isoInstant(instant: number, timeZone: string): string {
-  return formatDate(localDate(instant, timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
+  return formatDate(wallClock(instant, timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
 }
 
 /** Parse the --now option: the same formats as content dates, in the site's time zone. */

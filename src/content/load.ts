@@ -1,5 +1,11 @@
-/** Reading the content folder from disk: the only file I/O of the content model. */
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+/**
+ * Reading the content folder from disk: the only file I/O of the content
+ * model. Files are read with the synchronous calls: for thousands of small
+ * files one call each is several times faster than open, stat, read and close
+ * through the thread pool, and nothing else waits meanwhile.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 
 export interface RawContent {
@@ -23,17 +29,17 @@ const RELEASE_FILE = /\.(md|markdown)$/i;
 /** Strip a byte order mark and make line endings \n, so line numbers and parsing agree. */
 export const normalizeText = (text: string): string => text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 
-async function walk(dir: string, relative: string, out: string[]): Promise<void> {
+function walk(dir: string, relative: string, out: string[]): void {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
     const rel = `${relative}/${entry.name}`;
-    if (entry.isDirectory()) await walk(path.join(dir, entry.name), rel, out);
+    if (entry.isDirectory()) walk(path.join(dir, entry.name), rel, out);
     else if (entry.isFile() && RELEASE_FILE.test(entry.name)) out.push(rel);
   }
 }
@@ -49,29 +55,24 @@ export async function contentExists(dir: string): Promise<boolean> {
 export async function loadContent(contentDir: string): Promise<RawContent> {
   const root = await realpath(contentDir);
   const releaseFiles: string[] = [];
-  await walk(path.join(root, RELEASES_DIR), RELEASES_DIR, releaseFiles);
+  walk(path.join(root, RELEASES_DIR), RELEASES_DIR, releaseFiles);
   releaseFiles.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const texts = new Map<string, string>();
   const unreadable = new Map<string, string>();
   const files = [SITE_FILE, DEPARTMENTS_FILE, CONTACTS_FILE, ...releaseFiles];
-  const batch = 64;
-  for (let i = 0; i < files.length; i += batch) {
-    await Promise.all(
-      files.slice(i, i + batch).map(async (file) => {
-        try {
-          const buffer = await readFile(path.join(root, file));
-          texts.set(file, normalizeText(new TextDecoder("utf-8", { fatal: true }).decode(buffer)));
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === "ENOENT") return;
-          const reason =
-            code === undefined || code === "ERR_ENCODING_INVALID_ENCODED_DATA"
-              ? "it is not saved as UTF-8 text (perhaps Latin-1 or Windows-1252)"
-              : `error ${code}`;
-          unreadable.set(file, reason);
-        }
-      }),
-    );
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  for (const file of files) {
+    try {
+      texts.set(file, normalizeText(utf8.decode(readFileSync(path.join(root, file)))));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") continue;
+      const reason =
+        code === undefined || code === "ERR_ENCODING_INVALID_ENCODED_DATA"
+          ? "it is not saved as UTF-8 text (perhaps Latin-1 or Windows-1252)"
+          : `error ${code}`;
+      unreadable.set(file, reason);
+    }
   }
   return { root, texts, releaseFiles, unreadable };
 }

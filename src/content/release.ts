@@ -7,7 +7,7 @@ import { findBodyImages } from "../markdown/images.ts";
 import { resolveBodyImages, resolveMedia } from "./media.ts";
 import type { Alias, Contact, Department, Media, Release } from "./model.ts";
 import { mediaSchema, releaseSchema, validate, validEntries, validFields, type ReleaseData } from "./schema.ts";
-import { splitRelease } from "./frontmatter.ts";
+import { splitRelease, type SplitRelease } from "./frontmatter.ts";
 import { normalizeAlias } from "./alias.ts";
 import { releaseSlug, releaseUrl } from "./slug.ts";
 import { closest } from "./suggest.ts";
@@ -42,6 +42,8 @@ export interface ReleaseContext {
   readonly media: MediaRef[];
   /** Problems that do not stop a build. */
   readonly warnings: Problem[];
+  /** Splits a file into front matter and body (default splitRelease; a build passes its cache of earlier results). */
+  readonly split?: (text: string, file: string) => SplitRelease;
 }
 
 const TRUE = new Set(["true", "yes", "ja"]);
@@ -49,7 +51,7 @@ const TRUE = new Set(["true", "yes", "ja"]);
 /** The resolved release, or undefined when it has problems (pushed to `problems`). */
 export function resolveRelease(input: ReleaseFile, context: ReleaseContext, problems: Problem[]): Release | undefined {
   const { file } = input;
-  const split = splitRelease(input.text, file);
+  const split = (context.split ?? splitRelease)(input.text, file);
   problems.push(...split.problems);
   const parsed = split.data;
   if (!parsed || split.problems.length > 0) return undefined;

@@ -151,7 +151,8 @@ function resolveDepartments(raw: RawContent, contacts: ReadonlyMap<string, Conta
   return departments;
 }
 
-export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem): ResolveResult {
+/** `split` reads a release's front matter (default: parse it; a build passes its cache). */
+export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem, split?: ReleaseContext["split"]): ResolveResult {
   const problems: Problem[] = [];
   for (const [file, reason] of raw.unreadable) {
     if (file !== SITE_FILE && file !== DEPARTMENTS_FILE && file !== CONTACTS_FILE) {
@@ -173,6 +174,7 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem)
     claimedAliases: new Map(),
     media: [],
     warnings: [],
+    ...(split && { split }),
   };
   const releaseFolders = new Set(raw.releaseFiles.map((file) => path.dirname(path.join(raw.root, file))));
   for (const file of raw.releaseFiles) {

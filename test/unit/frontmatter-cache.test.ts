@@ -1,0 +1,54 @@
+/** The front matter cache gives what parsing gives, line numbers included, and never a field from Object's prototype. */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FrontMatterCache } from "../../src/content/frontmatter-cache.ts";
+import { splitRelease } from "../../src/content/frontmatter.ts";
+
+/** A store in memory, written as the cache folder would be. */
+function memoryStore() {
+  const files = new Map<string, string>();
+  return {
+    files,
+    readStore: async (name: string) => (files.has(name) ? JSON.parse(files.get(name)!) : undefined),
+    writeStorePieces: async (name: string, pieces: Iterable<string>) => void files.set(name, [...pieces].join("")),
+  };
+}
+
+const TEXT = "---\ntitle: Radwege am Ring\ndate: 2026-11-27 10:30\ndepartment: tiefbauamt\ntags: [Verkehr, Rad]\n---\n\nDer Text.\n";
+
+test("a file read in an earlier run gives the same front matter, body and lines as parsing it", async () => {
+  const store = memoryStore();
+  const first = await FrontMatterCache.open(store, "code-1");
+  first.split(TEXT, "releases/a.md");
+  await first.save(store);
+
+  const second = await FrontMatterCache.open(store, "code-1");
+  const cached = second.split(TEXT, "releases/a.md");
+  const parsed = splitRelease(TEXT, "releases/a.md");
+  assert.deepEqual(cached.data?.value, parsed.data?.value);
+  assert.equal(cached.body, parsed.body);
+  assert.equal(cached.bodyLine, parsed.bodyLine);
+  assert.equal(cached.data?.endLine, parsed.data?.endLine);
+  assert.equal(cached.data?.lineOf(["department"]), 4);
+  assert.equal(cached.data?.lineOf(["tags", 1]), parsed.data?.lineOf(["tags", 1]));
+  const value = cached.data?.value as Record<string, unknown>;
+  assert.equal(value.toString, undefined, "a mapping without Object's prototype");
+});
+
+test("another code, another text, or a file with problems is parsed again", async () => {
+  const store = memoryStore();
+  const first = await FrontMatterCache.open(store, "code-1");
+  first.split(TEXT, "releases/a.md");
+  const broken = "---\ntitle: a: b\n---\nText\n";
+  assert.ok(first.split(broken, "releases/b.md").problems.length > 0);
+  await first.save(store);
+  const saved = JSON.parse(store.files.get("frontmatter.json")!) as { entries: Record<string, unknown> };
+  assert.equal(Object.keys(saved.entries).length, 1, "only the file without problems is kept");
+
+  const other = await FrontMatterCache.open(store, "code-2");
+  other.split(TEXT.replace("Radwege", "Fußwege"), "releases/a.md");
+  await other.save(store);
+  const again = JSON.parse(store.files.get("frontmatter.json")!) as { code: string; entries: Record<string, { value: { title: string } }> };
+  assert.equal(again.code, "code-2");
+  assert.deepEqual(Object.values(again.entries).map((e) => e.value.title), ["Fußwege am Ring"], "only this run's files are kept");
+});
