@@ -6,7 +6,7 @@
  * kept. Line numbers are needed only to report a problem: the first question
  * for one parses the file again.
  */
-import { sha256 } from "../media/cache.ts";
+import { sha256, storePieces } from "../media/cache.ts";
 import { splitRelease, type SplitRelease } from "./frontmatter.ts";
 import type { YamlValue } from "./yaml.ts";
 
@@ -80,17 +80,6 @@ export class FrontMatterCache {
   /** Keep this run's entries, and only those, when anything changed. */
   async save(store: FrontMatterStore): Promise<void> {
     if (this.parsed === 0 && this.used.size === this.known.size) return;
-    const code = this.code;
-    const used = this.used;
-    function* pieces(): Generator<string> {
-      yield `{"code":${JSON.stringify(code)},"entries":{`;
-      let first = true;
-      for (const [key, entry] of used) {
-        yield `${first ? "" : ","}${JSON.stringify(key)}:${JSON.stringify(entry)}`;
-        first = false;
-      }
-      yield "}}";
-    }
-    await store.writeStorePieces(STORE, pieces());
+    await store.writeStorePieces(STORE, storePieces(this.code, "entries", this.used));
   }
 }

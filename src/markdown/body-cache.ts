@@ -5,7 +5,7 @@
  * hash of the body's text, valid only for the code that rendered it; only the
  * bodies of the last build are kept, so the file never grows past the site.
  */
-import { sha256 } from "../media/cache.ts";
+import { sha256, storePieces } from "../media/cache.ts";
 import { sanitizedHtml } from "./render.ts";
 
 interface Store {
@@ -55,17 +55,6 @@ export class BodyCache {
   async save(store: BodyStore): Promise<void> {
     if (this.rendered === 0 && this.used.size === this.known.size) return;
     // The same JSON as a Store, written a body at a time: as one string it would double the build's memory at its end.
-    const code = this.code;
-    const used = this.used;
-    function* pieces(): Generator<string> {
-      yield `{"code":${JSON.stringify(code)},"bodies":{`;
-      let first = true;
-      for (const [key, html] of used) {
-        yield `${first ? "" : ","}${JSON.stringify(key)}:${JSON.stringify(html)}`;
-        first = false;
-      }
-      yield "}}";
-    }
-    await store.writeStorePieces(STORE, pieces());
+    await store.writeStorePieces(STORE, storePieces(this.code, "bodies", this.used));
   }
 }
