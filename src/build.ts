@@ -143,6 +143,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         kitBytes.set(release, (await stat(target)).size);
       }
     });
+    await bodies.renderAll(published.map((release) => release.body));
     const plan = planSite(model, published, {
       ...planDefaults,
       ...(options.pageSize && { pageSize: options.pageSize }),
@@ -292,6 +293,8 @@ async function renderPages(plan: SitePlan, options: PageOptions): Promise<Pages>
       done.add(page.path);
       await options.writer.write(page.path, page.content);
       written.push({ path: page.path, key });
+      // Photos and cards wait on this thread for their next step.
+      if (written.length % 200 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
   return { kept, written };

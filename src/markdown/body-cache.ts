@@ -51,6 +51,18 @@ export class BodyCache {
     return html;
   };
 
+  /**
+   * Render every body of `sources` ahead of the plan, letting other work in
+   * between (photos and cards wait on this thread to start their next step).
+   */
+  async renderAll(sources: Iterable<string>, turn = 100): Promise<void> {
+    let count = 0;
+    for (const source of sources) {
+      this.html(source);
+      if (++count % turn === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
   /** Keep this build's bodies, and only those, when anything changed. */
   async save(store: BodyStore): Promise<void> {
     if (this.rendered === 0 && this.used.size === this.known.size) return;
