@@ -21,6 +21,19 @@ function sameTrees(a: string, b: string): void {
   for (const file of files) assert.ok(readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file))), `${file} differs`);
 }
 
+/** One release gets a sentence more. */
+function addSentence(content: string): void {
+  const file = path.join(content, RADWEGE);
+  writeFileSync(file, readFileSync(file, "utf8").replace(/\n*$/, "\n\nNachtrag: Die Sperrung endet schon am Freitag.\n"));
+}
+
+/** A build of `content` into a new folder with a new cache. */
+async function coldBuild(content: string): Promise<string> {
+  const out = path.join(fresh(), "out");
+  await build({ contentDir: content, outDir: out, cacheDir: fresh(), now: NOW });
+  return out;
+}
+
 function copyOfValid(): string {
   const content = fresh();
   cpSync(fixture("valid"), content, { recursive: true });
@@ -35,13 +48,9 @@ test("a rebuild after one release changed renders only its pages and gives the b
   const inode = (file: string): number => statSync(path.join(out, file)).ino;
   const before = new Map(listFiles(out).map((file) => [file, inode(file)]));
 
-  const file = path.join(content, RADWEGE);
-  writeFileSync(file, readFileSync(file, "utf8").replace(/\n*$/, "\n\nNachtrag: Die Sperrung endet schon am Freitag.\n"));
+  addSentence(content);
   await build({ contentDir: content, outDir: out, cacheDir: cache, now: NOW });
-
-  const cold = path.join(fresh(), "out");
-  await build({ contentDir: content, outDir: cold, cacheDir: fresh(), now: NOW });
-  sameTrees(cold, out);
+  sameTrees(await coldBuild(content), out);
   assert.match(html(out, "2026/11/27/radwege-am-ring/index.html")("main").text(), /Die Sperrung endet schon am Freitag/);
 
   // Made again: the changed release's page. Taken as it was (the same file): pages of releases that did not change.
@@ -100,9 +109,7 @@ test("a rebuild removes what the content no longer has, and what was put into th
   rmSync(path.join(content, RADWEGE));
   writeFileSync(path.join(out, "stray.html"), "<p>put here by hand</p>");
   await build({ contentDir: content, outDir: out, cacheDir: cache, now: NOW });
-  const cold = path.join(fresh(), "out");
-  await build({ contentDir: content, outDir: cold, cacheDir: fresh(), now: NOW });
-  sameTrees(cold, out);
+  sameTrees(await coldBuild(content), out);
 });
 
 test("a failed rebuild leaves the output byte for byte, without temporary files", async () => {
@@ -131,12 +138,9 @@ test("an output folder restored from a CI cache (new inodes and times) is reused
   cpSync(saved, out, { recursive: true });
   const restored = new Map(listFiles(out).map((file) => [file, statSync(path.join(out, file)).ino]));
 
-  const file = path.join(content, RADWEGE);
-  writeFileSync(file, readFileSync(file, "utf8").replace(/\n*$/, "\n\nNachtrag: Die Sperrung endet schon am Freitag.\n"));
+  addSentence(content);
   await build({ contentDir: content, outDir: out, cacheDir: cache, now: NOW });
-  const cold = path.join(fresh(), "out");
-  await build({ contentDir: content, outDir: cold, cacheDir: fresh(), now: NOW });
-  sameTrees(cold, out);
+  sameTrees(await coldBuild(content), out);
   const old = listFiles(out).filter((f) => f.startsWith("1999/") && f.endsWith("index.html"));
   assert.ok(old.length > 0);
   for (const f of old) assert.equal(statSync(path.join(out, f)).ino, restored.get(f), `${f} was kept`);
