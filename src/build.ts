@@ -1,5 +1,5 @@
 /**
- * The pipeline: load → validate → resolve → publish → plan → render → swap.
+ * The pipeline: load → validate → resolve → publish → plan → render → commit.
  * `check` stops after validation and writes nothing.
  */
 import { createHash } from "node:crypto";
@@ -26,12 +26,12 @@ import { checkOutputFolder, OutputUpdate } from "./output-folder.ts";
 import { mediaFiles, siteFiles } from "./outputs/site-files.ts";
 import { defaults as planDefaults, planSite } from "./site/plan.ts";
 import { FILES } from "./site/files.ts";
-import { writeFiles, type FolderWriter, type OutputFile } from "./write-files.ts";
+import { UNCHANGED, writeFiles, type FolderWriter, type OutputFile } from "./write-files.ts";
 import { PreviousBuild } from "./previous-build.ts";
 import { BodyCache } from "./markdown/body-cache.ts";
 import { codeFingerprint, renderFingerprint } from "./fingerprint.ts";
 import { sharedData, type PageLists } from "./eleventy/data.ts";
-import { NOT_FOUND, pageKeys, pickPages } from "./site/pages.ts";
+import { NOT_FOUND, pageKeys, pickPages, type KeyedPage } from "./site/pages.ts";
 import type { SitePlan } from "./site/plan.ts";
 
 export interface BuildOptions {
@@ -123,7 +123,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       cache,
       images,
       signal: stop.signal,
-      reuse: (file) => previous.reusable(file, file),
+      unchanged: (file) => previous.reusable(file, file),
       ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
       ...(options.onImageProgress && { onProgress: options.onImageProgress }),
     });
@@ -133,10 +133,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await eachLimited([...kits], 4, async ([release, kit]) => {
       const key = kitKey(kit);
       previous.keep(kit.path, key);
-      const old = previous.reusable(kit.path, key);
-      if (old) {
-        await writer.write(kit.path, { unchangedAt: old });
-        kitBytes.set(release, statSync(old).size);
+      if (previous.reusable(kit.path, key)) {
+        await writer.write(kit.path, UNCHANGED);
+        kitBytes.set(release, statSync(writer.target(kit.path)).size);
       } else {
         const target = await writer.prepare(kit.path);
         await writeKit(target, kit);
@@ -229,21 +228,25 @@ interface PageOptions {
 /** Pages rendered per Eleventy run: a run holds all its pages in memory, a site of 40,000 releases would not fit. */
 const PAGES_PER_RUN = 4000;
 
-/** Lists of at most `size` pages in all, in order. */
+type Part = { [K in keyof PageLists]: PageLists[K][number][] };
+
+/** The lists cut into parts of at most `size` pages in all, in order. */
 function chunks(lists: PageLists, size: number): PageLists[] {
-  const all = [
-    ...lists.releases.map((item) => ["releases", item] as const),
-    ...lists.listings.map((item) => ["listings", item] as const),
-    ...lists.indexes.map((item) => ["indexes", item] as const),
-    ...lists.redirects.map((item) => ["redirects", item] as const),
-  ];
-  const result: PageLists[] = [];
-  for (let start = 0; start < all.length; start += size) {
-    const part = all.slice(start, start + size);
-    const of = <K extends keyof PageLists>(kind: K): PageLists[K] => part.filter(([k]) => k === kind).map(([, item]) => item) as unknown as PageLists[K];
-    result.push({ releases: of("releases"), listings: of("listings"), indexes: of("indexes"), redirects: of("redirects") });
-  }
-  return result;
+  const parts: Part[] = [];
+  let room = 0;
+  const part = (): Part => {
+    if (room === 0) {
+      parts.push({ releases: [], listings: [], indexes: [], redirects: [] });
+      room = size;
+    }
+    room--;
+    return parts[parts.length - 1]!;
+  };
+  for (const item of lists.releases) part().releases.push(item);
+  for (const item of lists.listings) part().listings.push(item);
+  for (const item of lists.indexes) part().indexes.push(item);
+  for (const item of lists.redirects) part().redirects.push(item);
+  return parts;
 }
 
 interface Pages {
@@ -263,18 +266,16 @@ async function renderPages(plan: SitePlan, options: PageOptions): Promise<Pages>
   const shared = sharedData(plan, options.stylesheet);
   const keys = pageKeys(plan, shared, renderFingerprint(options.layoutsDir));
   const kept: OutputFile[] = [];
-  const keep = (file: string, key: string): boolean => {
-    const old = options.previous.reusable(file, key);
-    if (old) kept.push({ path: file, content: { unchangedAt: old }, key });
-    return old === undefined;
+  /** Whether the page stays as the previous build wrote it. */
+  const stays = (page: KeyedPage): boolean => {
+    if (!options.previous.reusable(page.file, page.key)) return false;
+    kept.push({ path: page.file, content: UNCHANGED, key: page.key });
+    return true;
   };
-  const dirty = pickPages(plan, (item) => {
-    const page = keys.pages.get(item)!;
-    return keep(page.file, page.key);
-  });
+  const dirty = pickPages(plan, (item) => !stays(keys.pages.get(item)!));
   const count = dirty.releases.length + dirty.listings.length + dirty.indexes.length + dirty.redirects.length;
   // Eleventy renders the 404 page with any other; alone, it may be the last build's too.
-  if (count === 0 && !keep(keys.notFound.file, keys.notFound.key)) return { kept, written: [] };
+  if (count === 0 && stays(keys.notFound)) return { kept, written: [] };
   const { renderSite } = await import("./eleventy/render.ts");
   const written: { path: string; key: string }[] = [];
   const done = new Set<string>();

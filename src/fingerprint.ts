@@ -16,7 +16,7 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) hashTree(hash, full);
     else if (entry.isFile() && /\.(js|ts|njk|css|json)$/.test(entry.name) && !entry.name.startsWith(".")) {
-      hash.update(`${path.relative(dir, full)}\0`).update(readFileSync(full)).update("\0");
+      hash.update(`${entry.name}\0`).update(readFileSync(full)).update("\0");
     }
   }
 }

@@ -11,7 +11,6 @@ import type { FolderWriter, OutputFile } from "./write-files.ts";
 
 const MARKER = FILES.marker;
 
-
 const inside = (child: string, parent: string): boolean =>
   child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
 
@@ -102,7 +101,8 @@ export class OutputUpdate implements FolderWriter {
   /** Where to write `file` now (its temporary name until commit); makes its folder. */
   private place(file: string): string {
     const to = this.target(file);
-    if (this.files.has(to) && this.pending.has(to)) return this.pending.get(to)!;
+    const pending = this.pending.get(to);
+    if (pending !== undefined) return pending;
     this.files.add(to);
     this.folder(path.dirname(to));
     if (this.direct) return to;
@@ -114,7 +114,7 @@ export class OutputUpdate implements FolderWriter {
   prepare = async (file: string): Promise<string> => this.place(file);
 
   write = async (file: string, content: OutputFile["content"]): Promise<void> => {
-    if (!isFileContent(content) && "unchangedAt" in content && path.resolve(content.unchangedAt) === this.target(file)) {
+    if (!isFileContent(content) && "unchanged" in content) {
       // The previous build's file, the same now: it stays where it is.
       this.files.add(this.target(file));
       return;
@@ -123,9 +123,7 @@ export class OutputUpdate implements FolderWriter {
     if (isFileContent(content)) {
       writeFileSync(to, content);
       this.hashes.set(file, createHash("sha256").update(content).digest("hex"));
-    }
-    else if ("copyFrom" in content) copyFileSync(content.copyFrom, to);
-    else copyFileSync(content.unchangedAt, to);
+    } else copyFileSync(content.copyFrom, to);
   };
 
   /** Put the new files in place and remove every other file of the folder. */

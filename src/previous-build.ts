@@ -16,7 +16,7 @@ import { sha256 } from "./media/cache.ts";
 /** The sha256 is "" for files copied or streamed (kits): their keys name their sources' stat facts, which a restore changes anyway. */
 type Entry = readonly [key: string, ino: number, size: number, mtimeMs: number, sha256: string];
 
-interface Record {
+interface BuildRecord {
   readonly files: { readonly [file: string]: Entry };
 }
 
@@ -46,28 +46,28 @@ export class PreviousBuild {
   static async open(store: RecordStore, outDir: string): Promise<PreviousBuild> {
     const out = path.resolve(outDir);
     const name = `builds/${sha256(out).slice(0, 16)}.json`;
-    const saved = (await store.readStore(name)) as Record | undefined;
+    const saved = (await store.readStore(name)) as BuildRecord | undefined;
     const files = saved && typeof saved === "object" && saved.files && typeof saved.files === "object" ? Object.entries(saved.files) : [];
     return new PreviousBuild(out, name, new Map(files));
   }
 
   /**
-   * The absolute path of `file` in the current output when it holds exactly
-   * what `key` makes; else undefined. A file whose inode or time changed
-   * (the folder restored from a CI cache) is read and compared by its hash.
+   * Whether `file` in the current output holds exactly what `key` makes. A
+   * file whose inode or time changed (the folder restored from a CI cache)
+   * is read and compared by its hash.
    */
-  reusable(file: string, key: string): string | undefined {
+  reusable(file: string, key: string): boolean {
     const entry = this.files.get(file);
-    if (!Array.isArray(entry) || entry[0] !== key) return undefined;
+    if (!Array.isArray(entry) || entry[0] !== key) return false;
     const at = path.join(this.outDir, file);
     const facts = statOf(at);
-    if (!facts?.isFile() || facts.size !== entry[2]) return undefined;
-    if (facts.ino === entry[1] && facts.mtimeMs === entry[3]) return at;
-    if (typeof entry[4] !== "string" || entry[4] === "") return undefined;
+    if (!facts?.isFile() || facts.size !== entry[2]) return false;
+    if (facts.ino === entry[1] && facts.mtimeMs === entry[3]) return true;
+    if (typeof entry[4] !== "string" || entry[4] === "") return false;
     try {
-      return sha256(readFileSync(at)) === entry[4] ? at : undefined;
+      return sha256(readFileSync(at)) === entry[4];
     } catch {
-      return undefined;
+      return false;
     }
   }
 
@@ -86,6 +86,6 @@ export class PreviousBuild {
       const unchanged = Array.isArray(before) && before[0] === key && before[2] === facts.size && typeof before[4] === "string";
       files[file] = [key, facts.ino, facts.size, facts.mtimeMs, hashes.get(file) ?? (unchanged ? before[4] : "")];
     }
-    await store.writeStore(this.name, { files } satisfies Record);
+    await store.writeStore(this.name, { files } satisfies BuildRecord);
   }
 }

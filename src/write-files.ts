@@ -1,13 +1,16 @@
 /** Generated files and where they go: the output folder (output-folder.ts) writes them, never outside itself. */
 
+/** The content of a file that stays as the previous build wrote it. */
+export const UNCHANGED = { unchanged: true } as const;
+
 export interface OutputFile {
   /** Relative to the output folder, forward slashes. */
   readonly path: string;
   /**
-   * Text or bytes to write, the absolute path of a file to copy, or the file
-   * of the previous output that holds the same bytes already (it stays).
+   * Text or bytes to write, the absolute path of a file to copy, or word that
+   * the file the previous build wrote there holds these bytes already (it stays).
    */
-  readonly content: string | Uint8Array | { readonly copyFrom: string } | { readonly unchangedAt: string };
+  readonly content: string | Uint8Array | { readonly copyFrom: string } | typeof UNCHANGED;
   /** What the file is made from, for the next build to reuse it (see previous-build.ts). */
   readonly key?: string;
 }

@@ -5,7 +5,7 @@
  * release is ever decoded into the output.
  */
 import type { MediaImage, Release, Site } from "../content/model.ts";
-import { defaultColours, planPhotoCard, planTextCard, type CardPlan } from "./card.ts";
+import { defaultColours, planPhotoCard, planTextCard, type CardPlan, type TextCardInput } from "./card.ts";
 import { planPhoto, suitsCard, type Credit, type ImageOptions, type PhotoPlan } from "./recipe.ts";
 import type { MediaWork } from "./run.ts";
 
@@ -31,6 +31,14 @@ const creditOf = (media: MediaImage): Credit => {
 
 const DAY = 86_400_000;
 
+/** A recent release's card shows its title and departments; an older one shares its lead department's. */
+function textCardOf(release: Release, site: Site, recent: boolean): TextCardInput {
+  const lead = release.departments[0]!;
+  return recent
+    ? { title: release.title, departments: release.departments.map((d) => d.name).join(", "), siteTitle: site.title, stem: slugOf(release) }
+    : { departments: lead.name, siteTitle: site.title, stem: lead.id };
+}
+
 /** `now`: the build's clock; releases older than `options.card.titleDays` share their department's card. */
 export function planMedia(published: readonly Release[], site: Site, options: ImageOptions, now: number): MediaPlan {
   const titleSince = now - options.card.titleDays * DAY;
@@ -48,13 +56,7 @@ export function planMedia(published: readonly Release[], site: Site, options: Im
     }
     const card = lead
       ? planPhotoCard(lead.media.source, lead.media.facts!.hash, stemOf(lead.media.name), lead.media.alt || release.title, lead.plan.credit, options)
-      : release.date >= titleSince
-        ? planTextCard(
-            { title: release.title, departments: release.departments.map((d) => d.name).join(", "), siteTitle: site.title, stem: slugOf(release) },
-            defaultColours,
-            options,
-          )
-        : planTextCard({ departments: release.departments[0]!.name, siteTitle: site.title, stem: release.departments[0]!.id }, defaultColours, options);
+      : planTextCard(textCardOf(release, site, release.date >= titleSince), defaultColours, options);
     cards.set(release, card);
   }
   const work: MediaWork = { photos: [...photos.values()], cards: [...cards.values()] };

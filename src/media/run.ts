@@ -5,6 +5,7 @@
  */
 import os from "node:os";
 import { eachLimited } from "../each-limited.ts";
+import { UNCHANGED } from "../write-files.ts";
 import type { MediaCache, EntryFile } from "./cache.ts";
 import type { CardPlan, PhotoCard, TextCard } from "./card.ts";
 import type { ImageOptions, PhotoPlan } from "./recipe.ts";
@@ -23,8 +24,8 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Stops taking work and writing files (the build failed elsewhere). */
   readonly signal?: AbortSignal;
-  /** The file of the previous output that already holds `path` (names carry a content hash), to keep instead of reading the cache. */
-  readonly reuse?: (path: string) => string | undefined;
+  /** Whether the previous output holds `path` still (names carry a content hash): it stays, the cache is not read. */
+  readonly unchanged?: (path: string) => boolean;
 }
 
 export interface RunStats {
@@ -42,7 +43,7 @@ export interface RunStats {
   readonly failures: ReadonlyMap<string, string>;
 }
 
-type Write = (path: string, data: Uint8Array | { readonly unchangedAt: string }) => Promise<void>;
+type Write = (path: string, data: Uint8Array | typeof UNCHANGED) => Promise<void>;
 
 interface PhotoTask {
   readonly plans: readonly PhotoPlan[];
@@ -100,18 +101,17 @@ interface Shared {
 }
 
 /** Files all still in the previous output stay there: true when they were. */
-async function linkAll(paths: readonly string[], shared: Shared): Promise<boolean> {
-  const reuse = shared.options.reuse;
-  const old = reuse ? paths.map((path) => reuse(path)) : [];
-  if (!reuse || old.some((from) => from === undefined)) return false;
-  await Promise.all(paths.map((path, i) => shared.write(path, { unchangedAt: old[i]! })));
+async function keepAll(paths: readonly string[], shared: Shared): Promise<boolean> {
+  const unchanged = shared.options.unchanged;
+  if (!unchanged || !paths.every(unchanged)) return false;
+  await Promise.all(paths.map((path) => shared.write(path, UNCHANGED)));
   return true;
 }
 
 /** One photo: its web versions and the cards cropped from it. True when anything was encoded. */
 async function photoTask(task: PhotoTask, shared: Shared): Promise<boolean> {
   const { cache, images } = shared.options;
-  if (await linkAll([...task.plans.flatMap((p) => p.versions.map((v) => v.path)), ...task.cards.map((c) => c.path)], shared)) return false;
+  if (await keepAll([...task.plans.flatMap((p) => p.versions.map((v) => v.path)), ...task.cards.map((c) => c.path)], shared)) return false;
   const plan = task.plans[0]!;
   const [web, cards] = await Promise.all([
     plan.versions.length > 0 ? cache.readEntry(WEB, plan.key) : Promise.resolve({ files: [] as EntryFile[] }),
@@ -144,7 +144,7 @@ async function photoTask(task: PhotoTask, shared: Shared): Promise<boolean> {
 }
 
 async function textCardTask(card: TextCard, shared: Shared): Promise<boolean> {
-  if (await linkAll([card.path], shared)) return false;
+  if (await keepAll([card.path], shared)) return false;
   const hit = await shared.options.cache.readEntry(CARD, card.key);
   let data = hit?.files[0]?.data;
   if (!data) {

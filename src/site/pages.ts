@@ -34,12 +34,12 @@ export function pageKeys(lists: PageLists, shared: SharedData, fingerprint: stri
   return { pages, notFound: { file: NOT_FOUND, key: keyOf("404", null) } };
 }
 
-/** Only the items of `lists` that `keep` says are to be rendered. */
-export function pickPages(lists: PageLists, keep: (item: object) => boolean): PageLists {
+/** Only the items of `lists` that `pick` says yes to. */
+export function pickPages(lists: PageLists, pick: (item: object) => boolean): PageLists {
   return {
-    releases: lists.releases.filter(keep),
-    listings: lists.listings.filter(keep),
-    indexes: lists.indexes.filter(keep),
-    redirects: lists.redirects.filter(keep),
+    releases: lists.releases.filter(pick),
+    listings: lists.listings.filter(pick),
+    indexes: lists.indexes.filter(pick),
+    redirects: lists.redirects.filter(pick),
   };
 }
