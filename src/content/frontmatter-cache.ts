@@ -6,7 +6,8 @@
  * kept. Line numbers are needed only to report a problem: the first question
  * for one parses the file again.
  */
-import { sha256, storePieces } from "../media/cache.ts";
+import { KeyedStore, type StoreFiles } from "../keyed-store.ts";
+import { sha256 } from "../media/cache.ts";
 import { splitRelease, type SplitRelease } from "./frontmatter.ts";
 import type { YamlValue } from "./yaml.ts";
 
@@ -20,10 +21,8 @@ interface Entry {
 
 const STORE = "frontmatter.json";
 
-export interface FrontMatterStore {
-  readStore(name: string): Promise<unknown>;
-  writeStorePieces(name: string, pieces: Iterable<string>): Promise<void>;
-}
+const isEntry = (value: unknown): value is Entry =>
+  typeof value === "object" && value !== null && typeof (value as Entry).bodyStart === "number" && (value as Entry).value !== undefined;
 
 /** Mappings as the YAML module makes them: without a prototype, so no field name reaches Object's methods. */
 function revive(value: unknown): YamlValue {
@@ -35,26 +34,17 @@ function revive(value: unknown): YamlValue {
 }
 
 export class FrontMatterCache {
-  private readonly used = new Map<string, Entry>();
-  private parsed = 0;
+  private constructor(private readonly store: KeyedStore<Entry>) {}
 
-  private constructor(
-    private readonly code: string,
-    private readonly known: ReadonlyMap<string, Entry>,
-  ) {}
-
-  static async open(store: FrontMatterStore, code: string): Promise<FrontMatterCache> {
-    const saved = (await store.readStore(STORE)) as { code?: unknown; entries?: unknown } | undefined;
-    const usable = saved && typeof saved === "object" && saved.code === code && saved.entries && typeof saved.entries === "object";
-    return new FrontMatterCache(code, new Map(usable ? Object.entries(saved.entries as Record<string, Entry>) : []));
+  static async open(files: StoreFiles, code: string): Promise<FrontMatterCache> {
+    return new FrontMatterCache(await KeyedStore.open<Entry>(files, STORE, code));
   }
 
   /** splitRelease, from the cache when the file's text is the same. */
   split = (text: string, file: string): SplitRelease => {
     const key = sha256(text);
-    const entry = this.used.get(key) ?? this.known.get(key);
-    if (entry && typeof entry.bodyStart === "number" && entry.bodyStart <= text.length) {
-      this.used.set(key, entry);
+    const entry = this.store.get(key, isEntry);
+    if (entry && entry.bodyStart <= text.length) {
       let full: SplitRelease | undefined;
       return {
         data: {
@@ -69,17 +59,15 @@ export class FrontMatterCache {
       };
     }
     const split = splitRelease(text, file);
-    this.parsed++;
     const value = split.data?.value;
     if (split.problems.length === 0 && value !== undefined && split.data?.endLine !== undefined && text.endsWith(split.body)) {
-      this.used.set(key, { value, endLine: split.data.endLine, bodyLine: split.bodyLine, bodyStart: text.length - split.body.length });
+      this.store.set(key, { value, endLine: split.data.endLine, bodyLine: split.bodyLine, bodyStart: text.length - split.body.length });
     }
     return split;
   };
 
-  /** Keep this run's entries, and only those, when anything changed. */
-  async save(store: FrontMatterStore): Promise<void> {
-    if (this.parsed === 0 && this.used.size === this.known.size) return;
-    await store.writeStorePieces(STORE, storePieces(this.code, "entries", this.used));
+  /** Keep this run's entries, and only those. */
+  async save(files: StoreFiles): Promise<void> {
+    await this.store.save(files);
   }
 }

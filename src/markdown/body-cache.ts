@@ -5,49 +5,36 @@
  * hash of the body's text, valid only for the code that rendered it; only the
  * bodies of the last build are kept, so the file never grows past the site.
  */
-import { sha256, storePieces } from "../media/cache.ts";
+import { KeyedStore, type StoreFiles } from "../keyed-store.ts";
+import { sha256 } from "../media/cache.ts";
 import { sanitizedHtml } from "./render.ts";
-
-interface Store {
-  readonly code: string;
-  readonly bodies: Record<string, string>;
-}
 
 const STORE = "bodies.json";
 
-export interface BodyStore {
-  readStore(name: string): Promise<unknown>;
-  writeStorePieces(name: string, pieces: Iterable<string>): Promise<void>;
-}
+const isText = (value: unknown): value is string => typeof value === "string";
 
 export class BodyCache {
-  private readonly known: Map<string, string>;
-  private readonly used = new Map<string, string>();
-  private rendered = 0;
+  /** This build's bodies by their text: a text asked for again is not hashed again. */
+  private readonly bySource = new Map<string, string>();
 
-  private constructor(
-    private readonly code: string,
-    known: Map<string, string>,
-  ) {
-    this.known = known;
-  }
+  private constructor(private readonly store: KeyedStore<string>) {}
 
-  /** The bodies the last build kept in `store`, if they were rendered by the same code. */
-  static async open(store: BodyStore, code: string): Promise<BodyCache> {
-    const saved = (await store.readStore(STORE)) as Store | undefined;
-    const usable = saved && typeof saved === "object" && saved.code === code && saved.bodies && typeof saved.bodies === "object";
-    return new BodyCache(code, new Map(usable ? Object.entries(saved.bodies) : []));
+  /** The bodies the last build kept, if they were rendered by the same code. */
+  static async open(files: StoreFiles, code: string): Promise<BodyCache> {
+    return new BodyCache(await KeyedStore.open<string>(files, STORE, code));
   }
 
   /** The body as sanitized HTML (photos not placed yet): from the last build when its text is the same. */
   html = (source: string): string => {
+    let html = this.bySource.get(source);
+    if (html !== undefined) return html;
     const key = sha256(source);
-    let html = this.used.get(key) ?? this.known.get(key);
-    if (typeof html !== "string") {
+    html = this.store.get(key, isText);
+    if (html === undefined) {
       html = sanitizedHtml(source);
-      this.rendered++;
+      this.store.set(key, html);
     }
-    this.used.set(key, html);
+    this.bySource.set(source, html);
     return html;
   };
 
@@ -63,10 +50,8 @@ export class BodyCache {
     }
   }
 
-  /** Keep this build's bodies, and only those, when anything changed. */
-  async save(store: BodyStore): Promise<void> {
-    if (this.rendered === 0 && this.used.size === this.known.size) return;
-    // The same JSON as a Store, written a body at a time: as one string it would double the build's memory at its end.
-    await store.writeStorePieces(STORE, storePieces(this.code, "bodies", this.used));
+  /** Keep this build's bodies, and only those. */
+  async save(files: StoreFiles): Promise<void> {
+    await this.store.save(files);
   }
 }

@@ -67,20 +67,6 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
-/**
- * JSON text of `{ code, [field]: { key: value, … } }`, piece by piece: a store
- * of thousands of entries is never one string in memory.
- */
-export function* storePieces(code: string, field: string, entries: Iterable<readonly [string, unknown]>): Generator<string> {
-  yield `{"code":${JSON.stringify(code)},${JSON.stringify(field)}:{`;
-  let first = true;
-  for (const [key, value] of entries) {
-    yield `${first ? "" : ","}${JSON.stringify(key)}:${JSON.stringify(value)}`;
-    first = false;
-  }
-  yield "}}";
-}
-
 export class MediaCache {
   readonly dir: string;
   readonly write: boolean;
