@@ -2,7 +2,6 @@
  * The pipeline: load → validate → resolve → publish → plan → render → commit.
  * `check` stops after validation and writes nothing.
  */
-import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -25,7 +24,8 @@ import { UsageError } from "./errors/usage.ts";
 import { checkOutputFolder, OutputUpdate } from "./output-folder.ts";
 import { mediaFiles, siteFiles } from "./outputs/site-files.ts";
 import { defaults as planDefaults, planSite } from "./site/plan.ts";
-import { FILES } from "./site/files.ts";
+import { FILES, stylesheetFile } from "./site/files.ts";
+import { describeOutput } from "./outputs/manifest.ts";
 import { UNCHANGED, writeFiles, type FolderWriter, type OutputFile } from "./write-files.ts";
 import { PreviousBuild } from "./previous-build.ts";
 import { BodyCache } from "./markdown/body-cache.ts";
@@ -143,6 +143,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
     });
     await bodies.renderAll(published.map((release) => release.body));
+    const css = await readFile(path.join(layoutsDir, FILES.stylesheet));
+    const stylesheet = stylesheetFile(sha256(css));
     const plan = planSite(model, published, {
       ...planDefaults,
       ...(options.pageSize && { pageSize: options.pageSize }),
@@ -156,18 +158,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         };
       },
       bodies: bodies.html,
-      reserved: [...media.paths, ...[...kits.values()].map((k) => k.path)],
+      reserved: [...media.paths, ...[...kits.values()].map((k) => k.path), stylesheet],
     });
     if (plan.problems.length > 0) throw new BuildFailed(plan.problems, checked.sources);
     stage("plan (bodies, kits)");
 
-    const css = await readFile(path.join(layoutsDir, FILES.stylesheet));
-    const stylesheet = `${model.site.basePath}/${FILES.stylesheet}?v=${createHash("sha256").update(css).digest("hex").slice(0, 10)}`;
-    const pages = await renderPages(plan, { layoutsDir, stylesheet, previous, writer, outDir: writer.root });
+    const pages = await renderPages(plan, { layoutsDir, stylesheet: `${model.site.basePath}/${stylesheet}`, previous, writer, outDir: writer.root });
     stage("pages");
     for (const page of pages.written) previous.keep(page.path, page.key);
     const originals = mediaFiles(published).map((file) => ({ ...file, key: copyKey(file.content) }));
-    const files = [...pages.kept, ...siteFiles(plan, css), ...originals];
+    const files = [...pages.kept, ...siteFiles(plan, { path: stylesheet, content: css }), ...originals];
     for (const file of files) if (file.key !== undefined) previous.keep(file.path, file.key);
     await writeFiles(writer, files, pages.written.map((page) => page.path));
     stage("write");
@@ -182,6 +182,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       throw new BuildFailed(problems, checked.sources);
     }
     stage("images (remaining)");
+    // Last, what describes the whole output: caching headers and the manifest with every file's hash.
+    const described = describeOutput({
+      siteUrl: model.site.url,
+      basePath: model.site.basePath,
+      now,
+      preview: options.drafts ?? false,
+      files: writer.list(),
+      redirects: new Map(plan.redirects.map((redirect) => [redirect.outputPath, redirect.to])),
+      digest: (file) => writer.digest(file, (left) => previous.hashOf(left)),
+      size: (file) => writer.size(file),
+    });
+    await writeFiles(writer, [
+      { path: FILES.headers, content: described.headers },
+      { path: FILES.manifest, content: described.manifest },
+    ], writer.list());
+    stage("headers and manifest");
     await writer.commit();
     stage("commit");
     await Promise.all([previous.save(cache, writer.hashes), bodies.save(cache)]);

@@ -3,7 +3,7 @@
  * and updated only at the very end of a build that succeeded.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "./errors/usage.ts";
 import { FILES } from "./site/files.ts";
@@ -125,6 +125,34 @@ export class OutputUpdate implements FolderWriter {
       this.hashes.set(file, createHash("sha256").update(content).digest("hex"));
     } else copyFileSync(content.copyFrom, to);
   };
+
+  /** Every file of the new build so far, relative with forward slashes. */
+  list(): string[] {
+    return [...this.files].map((file) => file.slice(this.top.length).split(path.sep).join("/"));
+  }
+
+  /** Where the new build's `file` is until commit. */
+  private current(file: string): string {
+    const to = this.target(file);
+    return this.pending.get(to) ?? to;
+  }
+
+  /**
+   * The sha256 of the new build's `file`: known when written from text or
+   * bytes; for a file the previous build left in place, what `known` says
+   * of it; else read from disk.
+   */
+  digest(file: string, known?: (file: string) => string | undefined): string {
+    const left = !this.pending.has(this.target(file));
+    let hash = this.hashes.get(file) ?? (left ? known?.(file) : undefined);
+    if (hash === undefined) hash = createHash("sha256").update(readFileSync(this.current(file))).digest("hex");
+    this.hashes.set(file, hash);
+    return hash;
+  }
+
+  size(file: string): number {
+    return statSync(this.current(file)).size;
+  }
 
   /** Put the new files in place and remove every other file of the folder. */
   async commit(): Promise<void> {

@@ -71,6 +71,14 @@ export class PreviousBuild {
     }
   }
 
+  /** The sha256 the record holds for `file`, if the file there is still the one it describes. */
+  hashOf(file: string): string | undefined {
+    const entry = this.files.get(file);
+    if (!Array.isArray(entry) || typeof entry[4] !== "string" || entry[4] === "") return undefined;
+    const facts = statOf(path.join(this.outDir, file));
+    return facts?.isFile() && facts.size === entry[2] && facts.ino === entry[1] && facts.mtimeMs === entry[3] ? entry[4] : undefined;
+  }
+
   /** Note a file of the new build and its key, for the next build. */
   keep(file: string, key: string): void {
     this.kept.set(file, key);

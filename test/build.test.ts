@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fixture, html, listFiles, pressroom, readText, removeDir, tempDir } from "./helpers.ts";
@@ -204,7 +205,10 @@ describe("site files", () => {
   test("404 page and stylesheet", () => {
     assert.equal(html(out, "404.html")("h1").text(), "Seite nicht gefunden");
     const href = html(out, "index.html")('link[rel="stylesheet"]').attr("href") ?? "";
-    assert.match(href, /^\/assets\/style\.css\?v=[0-9a-f]{10}$/);
-    assert.ok(readText(out, "assets/style.css").includes(".skip-link"));
+    // Named by its content: cached for good, a new stylesheet gets a new name.
+    const css = readText(out, href.slice(1));
+    assert.match(href, /^\/assets\/style\.[0-9a-f]{12}\.css$/);
+    assert.equal(href.slice("/assets/style.".length, -".css".length), createHash("sha256").update(css).digest("hex").slice(0, 12));
+    assert.ok(css.includes(".skip-link"));
   });
 });

@@ -122,7 +122,7 @@ describe("a site below a folder of its host", () => {
     assert.match(src, /^\/presse\/img\/[0-9a-f]{2}\/baustelle-60\.[0-9a-f]{12}\.jpg$/);
     assert.ok(files.includes(src.slice("/presse/".length)), "web versions stay at the top of the output");
     assert.equal($("figure.photo a.download").attr("href"), "/presse/2026/11/20/hallenbad/baustelle.jpg");
-    assert.match($('link[rel="stylesheet"]').attr("href")!, /^\/presse\/assets\/style\.css\?v=/);
+    assert.match($('link[rel="stylesheet"]').attr("href")!, /^\/presse\/assets\/style\.[0-9a-f]{12}\.css$/);
     assert.equal(html(out, "index.html")('.pager a[rel="next"]').attr("href"), "/presse/seite/2/");
     assert.equal(readText(out, "_redirects"), "/presse/alt/hallenbad.html /presse/2026/11/20/hallenbad/ 301\n");
   });

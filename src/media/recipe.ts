@@ -5,6 +5,7 @@
  */
 import { sha256 } from "./cache.ts";
 import { ENGINE, type WebFormat } from "./sharp.ts";
+import { FILES } from "../site/files.ts";
 
 /** Raise when the same options would give other bytes (a change of code, not of settings): old cache entries are then unused. */
 export const RECIPE_VERSION = 2;
@@ -40,7 +41,7 @@ export const defaults = {
   jpeg: { quality: 82 },
   png: { compressionLevel: 9 },
   card: { width: 1200, height: 630, quality: 82, titleDays: 366 },
-  folder: "img",
+  folder: FILES.imagesFolder,
 } satisfies ImageOptions;
 
 /** WebP holds at most 16383 pixels a side; a taller image (an infographic) is made narrower to fit. */

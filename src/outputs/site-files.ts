@@ -13,10 +13,10 @@ export const mediaFiles = (published: readonly Release[]): OutputFile[] =>
     release.media.map((media) => ({ path: outputFileOf(mediaPath(release, media)), content: { copyFrom: media.source } })),
   );
 
-export function siteFiles(plan: SitePlan, stylesheet: Uint8Array): OutputFile[] {
+export function siteFiles(plan: SitePlan, stylesheet: OutputFile): OutputFile[] {
   const robots = robotsFile(plan);
   return [
-    { path: FILES.stylesheet, content: stylesheet },
+    stylesheet,
     { path: FILES.redirects, content: redirectsFile(plan.redirects) },
     { path: FILES.sitemap, content: sitemapFile(plan) },
     ...(robots !== undefined ? [{ path: FILES.robots, content: robots }] : []),

@@ -220,7 +220,8 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     FILES.redirects,
     FILES.sitemap,
     FILES.robots,
-    FILES.stylesheet,
+    FILES.headers,
+    FILES.manifest,
     FILES.marker,
     ...(options.reserved ?? []),
   ]);
