@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./check.ts")).checkCommand,
   serve: async () => (await import("./serve.ts")).serveCommand,
   new: async () => (await import("./new.ts")).newCommand,
+  deploy: async () => (await import("./deploy.ts")).deployCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,13 +1,14 @@
-/** Progress of the photo work: a line that counts up on a terminal, one line of totals in a log (CI). */
+/** Progress of long work (photos, uploads): a line that counts up on a terminal, one line of totals in a log (CI). */
 import type { RunStats } from "../media/run.ts";
 
-export interface ImageProgress {
+export interface CountingLine {
   readonly onProgress: (done: number, total: number) => void;
   /** Clear the counting line. */
   readonly end: () => void;
 }
 
-export function imageProgress(stream: NodeJS.WriteStream = process.stderr): ImageProgress {
+/** "Label: 12 of 40 (30 %), 3 s", redrawn in place on a terminal; nothing in a log. */
+export function countingLine(label: string, stream: NodeJS.WriteStream = process.stderr): CountingLine {
   const live = stream.isTTY === true;
   const started = performance.now();
   let shown = 0;
@@ -21,13 +22,15 @@ export function imageProgress(stream: NodeJS.WriteStream = process.stderr): Imag
       shown = now;
       drawn = true;
       const seconds = Math.round((now - started) / 1000);
-      stream.write(`\r\u001b[KImages: ${done} of ${total} (${Math.floor((done / total) * 100)} %), ${seconds} s`);
+      stream.write(`\r\u001b[K${label}: ${done} of ${total} (${Math.floor((done / total) * 100)} %), ${seconds} s`);
     },
     end() {
       if (drawn) stream.write("\r\u001b[K");
     },
   };
 }
+
+export const imageProgress = (stream: NodeJS.WriteStream = process.stderr): CountingLine => countingLine("Images", stream);
 
 export function imageSummary(stats: Omit<RunStats, "failures">): string | undefined {
   if (stats.photos === 0 && stats.cards === 0) return undefined;

@@ -1,0 +1,204 @@
+/**
+ * `pressroom deploy`: publish an output folder to S3-compatible storage.
+ *
+ * The deployed manifest says what the bucket holds; only files that are new
+ * or differ are uploaded: hashed assets and downloads first, then pages and
+ * feeds (which point at them), then the new manifest, and only then are
+ * files that are gone removed. A deploy that stops half-way leaves the old
+ * manifest and every old file in place, so the old site still works, and the
+ * next run uploads whatever is still missing.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { eachLimited } from "../each-limited.ts";
+import { UsageError } from "../errors/usage.ts";
+import { CACHE_CONTROL } from "../outputs/headers.ts";
+import { parseManifest, readManifest, type Manifest, type ManifestEntry } from "../outputs/manifest.ts";
+import { FILES } from "../site/files.ts";
+import { addressOf, sameEntry } from "./changes.ts";
+import type { Bucket } from "./s3.ts";
+
+export interface DeployOptions {
+  readonly outDir: string;
+  /** Key prefix in the bucket ("" or ending in "/"). */
+  readonly prefix: string;
+  /** Show what would be done; change nothing. */
+  readonly dryRun?: boolean;
+  /** Leave files that the new build no longer has in the bucket. */
+  readonly keepStale?: boolean;
+  /** Uploads at once (default 8). */
+  readonly concurrency?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface Upload {
+  readonly file: string;
+  readonly key: string;
+  readonly entry: ManifestEntry;
+  /** Why it goes up: not there before, or different. */
+  readonly reason: "new" | "changed" | "missing";
+}
+
+export interface DeployPlan {
+  readonly local: Manifest;
+  /** What the bucket's manifest said (none: a first deploy). */
+  readonly remote: Manifest | undefined;
+  /** In upload order: hashed assets and downloads, then pages and feeds. */
+  readonly uploads: readonly Upload[];
+  readonly manifest: { readonly key: string; readonly changed: boolean };
+  /** Keys of files the new build does not have. */
+  readonly stale: readonly string[];
+  /** Whether stale files are removed: never under --keep-stale, never where no pressroom manifest was found. */
+  readonly removeStale: boolean;
+  readonly unchanged: number;
+  readonly warnings: readonly string[];
+}
+
+/** Pages, feeds, sitemap and other texts readers open: they go up after what they point at. */
+const isDocument = (entry: ManifestEntry): boolean =>
+  /^(text\/|application\/(atom\+xml|xml|json|feed\+json))/.test(entry.type) && entry.cache !== "immutable";
+
+export function normalizePrefix(prefix: string): string {
+  const trimmed = prefix.replace(/^\/+|\/+$/g, "");
+  if (trimmed.split("/").some((part) => part === "." || part === "..")) throw new UsageError(`--prefix "${prefix}" must not hold . or .. parts`);
+  return trimmed === "" ? "" : `${trimmed}/`;
+}
+
+/** The output folder's manifest, refusing what must not be deployed. */
+export function readOutput(outDir: string): Manifest {
+  if (!existsSync(path.join(outDir, FILES.marker))) {
+    throw new UsageError(`${outDir} is not an output folder of pressroom: build the site first (pressroom build --out ${outDir})`);
+  }
+  const local = readManifest(outDir);
+  if (local.preview) {
+    throw new UsageError(`${outDir} holds a preview build (drafts shown): it is never deployed. Build it again without --drafts`);
+  }
+  return local;
+}
+
+/** Compare the output with the bucket: what goes up, what goes away. Reads the bucket, changes nothing. */
+export async function planDeploy(bucket: Bucket, options: DeployOptions): Promise<DeployPlan> {
+  const local = readOutput(options.outDir);
+  const prefix = options.prefix;
+  const manifestKey = `${prefix}${FILES.manifest}`;
+  const warnings: string[] = [];
+
+  const remoteBytes = await bucket.get(manifestKey);
+  let remote: Manifest | undefined;
+  if (remoteBytes !== undefined) {
+    try {
+      remote = parseManifest(Buffer.from(remoteBytes).toString("utf8"), `${bucket.name}/${manifestKey}`);
+    } catch (error) {
+      warnings.push(`${(error as Error).message}; every file is uploaded and nothing removed`);
+    }
+  }
+  const keys = new Set(await bucket.keys(prefix));
+
+  const uploads: Upload[] = [];
+  let unchanged = 0;
+  for (const [file, entry] of Object.entries(local.files)) {
+    if (entry.cache === "host") continue;
+    const key = `${prefix}${file}`;
+    const was = remote && Object.hasOwn(remote.files, file) ? remote.files[file] : undefined;
+    if (was === undefined) uploads.push({ file, key, entry, reason: "new" });
+    else if (!sameEntry(was, entry)) uploads.push({ file, key, entry, reason: "changed" });
+    else if (!keys.has(key)) uploads.push({ file, key, entry, reason: "missing" });
+    else unchanged++;
+  }
+  uploads.sort((a, b) => Number(isDocument(a.entry)) - Number(isDocument(b.entry)) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+  const served = new Set(Object.entries(local.files).filter(([, e]) => e.cache !== "host").map(([file]) => `${prefix}${file}`));
+  const stale = [...keys].filter((key) => key !== manifestKey && !served.has(key)).sort();
+  const localManifest = readFileSync(path.join(options.outDir, FILES.manifest));
+  const manifestChanged = remoteBytes === undefined || !Buffer.from(remoteBytes).equals(localManifest);
+  if (remote === undefined && stale.length > 0) {
+    warnings.push(
+      `${bucket.name}/${prefix} holds ${stale.length} files but no manifest of pressroom: none of them is removed. ` +
+        `If the site's files belong there, a later deploy removes them once this one has written its manifest`,
+    );
+  }
+  return {
+    local,
+    remote,
+    uploads,
+    manifest: { key: manifestKey, changed: manifestChanged },
+    stale,
+    removeStale: remote !== undefined && !(options.keepStale ?? false),
+    unchanged,
+    warnings,
+  };
+}
+
+/** The bytes of an output file, refused if they are not what the manifest says (the folder changed after the build). */
+function readChecked(outDir: string, upload: Upload): Uint8Array {
+  const bytes = readFileSync(path.join(outDir, upload.file));
+  const hash = createHash("sha256").update(bytes).digest("hex");
+  if (hash !== upload.entry.sha256) {
+    throw new UsageError(`${path.join(outDir, upload.file)} is not the file its build made (its hash differs from manifest.json): build again, then deploy`);
+  }
+  return bytes;
+}
+
+export interface DeployResult {
+  readonly plan: DeployPlan;
+  /** Keys removed from the bucket. */
+  readonly removed: readonly string[];
+}
+
+/** Carry out the plan: uploads, the manifest, then removals. */
+export async function runDeploy(bucket: Bucket, plan: DeployPlan, options: DeployOptions): Promise<DeployResult> {
+  // Every file to upload must be there, with the size the manifest says, before the first upload.
+  for (const upload of plan.uploads) {
+    const at = path.join(options.outDir, upload.file);
+    const size = existsSync(at) ? statSync(at).size : -1;
+    if (size !== upload.entry.size) {
+      throw new UsageError(`${at} is missing or not the file its build made: build again, then deploy`);
+    }
+  }
+  let done = 0;
+  const total = plan.uploads.length + (plan.manifest.changed ? 1 : 0);
+  // Assets and downloads, then documents: a page never goes up before what it shows.
+  const firstDocument = plan.uploads.findIndex((u) => isDocument(u.entry));
+  const phases = firstDocument === -1 ? [plan.uploads] : [plan.uploads.slice(0, firstDocument), plan.uploads.slice(firstDocument)];
+  for (const phase of phases) {
+    await eachLimited(phase, options.concurrency ?? 8, async (upload) => {
+      const entry = upload.entry;
+      await bucket.put(upload.key, readChecked(options.outDir, upload), {
+        contentType: entry.type,
+        cacheControl: CACHE_CONTROL[entry.cache as keyof typeof CACHE_CONTROL],
+        sha256: entry.sha256,
+        ...(entry.redirect !== undefined && { redirect: entry.redirect }),
+      });
+      options.onProgress?.(++done, total);
+    });
+  }
+  if (plan.manifest.changed) {
+    const bytes = readFileSync(path.join(options.outDir, FILES.manifest));
+    await bucket.put(plan.manifest.key, bytes, {
+      contentType: "application/json; charset=utf-8",
+      cacheControl: CACHE_CONTROL.revalidate,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+    });
+    options.onProgress?.(++done, total);
+  }
+  const removed = plan.removeStale ? plan.stale : [];
+  if (removed.length > 0) await bucket.delete(removed);
+  return { plan, removed };
+}
+
+/** Addresses a CDN must forget after the deploy: every page or file that changed or went (hashed names never change). */
+export function invalidationPaths(plan: DeployPlan, removed: readonly string[], prefix: string): string[] {
+  const basePath = new URL(plan.local.site).pathname.replace(/\/$/, "");
+  const files = [
+    ...plan.uploads.filter((u) => u.entry.cache !== "immutable").map((u) => u.file),
+    ...removed.map((key) => key.slice(prefix.length)),
+    ...(plan.manifest.changed ? [FILES.manifest] : []),
+  ];
+  const paths = new Set<string>();
+  for (const file of files) {
+    paths.add(encodeURI(addressOf(basePath, file)));
+    if (file.endsWith("index.html")) paths.add(encodeURI(`${basePath}/${file}`));
+  }
+  return [...paths].sort();
+}

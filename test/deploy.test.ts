@@ -1,0 +1,376 @@
+/**
+ * `pressroom deploy` end to end against a real S3 API on 127.0.0.1 (s3rver):
+ * first deploy, nothing to do, one release changed, one deleted, an upload
+ * failing half-way and a re-run that converges; what the server holds read
+ * back with the SDK (content, type, caching, redirects).
+ */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import S3rver from "s3rver";
+import sharp from "sharp";
+import { build } from "../src/build.ts";
+import { readManifest, type Manifest } from "../src/outputs/manifest.ts";
+import { listFiles, ROOT, scratchDirs, type CliResult } from "./helpers.ts";
+
+const newDir = scratchDirs();
+// The SDK's notice that its 2027 versions need Node 22 would fill the test log.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+const NOW = "2026-11-27T12:00";
+const BUCKET = "presse";
+const CREDENTIALS = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };
+
+/** The CLI, run without blocking this process (the S3 server lives here). */
+function pressroomAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, "bin", "pressroom.js"), ...args], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NO_COLOR: "1",
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+        // No profile or instance role of the machine: only what a test gives.
+        AWS_EC2_METADATA_DISABLED: "true",
+        AWS_CONFIG_FILE: "/nonexistent",
+        AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+        ...env,
+      },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+let server: S3rver;
+let endpoint: string;
+let client: S3Client;
+
+before(async () => {
+  server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: newDir(), configureBuckets: [{ name: BUCKET, configs: [] }] });
+  const info = (await server.run()) as AddressInfo;
+  endpoint = `http://127.0.0.1:${info.port}`;
+  client = new S3Client({
+    region: "us-east-1",
+    endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+  });
+});
+
+after(async () => {
+  client?.destroy();
+  await server?.close();
+});
+
+const deploy = (out: string, extra: string[] = [], options: { endpoint?: string; env?: NodeJS.ProcessEnv; prefix?: string } = {}) =>
+  pressroomAsync(
+    ["deploy", "--out", out, "--bucket", BUCKET, "--prefix", options.prefix ?? "site", "--endpoint", options.endpoint ?? endpoint, "--path-style", ...extra],
+    { ...CREDENTIALS, ...options.env },
+  );
+
+async function keysOf(prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix, ...(token && { ContinuationToken: token }) }));
+    keys.push(...(page.Contents ?? []).map((object) => object.Key!));
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return keys.sort();
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
+
+async function objectBytes(key: string): Promise<Uint8Array> {
+  const object = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+  return object.Body!.transformToByteArray();
+}
+
+/** The files a deploy says it uploaded ("+ /path" and "~ /path" lines), as addresses. */
+const uploadedIn = (stdout: string): string[] => [...stdout.matchAll(/^ {2}[+~] (\S+)/gm)].map((m) => m[1]!).sort();
+const removedIn = (stdout: string): string[] => [...stdout.matchAll(/^ {2}- (\S+)/gm)].map((m) => m[1]!).sort();
+
+const addressOf = (file: string): string =>
+  file === "index.html" ? "/" : file.endsWith("/index.html") ? `/${file.slice(0, -"index.html".length)}` : `/${file}`;
+
+/** Served files of a manifest (host files are never uploaded). */
+const served = (manifest: Manifest): string[] =>
+  Object.entries(manifest.files)
+    .filter(([, entry]) => entry.cache !== "host")
+    .map(([file]) => file)
+    .sort();
+
+/** The bucket holds exactly the output: every served file with its bytes, and the manifest. */
+async function assertBucketIs(out: string, prefix: string): Promise<void> {
+  const manifest = readManifest(out);
+  assert.deepEqual(await keysOf(prefix), [...served(manifest), "manifest.json"].map((file) => prefix + file).sort());
+  for (const file of served(manifest)) assert.equal(sha256(await objectBytes(prefix + file)), manifest.files[file]!.sha256, file);
+  assert.ok(Buffer.from(await objectBytes(`${prefix}manifest.json`)).equals(readFileSync(path.join(out, "manifest.json"))));
+}
+
+describe("deploying the example site", () => {
+  const content = newDir();
+  const outs: string[] = [];
+  const release = path.join(content, "releases/2025/2025-03-14-radwege-am-ring");
+  const buildNow = async (): Promise<string> => {
+    const out = newDir();
+    await build({ contentDir: content, outDir: out, now: NOW, cacheDir: path.join(content, "..", "cache") });
+    outs.push(out);
+    return out;
+  };
+
+  before(() => {
+    cpSync(path.join(ROOT, "content"), content, { recursive: true });
+  });
+
+  test("a dry run shows the plan and changes nothing", async () => {
+    const out = await buildNow();
+    const result = await deploy(out, ["--dry-run"]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^Dry run: nothing is uploaded or removed/);
+    assert.deepEqual(uploadedIn(result.stdout), served(readManifest(out)).map(addressOf).sort());
+    assert.deepEqual(await keysOf("site/"), []);
+  });
+
+  test("the first deploy uploads every file with its type, caching and redirect, and nothing else", async () => {
+    const out = outs[0]!;
+    const result = await deploy(out);
+    assert.equal(result.status, 0, result.stderr);
+    await assertBucketIs(out, "site/");
+    const keys = await keysOf("site/");
+    for (const never of [".pressroom-output", "_headers", "_redirects"]) assert.ok(!keys.includes(`site/${never}`), never);
+    const manifest = readManifest(out);
+    const head = (file: string) => client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `site/${file}` }));
+    const page = await head("2025/03/14/radwege-am-ring/index.html");
+    assert.equal(page.ContentType, "text/html; charset=utf-8");
+    assert.equal(page.CacheControl, "public, max-age=0, must-revalidate");
+    const image = Object.keys(manifest.files).find((file) => file.startsWith("img/") && file.endsWith(".webp"))!;
+    const webp = await head(image);
+    assert.equal(webp.ContentType, "image/webp");
+    assert.equal(webp.CacheControl, "public, max-age=31536000, immutable");
+    assert.equal(webp.Metadata?.sha256, manifest.files[image]!.sha256);
+    const css = await head(Object.keys(manifest.files).find((file) => file.startsWith("assets/"))!);
+    assert.equal(css.ContentType, "text/css; charset=utf-8");
+    assert.equal((await head("feed.xml")).ContentType, "application/atom+xml; charset=utf-8");
+    assert.equal((await head("2025/03/14/radwege-am-ring/lageplan.pdf")).ContentType, "application/pdf");
+    // An old .php address: HTML for any host, and a redirect for S3 website hosting.
+    const old = await head("pm/2019/0815.php");
+    assert.equal(old.ContentType, "text/html; charset=utf-8");
+    assert.equal(old.WebsiteRedirectLocation, "/2019/04/03/hafenbruecke-wird-saniert/");
+  });
+
+  test("a second deploy of the same build uploads nothing", async () => {
+    const result = await deploy(outs[0]!);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(uploadedIn(result.stdout), []);
+    assert.match(result.stdout, /Upload 0 files .*manifest unchanged; remove 0\./);
+  });
+
+  test("a changed release uploads only its page, the pages and feeds listing it, and its media", async () => {
+    const before = outs[0]!;
+    const index = path.join(release, "index.md");
+    writeFileSync(index, readFileSync(index, "utf8").replace("title: Radwege am Ring werden breiter", "title: Radwege am Ring werden deutlich breiter"));
+    const photo = path.join(release, "baustelle-ring.jpg");
+    writeFileSync(photo, await sharp(photo).flop().jpeg({ quality: 80 }).toBuffer());
+    const out = await buildNow();
+    const result = await deploy(out);
+    assert.equal(result.status, 0, result.stderr);
+
+    const old = readManifest(before);
+    const now = readManifest(out);
+    const expected = served(now).filter((file) => old.files[file]?.sha256 !== now.files[file]!.sha256);
+    assert.deepEqual(uploadedIn(result.stdout), expected.map(addressOf).sort());
+    // Every file that went up is the release's own, a web version of its photo, or a page or feed that shows it.
+    const url = "/2025/03/14/radwege-am-ring/";
+    for (const file of expected) {
+      const own = file.startsWith(url.slice(1)) || file.startsWith("img/");
+      const text = readFileSync(path.join(out, file), "utf8");
+      assert.ok(own || text.includes(url) || text.includes("deutlich breiter"), `${file} was uploaded but does not show the release`);
+    }
+    assert.ok(expected.includes("2025/03/14/radwege-am-ring/index.html"));
+    assert.ok(expected.includes("2025/03/14/radwege-am-ring/baustelle-ring.jpg"), "the original photo");
+    assert.ok(expected.some((file) => file.startsWith("img/")), "new web versions of the photo");
+    assert.ok(expected.includes("index.html") && expected.includes("feed.xml"));
+    assert.ok(expected.length < served(now).length / 4, `${expected.length} files uploaded`);
+    // The photo's old web versions are gone from the bucket.
+    const gone = served(old).filter((file) => !now.files[file]);
+    assert.ok(gone.some((file) => file.startsWith("img/")));
+    assert.deepEqual(removedIn(result.stdout), gone.map(addressOf).sort());
+    await assertBucketIs(out, "site/");
+  });
+
+  test("a deleted release disappears from the bucket", async () => {
+    rmSync(release, { recursive: true });
+    const out = await buildNow();
+    const result = await deploy(out);
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(removedIn(result.stdout).includes("/2025/03/14/radwege-am-ring/"));
+    const keys = await keysOf("site/2025/03/14/");
+    assert.deepEqual(keys, [], "no page, photo or PDF of the release is left");
+    await assertBucketIs(out, "site/");
+  });
+
+  test("--keep-stale leaves files that are gone for caches, a later deploy removes them", async () => {
+    const withRelease = outs[1]!;
+    const withoutRelease = outs.at(-1)!;
+    // Put the release back, then remove it again keeping stale files.
+    assert.equal((await deploy(withRelease)).status, 0);
+    const kept = await deploy(withoutRelease, ["--keep-stale"]);
+    assert.equal(kept.status, 0, kept.stderr);
+    assert.match(kept.stdout, /remove 0, keep \d+ stale\./);
+    assert.ok((await keysOf("site/2025/03/14/")).length > 0);
+    const later = await deploy(withoutRelease);
+    assert.match(later.stdout, /Upload 0 files .*remove [1-9]\d*\./);
+    await assertBucketIs(withoutRelease, "site/");
+  });
+});
+
+/**
+ * A proxy in front of the S3 server that lets `okPuts` uploads through and
+ * then answers every further upload with 503, as a store that goes down
+ * in the middle of a deploy.
+ */
+async function failingProxy(target: string, okPuts: number): Promise<{ url: string; puts: () => number; close: () => Promise<void> }> {
+  let puts = 0;
+  const proxy = http.createServer((request, response) => {
+    const isPut = request.method === "PUT";
+    if (isPut && ++puts > okPuts) {
+      request.resume();
+      response.writeHead(503, { "Content-Type": "application/xml" });
+      response.end('<?xml version="1.0"?><Error><Code>ServiceUnavailable</Code><Message>down for the test</Message></Error>');
+      return;
+    }
+    const forward = http.request(`${target}${request.url}`, { method: request.method, headers: request.headers }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
+    request.pipe(forward);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  const { port } = proxy.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, puts: () => puts, close: () => new Promise((resolve) => proxy.close(() => resolve())) };
+}
+
+describe("a deploy that fails half-way", () => {
+  test("keeps the old manifest and old files, says so, and a re-run converges", async () => {
+    const content = newDir();
+    cpSync(path.join(ROOT, "content"), content, { recursive: true });
+    const cache = newDir();
+    const first = newDir();
+    await build({ contentDir: content, outDir: first, now: NOW, cacheDir: cache });
+    assert.equal((await deploy(first, [], { prefix: "half" })).status, 0);
+    const oldManifest = await objectBytes("half/manifest.json");
+
+    // Many pages change: a new release on top of every listing.
+    const added = path.join(content, "releases/2026/2026-11-20-neue-buslinie.md");
+    writeFileSync(added, "---\ntitle: Neue Buslinie 17\ndate: 2026-11-20 10:00\ndepartment: tiefbauamt\n---\n\nAb Dezember fährt die Linie 17.\n");
+    const second = newDir();
+    await build({ contentDir: content, outDir: second, now: NOW, cacheDir: cache });
+    const proxy = await failingProxy(endpoint, 3);
+    try {
+      const failed = await deploy(second, ["--retries", "1", "--concurrency", "2"], { endpoint: proxy.url, prefix: "half" });
+      assert.equal(failed.status, 1, failed.stdout + failed.stderr);
+      assert.match(failed.stderr, /deploy failed: uploading half\/\S+: ServiceUnavailable \(HTTP 503\)/);
+      assert.match(failed.stderr, /run the deploy again/);
+      assert.doesNotMatch(failed.stderr, /\n\s+at /, "no stack trace");
+      assert.ok(proxy.puts() > 3, "some uploads went through, then failed");
+    } finally {
+      await proxy.close();
+    }
+    // The deployed manifest is still the old one: the old site is whole.
+    assert.ok(Buffer.from(await objectBytes("half/manifest.json")).equals(Buffer.from(oldManifest)));
+    for (const file of served(readManifest(first)).filter((f) => f.startsWith("img/") || f.startsWith("2019/"))) {
+      assert.ok((await keysOf(`half/${file}`)).length === 1, file);
+    }
+
+    const rerun = await deploy(second, [], { prefix: "half" });
+    assert.equal(rerun.status, 0, rerun.stderr);
+    await assertBucketIs(second, "half/");
+    const again = await deploy(second, [], { prefix: "half" });
+    assert.match(again.stdout, /Upload 0 files .*manifest unchanged; remove 0\./);
+  });
+});
+
+describe("what a deploy refuses", () => {
+  test("a preview build with drafts, a folder without a build, and a wrong key without showing it", async () => {
+    const preview = newDir();
+    await build({ contentDir: "content", outDir: preview, now: NOW, drafts: true });
+    const refused = await deploy(preview);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /holds a preview build \(drafts shown\): it is never deployed/);
+
+    const empty = newDir();
+    const none = await deploy(empty);
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /is not an output folder of pressroom: build the site first/);
+
+    const secret = "wJalrXUtnFEMI-not-the-right-key-0123456789";
+    const out = newDir();
+    await build({ contentDir: "content", outDir: out, now: NOW });
+    // s3rver checks the key id, not version 4 signatures: a key it does not know is refused.
+    const keyId = "AKIAPRESSROOMTEST0001";
+    const denied = await deploy(out, [], { env: { AWS_ACCESS_KEY_ID: keyId, AWS_SECRET_ACCESS_KEY: secret } });
+    assert.equal(denied.status, 1, denied.stdout + denied.stderr);
+    assert.match(denied.stderr, /deploy failed: reading site\/manifest\.json from bucket presse: InvalidAccessKeyId \(HTTP 403\)/);
+    for (const value of [secret, keyId]) assert.ok(!(denied.stdout + denied.stderr).includes(value), "no credential is ever printed");
+  });
+
+  test("no bucket: a usage error naming the flag and the variable", async () => {
+    const result = await pressroomAsync(["deploy", "--out", "dist"]);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /deploy needs a bucket: --bucket NAME or PRESSROOM_S3_BUCKET/);
+  });
+});
+
+describe("CloudFront", () => {
+  test("changed addresses are invalidated on the distribution given", async () => {
+    const requests: { url: string; body: string }[] = [];
+    const fake = http.createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => (body += chunk));
+      request.on("end", () => {
+        requests.push({ url: request.url ?? "", body });
+        response.writeHead(201, { "Content-Type": "text/xml" });
+        response.end('<?xml version="1.0"?><Invalidation xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Id>I2TEST</Id><Status>InProgress</Status></Invalidation>');
+      });
+    });
+    await new Promise<void>((resolve) => fake.listen(0, "127.0.0.1", resolve));
+    try {
+      const content = newDir();
+      cpSync(path.join(ROOT, "content"), content, { recursive: true });
+      const out = newDir();
+      await build({ contentDir: content, outDir: out, now: NOW });
+      const env = { PRESSROOM_CLOUDFRONT_ENDPOINT: `http://127.0.0.1:${(fake.address() as AddressInfo).port}` };
+      assert.equal((await deploy(out, ["--distribution", "E1TEST"], { prefix: "cdn", env })).status, 0);
+      const index = path.join(content, "releases/2025/2025-04-30-maifest.md");
+      writeFileSync(index, readFileSync(index, "utf8").replace(/^title: .*$/m, "title: Maifest mit neuem Programm"));
+      const out2 = newDir();
+      await build({ contentDir: content, outDir: out2, now: NOW });
+      const result = await deploy(out2, ["--distribution", "E1TEST"], { prefix: "cdn", env });
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /CloudFront E1TEST: invalidation I2TEST for \d+ paths\./);
+      const last = requests.at(-1)!;
+      assert.match(last.url, /\/2020-05-31\/distribution\/E1TEST\/invalidation$/);
+      const paths = [...last.body.matchAll(/<Path>([^<]+)<\/Path>/g)].map((m) => m[1]!);
+      assert.ok(paths.includes("/2025/04/30/maifest/"), paths.join(" "));
+      assert.ok(paths.includes("/"), "the home page lists it");
+      assert.ok(!paths.some((p) => p.startsWith("/img/")), "hashed files never need invalidating");
+      assert.deepEqual(listFiles(out2).length > 0, true);
+    } finally {
+      await new Promise((resolve) => fake.close(resolve));
+    }
+  });
+});
