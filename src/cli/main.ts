@@ -11,6 +11,8 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import("./serve.ts")).serveCommand,
   new: async () => (await import("./new.ts")).newCommand,
   deploy: async () => (await import("./deploy.ts")).deployCommand,
+  diff: async () => (await import("./diff.ts")).diffCommand,
+  schedule: async () => (await import("./schedule.ts")).scheduleCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -22,3 +22,15 @@ export const newestFirst = (a: Release, b: Release): number =>
 export function publishedReleases(model: ContentModel, options: PublishOptions): Release[] {
   return model.releases.filter((r) => isPublished(r, options)).sort(newestFirst);
 }
+
+/** Releases that went public in (since, now]: what a scheduled build must publish. Drafts never do. */
+export const dueBetween = (model: ContentModel, since: number, now: number): Release[] =>
+  model.releases.filter((r) => !r.draft && r.date > since && r.date <= now).sort((a, b) => a.date - b.date || (a.url < b.url ? -1 : 1));
+
+/** Releases waiting for their time (embargoes), soonest first. */
+export const waiting = (model: ContentModel, now: number): Release[] =>
+  model.releases.filter((r) => !r.draft && r.date > now).sort((a, b) => a.date - b.date || (a.url < b.url ? -1 : 1));
+
+/** Drafts, whatever their date, in file order. */
+export const drafts = (model: ContentModel): Release[] =>
+  model.releases.filter((r) => r.draft).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
