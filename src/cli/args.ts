@@ -6,9 +6,15 @@ export const USAGE = `Usage: pressroom <command> [options]
 
 Commands:
   build   Build the site           [--content DIR] [--out DIR] [--now DATETIME] [--drafts] [--cache DIR] [--json]
-  check   Validate content only    [--content DIR] [--cache DIR] [--json]
+  check   Validate content only    [--content DIR] [--cache DIR] [--json] [--annotations]
   serve   Build and preview with live reload  [--content DIR] [--out DIR] [--port N] [--drafts] [--cache DIR]
   new     Scaffold a release       --title TEXT --department ID [--date DATETIME] [--content DIR]
+  schedule  What waits for its time (embargoes), and drafts  [--content DIR] [--now DATETIME]
+            [--due-since DATETIME|MANIFEST] [--github-output] [--json]
+  diff    Pages a change adds, changes, removes  OLD NEW (output folders or manifest.json files) [--markdown] [--json]
+  deploy  Publish the output folder to S3-compatible storage  [--out DIR] --bucket NAME [--prefix PATH]
+          [--region R] [--endpoint URL] [--path-style] [--distribution ID] [--dry-run] [--keep-stale]
+          [--concurrency N] [--retries N]   (settings also from PRESSROOM_S3_* variables: docs/operating.md)
 
 Defaults: --content content, --out dist, --now the current time, --cache .cache/pressroom.
 Exit codes: 0 success, 1 invalid content, 2 wrong usage.

@@ -1,0 +1,43 @@
+/**
+ * Problems as GitHub Actions workflow commands (`::error file=…,line=…::…`):
+ * printed by a workflow step, GitHub shows each one on its line of the
+ * changed file in a pull request. GitHub shows at most ten errors and ten
+ * warnings of a step that way; the full report stays in the log.
+ */
+import path from "node:path";
+import type { Problem } from "./problem.ts";
+import { sortProblems } from "./problem.ts";
+
+/** The runner reads a command up to the end of its line, so line breaks (and the escape sign itself) are encoded. */
+export const escapeData = (text: string): string => text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+
+/** Properties end at "," and the property list at "::", so those signs are encoded too. */
+export const escapeProperty = (text: string): string => escapeData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
+
+export interface AnnotationOptions {
+  /** The content folder, as given on the command line: problem paths are relative to it. */
+  readonly contentDir: string;
+  /** The repository working folder: GitHub matches annotation paths relative to it. */
+  readonly cwd: string;
+}
+
+/** A problem's file relative to the working folder, with forward slashes as GitHub expects on every system. */
+export function annotationPath(file: string, options: AnnotationOptions): string {
+  return path.relative(options.cwd, path.resolve(options.cwd, options.contentDir, file)).split(path.sep).join("/");
+}
+
+function annotation(p: Problem, options: AnnotationOptions): string {
+  const properties: string[] = [];
+  // A missing content folder is no file GitHub could show; the annotation goes to the run as a whole.
+  if (p.code !== "content-folder-missing") properties.push(`file=${escapeProperty(annotationPath(p.file, options))}`);
+  if (p.line !== undefined) properties.push(`line=${p.line}`);
+  properties.push(`title=${escapeProperty(p.code)}`);
+  return `::${p.severity} ${properties.join(",")}::${escapeData(`${p.message} — ${p.hint}`)}`;
+}
+
+/** One workflow command a line for every problem, in report order; empty when there are none. */
+export function formatAnnotations(problems: readonly Problem[], options: AnnotationOptions): string {
+  return sortProblems(problems)
+    .map((p) => annotation(p, options) + "\n")
+    .join("");
+}
