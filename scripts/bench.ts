@@ -110,7 +110,8 @@ function options() {
     options: {
       cases: { type: "string", default: CASES.join(",") },
       sizes: { type: "string", default: "1000,10000,40000" },
-      hugo: { type: "boolean", default: true },
+      // Node 20's parseArgs has no --no-… negation of its own.
+      "no-hugo": { type: "boolean", default: false },
       runs: { type: "string", default: "3" },
       seed: { type: "string", default: "1" },
       images: { type: "string", default: "0" },
@@ -168,7 +169,7 @@ function options() {
     timeout,
     mode: mode as "time" | "child",
     keep: values.keep!,
-    hugo: values.hugo!,
+    hugo: !values["no-hugo"],
   };
 }
 

@@ -190,8 +190,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       preview: options.drafts ?? false,
       files: writer.list(),
       redirects: new Map(plan.redirects.map((redirect) => [redirect.outputPath, redirect.to])),
-      digest: (file) => writer.digest(file, (left) => previous.hashOf(left)),
-      size: (file) => writer.size(file),
+      facts: (file) => writer.describe(file, (left) => previous.factsOf(left)),
     });
     await writeFiles(writer, [
       { path: FILES.headers, content: described.headers },

@@ -138,20 +138,27 @@ export class OutputUpdate implements FolderWriter {
   }
 
   /**
-   * The sha256 of the new build's `file`: known when written from text or
-   * bytes; for a file the previous build left in place, what `known` says
-   * of it; else read from disk.
+   * The sha256 and size of the new build's `file`: the hash is known when
+   * the file was written from text or bytes; for a file the previous build
+   * left in place, `known` may tell both from the record of that build; else
+   * the file is read.
    */
-  digest(file: string, known?: (file: string) => string | undefined): string {
+  describe(file: string, known?: (file: string) => { sha256: string; size: number } | undefined): { sha256: string; size: number } {
     const left = !this.pending.has(this.target(file));
-    let hash = this.hashes.get(file) ?? (left ? known?.(file) : undefined);
-    if (hash === undefined) hash = createHash("sha256").update(readFileSync(this.current(file))).digest("hex");
-    this.hashes.set(file, hash);
-    return hash;
-  }
-
-  size(file: string): number {
-    return statSync(this.current(file)).size;
+    const hash = this.hashes.get(file);
+    if (hash === undefined && left) {
+      const recorded = known?.(file);
+      if (recorded !== undefined) {
+        this.hashes.set(file, recorded.sha256);
+        return recorded;
+      }
+    }
+    const at = this.current(file);
+    if (hash !== undefined) return { sha256: hash, size: statSync(at).size };
+    const bytes = readFileSync(at);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    this.hashes.set(file, sha256);
+    return { sha256, size: bytes.length };
   }
 
   /** Put the new files in place and remove every other file of the folder. */

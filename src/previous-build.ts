@@ -35,6 +35,8 @@ const statOf = (file: string): Stats | undefined => {
 
 export class PreviousBuild {
   private readonly kept = new Map<string, string>();
+  /** Files found the same as recorded in this build (they stay untouched until commit): their hash and size. */
+  private readonly confirmed = new Map<string, { sha256: string; size: number }>();
 
   private constructor(
     private readonly outDir: string,
@@ -62,21 +64,27 @@ export class PreviousBuild {
     const at = path.join(this.outDir, file);
     const facts = statOf(at);
     if (!facts?.isFile() || facts.size !== entry[2]) return false;
-    if (facts.ino === entry[1] && facts.mtimeMs === entry[3]) return true;
-    if (typeof entry[4] !== "string" || entry[4] === "") return false;
-    try {
-      return sha256(readFileSync(at)) === entry[4];
-    } catch {
-      return false;
+    const hash = typeof entry[4] === "string" ? entry[4] : "";
+    let same = facts.ino === entry[1] && facts.mtimeMs === entry[3];
+    if (!same && hash !== "") {
+      try {
+        same = sha256(readFileSync(at)) === hash;
+      } catch {
+        same = false;
+      }
     }
+    if (same && hash !== "") this.confirmed.set(file, { sha256: hash, size: facts.size });
+    return same;
   }
 
-  /** The sha256 the record holds for `file`, if the file there is still the one it describes. */
-  hashOf(file: string): string | undefined {
+  /** The sha256 and size the record holds for `file`, if the file there is still the one it describes. */
+  factsOf(file: string): { sha256: string; size: number } | undefined {
+    const confirmed = this.confirmed.get(file);
+    if (confirmed !== undefined) return confirmed;
     const entry = this.files.get(file);
     if (!Array.isArray(entry) || typeof entry[4] !== "string" || entry[4] === "") return undefined;
     const facts = statOf(path.join(this.outDir, file));
-    return facts?.isFile() && facts.size === entry[2] && facts.ino === entry[1] && facts.mtimeMs === entry[3] ? entry[4] : undefined;
+    return facts?.isFile() && facts.size === entry[2] && facts.ino === entry[1] && facts.mtimeMs === entry[3] ? { sha256: entry[4], size: entry[2] } : undefined;
   }
 
   /** Note a file of the new build and its key, for the next build. */

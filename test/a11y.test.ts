@@ -10,7 +10,30 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser } from "playwright-core";
+import { readManifest } from "../src/outputs/manifest.ts";
 import { pressroom, removeDir, tempDir } from "./helpers.ts";
+
+type Rule = { pattern: RegExp; headers: [string, string][] };
+
+/** The blocks of a `_headers` file, each path pattern as a regular expression (`*` matching anything). */
+function headerRules(text: string): Rule[] {
+  const rules: Rule[] = [];
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    if (!line.startsWith(" ")) {
+      const source = line.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+    } else {
+      const at = line.indexOf(":");
+      rules.at(-1)!.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/** The headers of every block whose path matches, as a host reading `_headers` sends them. */
+const headersFor = (rules: readonly Rule[], address: string): Record<string, string> =>
+  Object.fromEntries(rules.filter((rule) => rule.pattern.test(address)).flatMap((rule) => rule.headers.map(([name, value]) => [name.toLowerCase(), value])));
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PAGES = [
@@ -37,15 +60,20 @@ before(async () => {
   const out = path.join(dir, "site");
   const built = pressroom(["build", "--content", "content", "--out", out, "--now", "2026-11-27T12:00"]);
   assert.equal(built.status, 0, built.stderr);
+  // Served as a CDN serves the deployed site: each file with its type from manifest.json and the
+  // headers _headers gives its address, the Content-Security-Policy among them.
+  const manifest = readManifest(out);
+  const rules = headerRules(readFileSync(path.join(out, "_headers"), "utf8"));
   server = createServer((req, res) => {
-    let file = path.join(out, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    const address = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    let file = path.join(out, address);
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
-    if (!file.startsWith(out) || !existsSync(file)) {
-      res.writeHead(404, { "content-type": "text/html; charset=utf-8" }).end(readFileSync(path.join(out, "404.html")));
+    const entry = manifest.files[path.relative(out, file).split(path.sep).join("/")];
+    if (!file.startsWith(out) || !existsSync(file) || entry === undefined || entry.cache === "host") {
+      res.writeHead(404, { ...headersFor(rules, "/404.html"), "content-type": "text/html; charset=utf-8" }).end(readFileSync(path.join(out, "404.html")));
       return;
     }
-    const type = file.endsWith(".css") ? "text/css" : file.endsWith(".jpg") ? "image/jpeg" : "text/html; charset=utf-8";
-    res.writeHead(200, { "content-type": type }).end(readFileSync(file));
+    res.writeHead(200, { ...headersFor(rules, address), "content-type": entry.type }).end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -62,12 +90,20 @@ after(async () => {
 });
 
 for (const url of PAGES) {
-  test(`no WCAG A/AA violations on ${url}`, async () => {
+  test(`no WCAG A/AA violations on ${url}, and nothing the security policy refuses`, async () => {
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
+      const refused: string[] = [];
+      page.on("console", (message) => {
+        if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+      });
       const response = await page.goto(base + url);
       assert.equal(response?.status(), 200);
+      assert.match(response!.headers()["content-security-policy"] ?? "", /script-src 'self'/, "served with the policy of _headers");
+      // The stylesheet loads under the policy: the page is laid out by it.
+      assert.equal(await page.evaluate("document.styleSheets.length > 0 && document.styleSheets[0].cssRules.length > 0"), true);
+      assert.deepEqual(refused, []);
       const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
       assert.deepEqual(summary, []);
@@ -77,6 +113,18 @@ for (const url of PAGES) {
     }
   });
 }
+
+test("an old .php address is served as HTML and leads the browser to its release", async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const response = await page.goto(base + "/pm/2019/0815.php");
+    assert.equal(response?.headers()["content-type"], "text/html; charset=utf-8");
+    await page.waitForURL(/\/2019\/04\/03\/hafenbruecke-wird-saniert\/$/);
+  } finally {
+    await context.close();
+  }
+});
 
 test("a redirect page leads the browser to its release and is accessible itself", async () => {
   const context = await browser.newContext();

@@ -110,8 +110,8 @@ export interface DescribeInput {
   readonly files: readonly string[];
   /** Redirect pages: output file → where it sends readers. */
   readonly redirects: ReadonlyMap<string, string>;
-  readonly digest: (file: string) => string;
-  readonly size: (file: string) => number;
+  /** Each file's sha256 and size. */
+  readonly facts: (file: string) => { readonly sha256: string; readonly size: number };
 }
 
 /** `_headers` and `manifest.json` for a finished output (the manifest lists `_headers` too). */
@@ -133,7 +133,10 @@ export function describeOutput(input: DescribeInput): { headers: string; manifes
     };
   };
   const files: { [file: string]: ManifestEntry } = {};
-  for (const file of [...input.files].sort(byName)) files[file] = entry(file, input.digest(file), input.size(file));
+  for (const file of [...input.files].sort(byName)) {
+    const facts = input.facts(file);
+    files[file] = entry(file, facts.sha256, facts.size);
+  }
   files[FILES.headers] = entry(FILES.headers, createHash("sha256").update(headers).digest("hex"), Buffer.byteLength(headers));
   const manifest = manifestText({ pressroom: 1, site: input.siteUrl, built: new Date(input.now).toISOString(), preview: input.preview, files });
   return { headers, manifest };
