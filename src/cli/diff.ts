@@ -34,6 +34,8 @@ function reportOf(before: Manifest, after: Manifest, changes: Changes): Report {
   sort("added", changes.added, after);
   sort("changed", changes.changed, after);
   sort("removed", changes.removed, before);
+  // By address, as people read them: the home page first, a folder before what lies in it.
+  for (const kind of [pages, files]) for (const list of Object.values(kind)) list.sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0));
   return { pages, files };
 }
 
