@@ -24,7 +24,12 @@ describe("hostile content", () => {
     await build({ contentDir: fixture("hostile"), outDir: out, now: "2026-11-27T12:00" });
     for (const file of listFiles(out).filter((f) => f.endsWith(".html"))) {
       const $ = html(out, file);
-      assert.equal($("script, iframe, object, embed, form, input, style, svg").length, 0, file);
+      assert.equal($('script:not([type="application/ld+json"]), iframe, object, embed, form, input, style, svg').length, 0, file);
+      // The JSON-LD holds the hostile title as data: one element, parsed whole, nothing broke out of it.
+      $('script[type="application/ld+json"]').each((_, el) => {
+        assert.equal((el as { parent: { name: string } }).parent.name, "head", file);
+        JSON.parse($(el).text());
+      });
       $("*").each((_, el) => {
         for (const [name, value] of Object.entries((el as { attribs?: Record<string, string> }).attribs ?? {})) {
           assert.ok(!/^on/i.test(name), `${file}: ${name} on <${(el as { name: string }).name}>`);
@@ -35,6 +40,11 @@ describe("hostile content", () => {
     }
     const $ = html(out, "2026/11/01/angriff/index.html");
     assert.equal($("h1").text(), '<script>alert("title")</script>Überschrift', "title shown as text");
+    const article = JSON.parse($('script[type="application/ld+json"]').text()) as { headline: string; description: string };
+    assert.equal(article.headline, '<script>alert("title")</script>Überschrift');
+    assert.equal(article.description, "<img src=x onerror=alert('subtitle')>");
+    assert.equal($('script[type="application/ld+json"]').length, 1);
+    assert.equal($('meta[property="og:title"]').attr("content"), '<script>alert("title")</script>Überschrift');
     assert.equal($("address .contact-name").text(), '<script>alert("contact")</script>Eve');
     assert.equal($(".release-body p").first().text(), "Absatz");
     assert.equal($(".release-body img").length, 0, "an image whose only source was data: is dropped");

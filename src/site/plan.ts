@@ -60,6 +60,9 @@ export interface ListingPage {
   readonly pageLabel: string;
   readonly newer?: string;
   readonly older?: string;
+  /** Site-relative paths of the pages before and after, for rel=prev/next with the site's address. */
+  readonly newerPath?: string;
+  readonly olderPath?: string;
   readonly pages: readonly PageLink[];
   /** The Atom feed of this listing, to subscribe to. */
   readonly feed?: LinkView;
@@ -141,8 +144,8 @@ function paginate(
       pageNumber: n,
       pageCount: count,
       pageLabel: strings.pageOf(n, count),
-      ...(n > 1 && { newer: link(n - 1) }),
-      ...(n < count && { older: link(n + 1) }),
+      ...(n > 1 && { newer: link(n - 1), newerPath: urls.page(base, n - 1) }),
+      ...(n < count && { older: link(n + 1), olderPath: urls.page(base, n + 1) }),
       ...(feed && { feed }),
       pages: pageWindow(n, count).map((number, j, all) => ({
         url: link(number),

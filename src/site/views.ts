@@ -8,6 +8,7 @@ import type { Contact, Department, MediaImage, Release, Site } from "../content/
 import type { Strings } from "../i18n/index.ts";
 import { renderBody } from "../markdown/render.ts";
 import type { CardPlan } from "../media/card.ts";
+import { sharingView, type SharingView } from "./sharing.ts";
 import { figureHtml, MIME, pictureHtml, type FigureView, type PictureView } from "../media/html.ts";
 import type { PhotoPlan } from "../media/recipe.ts";
 import { mediaPath, type Urls } from "./urls.ts";
@@ -70,6 +71,8 @@ export interface ReleaseView {
   readonly socialImage?: SocialImageView;
   readonly contacts: readonly ContactView[];
   readonly tags: readonly string[];
+  /** Description, Open Graph, Twitter card and schema.org fields. */
+  readonly sharing: SharingView;
 }
 
 export interface ItemView {
@@ -188,7 +191,7 @@ export function releaseView(
   }
   const card = media?.card;
   const kit = media?.kit;
-  return {
+  const view: Omit<ReleaseView, "sharing"> = {
     path: release.url,
     url: urls.href(release.url),
     canonical: site.url + release.url,
@@ -207,6 +210,7 @@ export function releaseView(
     contacts: release.contacts.map(contactView),
     tags: release.tags,
   };
+  return { ...view, sharing: sharingView(view, site, strings) };
 }
 
 export const itemView = (release: Release, site: Site, strings: Strings, urls: Urls): ItemView => ({

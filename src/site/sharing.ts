@@ -1,0 +1,85 @@
+/**
+ * What a release page tells search engines and social networks: a
+ * description, Open Graph and Twitter card fields, and schema.org
+ * NewsArticle as JSON-LD.
+ */
+import type { Site } from "../content/model.ts";
+import type { Strings } from "../i18n/index.ts";
+import type { LinkView, ReleaseView } from "./views.ts";
+
+export interface SharingView {
+  /** The subtitle, or the start of the first paragraph. */
+  readonly description: string;
+  readonly siteName: string;
+  /** Open Graph's locale: de_DE, en_GB. */
+  readonly locale: string;
+  readonly published: string;
+  readonly modified: string;
+  readonly sections: readonly string[];
+  /** The NewsArticle, ready to stand inside <script type="application/ld+json">. */
+  readonly jsonLd: string;
+}
+
+/** Longest description: what search engines show before cutting. */
+const DESCRIPTION_LENGTH = 200;
+
+/** The characters sanitized HTML keeps as entities in text (sanitize-html escapes only these). */
+const ENTITIES: Readonly<Record<string, string>> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'", "&nbsp;": "\u00a0" };
+
+/** The text of the body's first paragraph, cut at a word near `max` characters. */
+export function summaryOf(bodyHtml: string, max = DESCRIPTION_LENGTH): string {
+  const match = /<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/.exec(bodyHtml);
+  if (!match) return "";
+  const text = match[1]!
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(?:amp|lt|gt|quot|nbsp|#39|#x27);/g, (entity) => ENTITIES[entity]!)
+    .replace(/\s+/g, " ")
+    .trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, "")} …`;
+}
+
+/**
+ * JSON that may stand inside a <script> element: nothing in it can close
+ * the element or start markup (`<`, `>`, `&` escaped), and the line
+ * separators that older parsers choke on are escaped too.
+ */
+export const scriptSafeJson = (value: unknown): string =>
+  JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+
+export function sharingView(view: Omit<ReleaseView, "sharing">, site: Site, strings: Strings): SharingView {
+  const description = view.subtitle ?? summaryOf(view.bodyHtml);
+  const modified = view.updated?.iso ?? view.date.iso;
+  const organization = (link: LinkView) => ({ "@type": "GovernmentOrganization", name: link.text, url: site.url + link.url.slice(site.basePath.length) });
+  const article = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: view.title,
+    ...(description && { description }),
+    datePublished: view.date.iso,
+    dateModified: modified,
+    inLanguage: site.language,
+    url: view.canonical,
+    mainEntityOfPage: view.canonical,
+    author: view.departments.map(organization),
+    publisher: { "@type": "GovernmentOrganization", name: site.title, url: `${site.url}/` },
+    ...(view.socialImage && { image: [view.socialImage.url] }),
+    ...(view.tags.length > 0 && { keywords: view.tags.join(", ") }),
+  };
+  return {
+    description,
+    siteName: site.title,
+    locale: strings.locale.replace("-", "_"),
+    published: view.date.iso,
+    modified,
+    sections: view.departments.map((d) => d.text),
+    jsonLd: scriptSafeJson(article),
+  };
+}
