@@ -1,10 +1,10 @@
 /** CDN-ready output: hashed asset names, `_headers` and `manifest.json` checked against the files themselves. */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { cpSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { build } from "../src/build.ts";
+import { build, checkContent } from "../src/build.ts";
 import { contentTypeOf } from "../src/outputs/content-type.ts";
 import { parseManifest, readManifest, type Manifest } from "../src/outputs/manifest.ts";
 import { fixture, listFiles, readText, scratchDirs } from "./helpers.ts";
@@ -129,6 +129,20 @@ describe("a site below a folder of its host", () => {
   });
 });
 
+describe("an old address among the files named by their content", () => {
+  test("is refused: a redirect page there would be cached for a year", async () => {
+    const content = newOut();
+    cpSync("content", content, { recursive: true });
+    const file = path.join(content, "releases/2025/2025-04-30-maifest.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^title: /m, "aliases: [/img/maifest.jpg]\ntitle: "));
+    const result = await checkContent(content);
+    const found = result.problems.find((p) => p.code === "invalid-alias");
+    assert.ok(found, result.problems.map((p) => p.code).join(", "));
+    assert.match(found.message, /The alias "\/img\/maifest\.jpg" cannot be used: \/img\/ holds the site's own files, named by their content\./);
+    assert.equal(found.file, "releases/2025/2025-04-30-maifest.md");
+  });
+});
+
 describe("a preview build", () => {
   test("is marked in its manifest", async () => {
     const out = newOut();
@@ -153,7 +167,7 @@ describe("content types and manifests", () => {
     assert.throws(() => parseManifest("{", "old/manifest.json"), /old\/manifest\.json is not a pressroom manifest: it is not JSON/);
     assert.throws(() => parseManifest('{"pressroom":2}', "m.json"), /m\.json is not a pressroom manifest: pressroom/);
     const evil = JSON.stringify({
-      pressroom: 1, site: "x", built: "2026-01-01T00:00:00.000Z", preview: false,
+      pressroom: 1, site: "x", built: "2026-01-01T00:00:00.000Z", preview: false, cacheControl: { immutable: "i", revalidate: "r" },
       files: { "../etc/passwd": { sha256: "0".repeat(64), size: 1, type: "text/plain", cache: "revalidate" } },
     });
     assert.throws(() => parseManifest(evil, "m.json"), /not a path inside the output folder/);

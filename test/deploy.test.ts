@@ -243,11 +243,15 @@ describe("deploying the example site", () => {
  * then answers every further upload with 503, as a store that goes down
  * in the middle of a deploy.
  */
-async function failingProxy(target: string, okPuts: number): Promise<{ url: string; puts: () => number; close: () => Promise<void> }> {
+async function failingProxy(
+  target: string,
+  okPuts: number,
+  fails: (url: string) => boolean = () => true,
+): Promise<{ url: string; puts: () => number; close: () => Promise<void> }> {
   let puts = 0;
   const proxy = http.createServer((request, response) => {
-    const isPut = request.method === "PUT";
-    if (isPut && ++puts > okPuts) {
+    const isPut = request.method === "PUT" && !(request.url ?? "").includes(".pressroom-deploy.json");
+    if (isPut && ++puts > okPuts && fails(request.url ?? "")) {
       request.resume();
       response.writeHead(503, { "Content-Type": "application/xml" });
       response.end('<?xml version="1.0"?><Error><Code>ServiceUnavailable</Code><Message>down for the test</Message></Error>');
@@ -284,7 +288,7 @@ describe("a deploy that fails half-way", () => {
       const failed = await deploy(second, ["--retries", "1", "--concurrency", "2"], { endpoint: proxy.url, prefix: "half" });
       assert.equal(failed.status, 1, failed.stdout + failed.stderr);
       assert.match(failed.stderr, /deploy failed: uploading half\/\S+: ServiceUnavailable \(HTTP 503\)/);
-      assert.match(failed.stderr, /run the deploy again/);
+      assert.match(failed.stderr, /Run the deploy again/);
       assert.doesNotMatch(failed.stderr, /\n\s+at /, "no stack trace");
       assert.ok(proxy.puts() > 3, "some uploads went through, then failed");
     } finally {
@@ -301,6 +305,52 @@ describe("a deploy that fails half-way", () => {
     await assertBucketIs(second, "half/");
     const again = await deploy(second, [], { prefix: "half" });
     assert.match(again.stdout, /Upload 0 files .*manifest unchanged; remove 0\./);
+    assert.deepEqual((await keysOf("half/.pressroom-deploy")), [], "a finished deploy leaves no record of itself");
+  });
+
+  test("an earlier build deployed after an unfinished one (a rollback) puts back every page the unfinished one touched", async () => {
+    const content = newDir();
+    cpSync(path.join(ROOT, "content"), content, { recursive: true });
+    const cache = newDir();
+    const a = newDir();
+    await build({ contentDir: content, outDir: a, now: NOW, cacheDir: cache });
+    assert.equal((await deploy(a, [], { prefix: "back" })).status, 0);
+    const maifest = path.join(content, "releases/2025/2025-04-30-maifest.md");
+    writeFileSync(maifest, readFileSync(maifest, "utf8").replace(/^title: .*$/m, "title: FALSCHER TITEL"));
+    writeFileSync(path.join(content, "releases/2026/2026-11-20-neue-buslinie.md"), "---\ntitle: Neue Buslinie 17\ndate: 2026-11-20 10:00\ndepartment: tiefbauamt\n---\n\nText.\n");
+    const b = newDir();
+    await build({ contentDir: content, outDir: b, now: NOW, cacheDir: cache });
+    // Every file of B goes up, then the store fails on B's manifest.
+    const proxy = await failingProxy(endpoint, 0, (url) => new URL(url, "http://x").pathname.endsWith("/manifest.json"));
+    try {
+      const failed = await deploy(b, ["--retries", "0"], { endpoint: proxy.url, prefix: "back" });
+      assert.equal(failed.status, 1, failed.stdout + failed.stderr);
+      assert.match(failed.stderr, /deploy failed: uploading back\/manifest\.json/);
+    } finally {
+      await proxy.close();
+    }
+    assert.match(Buffer.from(await objectBytes("back/index.html")).toString(), /FALSCHER TITEL/, "B's pages went up");
+    const rollback = await deploy(a, [], { prefix: "back" });
+    assert.equal(rollback.status, 0, rollback.stderr);
+    assert.match(rollback.stdout, /left unfinished by an earlier deploy/);
+    await assertBucketIs(a, "back/");
+    assert.doesNotMatch(Buffer.from(await objectBytes("back/index.html")).toString(), /FALSCHER TITEL/);
+  });
+});
+
+describe("a deploy at the top of a bucket that holds other sites", () => {
+  test("removes nothing of the sites in folders with their own manifest", async () => {
+    const before = new Set(await keysOf(""));
+    const others = [...before].filter((key) => /^(site|half|back)\//.test(key));
+    assert.ok(others.length > 100, "the sites of the tests before are there");
+    const out = newDir();
+    await build({ contentDir: "content", outDir: out, now: NOW });
+    const first = await deploy(out, [], { prefix: "" });
+    assert.equal(first.status, 0, first.stderr);
+    const second = await deploy(out, [], { prefix: "" });
+    assert.match(second.stdout, /remove 0\./);
+    const after = new Set(await keysOf(""));
+    for (const key of others) assert.ok(after.has(key), key);
   });
 });
 
@@ -336,12 +386,17 @@ describe("what a deploy refuses", () => {
 });
 
 describe("CloudFront", () => {
-  test("changed addresses are invalidated on the distribution given", async () => {
+  test("changed addresses are invalidated on the distribution given; a failed invalidation is asked for again", async () => {
     const requests: { url: string; body: string }[] = [];
+    let down = false;
     const fake = http.createServer((request, response) => {
       let body = "";
       request.on("data", (chunk) => (body += chunk));
       request.on("end", () => {
+        if (down) {
+          response.writeHead(503, { "Content-Type": "text/xml" }).end('<?xml version="1.0"?><ErrorResponse><Error><Code>ServiceUnavailable</Code><Message>down</Message></Error></ErrorResponse>');
+          return;
+        }
         requests.push({ url: request.url ?? "", body });
         response.writeHead(201, { "Content-Type": "text/xml" });
         response.end('<?xml version="1.0"?><Invalidation xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Id>I2TEST</Id><Status>InProgress</Status></Invalidation>');
@@ -368,7 +423,21 @@ describe("CloudFront", () => {
       assert.ok(paths.includes("/2025/04/30/maifest/"), paths.join(" "));
       assert.ok(paths.includes("/"), "the home page lists it");
       assert.ok(!paths.some((p) => p.startsWith("/img/")), "hashed files never need invalidating");
-      assert.deepEqual(listFiles(out2).length > 0, true);
+
+      // The CDN is down after the upload: the deploy fails, and the next one invalidates the same addresses.
+      writeFileSync(index, readFileSync(index, "utf8").replace(/^title: .*$/m, "title: Maifest fällt aus"));
+      const out3 = newDir();
+      await build({ contentDir: content, outDir: out3, now: NOW });
+      down = true;
+      const failed = await deploy(out3, ["--distribution", "E1TEST", "--retries", "0"], { prefix: "cdn", env });
+      assert.equal(failed.status, 1, failed.stdout + failed.stderr);
+      assert.match(failed.stderr, /deploy failed: invalidating \d+ paths on CloudFront distribution E1TEST/);
+      down = false;
+      const again = await deploy(out3, ["--distribution", "E1TEST"], { prefix: "cdn", env });
+      assert.equal(again.status, 0, again.stderr);
+      const retried = [...requests.at(-1)!.body.matchAll(/<Path>([^<]+)<\/Path>/g)].map((m) => m[1]!);
+      assert.ok(retried.includes("/2025/04/30/maifest/") && retried.includes("/"), retried.join(" "));
+      assert.deepEqual(listFiles(out3).length > 0, true);
     } finally {
       await new Promise((resolve) => fake.close(resolve));
     }

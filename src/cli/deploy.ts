@@ -2,7 +2,7 @@
 import { UsageError } from "../errors/usage.ts";
 import { invalidate } from "../deploy/cloudfront.ts";
 import { addressOf } from "../deploy/changes.ts";
-import { invalidationPaths, normalizePrefix, planDeploy, runDeploy, type DeployPlan } from "../deploy/deploy.ts";
+import { finishDeploy, invalidationPaths, normalizePrefix, planDeploy, runDeploy, type DeployPlan } from "../deploy/deploy.ts";
 import { Bucket, StorageError } from "../deploy/s3.ts";
 import { parse, USAGE } from "./args.ts";
 import { countingLine } from "./progress.ts";
@@ -100,12 +100,13 @@ export async function deployCommand(args: string[]): Promise<number> {
         out.write(`CloudFront ${distribution}: invalidation ${done.id} for ${done.paths.length === 1 ? done.paths[0] : `${done.paths.length} paths`}.\n`);
       }
     }
+    await finishDeploy(bucket, plan);
     return 0;
   } catch (error) {
     if (error instanceof StorageError) {
       process.stderr.write(
         `pressroom: deploy failed: ${redactSecrets(error.message)}\n` +
-          `Nothing was removed and the deployed manifest is unchanged unless said above; run the deploy again to finish it.\n`,
+          `Run the deploy again: it uploads, removes and invalidates again whatever this one may have left unfinished.\n`,
       );
       return 1;
     }
@@ -121,15 +122,16 @@ function describePlan(plan: DeployPlan, removed: readonly string[], prefix: stri
   const lines: string[] = [];
   for (const upload of plan.uploads) {
     const mark = upload.reason === "changed" ? "~" : "+";
-    const note = upload.reason === "missing" ? " (missing in the bucket)" : "";
+    const note = upload.reason === "missing" ? " (missing in the bucket)" : upload.reason === "unfinished" ? " (an earlier deploy did not finish)" : "";
     lines.push(`  ${mark} ${addressOf(basePath, upload.file)}${note}\n`);
   }
   for (const key of removed) lines.push(`  - ${addressOf(basePath, key.slice(prefix.length))}\n`);
   const kept = plan.stale.length - removed.length;
-  const counts = { new: 0, changed: 0, missing: 0 };
+  const counts = { new: 0, changed: 0, missing: 0, unfinished: 0 };
   for (const upload of plan.uploads) counts[upload.reason]++;
+  const extra = [counts.missing ? `${counts.missing} missing` : "", counts.unfinished ? `${counts.unfinished} left unfinished by an earlier deploy` : ""].filter(Boolean);
   lines.push(
-    `Upload ${plan.uploads.length} files (${counts.new} new, ${counts.changed} changed${counts.missing ? `, ${counts.missing} missing` : ""}), ` +
+    `Upload ${plan.uploads.length} files (${counts.new} new, ${counts.changed} changed${extra.map((e) => `, ${e}`).join("")}), ` +
       `${plan.unchanged} unchanged; ${plan.manifest.changed ? "new manifest" : "manifest unchanged"}; ` +
       `remove ${removed.length}${kept > 0 ? `, keep ${kept} stale` : ""}.\n`,
   );

@@ -36,8 +36,8 @@ export interface Upload {
   readonly file: string;
   readonly key: string;
   readonly entry: ManifestEntry;
-  /** Why it goes up: not there before, or different. */
-  readonly reason: "new" | "changed" | "missing";
+  /** Why it goes up: not there before, different, missing in the bucket, or touched by a deploy that did not finish. */
+  readonly reason: "new" | "changed" | "missing" | "unfinished";
 }
 
 export interface DeployPlan {
@@ -49,10 +49,32 @@ export interface DeployPlan {
   readonly manifest: { readonly key: string; readonly changed: boolean };
   /** Keys of files the new build does not have. */
   readonly stale: readonly string[];
+  /** Files an earlier deploy started to upload, remove or invalidate and did not finish (see PENDING). */
+  readonly pending: readonly string[];
+  readonly pendingKey: string;
   /** Whether stale files are removed: never under --keep-stale, never where no pressroom manifest was found. */
   readonly removeStale: boolean;
   readonly unchanged: number;
   readonly warnings: readonly string[];
+}
+
+/**
+ * The record of a deploy under way, in the bucket next to the manifest:
+ * every file it uploads, removes or has a CDN forget, written before the
+ * first change and removed when everything is done. A deploy that finds one
+ * did not finish: those files may hold anything, so they go up again (or
+ * away) and are invalidated again, whatever either manifest says.
+ */
+export const PENDING = ".pressroom-deploy.json";
+
+async function readPending(bucket: Bucket, key: string): Promise<string[]> {
+  const bytes = await bucket.get(key);
+  try {
+    const files = (JSON.parse(Buffer.from(bytes ?? []).toString("utf8")) as { files?: unknown }).files;
+    return Array.isArray(files) ? files.filter((file): file is string => typeof file === "string") : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Pages, feeds, sitemap and other texts readers open: they go up after what they point at. */
@@ -94,6 +116,12 @@ export async function planDeploy(bucket: Bucket, options: DeployOptions): Promis
     }
   }
   const keys = new Set(await bucket.keys(prefix));
+  const pendingKey = `${prefix}${PENDING}`;
+  const pending = keys.has(pendingKey) ? await readPending(bucket, pendingKey) : [];
+  const unfinished = new Set(pending);
+  // Objects carry their Cache-Control: when a new version of pressroom says otherwise, they go up again.
+  const sameCaching = (entry: ManifestEntry): boolean =>
+    entry.cache === "host" || remote?.cacheControl?.[entry.cache] === local.cacheControl[entry.cache];
 
   const uploads: Upload[] = [];
   let unchanged = 0;
@@ -102,14 +130,21 @@ export async function planDeploy(bucket: Bucket, options: DeployOptions): Promis
     const key = `${prefix}${file}`;
     const was = remote && Object.hasOwn(remote.files, file) ? remote.files[file] : undefined;
     if (was === undefined) uploads.push({ file, key, entry, reason: "new" });
-    else if (!sameEntry(was, entry)) uploads.push({ file, key, entry, reason: "changed" });
+    else if (!sameEntry(was, entry) || !sameCaching(entry)) uploads.push({ file, key, entry, reason: "changed" });
     else if (!keys.has(key)) uploads.push({ file, key, entry, reason: "missing" });
+    else if (unfinished.has(file)) uploads.push({ file, key, entry, reason: "unfinished" });
     else unchanged++;
   }
   uploads.sort((a, b) => Number(isDocument(a.entry)) - Number(isDocument(b.entry)) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   const served = new Set(Object.entries(local.files).filter(([, e]) => e.cache !== "host").map(([file]) => `${prefix}${file}`));
-  const stale = [...keys].filter((key) => key !== manifestKey && !served.has(key)).sort();
+  // Another site deployed below this prefix (its own manifest.json in a folder) is not ours to remove.
+  const otherSites = [...keys]
+    .filter((key) => key !== manifestKey && key.endsWith(`/${FILES.manifest}`))
+    .map((key) => key.slice(0, -FILES.manifest.length));
+  const stale = [...keys]
+    .filter((key) => key !== manifestKey && key !== pendingKey && !served.has(key) && !otherSites.some((site) => key.startsWith(site)))
+    .sort();
   const localManifest = readFileSync(path.join(options.outDir, FILES.manifest));
   const manifestChanged = remoteBytes === undefined || !Buffer.from(remoteBytes).equals(localManifest);
   if (remote === undefined && stale.length > 0) {
@@ -124,6 +159,8 @@ export async function planDeploy(bucket: Bucket, options: DeployOptions): Promis
     uploads,
     manifest: { key: manifestKey, changed: manifestChanged },
     stale,
+    pending,
+    pendingKey,
     removeStale: remote !== undefined && !(options.keepStale ?? false),
     unchanged,
     warnings,
@@ -156,6 +193,16 @@ export async function runDeploy(bucket: Bucket, plan: DeployPlan, options: Deplo
       throw new UsageError(`${at} is missing or not the file its build made: build again, then deploy`);
     }
   }
+  const removing = plan.removeStale ? plan.stale : [];
+  const touched = [...new Set([...plan.pending, ...plan.uploads.map((u) => u.file), ...removing.map((key) => key.slice(options.prefix.length))])].sort();
+  if (touched.length > 0) {
+    const record = JSON.stringify({ files: touched }) + "\n";
+    await bucket.put(plan.pendingKey, Buffer.from(record), {
+      contentType: "application/json; charset=utf-8",
+      cacheControl: "no-store",
+      sha256: createHash("sha256").update(record).digest("hex"),
+    });
+  }
   let done = 0;
   const total = plan.uploads.length + (plan.manifest.changed ? 1 : 0);
   // Assets and downloads, then documents: a page never goes up before what it shows.
@@ -182,9 +229,13 @@ export async function runDeploy(bucket: Bucket, plan: DeployPlan, options: Deplo
     });
     options.onProgress?.(++done, total);
   }
-  const removed = plan.removeStale ? plan.stale : [];
-  if (removed.length > 0) await bucket.delete(removed);
-  return { plan, removed };
+  if (removing.length > 0) await bucket.delete(removing, options.concurrency ?? 8);
+  return { plan, removed: removing };
+}
+
+/** After the CDN was told (or when there is none): the deploy is complete, its record goes. */
+export async function finishDeploy(bucket: Bucket, plan: DeployPlan): Promise<void> {
+  await bucket.delete([plan.pendingKey], 1);
 }
 
 /** Addresses a CDN must forget after the deploy: every page or file that changed or went (hashed names never change). */
@@ -193,6 +244,7 @@ export function invalidationPaths(plan: DeployPlan, removed: readonly string[], 
   const files = [
     ...plan.uploads.filter((u) => u.entry.cache !== "immutable").map((u) => u.file),
     ...removed.map((key) => key.slice(prefix.length)),
+    ...plan.pending.filter((file) => plan.local.files[file]?.cache !== "immutable"),
     ...(plan.manifest.changed ? [FILES.manifest] : []),
   ];
   const paths = new Set<string>();

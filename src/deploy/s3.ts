@@ -1,12 +1,13 @@
 /** The one module that talks to S3-compatible object storage (`@aws-sdk/client-s3`). */
 import {
-  DeleteObjectsCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
+import { eachLimited } from "../each-limited.ts";
 
 export interface BucketOptions {
   readonly bucket: string;
@@ -115,20 +116,19 @@ export class Bucket {
     }
   }
 
-  /** Remove `keys`, a thousand per request (the API's limit). */
-  async delete(keys: readonly string[]): Promise<void> {
-    for (let i = 0; i < keys.length; i += 1000) {
-      const batch = keys.slice(i, i + 1000);
+  /**
+   * Remove `keys`, one request each, `concurrency` at once. The batch call
+   * (DeleteObjects) needs a checksum header that the SDK now sends in a form
+   * several S3-compatible stores refuse; a single delete needs none.
+   */
+  async delete(keys: readonly string[], concurrency: number): Promise<void> {
+    await eachLimited(keys, concurrency, async (key) => {
       try {
-        const result = await this.client.send(
-          new DeleteObjectsCommand({ Bucket: this.name, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }),
-        );
-        const failed = result.Errors ?? [];
-        if (failed.length > 0) throw new StorageError(`removing ${failed[0]!.Key}: ${failed[0]!.Code}: ${failed[0]!.Message}`);
+        await this.client.send(new DeleteObjectCommand({ Bucket: this.name, Key: key }));
       } catch (error) {
-        throw error instanceof StorageError ? error : storageError(error, `removing ${batch.length} files`);
+        throw storageError(error, `removing ${key}`);
       }
-    }
+    });
   }
 
   destroy(): void {

@@ -12,7 +12,7 @@ import * as z from "zod";
 import { UsageError } from "../errors/usage.ts";
 import { FILES } from "../site/files.ts";
 import { contentTypeOf, HTML_TYPE } from "./content-type.ts";
-import { cacheClassOf, headersFile, type CacheClass } from "./headers.ts";
+import { CACHE_CONTROL, cacheClassOf, headersFile, type CacheClass, type ServedClass } from "./headers.ts";
 
 export interface ManifestEntry {
   readonly sha256: string;
@@ -33,6 +33,8 @@ export interface Manifest {
   readonly built: string;
   /** A build with drafts (`--drafts`, `serve`): never deployed. */
   readonly preview: boolean;
+  /** The Cache-Control of each class, as this version of pressroom sends it. */
+  readonly cacheControl: { readonly [K in ServedClass]: string };
   /** Output files by path (relative, forward slashes), sorted; the marker and the manifest itself are not listed. */
   readonly files: { readonly [file: string]: ManifestEntry };
 }
@@ -54,6 +56,7 @@ const manifestSchema = z.object({
   site: z.string(),
   built: z.iso.datetime({ offset: true }),
   preview: z.boolean(),
+  cacheControl: z.object({ immutable: z.string(), revalidate: z.string() }),
   files: z.record(z.string(), entrySchema),
 });
 
@@ -138,6 +141,13 @@ export function describeOutput(input: DescribeInput): { headers: string; manifes
     files[file] = entry(file, facts.sha256, facts.size);
   }
   files[FILES.headers] = entry(FILES.headers, createHash("sha256").update(headers).digest("hex"), Buffer.byteLength(headers));
-  const manifest = manifestText({ pressroom: 1, site: input.siteUrl, built: new Date(input.now).toISOString(), preview: input.preview, files });
+  const manifest = manifestText({
+    pressroom: 1,
+    site: input.siteUrl,
+    built: new Date(input.now).toISOString(),
+    preview: input.preview,
+    cacheControl: { ...CACHE_CONTROL },
+    files,
+  });
   return { headers, manifest };
 }

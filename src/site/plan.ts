@@ -8,6 +8,7 @@ import type { ContentModel, Release } from "../content/model.ts";
 import { problem, type Problem } from "../errors/problem.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
 import { FILES } from "./files.ts";
+import { IMMUTABLE_FOLDERS } from "../outputs/headers.ts";
 import { mediaPath, outputFileOf, urlsFor, type Urls } from "./urls.ts";
 import { itemView, releaseView, type ItemView, type LinkView, type ReleaseMedia, type ReleaseView } from "./views.ts";
 
@@ -246,6 +247,13 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
         continue;
       }
       const outputPath = aliasOutputPath(alias.path.slice(site.basePath.length));
+      // Files there are cached for a year: a redirect page among them could never be changed.
+      const hashedFolder = IMMUTABLE_FOLDERS.find((folder) => outputPath.startsWith(`${folder}/`));
+      if (hashedFolder !== undefined) {
+        const reason = `${site.basePath}/${hashedFolder}/ holds the site's own files, named by their content`;
+        problems.push(problem("invalid-alias", at, { value: alias.path, reason }));
+        continue;
+      }
       if (clashes(outputPath)) {
         problems.push(problem("alias-conflict", at, { value: alias.path }));
         continue;
