@@ -11,6 +11,8 @@ export interface AtomEntry {
   readonly updated: string;
   readonly categories: readonly string[];
   readonly contentHtml: string;
+  /** The lead photo, as an enclosure. */
+  readonly image?: { readonly url: string; readonly type: string };
 }
 
 export interface AtomFeed {
@@ -51,8 +53,9 @@ export function atomFeed(feed: AtomFeed): string {
       `    <published>${x(e.published)}</published>`,
       `    <updated>${x(e.updated)}</updated>`,
       ...e.categories.map((c) => `    <category term="${x(c)}"/>`),
+      ...(e.image ? [`    <link rel="enclosure" type="${x(e.image.type)}" href="${x(e.image.url)}"/>`] : []),
       ...(e.summary ? [`    <summary>${x(e.summary)}</summary>`] : []),
-      // Relative links in the body resolve against the release page, as they do on the page itself.
+      // Addresses in the body are absolute already; xml:base says the same for readers that use it.
       `    <content type="html" xml:base="${x(e.url)}">${x(e.contentHtml)}</content>`,
       "  </entry>",
     );

@@ -18,7 +18,11 @@ export function contentTypeOf(file: string): string {
   const name = file.slice(file.lastIndexOf("/") + 1);
   const extension = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1).toLowerCase() : "";
   const type =
-    name === FILES.feed ? "application/atom+xml" : (OVERRIDES[extension] ?? (extension ? mime.getType(extension) : null) ?? UNKNOWN_TYPE);
+    name === FILES.feed
+      ? "application/atom+xml"
+      : file === FILES.jsonFeed
+        ? "application/feed+json"
+        : (OVERRIDES[extension] ?? (extension ? mime.getType(extension) : null) ?? UNKNOWN_TYPE);
   return TEXT.test(type) ? `${type}; charset=utf-8` : type;
 }
 

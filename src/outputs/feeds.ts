@@ -1,7 +1,10 @@
 /** The site's Atom feeds and sitemap, from the site plan. */
 import type { SitePlan, FeedPlan } from "../site/plan.ts";
 import type { ReleaseView } from "../site/views.ts";
+import { FILES } from "../site/files.ts";
 import { atomFeed, type AtomEntry } from "./atom.ts";
+import { absoluteLinks } from "./feed-html.ts";
+import { jsonFeed } from "./json-feed.ts";
 import { robots, sitemap } from "./sitemap.ts";
 
 /** An empty feed still needs an `updated`: the start of the epoch keeps it stable. */
@@ -17,8 +20,32 @@ const entryOf = (r: ReleaseView): AtomEntry => ({
   published: r.date.iso,
   updated: lastChange(r),
   categories: [...r.departments.map((d) => d.text), ...r.tags],
-  contentHtml: r.bodyHtml,
+  contentHtml: absoluteLinks(r.bodyHtml, r.canonical),
+  ...(r.leadPhoto && { image: { url: r.leadPhoto.url, type: r.leadPhoto.type } }),
 });
+
+/** The site's JSON Feed: the same releases as its Atom feed. */
+export function jsonFeedFile(plan: SitePlan, feed: FeedPlan): string {
+  return jsonFeed({
+    title: plan.site.title,
+    homePage: feed.alternate,
+    feedUrl: `${plan.site.url}/${FILES.jsonFeed}`,
+    ...(plan.site.description && { description: plan.site.description }),
+    language: plan.site.language,
+    author: plan.site.title,
+    items: feed.entries.map((r) => ({
+      url: r.canonical,
+      title: r.title,
+      ...(r.sharing.description && { summary: r.sharing.description }),
+      contentHtml: absoluteLinks(r.bodyHtml, r.canonical),
+      published: r.date.iso,
+      updated: lastChange(r),
+      authors: r.departments.map((d) => d.text),
+      tags: r.tags,
+      ...(r.leadPhoto && { image: r.leadPhoto.url }),
+    })),
+  });
+}
 
 export function feedFile(plan: SitePlan, feed: FeedPlan): string {
   return atomFeed({

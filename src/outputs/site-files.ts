@@ -4,7 +4,7 @@ import { FILES } from "../site/files.ts";
 import type { SitePlan } from "../site/plan.ts";
 import { mediaPath, outputFileOf } from "../site/urls.ts";
 import type { OutputFile } from "../write-files.ts";
-import { feedFile, robotsFile, sitemapFile } from "./feeds.ts";
+import { feedFile, jsonFeedFile, robotsFile, sitemapFile } from "./feeds.ts";
 import { redirectsFile } from "./redirects.ts";
 
 /** The originals of the published releases' media, next to their pages. */
@@ -21,5 +21,7 @@ export function siteFiles(plan: SitePlan, stylesheet: OutputFile): OutputFile[] 
     { path: FILES.sitemap, content: sitemapFile(plan) },
     ...(robots !== undefined ? [{ path: FILES.robots, content: robots }] : []),
     ...plan.feeds.map((feed) => ({ path: outputFileOf(feed.path), content: feedFile(plan, feed) })),
+    // The site's feed (the first) once more as JSON Feed.
+    ...plan.feeds.slice(0, 1).map((feed) => ({ path: FILES.jsonFeed, content: jsonFeedFile(plan, feed) })),
   ];
 }

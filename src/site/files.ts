@@ -19,6 +19,8 @@ export const FILES = {
   marker: ".pressroom-output",
   /** Feed of a listing, next to its index.html. */
   feed: "feed.xml",
+  /** The site's feed as JSON Feed 1.1, at the top. */
+  jsonFeed: "feed.json",
 } as const;
 
 /** The stylesheet's place in the output: its name changes with its content, so it is cached for good. */

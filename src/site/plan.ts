@@ -226,6 +226,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     FILES.robots,
     FILES.headers,
     FILES.manifest,
+    FILES.jsonFeed,
     FILES.marker,
     ...(options.reserved ?? []),
   ]);

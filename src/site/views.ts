@@ -69,10 +69,20 @@ export interface ReleaseView {
   /** Every file in one ZIP, when there is more than one. */
   readonly kit?: { readonly href: string; readonly label: string };
   readonly socialImage?: SocialImageView;
+  /** The release's first photo, its largest web version in the widely read format (JPEG or PNG), for feeds. */
+  readonly leadPhoto?: LeadPhotoView;
   readonly contacts: readonly ContactView[];
   readonly tags: readonly string[];
   /** Description, Open Graph, Twitter card and schema.org fields. */
   readonly sharing: SharingView;
+}
+
+export interface LeadPhotoView {
+  /** Absolute address. */
+  readonly url: string;
+  readonly type: string;
+  readonly width: number;
+  readonly alt: string;
 }
 
 export interface ItemView {
@@ -191,6 +201,7 @@ export function releaseView(
   }
   const card = media?.card;
   const kit = media?.kit;
+  const lead = leadPhotoView(release, site, media);
   const view: Omit<ReleaseView, "sharing"> = {
     path: release.url,
     url: urls.href(release.url),
@@ -207,10 +218,21 @@ export function releaseView(
     ...(card && {
       socialImage: { url: `${site.url}/${card.path}`, width: card.width, height: card.height, type: card.type, alt: card.alt },
     }),
+    ...(lead && { leadPhoto: lead }),
     contacts: release.contacts.map(contactView),
     tags: release.tags,
   };
   return { ...view, sharing: sharingView(view, site, strings) };
+}
+
+function leadPhotoView(release: Release, site: Site, media: ReleaseMedia | undefined): LeadPhotoView | undefined {
+  const photo = release.media.find((m): m is MediaImage => m.kind === "image");
+  const plan = photo && media?.photos.get(photo);
+  if (!photo || !plan) return undefined;
+  const format = plan.formats[plan.formats.length - 1];
+  const largest = plan.versions.filter((v) => v.format === format).at(-1);
+  if (!format || !largest) return undefined;
+  return { url: `${site.url}/${largest.path}`, type: MIME[format], width: largest.width, alt: photo.alt };
 }
 
 export const itemView = (release: Release, site: Site, strings: Strings, urls: Urls): ItemView => ({
