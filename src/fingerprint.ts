@@ -8,10 +8,11 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { inCodeUnitOrder } from "./compare.ts";
 
 /** Files below `dir`, sorted, with their contents, into `hash`. */
 function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => inCodeUnitOrder(a.name, b.name));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) hashTree(hash, full);

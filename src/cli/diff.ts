@@ -1,9 +1,11 @@
 /** `pressroom diff OLD NEW`: which pages and files a change adds, changes, removes — two output folders or manifests. */
 import { parseArgs } from "node:util";
 import { addressOf, compareManifests, isPage, type Changes } from "../deploy/changes.ts";
+import { basePathOf } from "../content/site.ts";
 import { UsageError } from "../errors/usage.ts";
 import { readManifest, type Manifest } from "../outputs/manifest.ts";
 import { USAGE } from "./args.ts";
+import { inCodeUnitOrder } from "../compare.ts";
 
 /** Lines listed per kind in a job summary: a site-wide change must not fill it. */
 const MARKDOWN_LIMIT = 100;
@@ -21,7 +23,7 @@ interface Report {
 
 /** Split the changes into pages (by address) and other files (feeds, photos, downloads). */
 function reportOf(before: Manifest, after: Manifest, changes: Changes): Report {
-  const basePath = new URL(after.site).pathname.replace(/\/$/, "");
+  const basePath = basePathOf(after.site);
   const pages: Kind = { added: [], changed: [], removed: [] };
   const files: Kind = { added: [], changed: [], removed: [] };
   const sort = (kind: keyof Kind, list: readonly string[], manifest: Manifest): void => {
@@ -35,7 +37,7 @@ function reportOf(before: Manifest, after: Manifest, changes: Changes): Report {
   sort("changed", changes.changed, after);
   sort("removed", changes.removed, before);
   // By address, as people read them: the home page first, a folder before what lies in it.
-  for (const kind of [pages, files]) for (const list of Object.values(kind)) list.sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const kind of [pages, files]) for (const list of Object.values(kind)) list.sort(inCodeUnitOrder);
   return { pages, files };
 }
 

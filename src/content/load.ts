@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import { inCodeUnitOrder } from "../compare.ts";
 
 export interface RawContent {
   /** Absolute, real path of the content folder. */
@@ -56,7 +57,7 @@ export async function loadContent(contentDir: string): Promise<RawContent> {
   const root = await realpath(contentDir);
   const releaseFiles: string[] = [];
   walk(path.join(root, RELEASES_DIR), RELEASES_DIR, releaseFiles);
-  releaseFiles.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  releaseFiles.sort(inCodeUnitOrder);
   const texts = new Map<string, string>();
   const unreadable = new Map<string, string>();
   const files = [SITE_FILE, DEPARTMENTS_FILE, CONTACTS_FILE, ...releaseFiles];

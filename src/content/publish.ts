@@ -4,6 +4,7 @@
  * returns; unpublished releases never reach a later stage.
  */
 import type { ContentModel, Release } from "./model.ts";
+import { inCodeUnitOrder } from "../compare.ts";
 
 export interface PublishOptions {
   /** The build's clock, milliseconds since the epoch. */
@@ -16,8 +17,10 @@ export const isPublished = (release: Release, options: PublishOptions): boolean 
   (!release.draft || options.drafts) && release.date <= options.now;
 
 /** Newest first; releases at the same instant in address order, so output is deterministic. */
-export const newestFirst = (a: Release, b: Release): number =>
-  b.date - a.date || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+export const newestFirst = (a: Release, b: Release): number => b.date - a.date || inCodeUnitOrder(a.url, b.url);
+
+/** Soonest first, then in address order. */
+const oldestFirst = (a: Release, b: Release): number => a.date - b.date || inCodeUnitOrder(a.url, b.url);
 
 export function publishedReleases(model: ContentModel, options: PublishOptions): Release[] {
   return model.releases.filter((r) => isPublished(r, options)).sort(newestFirst);
@@ -25,12 +28,12 @@ export function publishedReleases(model: ContentModel, options: PublishOptions):
 
 /** Releases that went public in (since, now]: what a scheduled build must publish. Drafts never do. */
 export const dueBetween = (model: ContentModel, since: number, now: number): Release[] =>
-  model.releases.filter((r) => !r.draft && r.date > since && r.date <= now).sort((a, b) => a.date - b.date || (a.url < b.url ? -1 : 1));
+  model.releases.filter((r) => !r.draft && r.date > since && r.date <= now).sort(oldestFirst);
 
 /** Releases waiting for their time (embargoes), soonest first. */
 export const waiting = (model: ContentModel, now: number): Release[] =>
-  model.releases.filter((r) => !r.draft && r.date > now).sort((a, b) => a.date - b.date || (a.url < b.url ? -1 : 1));
+  model.releases.filter((r) => !r.draft && r.date > now).sort(oldestFirst);
 
 /** Drafts, whatever their date, in file order. */
 export const drafts = (model: ContentModel): Release[] =>
-  model.releases.filter((r) => r.draft).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  model.releases.filter((r) => r.draft).sort((a, b) => inCodeUnitOrder(a.file, b.file));

@@ -1,5 +1,6 @@
 /** What differs between two manifests: files added, changed and removed; and which of them are pages. */
 import type { Manifest, ManifestEntry } from "../outputs/manifest.ts";
+import { inCodeUnitOrder } from "../compare.ts";
 
 export interface Changes {
   readonly added: readonly string[];
@@ -11,8 +12,6 @@ export interface Changes {
 /** The same file as far as a reader or a cache can tell: bytes, type, caching and redirect. */
 export const sameEntry = (a: ManifestEntry, b: ManifestEntry): boolean =>
   a.sha256 === b.sha256 && a.type === b.type && a.cache === b.cache && a.redirect === b.redirect;
-
-const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Files of `after` that `before` lacks or holds otherwise, and files only `before` has; sorted. */
 export function compareManifests(before: Pick<Manifest, "files"> | undefined, after: Pick<Manifest, "files">): Changes {
@@ -27,7 +26,7 @@ export function compareManifests(before: Pick<Manifest, "files"> | undefined, af
     else unchanged++;
   }
   const removed = Object.keys(old).filter((file) => !Object.hasOwn(after.files, file));
-  return { added: added.sort(byName), changed: changed.sort(byName), removed: removed.sort(byName), unchanged };
+  return { added: added.sort(inCodeUnitOrder), changed: changed.sort(inCodeUnitOrder), removed: removed.sort(inCodeUnitOrder), unchanged };
 }
 
 /** A page: what a reader opens at an address (HTML, redirect pages included). */

@@ -5,6 +5,7 @@
  */
 import { FILES } from "../site/files.ts";
 import { contentTypeOf, HTML_TYPE } from "./content-type.ts";
+import { inCodeUnitOrder } from "../compare.ts";
 
 /**
  * - immutable: the name changes whenever the content does (a hash in the name): cached for a year.
@@ -92,12 +93,12 @@ export function headersFile(input: HeaderInput): string {
     const cache = cacheClassOf(file);
     if (cache !== "host") tops.set(path, cache);
   }
-  for (const [path, cache] of [...tops].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [path, cache] of [...tops].sort(([a], [b]) => inCodeUnitOrder(a, b))) {
     // The home page is asked for as the folder, not as index.html.
     if (path === `/${FILES.home}`) block(`${base}/`, [["Cache-Control", CACHE_CONTROL[cache]]]);
     block(`${base}${path}`, [["Cache-Control", CACHE_CONTROL[cache]]]);
   }
-  for (const file of [...input.redirectPages].sort()) {
+  for (const file of [...input.redirectPages].sort(inCodeUnitOrder)) {
     if (contentTypeOf(file) !== HTML_TYPE) block(`${base}/${file}`, [["Content-Type", HTML_TYPE]]);
   }
   return blocks.join("\n");

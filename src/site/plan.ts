@@ -11,6 +11,7 @@ import { FILES } from "./files.ts";
 import { IMMUTABLE_FOLDERS } from "../outputs/headers.ts";
 import { mediaPath, outputFileOf, urlsFor, type Urls } from "./urls.ts";
 import { itemView, releaseView, type ItemView, type LinkView, type ReleaseMedia, type ReleaseView } from "./views.ts";
+import { inCodeUnitOrder } from "../compare.ts";
 
 export interface PlanOptions {
   /** Releases per listing page. */
@@ -269,6 +270,6 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
       });
     }
   }
-  redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  redirects.sort((a, b) => inCodeUnitOrder(a.from, b.from));
   return { site, strings, urls, releases, listings, indexes, redirects, feeds, problems };
 }
