@@ -2,10 +2,11 @@
  * The output folder: refused when replacing it would destroy something else,
  * and updated only at the very end of a build that succeeded.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "./errors/usage.ts";
+import { sha256 } from "./media/cache.ts";
 import { FILES } from "./site/files.ts";
 import type { FolderWriter, OutputFile } from "./write-files.ts";
 
@@ -122,7 +123,7 @@ export class OutputUpdate implements FolderWriter {
     const to = this.place(file);
     if (isFileContent(content)) {
       writeFileSync(to, content);
-      this.hashes.set(file, createHash("sha256").update(content).digest("hex"));
+      this.hashes.set(file, sha256(content));
     } else copyFileSync(content.copyFrom, to);
   };
 
@@ -145,8 +146,8 @@ export class OutputUpdate implements FolderWriter {
    */
   describe(file: string, known?: (file: string) => { sha256: string; size: number } | undefined): { sha256: string; size: number } {
     const left = !this.pending.has(this.target(file));
-    const hash = this.hashes.get(file);
-    if (hash === undefined && left) {
+    const written = this.hashes.get(file);
+    if (written === undefined && left) {
       const recorded = known?.(file);
       if (recorded !== undefined) {
         this.hashes.set(file, recorded.sha256);
@@ -154,11 +155,11 @@ export class OutputUpdate implements FolderWriter {
       }
     }
     const at = this.current(file);
-    if (hash !== undefined) return { sha256: hash, size: statSync(at).size };
+    if (written !== undefined) return { sha256: written, size: statSync(at).size };
     const bytes = readFileSync(at);
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    this.hashes.set(file, sha256);
-    return { sha256, size: bytes.length };
+    const hash = sha256(bytes);
+    this.hashes.set(file, hash);
+    return { sha256: hash, size: bytes.length };
   }
 
   /** Put the new files in place and remove every other file of the folder. */

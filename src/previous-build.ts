@@ -12,6 +12,7 @@
 import { readFileSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { sha256 } from "./media/cache.ts";
+import { inCodeUnitOrder } from "./compare.ts";
 
 /** The sha256 is "" for files copied or streamed (kits): their keys name their sources' stat facts, which a restore changes anyway. */
 type Entry = readonly [key: string, ino: number, size: number, mtimeMs: number, sha256: string];
@@ -24,6 +25,10 @@ export interface RecordStore {
   readStore(name: string): Promise<unknown>;
   writeStore(name: string, value: unknown): Promise<void>;
 }
+
+/** The file on disk is the very one the record describes: same inode, size and time. */
+const asRecorded = (facts: Stats | undefined, entry: Entry): boolean =>
+  facts !== undefined && facts.isFile() && facts.size === entry[2] && facts.ino === entry[1] && facts.mtimeMs === entry[3];
 
 const statOf = (file: string): Stats | undefined => {
   try {
@@ -65,7 +70,7 @@ export class PreviousBuild {
     const facts = statOf(at);
     if (!facts?.isFile() || facts.size !== entry[2]) return false;
     const hash = typeof entry[4] === "string" ? entry[4] : "";
-    let same = facts.ino === entry[1] && facts.mtimeMs === entry[3];
+    let same = asRecorded(facts, entry);
     if (!same && hash !== "") {
       try {
         same = sha256(readFileSync(at)) === hash;
@@ -83,8 +88,7 @@ export class PreviousBuild {
     if (confirmed !== undefined) return confirmed;
     const entry = this.files.get(file);
     if (!Array.isArray(entry) || typeof entry[4] !== "string" || entry[4] === "") return undefined;
-    const facts = statOf(path.join(this.outDir, file));
-    return facts?.isFile() && facts.size === entry[2] && facts.ino === entry[1] && facts.mtimeMs === entry[3] ? { sha256: entry[4], size: entry[2] } : undefined;
+    return asRecorded(statOf(path.join(this.outDir, file)), entry) ? { sha256: entry[4], size: entry[2] } : undefined;
   }
 
   /** Note a file of the new build and its key, for the next build. */
@@ -95,7 +99,7 @@ export class PreviousBuild {
   /** After the new output is in place: record what each kept file is now; `hashes` has those written in this build. */
   async save(store: RecordStore, hashes: ReadonlyMap<string, string>): Promise<void> {
     const files: { [file: string]: Entry } = {};
-    for (const [file, key] of [...this.kept].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [file, key] of [...this.kept].sort(([a], [b]) => inCodeUnitOrder(a, b))) {
       const facts = statOf(path.join(this.outDir, file));
       if (!facts?.isFile()) continue;
       const before = this.files.get(file);

@@ -121,20 +121,34 @@ async function assertBucketIs(out: string, prefix: string): Promise<void> {
   assert.ok(Buffer.from(await objectBytes(`${prefix}manifest.json`)).equals(readFileSync(path.join(out, "manifest.json"))));
 }
 
-describe("deploying the example site", () => {
+/** A copy of the example site to change, with a build cache of its own, and a build of it as it is now (into a new folder). */
+function exampleCopy(): { content: string; build: () => Promise<string> } {
   const content = newDir();
+  cpSync(path.join(ROOT, "content"), content, { recursive: true });
+  const cacheDir = newDir();
+  return {
+    content,
+    build: async () => {
+      const out = newDir();
+      await build({ contentDir: content, outDir: out, now: NOW, cacheDir });
+      return out;
+    },
+  };
+}
+
+/** A new release on top of every listing. */
+const BUS_LINE = ["releases/2026/2026-11-20-neue-buslinie.md", "---\ntitle: Neue Buslinie 17\ndate: 2026-11-20 10:00\ndepartment: tiefbauamt\n---\n\nAb Dezember fährt die Linie 17.\n"] as const;
+
+describe("deploying the example site", () => {
+  const site = exampleCopy();
+  const content = site.content;
   const outs: string[] = [];
   const release = path.join(content, "releases/2025/2025-03-14-radwege-am-ring");
   const buildNow = async (): Promise<string> => {
-    const out = newDir();
-    await build({ contentDir: content, outDir: out, now: NOW, cacheDir: path.join(content, "..", "cache") });
+    const out = await site.build();
     outs.push(out);
     return out;
   };
-
-  before(() => {
-    cpSync(path.join(ROOT, "content"), content, { recursive: true });
-  });
 
   test("a dry run shows the plan and changes nothing", async () => {
     const out = await buildNow();
@@ -270,19 +284,14 @@ async function failingProxy(
 
 describe("a deploy that fails half-way", () => {
   test("keeps the old manifest and old files, says so, and a re-run converges", async () => {
-    const content = newDir();
-    cpSync(path.join(ROOT, "content"), content, { recursive: true });
-    const cache = newDir();
-    const first = newDir();
-    await build({ contentDir: content, outDir: first, now: NOW, cacheDir: cache });
+    const site = exampleCopy();
+    const first = await site.build();
     assert.equal((await deploy(first, [], { prefix: "half" })).status, 0);
     const oldManifest = await objectBytes("half/manifest.json");
 
     // Many pages change: a new release on top of every listing.
-    const added = path.join(content, "releases/2026/2026-11-20-neue-buslinie.md");
-    writeFileSync(added, "---\ntitle: Neue Buslinie 17\ndate: 2026-11-20 10:00\ndepartment: tiefbauamt\n---\n\nAb Dezember fährt die Linie 17.\n");
-    const second = newDir();
-    await build({ contentDir: content, outDir: second, now: NOW, cacheDir: cache });
+    writeFileSync(path.join(site.content, BUS_LINE[0]), BUS_LINE[1]);
+    const second = await site.build();
     const proxy = await failingProxy(endpoint, 3);
     try {
       const failed = await deploy(second, ["--retries", "1", "--concurrency", "2"], { endpoint: proxy.url, prefix: "half" });
@@ -309,17 +318,13 @@ describe("a deploy that fails half-way", () => {
   });
 
   test("an earlier build deployed after an unfinished one (a rollback) puts back every page the unfinished one touched", async () => {
-    const content = newDir();
-    cpSync(path.join(ROOT, "content"), content, { recursive: true });
-    const cache = newDir();
-    const a = newDir();
-    await build({ contentDir: content, outDir: a, now: NOW, cacheDir: cache });
+    const site = exampleCopy();
+    const a = await site.build();
     assert.equal((await deploy(a, [], { prefix: "back" })).status, 0);
-    const maifest = path.join(content, "releases/2025/2025-04-30-maifest.md");
+    const maifest = path.join(site.content, "releases/2025/2025-04-30-maifest.md");
     writeFileSync(maifest, readFileSync(maifest, "utf8").replace(/^title: .*$/m, "title: FALSCHER TITEL"));
-    writeFileSync(path.join(content, "releases/2026/2026-11-20-neue-buslinie.md"), "---\ntitle: Neue Buslinie 17\ndate: 2026-11-20 10:00\ndepartment: tiefbauamt\n---\n\nText.\n");
-    const b = newDir();
-    await build({ contentDir: content, outDir: b, now: NOW, cacheDir: cache });
+    writeFileSync(path.join(site.content, BUS_LINE[0]), BUS_LINE[1]);
+    const b = await site.build();
     // Every file of B goes up, then the store fails on B's manifest.
     const proxy = await failingProxy(endpoint, 0, (url) => new URL(url, "http://x").pathname.endsWith("/manifest.json"));
     try {
@@ -404,16 +409,13 @@ describe("CloudFront", () => {
     });
     await new Promise<void>((resolve) => fake.listen(0, "127.0.0.1", resolve));
     try {
-      const content = newDir();
-      cpSync(path.join(ROOT, "content"), content, { recursive: true });
-      const out = newDir();
-      await build({ contentDir: content, outDir: out, now: NOW });
+      const site = exampleCopy();
+      const out = await site.build();
       const env = { PRESSROOM_CLOUDFRONT_ENDPOINT: `http://127.0.0.1:${(fake.address() as AddressInfo).port}` };
       assert.equal((await deploy(out, ["--distribution", "E1TEST"], { prefix: "cdn", env })).status, 0);
-      const index = path.join(content, "releases/2025/2025-04-30-maifest.md");
+      const index = path.join(site.content, "releases/2025/2025-04-30-maifest.md");
       writeFileSync(index, readFileSync(index, "utf8").replace(/^title: .*$/m, "title: Maifest mit neuem Programm"));
-      const out2 = newDir();
-      await build({ contentDir: content, outDir: out2, now: NOW });
+      const out2 = await site.build();
       const result = await deploy(out2, ["--distribution", "E1TEST"], { prefix: "cdn", env });
       assert.equal(result.status, 0, result.stderr);
       assert.match(result.stdout, /CloudFront E1TEST: invalidation I2TEST for \d+ paths\./);
@@ -426,8 +428,7 @@ describe("CloudFront", () => {
 
       // The CDN is down after the upload: the deploy fails, and the next one invalidates the same addresses.
       writeFileSync(index, readFileSync(index, "utf8").replace(/^title: .*$/m, "title: Maifest fällt aus"));
-      const out3 = newDir();
-      await build({ contentDir: content, outDir: out3, now: NOW });
+      const out3 = await site.build();
       down = true;
       const failed = await deploy(out3, ["--distribution", "E1TEST", "--retries", "0"], { prefix: "cdn", env });
       assert.equal(failed.status, 1, failed.stdout + failed.stderr);

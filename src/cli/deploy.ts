@@ -1,4 +1,5 @@
 /** `pressroom deploy`: the output folder to S3-compatible storage, settings from flags or the environment. */
+import { basePathOf } from "../content/site.ts";
 import { UsageError } from "../errors/usage.ts";
 import { invalidate } from "../deploy/cloudfront.ts";
 import { addressOf } from "../deploy/changes.ts";
@@ -74,7 +75,7 @@ export async function deployCommand(args: string[]): Promise<number> {
   try {
     const plan = await planDeploy(bucket, options);
     for (const warning of plan.warnings) process.stderr.write(`pressroom: warning: ${redactSecrets(warning)}\n`);
-    const basePath = new URL(plan.local.site).pathname.replace(/\/$/, "");
+    const basePath = basePathOf(plan.local.site);
     if (options.dryRun) {
       out.write(`Dry run: nothing is uploaded or removed. Deploying ${options.outDir} to ${where} would:\n`);
       out.write(describePlan(plan, plan.removeStale ? plan.stale : [], prefix, basePath));

@@ -90,7 +90,7 @@ function resolveSite(raw: RawContent, problems: Problem[]): Site | undefined {
   return {
     title: data.title,
     url: url.href.replace(/\/+$/, ""),
-    basePath: url.pathname.replace(/\/+$/, ""),
+    basePath: basePathOf(url),
     language: data.language,
     timeZone: data.timezone,
     ...(data.description && { description: data.description }),
@@ -188,3 +188,6 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem,
   const model: ContentModel = { site, departments, contacts, releases };
   return { ...(problems.length === 0 && { model }), partial: model, problems, media: context.media, warnings: context.warnings };
 }
+
+/** The path of a site's address on its host: "" at the root, "/presse" below a folder. */
+export const basePathOf = (url: string | URL): string => new URL(url).pathname.replace(/\/+$/, "");

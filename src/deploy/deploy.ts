@@ -5,19 +5,22 @@
  * or differ are uploaded: hashed assets and downloads first, then pages and
  * feeds (which point at them), then the new manifest, and only then are
  * files that are gone removed. A deploy that stops half-way leaves the old
- * manifest and every old file in place, so the old site still works, and the
- * next run uploads whatever is still missing.
+ * manifest and every old file in place, and a record of what it touched
+ * (PENDING): the next run, of this build or another, redoes all of it.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { createHash } from "node:crypto";
 import { eachLimited } from "../each-limited.ts";
 import { UsageError } from "../errors/usage.ts";
+import { basePathOf } from "../content/site.ts";
+import { sha256 } from "../media/cache.ts";
+import { contentTypeOf } from "../outputs/content-type.ts";
 import { CACHE_CONTROL } from "../outputs/headers.ts";
 import { parseManifest, readManifest, type Manifest, type ManifestEntry } from "../outputs/manifest.ts";
 import { FILES } from "../site/files.ts";
 import { addressOf, sameEntry } from "./changes.ts";
 import type { Bucket } from "./s3.ts";
+import { inCodeUnitOrder } from "../compare.ts";
 
 export interface DeployOptions {
   readonly outDir: string;
@@ -135,7 +138,7 @@ export async function planDeploy(bucket: Bucket, options: DeployOptions): Promis
     else if (unfinished.has(file)) uploads.push({ file, key, entry, reason: "unfinished" });
     else unchanged++;
   }
-  uploads.sort((a, b) => Number(isDocument(a.entry)) - Number(isDocument(b.entry)) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  uploads.sort((a, b) => Number(isDocument(a.entry)) - Number(isDocument(b.entry)) || inCodeUnitOrder(a.file, b.file));
 
   const served = new Set(Object.entries(local.files).filter(([, e]) => e.cache !== "host").map(([file]) => `${prefix}${file}`));
   // Another site deployed below this prefix (its own manifest.json in a folder) is not ours to remove.
@@ -170,8 +173,7 @@ export async function planDeploy(bucket: Bucket, options: DeployOptions): Promis
 /** The bytes of an output file, refused if they are not what the manifest says (the folder changed after the build). */
 function readChecked(outDir: string, upload: Upload): Uint8Array {
   const bytes = readFileSync(path.join(outDir, upload.file));
-  const hash = createHash("sha256").update(bytes).digest("hex");
-  if (hash !== upload.entry.sha256) {
+  if (sha256(bytes) !== upload.entry.sha256) {
     throw new UsageError(`${path.join(outDir, upload.file)} is not the file its build made (its hash differs from manifest.json): build again, then deploy`);
   }
   return bytes;
@@ -198,9 +200,9 @@ export async function runDeploy(bucket: Bucket, plan: DeployPlan, options: Deplo
   if (touched.length > 0) {
     const record = JSON.stringify({ files: touched }) + "\n";
     await bucket.put(plan.pendingKey, Buffer.from(record), {
-      contentType: "application/json; charset=utf-8",
+      contentType: contentTypeOf(PENDING),
       cacheControl: "no-store",
-      sha256: createHash("sha256").update(record).digest("hex"),
+      sha256: sha256(record),
     });
   }
   let done = 0;
@@ -223,9 +225,9 @@ export async function runDeploy(bucket: Bucket, plan: DeployPlan, options: Deplo
   if (plan.manifest.changed) {
     const bytes = readFileSync(path.join(options.outDir, FILES.manifest));
     await bucket.put(plan.manifest.key, bytes, {
-      contentType: "application/json; charset=utf-8",
+      contentType: contentTypeOf(FILES.manifest),
       cacheControl: CACHE_CONTROL.revalidate,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
+      sha256: sha256(bytes),
     });
     options.onProgress?.(++done, total);
   }
@@ -240,7 +242,7 @@ export async function finishDeploy(bucket: Bucket, plan: DeployPlan): Promise<vo
 
 /** Addresses a CDN must forget after the deploy: every page or file that changed or went (hashed names never change). */
 export function invalidationPaths(plan: DeployPlan, removed: readonly string[], prefix: string): string[] {
-  const basePath = new URL(plan.local.site).pathname.replace(/\/$/, "");
+  const basePath = basePathOf(plan.local.site);
   const files = [
     ...plan.uploads.filter((u) => u.entry.cache !== "immutable").map((u) => u.file),
     ...removed.map((key) => key.slice(prefix.length)),

@@ -5,14 +5,15 @@
  * `pressroom diff` compares two of them; `pressroom schedule --due-since`
  * reads the time of the deployed build.
  */
-import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import * as z from "zod";
 import { UsageError } from "../errors/usage.ts";
+import { sha256 } from "../media/cache.ts";
 import { FILES } from "../site/files.ts";
 import { contentTypeOf, HTML_TYPE } from "./content-type.ts";
 import { CACHE_CONTROL, cacheClassOf, headersFile, type CacheClass, type ServedClass } from "./headers.ts";
+import { inCodeUnitOrder } from "../compare.ts";
 
 export interface ManifestEntry {
   readonly sha256: string;
@@ -60,13 +61,11 @@ const manifestSchema = z.object({
   files: z.record(z.string(), entrySchema),
 });
 
-const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** The file's text: one line per output file, so that two manifests compare line by line too. */
 export function manifestText(manifest: Manifest): string {
   const { files, ...head } = manifest;
   const lines = Object.keys(files)
-    .sort(byName)
+    .sort(inCodeUnitOrder)
     .map((file) => `${JSON.stringify(file)}:${JSON.stringify(files[file])}`);
   return `${JSON.stringify(head).slice(0, -1)},"files":{\n${lines.join(",\n")}\n}}\n`;
 }
@@ -136,11 +135,11 @@ export function describeOutput(input: DescribeInput): { headers: string; manifes
     };
   };
   const files: { [file: string]: ManifestEntry } = {};
-  for (const file of [...input.files].sort(byName)) {
+  for (const file of [...input.files].sort(inCodeUnitOrder)) {
     const facts = input.facts(file);
     files[file] = entry(file, facts.sha256, facts.size);
   }
-  files[FILES.headers] = entry(FILES.headers, createHash("sha256").update(headers).digest("hex"), Buffer.byteLength(headers));
+  files[FILES.headers] = entry(FILES.headers, sha256(headers), Buffer.byteLength(headers));
   const manifest = manifestText({
     pressroom: 1,
     site: input.siteUrl,
