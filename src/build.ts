@@ -5,7 +5,7 @@
 import { statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { parseNow } from "./content/dates.ts";
+import { clockOf } from "./content/dates.ts";
 import { publishedReleases } from "./content/publish.ts";
 import { LAYOUTS_DIR } from "./eleventy/layouts.ts";
 import { problem, ContentError, type Problem } from "./errors/problem.ts";
@@ -20,7 +20,6 @@ import { makeImages, type RunStats } from "./media/run.ts";
 import { planKit, writeKit, type KitPlan } from "./outputs/media-kit.ts";
 import type { Release } from "./content/model.ts";
 import { stringsFor } from "./i18n/index.ts";
-import { UsageError } from "./errors/usage.ts";
 import { checkOutputFolder, OutputUpdate } from "./output-folder.ts";
 import { mediaFiles, siteFiles } from "./outputs/site-files.ts";
 import { defaults as planDefaults, planSite } from "./site/plan.ts";
@@ -94,12 +93,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const model = checked.model;
   stage("load and check");
 
-  let now = Date.now();
-  if (options.now !== undefined) {
-    const parsed = parseNow(options.now, model.site.timeZone);
-    if (parsed === undefined) throw new UsageError(`--now "${options.now}" is not a date like 2026-11-27T10:30`);
-    now = parsed;
-  }
+  const now = clockOf(options.now, model.site.timeZone);
   const published = publishedReleases(model, { now, drafts: options.drafts ?? false });
   const images = options.images ?? imageDefaults;
   const media = planMedia(published, model.site, images, now);

@@ -5,7 +5,7 @@
  */
 import { appendFileSync, existsSync } from "node:fs";
 import { checkContent } from "../check.ts";
-import { formatInstant, parseNow } from "../content/dates.ts";
+import { clockOf, formatInstant, parseNow } from "../content/dates.ts";
 import { dueBetween, drafts, waiting } from "../content/publish.ts";
 import type { Release } from "../content/model.ts";
 import { UsageError } from "../errors/usage.ts";
@@ -46,12 +46,7 @@ export async function scheduleCommand(args: string[]): Promise<number> {
   }
   const model = result.model;
   const zone = model.site.timeZone;
-  let now = Date.now();
-  if (values.now !== undefined) {
-    const parsed = parseNow(values.now, zone);
-    if (parsed === undefined) throw new UsageError(`--now "${values.now}" is not a date like 2026-11-27T10:30`);
-    now = parsed;
-  }
+  const now = clockOf(values.now, zone);
   const when = (r: Release): string => formatInstant(r.date, zone, r.hasTime ? "dd.MM.yyyy, HH:mm" : "dd.MM.yyyy       ");
   const line = (r: Release): string => `  ${when(r)}  ${r.url}  ${r.title}  (${r.file})\n`;
   const json = (r: Release) => ({ file: r.file, url: r.url, title: r.title, date: new Date(r.date).toISOString() });

@@ -6,6 +6,7 @@
  */
 import { tzOffset } from "@date-fns/tz";
 import { format as formatDate } from "date-fns/format";
+import { UsageError } from "../errors/usage.ts";
 
 export type ParsedDate =
   | { readonly ok: true; readonly instant: number; readonly hasTime: boolean }
@@ -177,4 +178,12 @@ export function isoInstant(instant: number, timeZone: string): string {
 export function parseNow(text: string, timeZone: string): number | undefined {
   const parsed = parseContentDate(text, timeZone);
   return parsed.ok ? parsed.instant : undefined;
+}
+
+/** The clock of a build or a schedule: --now in the site's time zone, or the current time; a wrong --now is a usage error. */
+export function clockOf(now: string | undefined, timeZone: string): number {
+  if (now === undefined) return Date.now();
+  const parsed = parseNow(now, timeZone);
+  if (parsed === undefined) throw new UsageError(`--now "${now}" is not a date like 2026-11-27T10:30`);
+  return parsed;
 }
