@@ -1,6 +1,6 @@
 /** The one module that talks to CloudFront (`@aws-sdk/client-cloudfront`): invalidating changed addresses. */
 import { CloudFrontClient, CreateInvalidationCommand } from "@aws-sdk/client-cloudfront";
-import { StorageError } from "./s3.ts";
+import { storageError } from "./s3.ts";
 
 /** Above this many addresses one wildcard is cheaper (CloudFront bills per path) and as quick. */
 export const MAX_PATHS = 300;
@@ -33,9 +33,7 @@ export async function invalidate(paths: readonly string[], basePath: string, opt
     );
     return { id: result.Invalidation?.Id ?? "", paths: items };
   } catch (error) {
-    const e = error as Error & { $metadata?: { httpStatusCode?: number } };
-    const status = e.$metadata?.httpStatusCode;
-    throw new StorageError(`invalidating ${items.length} paths on CloudFront distribution ${options.distribution}: ${e.name}${status ? ` (HTTP ${status})` : ""}: ${e.message}`);
+    throw storageError(error, `invalidating ${items.length} paths on CloudFront distribution ${options.distribution}`);
   } finally {
     client.destroy();
   }

@@ -35,19 +35,16 @@ export class StorageError extends Error {
   override name = "StorageError";
 }
 
-/** The SDK's error as one line: its code and message, the status, and what was asked for. */
-function storageError(error: unknown, action: string): StorageError {
-  if (error instanceof S3ServiceException) {
-    const status = error.$metadata.httpStatusCode;
-    return new StorageError(`${action}: ${error.name}${status ? ` (HTTP ${status})` : ""}: ${error.message}`);
-  }
-  const e = error as Error;
+/** An SDK error as one line: what was asked for, the error's code, the HTTP status if there was an answer, its message. */
+export function storageError(error: unknown, action: string): StorageError {
+  const e = error as (Error & { $metadata?: { httpStatusCode?: number } }) | undefined;
   if (e?.name === "CredentialsProviderError") {
     return new StorageError(
       `${action}: no credentials found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run where a role is given (see docs/operating.md)`,
     );
   }
-  return new StorageError(`${action}: ${e?.name ?? "Error"}: ${e?.message ?? String(error)}`);
+  const status = e?.$metadata?.httpStatusCode;
+  return new StorageError(`${action}: ${e?.name ?? "Error"}${status ? ` (HTTP ${status})` : ""}: ${e?.message ?? String(error)}`);
 }
 
 export class Bucket {
