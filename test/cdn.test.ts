@@ -172,5 +172,8 @@ describe("content types and manifests", () => {
     });
     assert.throws(() => parseManifest(evil, "m.json"), /not a path inside the output folder/);
     assert.throws(() => readManifest(path.join(newOut(), "nothing")), /does not exist: build the site first/);
+    // A manifest of an early version, without the Cache-Control table, is still read (a deploy then sends every file again).
+    const early = JSON.stringify({ pressroom: 1, site: "x", built: "2026-01-01T00:00:00.000Z", preview: false, files: {} });
+    assert.equal(parseManifest(early, "m.json").cacheControl, undefined);
   });
 });

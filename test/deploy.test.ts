@@ -12,7 +12,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import S3rver from "s3rver";
 import sharp from "sharp";
 import { build } from "../src/build.ts";
@@ -249,6 +249,21 @@ describe("deploying the example site", () => {
     const later = await deploy(withoutRelease);
     assert.match(later.stdout, /Upload 0 files .*remove [1-9]\d*\./);
     await assertBucketIs(withoutRelease, "site/");
+  });
+});
+
+describe("a bucket deployed by an early version", () => {
+  test("whose manifest lacks the Cache-Control table gets every file again, with today's headers", async () => {
+    const out = await exampleCopy().build();
+    assert.equal((await deploy(out, [], { prefix: "early" })).status, 0);
+    const manifest = JSON.parse(Buffer.from(await objectBytes("early/manifest.json")).toString()) as Record<string, unknown>;
+    delete manifest.cacheControl;
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: "early/manifest.json", Body: JSON.stringify(manifest) }));
+    const again = await deploy(out, [], { prefix: "early" });
+    assert.equal(again.status, 0, again.stderr);
+    const count = served(readManifest(out)).length;
+    assert.match(again.stdout, new RegExp(`Upload ${count} files \\(0 new, ${count} changed\\)`));
+    await assertBucketIs(out, "early/");
   });
 });
 

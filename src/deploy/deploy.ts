@@ -124,7 +124,7 @@ export async function planDeploy(bucket: Bucket, options: DeployOptions): Promis
   const unfinished = new Set(pending);
   // Objects carry their Cache-Control: when a new version of pressroom says otherwise, they go up again.
   const sameCaching = (entry: ManifestEntry): boolean =>
-    entry.cache === "host" || remote?.cacheControl?.[entry.cache] === local.cacheControl[entry.cache];
+    entry.cache === "host" || remote?.cacheControl?.[entry.cache] === CACHE_CONTROL[entry.cache];
 
   const uploads: Upload[] = [];
   let unchanged = 0;

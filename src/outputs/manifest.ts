@@ -34,8 +34,8 @@ export interface Manifest {
   readonly built: string;
   /** A build with drafts (`--drafts`, `serve`): never deployed. */
   readonly preview: boolean;
-  /** The Cache-Control of each class, as this version of pressroom sends it. */
-  readonly cacheControl: { readonly [K in ServedClass]: string };
+  /** The Cache-Control of each class, as the version of pressroom that built it sends it (manifests of early versions lack it). */
+  readonly cacheControl?: { readonly [K in ServedClass]: string };
   /** Output files by path (relative, forward slashes), sorted; the marker and the manifest itself are not listed. */
   readonly files: { readonly [file: string]: ManifestEntry };
 }
@@ -57,7 +57,7 @@ const manifestSchema = z.object({
   site: z.string(),
   built: z.iso.datetime({ offset: true }),
   preview: z.boolean(),
-  cacheControl: z.object({ immutable: z.string(), revalidate: z.string() }),
+  cacheControl: z.object({ immutable: z.string(), revalidate: z.string() }).optional(),
   files: z.record(z.string(), entrySchema),
 });
 
