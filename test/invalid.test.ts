@@ -295,6 +295,42 @@ const cases: readonly Case[] = [
     ],
   },
   {
+    fixture: "invalid-corrections",
+    codes: ["change-note-without-updated", "impossible-date", "impossible-date", "missing-field", "withdrawn-before-date", "wrong-type"],
+    problems: [
+      {
+        code: "missing-field",
+        file: `${R}2026-11-20-ohne-grund.md`,
+        line: 6,
+        field: "withdrawn.reason",
+        ...said("missing-field", { field: "withdrawn.reason", name: "reason" }),
+      },
+      {
+        code: "impossible-date",
+        file: `${R}2026-11-20-unmoegliches-datum.md`,
+        line: 6,
+        field: "withdrawn.date",
+        ...said("impossible-date", { field: "withdrawn.date", value: "2026-11-31" }),
+      },
+      {
+        code: "withdrawn-before-date",
+        file: `${R}2026-11-20-vor-dem-datum.md`,
+        line: 6,
+        field: "withdrawn.date",
+        ...said("withdrawn-before-date", { withdrawn: "2026-11-19", date: "2026-11-20 10:00" }),
+      },
+      { code: "wrong-type", file: `${R}2026-11-20-nur-ja.md`, line: 5, field: "withdrawn", message: /^The field "withdrawn" must be a group of two indented lines/, hint: ANY_HINT },
+      { code: "change-note-without-updated", file: `${R}2026-11-20-notiz-ohne-datum.md`, line: 5, field: "change_note", ...said("change-note-without-updated", {}) },
+      {
+        code: "impossible-date",
+        file: `${R}2026-11-20-aktualisiert-unmoeglich.md`,
+        line: 5,
+        field: "updated",
+        ...said("impossible-date", { field: "updated", value: "2026-02-30 09:00" }),
+      },
+    ],
+  },
+  {
     fixture: "invalid-department-entry",
     codes: ["wrong-type", "wrong-type"],
     problems: [

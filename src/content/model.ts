@@ -10,6 +10,19 @@ export interface Site {
   readonly language: Language;
   readonly timeZone: string;
   readonly description?: string;
+  /** Where the search form sends a query when the browser runs no JavaScript. */
+  readonly searchFallback?: SearchEngine;
+}
+
+/** A web search engine, restricted to the site by one of its parameters. */
+export interface SearchEngine {
+  readonly name: string;
+  /** The form's action (https). */
+  readonly url: string;
+  /** The parameter of the query. */
+  readonly query: string;
+  /** The parameter that restricts results to a site; its value is the site's host and path. */
+  readonly site: string;
 }
 
 export interface Contact {
@@ -91,6 +104,13 @@ export interface Alias {
   readonly field: string;
 }
 
+export interface Withdrawal {
+  /** Milliseconds since the epoch. */
+  readonly date: number;
+  readonly hasTime: boolean;
+  readonly reason: string;
+}
+
 export interface Release {
   /** Path relative to the content folder, with forward slashes. */
   readonly file: string;
@@ -103,6 +123,10 @@ export interface Release {
   readonly year: number;
   readonly updated?: number;
   readonly updatedHasTime?: boolean;
+  /** What changed at `updated`, in a sentence. */
+  readonly changeNote?: string;
+  /** Taken back: the page stays, with the reason; listings and search leave it out from `date` on. */
+  readonly withdrawn?: Withdrawal;
   readonly departments: readonly Department[];
   readonly contacts: readonly Contact[];
   readonly media: readonly Media[];

@@ -16,6 +16,10 @@ export interface PublishOptions {
 export const isPublished = (release: Release, options: PublishOptions): boolean =>
   (!release.draft || options.drafts) && release.date <= options.now;
 
+/** A withdrawal takes effect at its date: before it, the release is listed as any other. */
+export const isWithdrawn = (release: Release, now: number): boolean =>
+  release.withdrawn !== undefined && release.withdrawn.date <= now;
+
 /** Newest first; releases at the same instant in address order, so output is deterministic. */
 export const newestFirst = (a: Release, b: Release): number => b.date - a.date || inCodeUnitOrder(a.url, b.url);
 
@@ -26,9 +30,15 @@ export function publishedReleases(model: ContentModel, options: PublishOptions):
   return model.releases.filter((r) => isPublished(r, options)).sort(newestFirst);
 }
 
-/** Releases that went public in (since, now]: what a scheduled build must publish. Drafts never do. */
+const within = (instant: number | undefined, since: number, now: number): boolean =>
+  instant !== undefined && instant > since && instant <= now;
+
+/**
+ * Releases that went public, or were withdrawn, in (since, now]: what a
+ * scheduled build must publish. Drafts never do.
+ */
 export const dueBetween = (model: ContentModel, since: number, now: number): Release[] =>
-  model.releases.filter((r) => !r.draft && r.date > since && r.date <= now).sort(oldestFirst);
+  model.releases.filter((r) => !r.draft && (within(r.date, since, now) || within(r.withdrawn?.date, since, now))).sort(oldestFirst);
 
 /** Releases waiting for their time (embargoes), soonest first. */
 export const waiting = (model: ContentModel, now: number): Release[] =>

@@ -70,19 +70,25 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     field: fieldPath.join("."),
   });
 
-  const parseDateField = (field: "date" | "updated", value: string | undefined) => {
+  const parseDateField = (fieldPath: string[], value: string | undefined) => {
     if (!value) return undefined;
     const parsed = parseContentDate(value, context.timeZone);
     if (parsed.ok) return parsed;
     const code = parsed.reason === "format" ? "invalid-date" : "impossible-date";
-    problems.push(problem(code, at(field), { field, value }));
+    problems.push(problem(code, at(...fieldPath), { field: fieldPath.join("."), value }));
     return undefined;
   };
-  const date = parseDateField("date", data.date);
-  const updatedDate = parseDateField("updated", data.updated);
+  const date = parseDateField(["date"], data.date);
+  const updatedDate = parseDateField(["updated"], data.updated);
   const updated = updatedDate?.instant;
   if (date && updated !== undefined && updated < date.instant) {
     problems.push(problem("updated-before-date", at("updated"), { updated: data.updated!, date: data.date! }));
+  }
+  const changeNote = data.change_note || undefined;
+  if (changeNote !== undefined && !data.updated) problems.push(problem("change-note-without-updated", at("change_note"), {}));
+  const withdrawnDate = parseDateField(["withdrawn", "date"], data.withdrawn?.date);
+  if (date && withdrawnDate && withdrawnDate.instant < date.instant) {
+    problems.push(problem("withdrawn-before-date", at("withdrawn", "date"), { withdrawn: data.withdrawn!.date, date: data.date! }));
   }
   const departments = resolveDepartments(data, parsed, file, context, problems);
   const contacts = resolveContacts(data, parsed, file, context, departments, problems);
@@ -127,6 +133,8 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     hasTime: date.hasTime,
     year: parts.year,
     ...(updated !== undefined && { updated, updatedHasTime: updatedDate!.hasTime }),
+    ...(changeNote !== undefined && { changeNote }),
+    ...(withdrawnDate && { withdrawn: { date: withdrawnDate.instant, hasTime: withdrawnDate.hasTime, reason: valid.withdrawn!.reason } }),
     departments,
     contacts,
     media,

@@ -19,6 +19,7 @@ export const siteSchema = z.strictObject({
   language: text,
   timezone: text,
   description: optionalText,
+  search_fallback: z.union([text, z.strictObject({ name: text, url: text, query: text, site: text })]).optional(),
 });
 
 export const departmentSchema = z.strictObject({
@@ -52,6 +53,8 @@ export const releaseSchema = z.strictObject({
   contact: z.union([contactRef, z.array(contactRef).min(1)]).optional(),
   media: z.array(mediaSchema).optional(),
   updated: optionalText,
+  change_note: optionalText,
+  withdrawn: z.strictObject({ date: text, reason: text }).optional(),
   tags: listOf(text).optional(),
   draft: z
     .preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.enum(["true", "false", "yes", "no", "ja", "nein"]))
@@ -103,7 +106,9 @@ const FORMS: Record<string, string> = {
   media: 'a list of entries, each starting with "- file: name.jpg"',
   tags: "a word, or a list like [Verkehr, Radverkehr]",
   aliases: "an old address, or a list of them",
+  withdrawn: 'a group of two indented lines, "date: 2026-12-02" and "reason: …"',
   draft: "true or false",
+  search_fallback: 'the name of a search engine (duckduckgo, google), or a group of name:, url:, query: and site:',
 };
 const EXPECTED: Record<string, string> = {
   string: "text on one line",

@@ -114,6 +114,16 @@ export const catalog = {
     message: (p) => `The release is marked as updated on ${p.updated}, before its date ${p.date}.`,
     hint: () => "Check both dates: updated: is when a published release was changed, so it comes after date:.",
   }),
+  "change-note-without-updated": entry<Record<string, never>>({
+    title: "Change note without a date",
+    message: () => "change_note: says what changed, but updated: does not say when.",
+    hint: () => "Add updated: with the date and time of the change (e.g. updated: 2026-11-28 09:00), or remove change_note:.",
+  }),
+  "withdrawn-before-date": entry<{ withdrawn: string; date: string }>({
+    title: "Withdrawn before publication",
+    message: (p) => `The release is withdrawn on ${p.withdrawn}, before its date ${p.date}.`,
+    hint: () => "Check both dates: withdrawn: date: is when a published release was taken back. To keep a release from ever appearing, use draft: true instead.",
+  }),
   "invalid-timezone": entry<{ value: string }>({
     title: "Unknown time zone",
     message: (p) => `"${p.value}" is not a known time zone.`,
