@@ -23,7 +23,9 @@ import { stringsFor } from "./i18n/index.ts";
 import { checkOutputFolder, OutputUpdate } from "./output-folder.ts";
 import { mediaFiles, siteFiles } from "./outputs/site-files.ts";
 import { defaults as planDefaults, planSite } from "./site/plan.ts";
-import { FILES, stylesheetFile } from "./site/files.ts";
+import { FILES, searchScriptFile, stylesheetFile } from "./site/files.ts";
+import { searchIndexFiles } from "./search/pagefind.ts";
+import { searchRecords } from "./search/records.ts";
 import { describeOutput } from "./outputs/manifest.ts";
 import { UNCHANGED, writeFiles, type FolderWriter, type OutputFile } from "./write-files.ts";
 import { PreviousBuild } from "./previous-build.ts";
@@ -111,6 +113,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const writer = await OutputUpdate.begin(options.outDir);
   const stop = new AbortController();
   let imageWork: ReturnType<typeof makeImages> | undefined;
+  let searchWork: Promise<OutputFile[]> | undefined;
   try {
     // Photos and cards are made on sharp's threads while this one plans and renders the pages.
     imageWork = makeImages(media.work, writer.write, {
@@ -139,8 +142,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await bodies.renderAll(published.map((release) => release.body));
     const css = await readFile(path.join(layoutsDir, FILES.stylesheet));
     const stylesheet = stylesheetFile(sha256(css));
+    const js = await readFile(path.join(layoutsDir, FILES.searchScript));
+    const script = searchScriptFile(sha256(js));
     const plan = planSite(model, published, {
       ...planDefaults,
+      now,
       ...(options.pageSize && { pageSize: options.pageSize }),
       media: (release) => {
         const kit = kits.get(release);
@@ -152,16 +158,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         };
       },
       bodies: bodies.html,
-      reserved: [...media.paths, ...[...kits.values()].map((k) => k.path), stylesheet],
+      reserved: [...media.paths, ...[...kits.values()].map((k) => k.path), stylesheet, script],
     });
     if (plan.problems.length > 0) throw new BuildFailed(plan.problems, checked.sources);
     stage("plan (bodies, kits)");
 
-    const pages = await renderPages(plan, { layoutsDir, stylesheet: `${model.site.basePath}/${stylesheet}`, previous, writer, outDir: writer.root });
+    // Pagefind indexes in a process of its own while this one renders the pages.
+    searchWork = searchIndex(plan, previous);
+    searchWork.catch(() => undefined);
+    const assets = { stylesheet: `${model.site.basePath}/${stylesheet}`, searchScript: `${model.site.basePath}/${script}` };
+    const pages = await renderPages(plan, { layoutsDir, assets, previous, writer, outDir: writer.root });
     stage("pages");
+    const search = await searchWork;
+    stage("search index (remaining)");
     for (const page of pages.written) previous.keep(page.path, page.key);
     const originals = mediaFiles(published).map((file) => ({ ...file, key: copyKey(file.content) }));
-    const files = [...pages.kept, ...siteFiles(plan, { path: stylesheet, content: css }), ...originals];
+    const files = [
+      ...pages.kept,
+      ...siteFiles(plan, [{ path: stylesheet, content: css }, { path: script, content: js }]),
+      ...search,
+      ...originals,
+    ];
     for (const file of files) if (file.key !== undefined) previous.keep(file.path, file.key);
     await writeFiles(writer, files, pages.written.map((page) => page.path));
     stage("write");
@@ -185,6 +202,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       files: writer.list(),
       redirects: new Map(plan.redirects.map((redirect) => [redirect.outputPath, redirect.to])),
       facts: (file) => writer.describe(file, (left) => previous.factsOf(left)),
+      ...(model.site.searchFallback && { formTargets: [new URL(model.site.searchFallback.url).origin] }),
     });
     await writeFiles(writer, [
       { path: FILES.headers, content: described.headers },
@@ -207,6 +225,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Photos still in work must not write into the folder after it is left as it was.
     stop.abort();
     await imageWork?.catch(() => undefined);
+    await searchWork?.catch(() => undefined);
     await writer.abort();
     throw error;
   }
@@ -225,9 +244,24 @@ function kitKey(kit: KitPlan): string {
   return sha256(JSON.stringify(["kit", kit, files]));
 }
 
+/**
+ * The search index (Pagefind), made again only when what it holds changed:
+ * its files share one key, the hash of every record in it.
+ */
+async function searchIndex(plan: SitePlan, previous: PreviousBuild): Promise<OutputFile[]> {
+  const records = searchRecords(plan);
+  const key = sha256(JSON.stringify(["search", codeFingerprint(), plan.site.language, records]));
+  const recorded = previous.filesKeyed(key);
+  if (recorded.length > 0 && recorded.every((file) => previous.reusable(file, key))) {
+    return recorded.map((file) => ({ path: file, content: UNCHANGED, key }));
+  }
+  const files = await searchIndexFiles(records, { language: plan.site.language });
+  return [...files].map(([file, content]) => ({ path: `${FILES.searchFolder}/${file}`, content, key }));
+}
+
 interface PageOptions {
   readonly layoutsDir: string;
-  readonly stylesheet: string;
+  readonly assets: { readonly stylesheet: string; readonly searchScript: string };
   readonly previous: PreviousBuild;
   readonly writer: FolderWriter;
   /** The output folder (Eleventy's, for the paths of the pages). */
@@ -245,7 +279,7 @@ function chunks(lists: PageLists, size: number): PageLists[] {
   let room = 0;
   const part = (): Part => {
     if (room === 0) {
-      parts.push({ releases: [], listings: [], indexes: [], redirects: [] });
+      parts.push({ releases: [], listings: [], indexes: [], redirects: [], extras: [] });
       room = size;
     }
     room--;
@@ -255,6 +289,7 @@ function chunks(lists: PageLists, size: number): PageLists[] {
   for (const item of lists.listings) part().listings.push(item);
   for (const item of lists.indexes) part().indexes.push(item);
   for (const item of lists.redirects) part().redirects.push(item);
+  for (const item of lists.extras) part().extras.push(item);
   return parts;
 }
 
@@ -272,7 +307,7 @@ interface Pages {
  * once so they do not pile up in memory.
  */
 async function renderPages(plan: SitePlan, options: PageOptions): Promise<Pages> {
-  const shared = sharedData(plan, options.stylesheet);
+  const shared = sharedData(plan, options.assets);
   const keys = pageKeys(plan, shared, renderFingerprint(options.layoutsDir));
   const kept: OutputFile[] = [];
   /** Whether the page stays as the previous build wrote it. */
@@ -282,7 +317,7 @@ async function renderPages(plan: SitePlan, options: PageOptions): Promise<Pages>
     return true;
   };
   const dirty = pickPages(plan, (item) => !stays(keys.pages.get(item)!));
-  const count = dirty.releases.length + dirty.listings.length + dirty.indexes.length + dirty.redirects.length;
+  const count = dirty.releases.length + dirty.listings.length + dirty.indexes.length + dirty.redirects.length + dirty.extras.length;
   // Eleventy renders the 404 page with any other; alone, it may be the last build's too.
   if (count === 0 && stays(keys.notFound)) return { kept, written: [] };
   const { renderSite } = await import("./eleventy/render.ts");
@@ -290,7 +325,7 @@ async function renderPages(plan: SitePlan, options: PageOptions): Promise<Pages>
   const done = new Set<string>();
   for (const part of count === 0 ? [dirty] : chunks(dirty, PAGES_PER_RUN)) {
     const expected = new Map<string, string>([[NOT_FOUND, keys.notFound.key]]);
-    for (const list of [part.releases, part.listings, part.indexes, part.redirects]) {
+    for (const list of [part.releases, part.listings, part.indexes, part.redirects, part.extras]) {
       for (const item of list) {
         const page = keys.pages.get(item)!;
         expected.set(page.file, page.key);

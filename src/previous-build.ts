@@ -91,6 +91,11 @@ export class PreviousBuild {
     return asRecorded(statOf(path.join(this.outDir, file)), entry) ? { sha256: entry[4], size: entry[2] } : undefined;
   }
 
+  /** The files the record holds with `key`: a group of files made together (the search index). */
+  filesKeyed(key: string): string[] {
+    return [...this.files].filter(([, entry]) => Array.isArray(entry) && entry[0] === key).map(([file]) => file);
+  }
+
   /** Note a file of the new build and its key, for the next build. */
   keep(file: string, key: string): void {
     this.kept.set(file, key);

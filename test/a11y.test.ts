@@ -45,6 +45,15 @@ const PAGES = [
   "/aemter/tiefbauamt/",
   "/archiv/",
   "/2024/",
+  "/2026/11/",
+  "/2026/11/19/",
+  "/2026/11/19/ring-radweg-bilanz/",
+  "/2026/10/08/lichterfest-hafen/",
+  "/themen/",
+  "/themen/radverkehr/",
+  "/kontakte/",
+  "/suche/",
+  "/suche/?q=Baustellen",
   "/404.html",
 ];
 const REDIRECT = "/presse/archiv/4711.html";
@@ -155,6 +164,48 @@ test("the page reads without its stylesheet and without JavaScript", async () =>
     await page.goto(`${base}/2025/03/14/radwege-am-ring/`);
     assert.equal(await page.locator("h1").innerText(), "Radwege am Ring werden breiter");
     assert.ok((await page.locator("main").innerText()).includes("Pressekontakt"));
+  } finally {
+    await context.close();
+  }
+});
+
+test("the search finds a release by another form of a word in its text, and filters by department and year", async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy|WebAssembly/i.test(message.text())) refused.push(message.text());
+    });
+    // The release says "Die Baustelle ist werktags …"; German stemming finds it for "Baustellen".
+    await page.goto(`${base}/suche/?q=Baustellen`);
+    const result = page.locator("[data-search-results] a", { hasText: "Radwege am Ring werden breiter" });
+    await result.first().waitFor({ timeout: 15000 });
+    assert.equal(await result.first().getAttribute("href"), "/2025/03/14/radwege-am-ring/");
+    assert.deepEqual(refused, []);
+    // Another department: the result is gone; the right department and year: it is back.
+    await page.goto(`${base}/suche/?q=Baustellen&department=${encodeURIComponent("Sozialamt")}`);
+    await page.locator("[data-search-status]").filter({ hasText: /Treffer/ }).waitFor({ timeout: 15000 });
+    assert.equal(await result.count(), 0);
+    await page.goto(`${base}/suche/?q=Baustellen&department=${encodeURIComponent("Tiefbauamt")}&year=2025`);
+    await result.first().waitFor({ timeout: 15000 });
+    // A withdrawn release is not in the index: its own words find nothing.
+    await page.goto(`${base}/suche/?q=Laternenumzug`);
+    await page.locator("[data-search-status]").filter({ hasText: /Keine Treffer/ }).waitFor({ timeout: 15000 });
+  } finally {
+    await context.close();
+  }
+});
+
+test("without JavaScript, the search page says so and offers the site's search engine, which the policy lets the form reach", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    const response = await page.goto(`${base}/suche/`);
+    assert.match(await page.locator("main").innerText(), /braucht JavaScript/);
+    const form = page.locator('form[action="https://duckduckgo.com/"]');
+    assert.equal(await form.locator('input[name="sites"]').getAttribute("value"), "presse.musterstadt.de");
+    assert.match(response!.headers()["content-security-policy"] ?? "", /form-action 'self' https:\/\/duckduckgo\.com/);
   } finally {
     await context.close();
   }

@@ -5,7 +5,7 @@
  * back with the SDK (content, type, caching, redirects).
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -13,7 +13,6 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import S3rver from "s3rver";
 import sharp from "sharp";
 import { build } from "../src/build.ts";
 import { readManifest, type Manifest } from "../src/outputs/manifest.ts";
@@ -52,14 +51,31 @@ function pressroomAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cl
   });
 }
 
-let server: S3rver;
+let server: ChildProcess;
 let endpoint: string;
 let client: S3Client;
 
+/**
+ * s3rver in a process of its own: it signs the continuation tokens of listings longer than
+ * 1000 keys with DES, which Node's OpenSSL 3 only offers with its legacy provider.
+ */
+function startS3rver(directory: string): Promise<{ child: ChildProcess; port: number }> {
+  const script = `
+    const S3rver = require("s3rver");
+    new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: process.argv[1], configureBuckets: [{ name: process.argv[2], configs: [] }] })
+      .run().then((info) => process.stdout.write(info.port + "\\n"));`;
+  const child = spawn(process.execPath, ["--openssl-legacy-provider", "-e", script, directory, BUCKET], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`s3rver stopped (${code})`)));
+    child.stdout!.once("data", (data: Buffer) => resolve({ child, port: Number(String(data).trim()) }));
+  });
+}
+
 before(async () => {
-  server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: newDir(), configureBuckets: [{ name: BUCKET, configs: [] }] });
-  const info = (await server.run()) as AddressInfo;
-  endpoint = `http://127.0.0.1:${info.port}`;
+  const started = await startS3rver(newDir());
+  server = started.child;
+  endpoint = `http://127.0.0.1:${started.port}`;
   client = new S3Client({
     region: "us-east-1",
     endpoint,
@@ -72,7 +88,7 @@ before(async () => {
 
 after(async () => {
   client?.destroy();
-  await server?.close();
+  server?.kill();
 });
 
 const deploy = (out: string, extra: string[] = [], options: { endpoint?: string; env?: NodeJS.ProcessEnv; prefix?: string } = {}) =>
@@ -176,7 +192,7 @@ describe("deploying the example site", () => {
     assert.equal(webp.ContentType, "image/webp");
     assert.equal(webp.CacheControl, "public, max-age=31536000, immutable");
     assert.equal(webp.Metadata?.sha256, manifest.files[image]!.sha256);
-    const css = await head(Object.keys(manifest.files).find((file) => file.startsWith("assets/"))!);
+    const css = await head(Object.keys(manifest.files).find((file) => file.startsWith("assets/") && file.endsWith(".css"))!);
     assert.equal(css.ContentType, "text/css; charset=utf-8");
     assert.equal((await head("feed.xml")).ContentType, "application/atom+xml; charset=utf-8");
     assert.equal((await head("2025/03/14/radwege-am-ring/lageplan.pdf")).ContentType, "application/pdf");
@@ -207,10 +223,11 @@ describe("deploying the example site", () => {
     const now = readManifest(out);
     const expected = served(now).filter((file) => old.files[file]?.sha256 !== now.files[file]!.sha256);
     assert.deepEqual(uploadedIn(result.stdout), expected.map(addressOf).sort());
-    // Every file that went up is the release's own, a web version of its photo, or a page or feed that shows it.
+    // Every file that went up is the release's own, a web version of its photo, a page or feed that shows it,
+    // or a part of the search index (whose files are named by content and shared by many releases).
     const url = "/2025/03/14/radwege-am-ring/";
     for (const file of expected) {
-      const own = file.startsWith(url.slice(1)) || file.startsWith("img/");
+      const own = file.startsWith(url.slice(1)) || file.startsWith("img/") || file.startsWith("pagefind/");
       const text = readFileSync(path.join(out, file), "utf8");
       assert.ok(own || text.includes(url) || text.includes("deutlich breiter"), `${file} was uploaded but does not show the release`);
     }

@@ -58,10 +58,10 @@ describe("release pages of the example site", () => {
   });
 
   test("an updated release says when it changed; one without a subtitle is described by its first paragraph", () => {
-    const updated = releasePages().map((f) => html(out, f)).find(($) => $(".meta time").length === 2);
+    const updated = releasePages().map((f) => html(out, f)).find(($) => $(".update-note time").length === 1);
     assert.ok(updated, "the example site has an updated release");
     const article = JSON.parse(updated('script[type="application/ld+json"]').text()) as Article;
-    assert.equal(article.dateModified, updated(".meta time").eq(1).attr("datetime"));
+    assert.equal(article.dateModified, updated(".update-note time").attr("datetime"));
     assert.notEqual(article.dateModified, article.datePublished);
 
     const plain = releasePages().map((f) => html(out, f)).find(($) => $(".subtitle").length === 0)!;

@@ -1,9 +1,11 @@
 /**
  * Nothing of a draft or an embargoed release may reach any output file:
- * every file of the output folder is searched, names and bytes.
+ * every file of the output folder is searched, names and bytes, and the
+ * search index's compressed files once more unpacked.
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { fixture, listFiles, pressroom, removeDir, tempDir } from "./helpers.ts";
@@ -21,9 +23,15 @@ function buildInto(content: string, now: string, extra: string[] = []): string {
   return out;
 }
 
-/** Every file whose path or bytes contain `needle` (bytes compared as UTF-8 and as Latin-1). */
+/** A file's bytes, and unpacked too when it is gzip-compressed (the search index's fragments, filters and word lists). */
+function contentsOf(file: string): Buffer[] {
+  const bytes = readFileSync(file);
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? [bytes, gunzipSync(bytes)] : [bytes];
+}
+
+/** Every file whose path or bytes contain `needle` (compressed files searched unpacked too). */
 function filesContaining(out: string, needle: string): string[] {
-  return listFiles(out).filter((file) => file.includes(needle) || readFileSync(path.join(out, file)).includes(needle));
+  return listFiles(out).filter((file) => file.includes(needle) || contentsOf(path.join(out, file)).some((bytes) => bytes.includes(needle)));
 }
 
 function filesEqualTo(out: string, original: string): string[] {
@@ -40,6 +48,8 @@ describe("the fixture site", () => {
     assert.deepEqual(filesEqualTo(out, path.join(content, "releases/2026/draftsecret.jpg")), []);
     assert.deepEqual(filesEqualTo(out, path.join(content, "releases/2026/futuresecret.jpg")), []);
     assert.ok(!listFiles(out).includes("2026/12/index.html"));
+    // The search proves it can see inside the index: a published release's word is found there.
+    assert.ok(filesContaining(out, "verbreitert").some((file) => file.startsWith("pagefind/")), "the index holds published text");
   });
 
   test("the embargoed release appears once its date has come", () => {

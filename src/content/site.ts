@@ -10,7 +10,7 @@ import { toContact } from "./contacts.ts";
 import { isValidTimeZone } from "./dates.ts";
 import { nodeFileSystem, type FileSystem } from "./fs.ts";
 import { CONTACTS_FILE, DEPARTMENTS_FILE, SITE_FILE, type RawContent } from "./load.ts";
-import type { Contact, ContentModel, Department, Release, Site } from "./model.ts";
+import type { Contact, ContentModel, Department, Release, SearchEngine, Site } from "./model.ts";
 import { resolveRelease, type MediaRef, type ReleaseContext } from "./release.ts";
 import { contactSchema, departmentSchema, siteSchema, validate, validFields } from "./schema.ts";
 import { closest } from "./suggest.ts";
@@ -86,6 +86,17 @@ function resolveSite(raw: RawContent, problems: Problem[]): Site | undefined {
     problems.push(problem("invalid-timezone", at("timezone"), { value: data.timezone }));
     ok = false;
   }
+  let searchFallback: SearchEngine | undefined;
+  if (data.search_fallback !== undefined) {
+    searchFallback = searchEngineOf(data.search_fallback);
+    if (!searchFallback) {
+      const value = typeof data.search_fallback === "string" ? data.search_fallback : data.search_fallback.url;
+      const expected = typeof data.search_fallback === "string" ? `one of ${Object.keys(SEARCH_ENGINES).join(", ")}, or a group of name:, url:, query: and site:` : "an https:// address";
+      const field = typeof data.search_fallback === "string" ? "search_fallback" : "search_fallback.url";
+      problems.push(problem("invalid-value", { file, line: parsed.lineOf(field.split(".")), field }, { field, value, expected }));
+      ok = false;
+    }
+  }
   if (!ok || !url || !isLanguage(data.language)) return undefined;
   return {
     title: data.title,
@@ -94,7 +105,25 @@ function resolveSite(raw: RawContent, problems: Problem[]): Site | undefined {
     language: data.language,
     timeZone: data.timezone,
     ...(data.description && { description: data.description }),
+    ...(searchFallback && { searchFallback }),
   };
+}
+
+/** Search engines a site may name in search_fallback:, with the parameter each restricts results to a site by. */
+const SEARCH_ENGINES: Record<string, SearchEngine> = {
+  duckduckgo: { name: "DuckDuckGo", url: "https://duckduckgo.com/", query: "q", site: "sites" },
+  google: { name: "Google", url: "https://www.google.com/search", query: "q", site: "as_sitesearch" },
+};
+
+function searchEngineOf(value: string | SearchEngine): SearchEngine | undefined {
+  if (typeof value === "string") return SEARCH_ENGINES[value.toLowerCase()];
+  let address: URL;
+  try {
+    address = new URL(value.url);
+  } catch {
+    return undefined;
+  }
+  return address.protocol === "https:" ? { ...value, url: address.href } : undefined;
 }
 
 function resolveContacts(raw: RawContent, problems: Problem[]): Map<string, Contact> {

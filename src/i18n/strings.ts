@@ -4,7 +4,14 @@ export interface Strings {
   /** date-fns patterns. */
   readonly dateFormat: string;
   readonly timeFormat: string;
-  readonly segments: { readonly departments: string; readonly page: string; readonly archive: string };
+  readonly segments: {
+    readonly departments: string;
+    readonly page: string;
+    readonly archive: string;
+    readonly contacts: string;
+    readonly tags: string;
+    readonly search: string;
+  };
   readonly skipLink: string;
   readonly home: string;
   readonly departments: string;
@@ -18,6 +25,42 @@ export interface Strings {
   readonly mainNav: string;
   readonly published: string;
   readonly updated: string;
+  /** "Aktualisiert am 28.11.2026, 09:00 Uhr" */
+  readonly updatedOn: (date: string) => string;
+  readonly changes: string;
+  readonly firstPublished: string;
+  /** The change list's entry for an update without a change note. */
+  readonly updatedWithoutNote: string;
+  /** Marks a withdrawn release: in the banner's heading, listings and feed titles. */
+  readonly withdrawn: string;
+  readonly withdrawnOn: (date: string) => string;
+  readonly withdrawnReason: string;
+  /** "Kontakt speichern (vCard)" */
+  readonly saveContact: (name: string) => string;
+  readonly contactsPage: string;
+  readonly contactsIntro: string;
+  readonly otherContacts: string;
+  readonly releasesTagged: (tag: string) => string;
+  readonly releasesInMonth: (month: string, year: number) => string;
+  readonly releasesOn: (date: string) => string;
+  readonly search: {
+    readonly title: string;
+    readonly label: string;
+    readonly button: string;
+    readonly department: string;
+    readonly year: string;
+    readonly all: string;
+    /** "{n}" is replaced in the browser. */
+    readonly results: string;
+    readonly oneResult: string;
+    readonly noResults: string;
+    readonly loading: string;
+    readonly more: string;
+    readonly failed: string;
+    readonly needsScript: string;
+    readonly fallback: (engine: string) => string;
+  };
+  readonly openData: string;
   readonly department: string;
   readonly departmentsPlural: string;
   readonly contact: string;

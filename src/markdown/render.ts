@@ -74,3 +74,23 @@ export const sanitizedHtml = (source: string): string => sanitizeHtml(markdown.r
 export function renderBody(source: string, photos?: BodyPhotos, sanitized: (source: string) => string = sanitizedHtml): string {
   return placePhotos(sanitized(source), photos);
 }
+
+const DOWNLOAD_LINK = /<a class="download"[^>]*>[^<]*<\/a>/g;
+/** Block ends that separate words once tags are gone. */
+const BLOCK_END = /<\/(?:p|li|h[1-6]|td|th|blockquote|pre|figcaption|tr|dd|dt)>|<br\s*\/?>/gi;
+/** The characters sanitized HTML keeps as entities in text (sanitize-html escapes only these). */
+const ENTITIES: Readonly<Record<string, string>> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'", "&nbsp;": "\u00a0" };
+
+/** Text of sanitized HTML with its entities read back. */
+export const decodeEntities = (text: string): string => text.replace(/&(?:amp|lt|gt|quot|nbsp|#39|#x27);/g, (entity) => ENTITIES[entity]!);
+
+/**
+ * The words of a sanitized body, for the search index: tags gone, blocks on
+ * lines of their own. Only for HTML this module made: the sanitizer escapes
+ * every < and > in text and attribute values, so a tag ends at its first >.
+ */
+export function plainText(html: string): string {
+  // A placed photo's download link ("Originaldatei (JPEG, …)") is not part of the text.
+  const text = html.replace(DOWNLOAD_LINK, "").replace(BLOCK_END, "$&\n").replace(/<[^>]*>/g, "");
+  return decodeEntities(text).replace(/[ \t]+/g, " ").replace(/\s*\n\s*/g, "\n").trim();
+}

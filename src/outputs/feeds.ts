@@ -6,21 +6,36 @@ import { atomFeed, type AtomEntry } from "./atom.ts";
 import { absoluteLinks } from "./feed-html.ts";
 import { jsonFeed } from "./json-feed.ts";
 import { robots, sitemap } from "./sitemap.ts";
+import type { Strings } from "../i18n/index.ts";
+import { xmlEscape as escapeHtml } from "./xml.ts";
 
 /** An empty feed still needs an `updated`: the start of the epoch keeps it stable. */
 const EPOCH = "1970-01-01T00:00:00Z";
 
-/** When a release last changed: its update, or its publication. */
-const lastChange = (r: ReleaseView): string => r.updated?.iso ?? r.date.iso;
+/** When a release last changed: its publication, update or withdrawal, whichever is latest. */
+const lastChange = (r: ReleaseView): string =>
+  [r.date.iso, r.updated?.iso, r.withdrawn?.date.iso].reduce<string>((latest, iso) => (iso !== undefined && Date.parse(iso) > Date.parse(latest) ? iso : latest), r.date.iso);
 
-const entryOf = (r: ReleaseView): AtomEntry => ({
+/** A withdrawn release stays in feeds, marked in its title, the reason before its text. */
+const titleOf = (r: ReleaseView, strings: Strings): string => (r.withdrawn ? `${strings.withdrawn}: ${r.title}` : r.title);
+
+function contentOf(r: ReleaseView, strings: Strings): string {
+  const body = absoluteLinks(r.bodyHtml, r.canonical);
+  const notes = [
+    r.withdrawn && `<p><strong>${escapeHtml(strings.withdrawnOn(r.withdrawn.date.text))}</strong> ${escapeHtml(strings.withdrawnReason)}: ${escapeHtml(r.withdrawn.reason)}</p>`,
+    r.updated && `<p><em>${escapeHtml(strings.updatedOn(r.updated.text))}${r.changeNote ? `: ${escapeHtml(r.changeNote)}` : ""}</em></p>`,
+  ];
+  return notes.filter(Boolean).join("\n") + (notes.some(Boolean) ? "\n" : "") + body;
+}
+
+const entryOf = (r: ReleaseView, strings: Strings): AtomEntry => ({
   url: r.canonical,
-  title: r.title,
+  title: titleOf(r, strings),
   ...(r.subtitle && { summary: r.subtitle }),
   published: r.date.iso,
   updated: lastChange(r),
   categories: [...r.departments.map((d) => d.text), ...r.tags],
-  contentHtml: absoluteLinks(r.bodyHtml, r.canonical),
+  contentHtml: contentOf(r, strings),
   ...(r.leadPhoto && { image: { url: r.leadPhoto.url, type: r.leadPhoto.type } }),
 });
 
@@ -35,9 +50,9 @@ export function jsonFeedFile(plan: SitePlan, feed: FeedPlan): string {
     author: plan.site.title,
     items: feed.entries.map((r) => ({
       url: r.canonical,
-      title: r.title,
+      title: titleOf(r, plan.strings),
       ...(r.sharing.description && { summary: r.sharing.description }),
-      contentHtml: absoluteLinks(r.bodyHtml, r.canonical),
+      contentHtml: contentOf(r, plan.strings),
       published: r.date.iso,
       updated: lastChange(r),
       authors: r.departments.map((d) => d.text),
@@ -54,7 +69,7 @@ export function feedFile(plan: SitePlan, feed: FeedPlan): string {
     title: feed.title,
     author: plan.site.title,
     language: plan.site.language,
-    entries: feed.entries.map(entryOf),
+    entries: feed.entries.map((r) => entryOf(r, plan.strings)),
     fallbackUpdated: EPOCH,
   });
 }
@@ -64,6 +79,7 @@ export function sitemapFile(plan: SitePlan): string {
   return sitemap([
     ...plan.listings.map((p) => ({ url: absolute(p.path) })),
     ...plan.indexes.map((p) => ({ url: absolute(p.path) })),
+    ...plan.extras.map((p) => ({ url: absolute(p.path) })),
     ...plan.releases.map((r) => ({ url: r.canonical, lastmod: lastChange(r) })),
   ]);
 }

@@ -34,20 +34,23 @@ export function cacheClassOf(file: string): CacheClass {
 }
 
 /**
- * Sent with every response. The pages need no script and no inline style,
- * so the policy allows neither; forms and frames stay on the site.
+ * Sent with every response. No page has inline script or style, so the
+ * policy allows neither; scripts come from the site only (the search page's,
+ * and Pagefind's WebAssembly). Frames stay on the site, and forms too, but
+ * for the search engine the no-script search may send its query to.
  */
-export function securityHeaders(siteUrl: string): [name: string, value: string][] {
+export function securityHeaders(siteUrl: string, formTargets: readonly string[] = []): [name: string, value: string][] {
   const https = siteUrl.startsWith("https://");
   const policy = [
     "default-src 'self'",
-    "script-src 'self'",
+    // The search runs Pagefind's WebAssembly, which a policy only allows with this word (no eval of scripts).
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self'",
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action ${["'self'", ...formTargets].join(" ")}`,
     "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
@@ -69,6 +72,8 @@ export interface HeaderInput {
   readonly files: readonly string[];
   /** Output files that are redirect pages. */
   readonly redirectPages: readonly string[];
+  /** Origins besides the site that its forms may send to (the search engine of the no-script search). */
+  readonly formTargets?: readonly string[];
 }
 
 /**
@@ -84,7 +89,7 @@ export function headersFile(input: HeaderInput): string {
   const block = (path: string, headers: readonly [string, string][]): void => {
     blocks.push(`${path}\n${headers.map(([name, value]) => `  ${name}: ${value}\n`).join("")}`);
   };
-  block(`${base}/*`, securityHeaders(input.siteUrl));
+  block(`${base}/*`, securityHeaders(input.siteUrl, input.formTargets));
 
   const tops = new Map<string, ServedClass>();
   for (const file of input.files) {

@@ -114,6 +114,8 @@ export interface DescribeInput {
   readonly redirects: ReadonlyMap<string, string>;
   /** Each file's sha256 and size. */
   readonly facts: (file: string) => { readonly sha256: string; readonly size: number };
+  /** Origins besides the site that its forms may send to. */
+  readonly formTargets?: readonly string[];
 }
 
 /** `_headers` and `manifest.json` for a finished output (the manifest lists `_headers` too). */
@@ -123,6 +125,7 @@ export function describeOutput(input: DescribeInput): { headers: string; manifes
     basePath: input.basePath,
     files: [...input.files, FILES.headers, FILES.manifest],
     redirectPages: [...input.redirects.keys()],
+    ...(input.formTargets && { formTargets: input.formTargets }),
   });
   const entry = (file: string, sha256: string, size: number): ManifestEntry => {
     const redirect = input.redirects.get(file);

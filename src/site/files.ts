@@ -21,7 +21,16 @@ export const FILES = {
   feed: "feed.xml",
   /** The site's feed as JSON Feed 1.1, at the top. */
   jsonFeed: "feed.json",
+  /** Every published release's metadata, for open-data portals. */
+  openData: "releases.json",
+  /** The search index (Pagefind). */
+  searchFolder: "pagefind",
+  /** The search page's script, in the package's layouts (assets/); hashed in the output like the stylesheet. */
+  searchScript: "assets/search.js",
 } as const;
 
 /** The stylesheet's place in the output: its name changes with its content, so it is cached for good. */
 export const stylesheetFile = (hash: string): string => `${FILES.assetsFolder}/style.${hash.slice(0, 12)}.css`;
+
+/** The search page's script in the output, named by its content like the stylesheet. */
+export const searchScriptFile = (hash: string): string => `${FILES.assetsFolder}/search.${hash.slice(0, 12)}.js`;

@@ -31,6 +31,7 @@ export function pageKeys(lists: PageLists, shared: SharedData, fingerprint: stri
     for (const item of items) pages.set(item, { file: outputFileOf(item.path), key: keyOf(kind, item) });
   }
   for (const item of lists.redirects) pages.set(item, { file: item.outputPath, key: keyOf("redirect", item) });
+  for (const item of lists.extras) pages.set(item, { file: outputFileOf(item.path), key: keyOf(item.kind, item) });
   return { pages, notFound: { file: NOT_FOUND, key: keyOf("404", null) } };
 }
 
@@ -41,5 +42,6 @@ export function pickPages(lists: PageLists, pick: (item: object) => boolean): Pa
     listings: lists.listings.filter(pick),
     indexes: lists.indexes.filter(pick),
     redirects: lists.redirects.filter(pick),
+    extras: lists.extras.filter(pick),
   };
 }

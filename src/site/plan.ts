@@ -4,13 +4,16 @@
  * what exists.
  */
 import { aliasOutputPath } from "../content/alias.ts";
-import type { ContentModel, Release } from "../content/model.ts";
+import type { Contact, ContentModel, Release } from "../content/model.ts";
+import { isWithdrawn } from "../content/publish.ts";
+import { slugify } from "../content/slug.ts";
+import { vcardFileName } from "../outputs/vcard.ts";
 import { problem, type Problem } from "../errors/problem.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
 import { FILES } from "./files.ts";
 import { IMMUTABLE_FOLDERS } from "../outputs/headers.ts";
 import { mediaPath, outputFileOf, urlsFor, type Urls } from "./urls.ts";
-import { itemView, releaseView, type ItemView, type LinkView, type ReleaseMedia, type ReleaseView } from "./views.ts";
+import { contactView, dateView, itemView, releaseView, type ContactView, type ItemView, type LinkView, type ReleaseMedia, type ReleaseView } from "./views.ts";
 import { inCodeUnitOrder } from "../compare.ts";
 
 export interface PlanOptions {
@@ -26,11 +29,13 @@ export interface PlanOptions {
   readonly bodies?: (source: string) => string;
   /** Files written besides pages and originals (web versions, cards, kits): no old address may take them. */
   readonly reserved?: readonly string[];
+  /** The build's clock: withdrawals dated after it have not taken effect yet (default: all have). */
+  readonly now?: number;
 }
 
 export const defaults = { pageSize: 20, feedSize: 50, releaseViews: true } satisfies PlanOptions;
 
-export type ListingKind = "home" | "department" | "year";
+export type ListingKind = "home" | "department" | "year" | "month" | "day" | "tag";
 
 export interface PageLink {
   readonly url: string;
@@ -91,6 +96,44 @@ export interface IndexPage {
   readonly entries: readonly IndexEntry[];
 }
 
+export interface ContactGroup {
+  readonly heading: string;
+  /** The department's page. */
+  readonly url?: string;
+  readonly contacts: readonly ContactView[];
+}
+
+/** A vCard file to write: its site-relative path and the contact in it. */
+export interface VcardPlan {
+  readonly path: string;
+  readonly contact: Contact;
+  readonly departments: readonly string[];
+}
+
+export interface ContactsPage {
+  readonly kind: "contacts";
+  readonly path: string;
+  readonly url: string;
+  readonly heading: string;
+  readonly groups: readonly ContactGroup[];
+}
+
+export interface SearchPage {
+  readonly kind: "search";
+  readonly path: string;
+  readonly url: string;
+  readonly heading: string;
+  /** The Pagefind module the page's script loads. */
+  readonly index: string;
+  readonly departments: readonly string[];
+  readonly years: readonly string[];
+  /** A search engine the form falls back to without JavaScript, restricted to the site. */
+  readonly fallback?: { readonly name: string; readonly action: string; readonly query: string; readonly hidden: readonly { readonly name: string; readonly value: string }[] };
+}
+
+/** Pages of their own kind, one each: rendered by layouts/extra.njk through pages/<kind>.njk. */
+export type ExtraPage = ContactsPage | SearchPage;
+
 export interface RedirectPage {
   /** Output file, relative to the output folder. */
   readonly outputPath: string;
@@ -108,7 +151,13 @@ export interface SitePlan {
   readonly listings: readonly ListingPage[];
   readonly indexes: readonly IndexPage[];
   readonly redirects: readonly RedirectPage[];
+  readonly extras: readonly ExtraPage[];
   readonly feeds: readonly FeedPlan[];
+  readonly vcards: readonly VcardPlan[];
+  /** The releases the search index holds: published and not withdrawn, newest first. */
+  readonly searchable: readonly ReleaseView[];
+  /** Every published release, withdrawn ones included, newest first: for the open data file. */
+  readonly releaseData: readonly ReleaseView[];
   readonly problems: readonly Problem[];
 }
 
@@ -164,9 +213,28 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const { site } = model;
   const strings = stringsFor(site.language);
   const urls = urlsFor(strings, site.basePath);
+  const now = options.now ?? Number.POSITIVE_INFINITY;
+  // Withdrawn releases keep their page and their place in the archive (year, month, day) and feeds, marked;
+  // the other listings and the search leave them out.
+  const withdrawn = new Set(published.filter((r) => isWithdrawn(r, now)));
+  const listed = published.filter((r) => !withdrawn.has(r));
+  const vcards = vcardPlans(model, published, urls);
+  const vcardOf = new Map(vcards.map((v) => [v.contact, urls.href(v.path)]));
   // Listing entries are only needed to render; `check` plans addresses only.
-  const items = new Map(options.releaseViews ? published.map((r) => [r, itemView(r, site, strings, urls)]) : []);
-  const views = new Map(options.releaseViews ? published.map((r) => [r, releaseView(r, site, strings, urls, options.media?.(r), options.bodies)]) : []);
+  const items = new Map(options.releaseViews ? published.map((r) => [r, itemView(r, site, strings, urls, withdrawn.has(r))]) : []);
+  const views = new Map(
+    options.releaseViews
+      ? published.map((r) => [
+          r,
+          releaseView(r, site, strings, urls, {
+            ...(options.media && { media: options.media(r) }),
+            ...(options.bodies && { bodies: options.bodies }),
+            withdrawn: withdrawn.has(r),
+            vcard: (c) => vcardOf.get(c),
+          }),
+        ])
+      : [],
+  );
   const feeds: FeedPlan[] = [];
   const addFeed = (base: string, title: string, releases: readonly Release[]): LinkView => {
     const path = `${base}${FILES.feed}`;
@@ -182,21 +250,22 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const listings: ListingPage[] = [];
   const homeFeed = addFeed(urls.home, site.title, published);
   listings.push(
-    ...paginate("home", urls.home, site.title, published, items, options, strings, urls, site.description, homeFeed),
+    ...paginate("home", urls.home, site.title, listed, items, options, strings, urls, site.description, homeFeed),
   );
 
   const departmentEntries: IndexEntry[] = [];
   const departments = [...model.departments.values()].sort((a, b) => a.name.localeCompare(b.name, strings.locale));
   for (const department of departments) {
     const own = published.filter((r) => r.departments.includes(department));
+    const shown = own.filter((r) => !withdrawn.has(r));
     const base = urls.department(department.id);
     const heading = strings.releasesOf(department.name);
     const feed = addFeed(base, `${site.title}: ${department.name}`, own);
-    listings.push(...paginate("department", base, heading, own, items, options, strings, urls, department.description, feed));
+    listings.push(...paginate("department", base, heading, shown, items, options, strings, urls, department.description, feed));
     departmentEntries.push({
       url: urls.href(base),
       text: department.name,
-      count: strings.releaseCount(own.length),
+      count: strings.releaseCount(shown.length),
       ...(department.description && { description: department.description }),
     });
   }
@@ -208,10 +277,34 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     listings.push(...paginate("year", urls.year(year), strings.releasesIn(year), own, items, options, strings, urls));
     yearEntries.push({ url: urls.href(urls.year(year)), text: String(year), count: strings.releaseCount(own.length) });
   }
+  // Every prefix of a release's address is a page: /2026/11/ and /2026/11/19/ list that month and day, on one page each.
+  const whole = { ...options, pageSize: Number.MAX_SAFE_INTEGER };
+  for (const [base, own] of groupBy(published, (r) => r.url.split("/").slice(0, 3).join("/") + "/")) {
+    const [year, month] = base.split("/").slice(1, 3).map(Number) as [number, number];
+    listings.push(...paginate("month", base, strings.releasesInMonth(monthName(year, month, strings.locale), year), own, items, whole, strings, urls));
+  }
+  for (const [base, own] of groupBy(published, (r) => r.url.split("/").slice(0, 4).join("/") + "/")) {
+    const day = dateView(own[0]!.date, false, site, strings).text;
+    listings.push(...paginate("day", base, strings.releasesOn(day), own, items, whole, strings, urls));
+  }
+
+  const tagEntries: IndexEntry[] = [];
+  for (const tag of tagsOf(published)) {
+    const base = urls.tag(tag.slug);
+    const feed = addFeed(base, `${site.title}: ${tag.name}`, tag.releases);
+    const shown = tag.releases.filter((r) => !withdrawn.has(r));
+    listings.push(...paginate("tag", base, strings.releasesTagged(tag.name), shown, items, options, strings, urls, undefined, feed));
+    tagEntries.push({ url: urls.href(base), text: tag.name, count: strings.releaseCount(shown.length) });
+  }
 
   const indexes: IndexPage[] = [
     { path: urls.departments, url: urls.href(urls.departments), heading: strings.departments, entries: departmentEntries },
     { path: urls.archive, url: urls.href(urls.archive), heading: strings.archive, entries: yearEntries },
+    ...(tagEntries.length > 0 ? [{ path: urls.tags, url: urls.href(urls.tags), heading: strings.tags, entries: tagEntries }] : []),
+  ];
+  const extras: ExtraPage[] = [
+    contactsPage(model, published, strings, urls, vcardOf),
+    searchPage(model, listed, strings, urls),
   ];
 
   const releases = [...views.values()];
@@ -219,6 +312,10 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const taken = new Set<string>([
     ...listings.map((p) => outputFileOf(p.path)),
     ...indexes.map((p) => outputFileOf(p.path)),
+    ...extras.map((p) => outputFileOf(p.path)),
+    ...vcards.map((v) => outputFileOf(v.path)),
+    FILES.openData,
+    FILES.searchFolder,
     ...published.flatMap((r) => [r.url, ...r.media.map((m) => mediaPath(r, m))].map(outputFileOf)),
     ...feeds.map((f) => outputFileOf(f.path)),
     FILES.notFound,
@@ -271,5 +368,139 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     }
   }
   redirects.sort((a, b) => inCodeUnitOrder(a.from, b.from));
-  return { site, strings, urls, releases, listings, indexes, redirects, feeds, problems };
+  const searchable = listed.flatMap((r) => views.get(r) ?? []);
+  return { site, strings, urls, releases, listings, indexes, redirects, extras, feeds, vcards, searchable, releaseData: releases, problems };
+}
+
+/** Items grouped by a key, groups in the order their first item came (newest first here). */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+const monthName = (year: number, month: number, locale: string): string =>
+  new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" }).format(Date.UTC(year, month - 1, 15));
+
+interface Tag {
+  readonly slug: string;
+  /** The spelling most releases use (ties: the first in code-unit order). */
+  readonly name: string;
+  readonly releases: readonly Release[];
+}
+
+/** The tags of the releases, one per address: "Radverkehr" and "radverkehr" are one tag. Sorted by name. */
+export function tagsOf(releases: readonly Release[]): Tag[] {
+  const bySlug = new Map<string, { spellings: Map<string, number>; releases: Release[] }>();
+  for (const release of releases) {
+    const seen = new Set<string>();
+    for (const name of release.tags) {
+      const slug = slugify(name);
+      if (slug === "" || seen.has(slug)) continue;
+      seen.add(slug);
+      const tag = bySlug.get(slug) ?? { spellings: new Map<string, number>(), releases: [] };
+      bySlug.set(slug, tag);
+      tag.spellings.set(name, (tag.spellings.get(name) ?? 0) + 1);
+      tag.releases.push(release);
+    }
+  }
+  return [...bySlug]
+    .map(([slug, tag]) => {
+      const [name] = [...tag.spellings].sort((a, b) => b[1] - a[1] || inCodeUnitOrder(a[0], b[0]))[0]!;
+      return { slug, name, releases: tag.releases };
+    })
+    .sort((a, b) => inCodeUnitOrder(a.slug, b.slug));
+}
+
+/**
+ * The vCards: one per contact of contacts.yaml in the contacts folder (they
+ * are the site's own data), and one per contact written into a published
+ * release, next to its page.
+ */
+function vcardPlans(model: ContentModel, published: readonly Release[], urls: Urls): VcardPlan[] {
+  const departmentsOf = new Map<Contact, Set<string>>();
+  const note = (contact: Contact, name: string): void => {
+    const names = departmentsOf.get(contact) ?? new Set<string>();
+    departmentsOf.set(contact, names.add(name));
+  };
+  for (const department of model.departments.values()) {
+    for (const id of department.contactIds) {
+      const contact = model.contacts.get(id);
+      if (contact) note(contact, department.name);
+    }
+  }
+  const plans: VcardPlan[] = [];
+  for (const [id, contact] of [...model.contacts].sort((a, b) => inCodeUnitOrder(a[0], b[0]))) {
+    plans.push({ path: urls.contactCard(id), contact, departments: [...(departmentsOf.get(contact) ?? [])] });
+  }
+  for (const release of published) {
+    const names = new Set<string>();
+    for (const contact of release.contacts) {
+      if (contact.id !== undefined) continue;
+      const name = vcardFileName(contact).replace(/\.vcf$/, "");
+      let file = `${name}.vcf`;
+      for (let n = 2; names.has(file); n++) file = `${name}-${n}.vcf`;
+      names.add(file);
+      plans.push({ path: release.url + file, contact, departments: release.departments.map((d) => d.name) });
+    }
+  }
+  return plans;
+}
+
+/** Every press contact of contacts.yaml, by department: those named in departments.yaml and in its published releases. */
+function contactsPage(model: ContentModel, published: readonly Release[], strings: Strings, urls: Urls, vcards: ReadonlyMap<Contact, string>): ContactsPage {
+  const byName = (a: Contact, b: Contact): number => a.name.localeCompare(b.name, strings.locale) || inCodeUnitOrder(a.id ?? "", b.id ?? "");
+  const placed = new Set<Contact>();
+  const groups: ContactGroup[] = [];
+  const departments = [...model.departments.values()].sort((a, b) => a.name.localeCompare(b.name, strings.locale));
+  for (const department of departments) {
+    const contacts = new Set<Contact>();
+    for (const id of department.contactIds) {
+      const contact = model.contacts.get(id);
+      if (contact) contacts.add(contact);
+    }
+    for (const release of published) {
+      if (!release.departments.includes(department)) continue;
+      for (const contact of release.contacts) if (contact.id !== undefined) contacts.add(contact);
+    }
+    if (contacts.size === 0) continue;
+    for (const contact of contacts) placed.add(contact);
+    groups.push({
+      heading: department.name,
+      url: urls.href(urls.department(department.id)),
+      contacts: [...contacts].sort(byName).map((c) => contactView(c, vcards.get(c))),
+    });
+  }
+  const others = [...model.contacts.values()].filter((c) => !placed.has(c)).sort(byName);
+  if (others.length > 0) groups.push({ heading: strings.otherContacts, contacts: others.map((c) => contactView(c, vcards.get(c))) });
+  return { kind: "contacts", path: urls.contacts, url: urls.href(urls.contacts), heading: strings.contactsPage, groups };
+}
+
+function searchPage(model: ContentModel, listed: readonly Release[], strings: Strings, urls: Urls): SearchPage {
+  const departments = [...new Set(listed.flatMap((r) => r.departments.map((d) => d.name)))].sort((a, b) => a.localeCompare(b, strings.locale));
+  const years = [...new Set(listed.map((r) => String(r.year)))].sort().reverse();
+  const fallback = model.site.searchFallback;
+  const host = model.site.url.replace(/^https?:\/\//, "");
+  return {
+    kind: "search",
+    path: urls.search,
+    url: urls.href(urls.search),
+    heading: strings.search.title,
+    index: urls.href(`/${FILES.searchFolder}/pagefind.js`),
+    departments,
+    years,
+    ...(fallback && {
+      fallback: {
+        name: fallback.name,
+        action: fallback.url,
+        query: fallback.query,
+        hidden: [{ name: fallback.site, value: host }],
+      },
+    }),
+  };
 }

@@ -5,6 +5,7 @@
  */
 import type { Site } from "../content/model.ts";
 import type { Strings } from "../i18n/index.ts";
+import { decodeEntities } from "../markdown/render.ts";
 import type { LinkView, ReleaseView } from "./views.ts";
 
 export interface SharingView {
@@ -23,16 +24,12 @@ export interface SharingView {
 /** Longest description: what search engines show before cutting. */
 const DESCRIPTION_LENGTH = 200;
 
-/** The characters sanitized HTML keeps as entities in text (sanitize-html escapes only these). */
-const ENTITIES: Readonly<Record<string, string>> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'", "&nbsp;": "\u00a0" };
 
 /** The text of the body's first paragraph, cut at a word near `max` characters. */
 export function summaryOf(bodyHtml: string, max = DESCRIPTION_LENGTH): string {
   const match = /<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/.exec(bodyHtml);
   if (!match) return "";
-  const text = match[1]!
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(?:amp|lt|gt|quot|nbsp|#39|#x27);/g, (entity) => ENTITIES[entity]!)
+  const text = decodeEntities(match[1]!.replace(/<[^>]*>/g, ""))
     .replace(/\s+/g, " ")
     .trim();
   if (text.length <= max) return text;

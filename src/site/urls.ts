@@ -11,6 +11,12 @@ export interface Urls {
   readonly department: (id: string) => string;
   readonly archive: string;
   readonly year: (year: number) => string;
+  readonly tags: string;
+  readonly tag: (slug: string) => string;
+  readonly contacts: string;
+  /** The vCard of a contact of contacts.yaml. */
+  readonly contactCard: (id: string) => string;
+  readonly search: string;
   /** Page `n` (1-based) of a paginated listing at `base`. */
   readonly page: (base: string, n: number) => string;
   /** The link to a path. */
@@ -27,6 +33,11 @@ export function urlsFor(strings: Strings, basePath: string): Urls {
     department: (id) => `/${s.departments}/${id}/`,
     archive: `/${s.archive}/`,
     year: (year) => `/${year}/`,
+    tags: `/${s.tags}/`,
+    tag: (slug) => `/${s.tags}/${slug}/`,
+    contacts: `/${s.contacts}/`,
+    contactCard: (id) => `/${s.contacts}/${id}.vcf`,
+    search: `/${s.search}/`,
     page: (base, n) => (n <= 1 ? base : `${base}${s.page}/${n}/`),
   };
 }

@@ -7,6 +7,7 @@ import { formatInstant, isoInstant } from "../content/dates.ts";
 import type { Contact, Department, MediaImage, Release, Site } from "../content/model.ts";
 import type { Strings } from "../i18n/index.ts";
 import { renderBody } from "../markdown/render.ts";
+import { slugify } from "../content/slug.ts";
 import type { CardPlan } from "../media/card.ts";
 import { sharingView, type SharingView } from "./sharing.ts";
 import { figureHtml, MIME, pictureHtml, type FigureView, type PictureView } from "../media/html.ts";
@@ -45,6 +46,8 @@ export interface DownloadView {
 }
 
 export interface ContactView {
+  /** The contact's vCard, to save in an address book. */
+  readonly vcard?: string;
   readonly name: string;
   readonly role?: string;
   readonly phone?: string;
@@ -61,6 +64,12 @@ export interface ReleaseView {
   readonly subtitle?: string;
   readonly date: DateView;
   readonly updated?: DateView;
+  /** What changed at `updated`. */
+  readonly changeNote?: string;
+  /** Every change, oldest first, for the list at the page's foot: first publication, then the update. */
+  readonly history: readonly HistoryEntry[];
+  /** Set once the withdrawal has taken effect. */
+  readonly withdrawn?: { readonly date: DateView; readonly reason: string };
   readonly departments: readonly LinkView[];
   readonly bodyHtml: string;
   /** Photos of the media list that the body does not show already. */
@@ -73,8 +82,15 @@ export interface ReleaseView {
   readonly leadPhoto?: LeadPhotoView;
   readonly contacts: readonly ContactView[];
   readonly tags: readonly string[];
+  /** Each tag linked to its page. */
+  readonly tagLinks: readonly LinkView[];
   /** Description, Open Graph, Twitter card and schema.org fields. */
   readonly sharing: SharingView;
+}
+
+export interface HistoryEntry {
+  readonly date: DateView;
+  readonly text: string;
 }
 
 export interface LeadPhotoView {
@@ -91,6 +107,8 @@ export interface ItemView {
   readonly subtitle?: string;
   readonly date: DateView;
   readonly departments: string;
+  /** Listed in the archive, marked as taken back. */
+  readonly withdrawn?: boolean;
 }
 
 export function dateView(instant: number, hasTime: boolean, site: Site, strings: Strings): DateView {
@@ -99,7 +117,8 @@ export function dateView(instant: number, hasTime: boolean, site: Site, strings:
   return { text, iso: isoInstant(instant, site.timeZone) };
 }
 
-const contactView = (c: Contact): ContactView => ({
+export const contactView = (c: Contact, vcard?: string): ContactView => ({
+  ...(vcard !== undefined && { vcard }),
   name: c.name,
   ...(c.role && { role: c.role }),
   ...(c.phone && { phone: c.phone }),
@@ -159,14 +178,19 @@ function figureView(media: MediaImage, plan: PhotoPlan | undefined, alt: string,
   };
 }
 
-export function releaseView(
-  release: Release,
-  site: Site,
-  strings: Strings,
-  urls: Urls,
-  media?: ReleaseMedia,
-  bodies?: (source: string) => string,
-): ReleaseView {
+export interface ReleaseViewOptions {
+  /** What the media stage made for the release. */
+  readonly media?: ReleaseMedia;
+  /** Renders a body's text to sanitized HTML. */
+  readonly bodies?: (source: string) => string;
+  /** The withdrawal has taken effect (its date is not after the build's now). */
+  readonly withdrawn?: boolean;
+  /** The link to each contact's vCard. */
+  readonly vcard?: (contact: Contact) => string | undefined;
+}
+
+export function releaseView(release: Release, site: Site, strings: Strings, urls: Urls, options: ReleaseViewOptions = {}): ReleaseView {
+  const { media, bodies } = options;
   let placed = 0;
   const eager = (): boolean => placed++ === 0;
   // Photos of the body come first on the page: the body is rendered first, so the first of them loads at once.
@@ -202,14 +226,21 @@ export function releaseView(
   const card = media?.card;
   const kit = media?.kit;
   const lead = leadPhotoView(release, site, media);
+  const date = dateView(release.date, release.hasTime, site, strings);
+  const updated = release.updated === undefined ? undefined : dateView(release.updated, release.updatedHasTime ?? true, site, strings);
   const view: Omit<ReleaseView, "sharing"> = {
     path: release.url,
     url: urls.href(release.url),
     canonical: site.url + release.url,
     title: release.title,
     ...(release.subtitle && { subtitle: release.subtitle }),
-    date: dateView(release.date, release.hasTime, site, strings),
-    ...(release.updated !== undefined && { updated: dateView(release.updated, release.updatedHasTime ?? true, site, strings) }),
+    date,
+    ...(updated && { updated }),
+    ...(release.changeNote && { changeNote: release.changeNote }),
+    history: updated ? [{ date, text: strings.firstPublished }, { date: updated, text: release.changeNote ?? strings.updatedWithoutNote }] : [],
+    ...(options.withdrawn && release.withdrawn && {
+      withdrawn: { date: dateView(release.withdrawn.date, release.withdrawn.hasTime, site, strings), reason: release.withdrawn.reason },
+    }),
     departments: release.departments.map((d) => departmentLink(d, urls)),
     bodyHtml,
     images,
@@ -219,8 +250,11 @@ export function releaseView(
       socialImage: { url: `${site.url}/${card.path}`, width: card.width, height: card.height, type: card.type, alt: card.alt },
     }),
     ...(lead && { leadPhoto: lead }),
-    contacts: release.contacts.map(contactView),
+    contacts: release.contacts.map((c) => contactView(c, options.vcard?.(c))),
     tags: release.tags,
+    tagLinks: [...new Map(release.tags.map((tag) => [slugify(tag), tag])).entries()]
+      .filter(([slug]) => slug !== "")
+      .map(([slug, text]) => ({ url: urls.href(urls.tag(slug)), text })),
   };
   return { ...view, sharing: sharingView(view, site, strings) };
 }
@@ -235,10 +269,11 @@ function leadPhotoView(release: Release, site: Site, media: ReleaseMedia | undef
   return { url: `${site.url}/${largest.path}`, type: MIME[format], width: largest.width, alt: photo.alt };
 }
 
-export const itemView = (release: Release, site: Site, strings: Strings, urls: Urls): ItemView => ({
+export const itemView = (release: Release, site: Site, strings: Strings, urls: Urls, withdrawn = false): ItemView => ({
   url: urls.href(release.url),
   title: release.title,
   ...(release.subtitle && { subtitle: release.subtitle }),
   date: dateView(release.date, false, site, strings),
   departments: release.departments.map((d) => d.name).join(", "),
+  ...(withdrawn && { withdrawn }),
 });

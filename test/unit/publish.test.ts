@@ -6,7 +6,8 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { parseNow, parseContentDate } from "../../src/content/dates.ts";
 import type { ContentModel, Release } from "../../src/content/model.ts";
-import { isPublished, newestFirst, publishedReleases, type PublishOptions } from "../../src/content/publish.ts";
+import { dueBetween, isPublished, isWithdrawn, newestFirst, publishedReleases, type PublishOptions } from "../../src/content/publish.ts";
+import { tagsOf } from "../../src/site/plan.ts";
 
 const NOW = Date.UTC(2026, 10, 27, 9, 30); // 2026-11-27 10:30 in Berlin
 
@@ -148,3 +149,41 @@ describe("publishedReleases", () => {
     assert.deepEqual(publishedReleases(model([]), build), []);
   });
 });
+
+describe("withdrawals", () => {
+  const withdrawal = (date: number) => ({ withdrawn: { date, hasTime: true, reason: "abgesagt" } });
+
+  it("take effect at their time, not before, and a release without one is never withdrawn", () => {
+    const r = release("/2026/11/20/fest/", NOW - 86_400_000, withdrawal(NOW));
+    assert.equal(isWithdrawn(r, NOW - 1), false);
+    assert.equal(isWithdrawn(r, NOW), true);
+    assert.equal(isWithdrawn(release("/2026/11/20/other/", NOW - 1), NOW), false);
+  });
+
+  it("fall due for a scheduled run like embargoes do; drafts never do", () => {
+    const since = NOW - 3_600_000;
+    const withdrawn = release("/2026/11/01/fest/", Date.UTC(2026, 10, 1), withdrawal(NOW - 60_000));
+    const embargo = release("/2026/11/27/neu/", NOW - 120_000);
+    const earlier = release("/2026/11/02/alt/", Date.UTC(2026, 10, 2), withdrawal(since - 1));
+    const draft = release("/2026/11/03/entwurf/", Date.UTC(2026, 10, 3), { draft: true, ...withdrawal(NOW - 60_000) });
+    assert.deepEqual(dueBetween(model([withdrawn, embargo, earlier, draft]), since, NOW).map((r) => r.url), ["/2026/11/01/fest/", "/2026/11/27/neu/"]);
+  });
+});
+
+describe("tags", () => {
+  it("spellings with one address are one tag, named as most releases write it; tags sorted by address", () => {
+    const releases = [
+      release("/a/", NOW, { tags: ["Radverkehr", "Verkehr"] }),
+      release("/b/", NOW, { tags: ["radverkehr"] }),
+      release("/c/", NOW, { tags: ["radverkehr", "Radverkehr", "Ämter"] }),
+      release("/d/", NOW, { tags: ["!!!"] }),
+    ];
+    const tags = tagsOf(releases);
+    assert.deepEqual(tags.map((t) => [t.slug, t.name, t.releases.map((r) => r.url)]), [
+      ["aemter", "Ämter", ["/c/"]],
+      ["radverkehr", "radverkehr", ["/a/", "/b/", "/c/"]],
+      ["verkehr", "Verkehr", ["/a/"]],
+    ]);
+  });
+});
+
