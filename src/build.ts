@@ -25,7 +25,7 @@ import { mediaFiles, siteFiles } from "./outputs/site-files.ts";
 import { defaults as planDefaults, planSite } from "./site/plan.ts";
 import { FILES, searchScriptFile, stylesheetFile } from "./site/files.ts";
 import { searchIndexFiles } from "./search/pagefind.ts";
-import { searchRecords } from "./search/records.ts";
+import { searchRecords, searchShards, type SearchShard } from "./search/records.ts";
 import { describeOutput } from "./outputs/manifest.ts";
 import { UNCHANGED, writeFiles, type FolderWriter, type OutputFile } from "./write-files.ts";
 import { PreviousBuild } from "./previous-build.ts";
@@ -44,6 +44,8 @@ export interface BuildOptions {
   readonly drafts?: boolean;
   readonly layoutsDir?: string;
   readonly pageSize?: number;
+  /** Releases per shard of the search index (default search/records.ts SHARD_SIZE). */
+  readonly searchShardSize?: number;
   /** The media cache folder (default .cache/pressroom, relative to the working folder). */
   readonly cacheDir?: string;
   /** Photos in work at once (default: one per processor). */
@@ -147,6 +149,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const plan = planSite(model, published, {
       ...planDefaults,
       now,
+      ...(options.searchShardSize && { searchShardSize: options.searchShardSize }),
       ...(options.pageSize && { pageSize: options.pageSize }),
       media: (release) => {
         const kit = kits.get(release);
@@ -164,7 +167,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     stage("plan (bodies, kits)");
 
     // Pagefind indexes in a process of its own while this one renders the pages.
-    searchWork = searchIndex(plan, previous);
+    const shards = searchShards(searchRecords(plan), options.searchShardSize);
+    searchWork = searchIndex(shards, model.site.language, previous);
     searchWork.catch(() => undefined);
     const assets = { stylesheet: `${model.site.basePath}/${stylesheet}`, searchScript: `${model.site.basePath}/${script}` };
     const pages = await renderPages(plan, { layoutsDir, assets, previous, writer, outDir: writer.root });
@@ -245,18 +249,23 @@ function kitKey(kit: KitPlan): string {
 }
 
 /**
- * The search index (Pagefind), made again only when what it holds changed:
- * its files share one key, the hash of every record in it.
+ * The search index (Pagefind), in shards of whole years (search/records.ts),
+ * each made again only when what it holds changed: a shard's files share one
+ * key, the hash of every record in it.
  */
-async function searchIndex(plan: SitePlan, previous: PreviousBuild): Promise<OutputFile[]> {
-  const records = searchRecords(plan);
-  const key = sha256(JSON.stringify(["search", codeFingerprint(), plan.site.language, records]));
-  const recorded = previous.filesKeyed(key);
-  if (recorded.length > 0 && recorded.every((file) => previous.reusable(file, key))) {
-    return recorded.map((file) => ({ path: file, content: UNCHANGED, key }));
+async function searchIndex(shards: readonly SearchShard[], language: SitePlan["site"]["language"], previous: PreviousBuild): Promise<OutputFile[]> {
+  const files: OutputFile[] = [];
+  for (const shard of shards) {
+    const folder = `${FILES.searchFolder}/${shard.name}`;
+    const key = sha256(JSON.stringify(["search", codeFingerprint(), language, shard]));
+    const recorded = previous.filesKeyed(key);
+    if (recorded.length > 0 && recorded.every((file) => file.startsWith(`${folder}/`) && previous.reusable(file, key))) {
+      files.push(...recorded.map((file) => ({ path: file, content: UNCHANGED, key })));
+      continue;
+    }
+    for (const [file, content] of await searchIndexFiles(shard.records, { language })) files.push({ path: `${folder}/${file}`, content, key });
   }
-  const files = await searchIndexFiles(records, { language: plan.site.language });
-  return [...files].map(([file, content]) => ({ path: `${FILES.searchFolder}/${file}`, content, key }));
+  return files;
 }
 
 interface PageOptions {
@@ -334,6 +343,8 @@ async function renderPages(plan: SitePlan, options: PageOptions): Promise<Pages>
     for (const page of await renderSite({ ...shared, ...part }, options.outDir, { layoutsDir: options.layoutsDir })) {
       const key = expected.get(page.path);
       if (key === undefined) throw new Error(`Eleventy wrote ${page.path}, which the plan does not know`);
+      // A template that fails inside a conditional include can leave its page empty without an error.
+      if (typeof page.content === "string" && page.content.trim() === "") throw new Error(`Eleventy rendered ${page.path} empty: a template failed`);
       if (done.has(page.path)) continue;
       done.add(page.path);
       await options.writer.write(page.path, page.content);

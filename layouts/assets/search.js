@@ -1,14 +1,17 @@
 /**
  * The search page's client: enhances the server-rendered form
  *
- *   <form role="search" action="/suche/" method="get" data-search data-index="/pagefind/pagefind.js"
+ *   <form role="search" action="/suche/" method="get" data-search data-index="/pagefind/2026/pagefind.js"
+ *         data-merge="/pagefind/2020-2025/ /pagefind/1996-2019/"
  *         data-label-results="{n} Treffer" data-label-one="1 Treffer" data-label-none="…"
  *         data-label-loading="…" data-label-more="…" data-label-failed="…" data-label-all="Alle">
  *     <input name="q" type="search"> <select name="department"> <select name="year"> <button>
  *   </form>
  *   <p data-search-status aria-live="polite"></p>  <div data-search-results></div>
  *
- * with results from the Pagefind index (built by src/search/pagefind.ts). Without JavaScript
+ * with results from the Pagefind index (built by src/search/pagefind.ts), in shards of whole
+ * years: the newest shard's script is loaded and the others (data-merge) are merged into it.
+ * Without JavaScript
  * the form still sends ?q=&department=&year= to the search page; this script reads them from
  * the address, fills the selects from the index's filters, searches, and keeps the address
  * up to date (history.replaceState). Results come in Pagefind's order (relevance), 20 at a
@@ -68,6 +71,9 @@ async function start(form, resultsBox, statusBox) {
   try {
     pagefind = await import(new URL(form.dataset.index ?? "/pagefind/pagefind.js", document.baseURI).href);
     await pagefind.options({ excerptEllipsis: "…" });
+    for (const folder of (form.dataset.merge ?? "").split(" ").filter(Boolean)) {
+      await pagefind.mergeIndex(new URL(folder, document.baseURI).href);
+    }
     const available = await pagefind.filters();
     for (const [name, select] of selects) {
       fillSelect(select, Object.keys(available[FILTERS[name]] ?? {}), name === "year", labels, language);

@@ -8,6 +8,7 @@ import type { Contact, ContentModel, Release } from "../content/model.ts";
 import { isWithdrawn } from "../content/publish.ts";
 import { slugify } from "../content/slug.ts";
 import { vcardFileName } from "../outputs/vcard.ts";
+import { yearGroups } from "../search/records.ts";
 import { problem, type Problem } from "../errors/problem.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
 import { FILES } from "./files.ts";
@@ -31,6 +32,8 @@ export interface PlanOptions {
   readonly reserved?: readonly string[];
   /** The build's clock: withdrawals dated after it have not taken effect yet (default: all have). */
   readonly now?: number;
+  /** Releases per shard of the search index (search/records.ts). */
+  readonly searchShardSize?: number;
 }
 
 export const defaults = { pageSize: 20, feedSize: 50, releaseViews: true } satisfies PlanOptions;
@@ -123,8 +126,10 @@ export interface SearchPage {
   readonly path: string;
   readonly url: string;
   readonly heading: string;
-  /** The Pagefind module the page's script loads. */
+  /** The Pagefind module the page's script loads: the newest shard's. */
   readonly index: string;
+  /** The folders of the other shards, newest first, merged into the search. */
+  readonly merge: readonly string[];
   readonly departments: readonly string[];
   readonly years: readonly string[];
   /** A search engine the form falls back to without JavaScript, restricted to the site. */
@@ -304,7 +309,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   ];
   const extras: ExtraPage[] = [
     contactsPage(model, published, strings, urls, vcardOf),
-    searchPage(model, listed, strings, urls),
+    searchPage(model, listed, strings, urls, options.searchShardSize),
   ];
 
   const releases = [...views.values()];
@@ -481,7 +486,10 @@ function contactsPage(model: ContentModel, published: readonly Release[], string
   return { kind: "contacts", path: urls.contacts, url: urls.href(urls.contacts), heading: strings.contactsPage, groups };
 }
 
-function searchPage(model: ContentModel, listed: readonly Release[], strings: Strings, urls: Urls): SearchPage {
+function searchPage(model: ContentModel, listed: readonly Release[], strings: Strings, urls: Urls, shardSize?: number): SearchPage {
+  const counts = new Map<string, number>();
+  for (const release of listed) counts.set(String(release.year), (counts.get(String(release.year)) ?? 0) + 1);
+  const folders = yearGroups(counts, shardSize).map((group) => urls.href(`/${FILES.searchFolder}/${group.name}/`)).reverse();
   const departments = [...new Set(listed.flatMap((r) => r.departments.map((d) => d.name)))].sort((a, b) => a.localeCompare(b, strings.locale));
   const years = [...new Set(listed.map((r) => String(r.year)))].sort().reverse();
   const fallback = model.site.searchFallback;
@@ -491,7 +499,8 @@ function searchPage(model: ContentModel, listed: readonly Release[], strings: St
     path: urls.search,
     url: urls.href(urls.search),
     heading: strings.search.title,
-    index: urls.href(`/${FILES.searchFolder}/pagefind.js`),
+    index: `${folders[0] ?? urls.href(`/${FILES.searchFolder}/`)}pagefind.js`,
+    merge: folders.slice(1),
     departments,
     years,
     ...(fallback && {
