@@ -34,9 +34,10 @@ export interface SearchShard {
 }
 
 /**
- * The records in shards of whole years, oldest first, each shard filled up to `size`:
- * new releases (the newest year) only change the shard that holds that year (split in two
- * when the year outgrows it), so the others keep their names and bytes from build to build.
+ * The records in shards of whole years, oldest first, each filled up to `size`, and the
+ * newest year always in a shard of its own: new releases and most corrections change only
+ * that small shard, so the others keep their names and bytes from build to build (until the
+ * year turns, when last year joins the older ones once).
  */
 export function searchShards(records: readonly SearchRecord[], size = SHARD_SIZE): SearchShard[] {
   const byYear = new Map<string, SearchRecord[]>();
@@ -54,7 +55,9 @@ export function searchShards(records: readonly SearchRecord[], size = SHARD_SIZE
 /** Years (with how many releases each has) grouped into shards, oldest first; what the search page merges. */
 export function yearGroups(counts: ReadonlyMap<string, number>, size = SHARD_SIZE): { name: string; years: string[] }[] {
   const groups: { years: string[]; count: number }[] = [];
-  for (const year of [...counts.keys()].sort()) {
+  const years = [...counts.keys()].sort();
+  const newest = years.pop();
+  for (const year of years) {
     const count = counts.get(year)!;
     const last = groups.at(-1);
     if (last && last.count + count <= size) {
@@ -62,5 +65,6 @@ export function yearGroups(counts: ReadonlyMap<string, number>, size = SHARD_SIZ
       last.count += count;
     } else groups.push({ years: [year], count });
   }
+  if (newest !== undefined) groups.push({ years: [newest], count: counts.get(newest)! });
   return groups.map(({ years }) => ({ name: years.length === 1 ? years[0]! : `${years[0]}-${years.at(-1)}`, years }));
 }
