@@ -110,6 +110,14 @@ describe("a release's corrections and withdrawal, seen on 28.11.2026", () => {
     assert.equal(html(later, "2026/11/12/markt-spaeter/index.html")(".withdrawn-banner").length, 1);
   });
 
+  test("schedule lists withdrawals waiting for their time, in the site's zone", () => {
+    const result = pressroom(["schedule", "--content", content, "--now", "2026-11-28T12:00"]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /Withdrawals waiting for their time \(1\):\n  10\.12\.2026 +\/2026\/11\/12\/markt-spaeter\/  Weihnachtsmarkt mit neuem Programm/);
+    const json = JSON.parse(pressroom(["schedule", "--content", content, "--now", "2026-11-28T12:00", "--json"]).stdout) as { withdrawals: { url: string; withdrawn: string }[] };
+    assert.deepEqual(json.withdrawals.map((w) => [w.url, w.withdrawn]), [["/2026/11/12/markt-spaeter/", "2026-12-09T23:00:00.000Z"]]);
+  });
+
   test("a scheduled run knows a withdrawal fell due, as it knows an embargo did", () => {
     const due = pressroom(["schedule", "--content", content, "--now", "2026-12-10T12:00", "--due-since", "2026-12-09T12:00", "--json"]);
     assert.equal(due.status, 0, due.stderr);

@@ -93,7 +93,7 @@ describe("pressroom schedule", () => {
     assert.equal(due.status, 0, due.stderr);
     assert.deepEqual(JSON.parse(due.stdout).due.map((r: { url: string }) => r.url), ["/2031/06/01/stadtjubilaeum-festakt/"]);
     const early = pressroom([...args, "--now", "2031-06-01T09:59:59"]);
-    assert.match(early.stdout, /^Nothing went public since 2031-06-01T09:59\.$/m);
+    assert.match(early.stdout, /^Nothing went public or was withdrawn since 2031-06-01T09:59\.$/m);
   });
 
   test("--due-since a deployed manifest, with the answer written for GitHub Actions", async () => {
@@ -104,7 +104,7 @@ describe("pressroom schedule", () => {
     const env = { GITHUB_OUTPUT: outputFile };
     const later = pressroom(["schedule", "--content", "content", "--due-since", path.join(out, "manifest.json"), "--now", "2031-06-01T10:07", "--github-output"], { env });
     assert.equal(later.status, 0, later.stderr);
-    assert.match(later.stdout, /1 release\(s\) went public since .*manifest\.json \(built 2031-06-01T07:00:00\.000Z\): build and deploy\./);
+    assert.match(later.stdout, /1 release\(s\) went public or were withdrawn since .*manifest\.json \(built 2031-06-01T07:00:00\.000Z\): build and deploy\./);
     const same = pressroom(["schedule", "--content", "content", "--due-since", path.join(out, "manifest.json"), "--now", "2031-06-01T09:30", "--github-output"], { env });
     assert.equal(same.status, 0, same.stderr);
     assert.equal(readFileSync(outputFile, "utf8"), "due=true\ndue=false\n");

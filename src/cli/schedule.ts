@@ -6,7 +6,7 @@
 import { appendFileSync, existsSync } from "node:fs";
 import { checkContent } from "../check.ts";
 import { clockOf, formatInstant, parseNow } from "../content/dates.ts";
-import { dueBetween, drafts, waiting } from "../content/publish.ts";
+import { dueBetween, drafts, waiting, withdrawalsWaiting } from "../content/publish.ts";
 import type { Release } from "../content/model.ts";
 import { UsageError } from "../errors/usage.ts";
 import { defaults as cacheDefaults, MediaCache } from "../media/cache.ts";
@@ -60,19 +60,24 @@ export async function scheduleCommand(args: string[]): Promise<number> {
       appendFileSync(file, `due=${due.length > 0}\n`);
     }
     if (values.json) process.stdout.write(JSON.stringify({ since: new Date(since.at).toISOString(), due: due.map(json) }) + "\n");
-    else if (due.length === 0) process.stdout.write(`Nothing went public since ${since.from}.\n`);
-    else process.stdout.write(`${due.length} release(s) went public since ${since.from}: build and deploy.\n${due.map(line).join("")}`);
+    else if (due.length === 0) process.stdout.write(`Nothing went public or was withdrawn since ${since.from}.\n`);
+    else process.stdout.write(`${due.length} release(s) went public or were withdrawn since ${since.from}: build and deploy.\n${due.map(line).join("")}`);
     return 0;
   }
 
   const later = waiting(model, now);
+  const withdrawals = withdrawalsWaiting(model, now);
   const unfinished = drafts(model);
+  const withdrawalJson = (r: Release) => ({ ...json(r), withdrawn: new Date(r.withdrawn!.date).toISOString() });
   if (values.json) {
-    process.stdout.write(JSON.stringify({ waiting: later.map(json), drafts: unfinished.map(json) }) + "\n");
+    process.stdout.write(JSON.stringify({ waiting: later.map(json), withdrawals: withdrawals.map(withdrawalJson), drafts: unfinished.map(json) }) + "\n");
     return 0;
   }
+  const withdrawalLine = (r: Release): string =>
+    `  ${formatInstant(r.withdrawn!.date, zone, r.withdrawn!.hasTime ? "dd.MM.yyyy, HH:mm" : "dd.MM.yyyy       ")}  ${r.url}  ${r.title}  (${r.file})\n`;
   const out: string[] = [`Times are ${zone}.`];
   out.push(later.length === 0 ? "No release waits for its time." : `Waiting for their time (${later.length}):\n${later.map(line).join("").trimEnd()}`);
+  if (withdrawals.length > 0) out.push(`Withdrawals waiting for their time (${withdrawals.length}):\n${withdrawals.map(withdrawalLine).join("").trimEnd()}`);
   out.push(unfinished.length === 0 ? "No drafts." : `Drafts, never published until draft: true is removed (${unfinished.length}):\n${unfinished.map((r) => `  ${r.title}  (${r.file})`).join("\n")}`);
   process.stdout.write(out.join("\n") + "\n");
   return 0;

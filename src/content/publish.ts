@@ -44,6 +44,12 @@ export const dueBetween = (model: ContentModel, since: number, now: number): Rel
 export const waiting = (model: ContentModel, now: number): Release[] =>
   model.releases.filter((r) => !r.draft && r.date > now).sort(oldestFirst);
 
+/** Withdrawals waiting for their time, soonest first. */
+export const withdrawalsWaiting = (model: ContentModel, now: number): Release[] =>
+  model.releases
+    .filter((r) => !r.draft && r.withdrawn !== undefined && r.withdrawn.date > now)
+    .sort((a, b) => a.withdrawn!.date - b.withdrawn!.date || inCodeUnitOrder(a.url, b.url));
+
 /** Drafts, whatever their date, in file order. */
 export const drafts = (model: ContentModel): Release[] =>
   model.releases.filter((r) => r.draft).sort((a, b) => inCodeUnitOrder(a.file, b.file));
