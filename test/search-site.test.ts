@@ -72,7 +72,10 @@ test("words of the newest and of older years are all found", async () => {
       ["Neujahrsempfang", "Neujahrsempfang im Rathaus"],
     ] as const) {
       await page.goto(`${base}/suche/?q=${encodeURIComponent(word)}`);
-      await page.locator("[data-search-results] a", { hasText: title }).first().waitFor({ timeout: 20000 });
+      const link = page.locator("[data-search-results] a", { hasText: title }).first();
+      await link.waitFor({ timeout: 20000 });
+      // Whichever shard found it, the link is the release's address on the site.
+      assert.match((await link.getAttribute("href")) ?? "", /^\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/);
     }
     assert.deepEqual(errors, []);
   } finally {

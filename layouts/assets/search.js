@@ -70,9 +70,12 @@ async function start(form, resultsBox, statusBox) {
   let pagefind;
   try {
     pagefind = await import(new URL(form.dataset.index ?? "/pagefind/pagefind.js", document.baseURI).href);
-    await pagefind.options({ excerptEllipsis: "…" });
+    // Results link to the site's own addresses (below its base path), whichever shard found them.
+    // (Without data-base, Pagefind takes the folder that holds pagefind/.)
+    const base = form.dataset.base ? { baseUrl: form.dataset.base } : {};
+    await pagefind.options({ excerptEllipsis: "…", ...base });
     for (const folder of (form.dataset.merge ?? "").split(" ").filter(Boolean)) {
-      await pagefind.mergeIndex(new URL(folder, document.baseURI).href);
+      await pagefind.mergeIndex(new URL(folder, document.baseURI).href, base);
     }
     const available = await pagefind.filters();
     for (const [name, select] of selects) {
