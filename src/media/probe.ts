@@ -81,7 +81,7 @@ async function probeImage(media: MediaImage, at: Location, problems: Problem[]):
   try {
     await verifyDecodes(media.source);
   } catch (error) {
-    problems.push(problem("media-unreadable", at, { file: media.file, reason: reasonOf(error) }));
+    problems.push(problem("media-unreadable", at, { file: media.file, reason: reasonOf(error, true) }));
     return undefined;
   }
   const credit = exifCredit(header.exif);

@@ -199,7 +199,7 @@ export async function makeImages(work: MediaWork, writeFile: Write, options: Run
     try {
       return await photoTask(task, shared);
     } catch (error) {
-      failures.set(task.plans[0]!.source, reasonOf(error));
+      failures.set(task.plans[0]!.source, reasonOf(error, true));
       return false;
     }
   };

@@ -13,11 +13,15 @@ export const MAX_INPUT_PIXELS = 100_000_000;
 
 const NOT_A_PHOTO = "it is not a photo in a format pressroom reads (JPEG, PNG, WebP, GIF, AVIF or TIFF)";
 
-/** What went wrong with an image, in words for a press officer. */
-export function reasonOf(error: unknown): string {
+/**
+ * What went wrong with an image, in words for a press officer. `headerRead`:
+ * its format was recognised already, so a failure to decode is damage, whatever
+ * other image's complaint libvips' shared error text holds at that moment.
+ */
+export function reasonOf(error: unknown, headerRead = false): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(message)) return "it has too many pixels";
-  if (/unsupported image format|bad seek|not a known file format/i.test(message)) return NOT_A_PHOTO;
+  if (!headerRead && /unsupported image format|bad seek|not a known file format/i.test(message)) return NOT_A_PHOTO;
   // sharp shares libvips' error text across the process; when another image cleared it, only this sentence is left.
   if (/premature end|truncated|corrupt|invalid|bad|vips|unexpected end|read error|warning treated as error/i.test(message)) {
     return "the file is damaged or incomplete (perhaps cut short while copying)";
