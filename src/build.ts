@@ -24,7 +24,7 @@ import { checkOutputFolder, OutputUpdate } from "./output-folder.ts";
 import { mediaFiles, siteFiles } from "./outputs/site-files.ts";
 import { defaults as planDefaults, planSite } from "./site/plan.ts";
 import { FILES, searchScriptFile, stylesheetFile } from "./site/files.ts";
-import { searchIndexFiles } from "./search/pagefind.ts";
+import { searchFingerprint, searchIndexFiles } from "./search/pagefind.ts";
 import { searchRecords, searchShards, type SearchShard } from "./search/records.ts";
 import { describeOutput } from "./outputs/manifest.ts";
 import { UNCHANGED, writeFiles, type FolderWriter, type OutputFile } from "./write-files.ts";
@@ -255,9 +255,10 @@ function kitKey(kit: KitPlan): string {
  */
 async function searchIndex(shards: readonly SearchShard[], language: SitePlan["site"]["language"], previous: PreviousBuild): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
+  const version = searchFingerprint();
   for (const shard of shards) {
     const folder = `${FILES.searchFolder}/${shard.name}`;
-    const key = sha256(JSON.stringify(["search", codeFingerprint(), language, shard]));
+    const key = sha256(JSON.stringify(["search", codeFingerprint(), version, language, shard]));
     const recorded = previous.filesKeyed(key);
     if (recorded.length > 0 && recorded.every((file) => file.startsWith(`${folder}/`) && previous.reusable(file, key))) {
       files.push(...recorded.map((file) => ({ path: file, content: UNCHANGED, key })));

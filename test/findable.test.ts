@@ -91,6 +91,13 @@ describe("a release's corrections and withdrawal, seen on 28.11.2026", () => {
     }
   });
 
+  test("a tag only withdrawn releases have gets no page, no feed and no link", () => {
+    assert.ok(!existsSync(path.join(out, "themen/sturmfest")));
+    assert.ok(!readText(out, "themen/index.html").includes("Sturmfest"));
+    const links = html(out, "2026/11/11/lichterfest/index.html")(".tags a").map((_, a) => html(out, "2026/11/11/lichterfest/index.html")(a).text()).get();
+    assert.deepEqual(links, ["Veranstaltung"]);
+  });
+
   test("feeds keep it, marked in the title, dated by the withdrawal, the reason first", () => {
     for (const file of ["feed.xml", "aemter/kulturamt/feed.xml", "themen/veranstaltung/feed.xml"]) {
       const entry = atomEntries(out, file).find((e) => e.id.includes("/2026/11/11/lichterfest/"));

@@ -33,6 +33,7 @@ export const de: Strings = {
   otherContacts: "Weitere Pressekontakte",
   releasesTagged: (tag) => `Pressemitteilungen zum Thema ${tag}`,
   releasesInMonth: (month, year) => `Pressemitteilungen im ${month} ${year}`,
+  months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
   releasesOn: (date) => `Pressemitteilungen vom ${date}`,
   search: {
     title: "Suche",

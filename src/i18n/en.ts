@@ -33,6 +33,7 @@ export const en: Strings = {
   otherContacts: "Other press contacts",
   releasesTagged: (tag) => `Press releases on ${tag}`,
   releasesInMonth: (month, year) => `Press releases, ${month} ${year}`,
+  months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
   releasesOn: (date) => `Press releases of ${date}`,
   search: {
     title: "Search",

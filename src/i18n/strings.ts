@@ -42,6 +42,8 @@ export interface Strings {
   readonly otherContacts: string;
   readonly releasesTagged: (tag: string) => string;
   readonly releasesInMonth: (month: string, year: number) => string;
+  /** Month names, January first (not from Intl: its data differ between Node builds). */
+  readonly months: readonly string[];
   readonly releasesOn: (date: string) => string;
   readonly search: {
     readonly title: string;

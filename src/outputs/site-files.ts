@@ -17,7 +17,6 @@ export const mediaFiles = (published: readonly Release[]): OutputFile[] =>
 
 export function siteFiles(plan: SitePlan, assets: readonly OutputFile[]): OutputFile[] {
   const robots = robotsFile(plan);
-  const contactsPage = plan.site.url + plan.urls.contacts;
   return [
     ...assets,
     { path: FILES.redirects, content: redirectsFile(plan.redirects) },
@@ -32,7 +31,7 @@ export function siteFiles(plan: SitePlan, assets: readonly OutputFile[]): Output
       content: vcardOf(card.contact, {
         organization: plan.site.title,
         departments: card.departments,
-        url: contactsPage,
+        url: plan.site.url + card.page,
         language: plan.site.language,
       }),
     })),

@@ -109,6 +109,8 @@ export interface ContactGroup {
 /** A vCard file to write: its site-relative path and the contact in it. */
 export interface VcardPlan {
   readonly path: string;
+  /** The page that shows the contact: the contacts page, or the release of an inline contact. */
+  readonly page: string;
   readonly contact: Contact;
   readonly departments: readonly string[];
 }
@@ -223,6 +225,8 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   // the other listings and the search leave them out.
   const withdrawn = new Set(published.filter((r) => isWithdrawn(r, now)));
   const listed = published.filter((r) => !withdrawn.has(r));
+  const tags = tagsOf(listed);
+  const tagPages = new Set(tags.map((tag) => tag.slug));
   const vcards = vcardPlans(model, published, urls);
   const vcardOf = new Map(vcards.map((v) => [v.contact, urls.href(v.path)]));
   // Listing entries are only needed to render; `check` plans addresses only.
@@ -236,6 +240,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
             ...(options.bodies && { bodies: options.bodies }),
             withdrawn: withdrawn.has(r),
             vcard: (c) => vcardOf.get(c),
+            tagPages,
           }),
         ])
       : [],
@@ -286,7 +291,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const whole = { ...options, pageSize: Number.MAX_SAFE_INTEGER };
   for (const [base, own] of groupBy(published, (r) => r.url.split("/").slice(0, 3).join("/") + "/")) {
     const [year, month] = base.split("/").slice(1, 3).map(Number) as [number, number];
-    listings.push(...paginate("month", base, strings.releasesInMonth(monthName(year, month, strings.locale), year), own, items, whole, strings, urls));
+    listings.push(...paginate("month", base, strings.releasesInMonth(strings.months[month - 1]!, year), own, items, whole, strings, urls));
   }
   for (const [base, own] of groupBy(published, (r) => r.url.split("/").slice(0, 4).join("/") + "/")) {
     const day = dateView(own[0]!.date, false, site, strings).text;
@@ -294,12 +299,13 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   }
 
   const tagEntries: IndexEntry[] = [];
-  for (const tag of tagsOf(published)) {
+  // A tag has a page while a listed release has it; its feed also keeps the withdrawn ones, marked.
+  for (const tag of tags) {
     const base = urls.tag(tag.slug);
-    const feed = addFeed(base, `${site.title}: ${tag.name}`, tag.releases);
-    const shown = tag.releases.filter((r) => !withdrawn.has(r));
-    listings.push(...paginate("tag", base, strings.releasesTagged(tag.name), shown, items, options, strings, urls, undefined, feed));
-    tagEntries.push({ url: urls.href(base), text: tag.name, count: strings.releaseCount(shown.length) });
+    const all = published.filter((r) => r.tags.some((name) => slugify(name) === tag.slug));
+    const feed = addFeed(base, `${site.title}: ${tag.name}`, all);
+    listings.push(...paginate("tag", base, strings.releasesTagged(tag.name), tag.releases, items, options, strings, urls, undefined, feed));
+    tagEntries.push({ url: urls.href(base), text: tag.name, count: strings.releaseCount(tag.releases.length) });
   }
 
   const indexes: IndexPage[] = [
@@ -389,9 +395,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-const monthName = (year: number, month: number, locale: string): string =>
-  new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" }).format(Date.UTC(year, month - 1, 15));
-
 interface Tag {
   readonly slug: string;
   /** The spelling most releases use (ties: the first in code-unit order). */
@@ -441,7 +444,7 @@ function vcardPlans(model: ContentModel, published: readonly Release[], urls: Ur
   }
   const plans: VcardPlan[] = [];
   for (const [id, contact] of [...model.contacts].sort((a, b) => inCodeUnitOrder(a[0], b[0]))) {
-    plans.push({ path: urls.contactCard(id), contact, departments: [...(departmentsOf.get(contact) ?? [])] });
+    plans.push({ path: urls.contactCard(id), page: urls.contacts, contact, departments: [...(departmentsOf.get(contact) ?? [])] });
   }
   for (const release of published) {
     const names = new Set<string>();
@@ -451,7 +454,7 @@ function vcardPlans(model: ContentModel, published: readonly Release[], urls: Ur
       let file = `${name}.vcf`;
       for (let n = 2; names.has(file); n++) file = `${name}-${n}.vcf`;
       names.add(file);
-      plans.push({ path: release.url + file, contact, departments: release.departments.map((d) => d.name) });
+      plans.push({ path: release.url + file, page: release.url, contact, departments: release.departments.map((d) => d.name) });
     }
   }
   return plans;

@@ -187,6 +187,8 @@ export interface ReleaseViewOptions {
   readonly withdrawn?: boolean;
   /** The link to each contact's vCard. */
   readonly vcard?: (contact: Contact) => string | undefined;
+  /** The tags that have a page (a tag only withdrawn releases have has none). */
+  readonly tagPages?: ReadonlySet<string>;
 }
 
 export function releaseView(release: Release, site: Site, strings: Strings, urls: Urls, options: ReleaseViewOptions = {}): ReleaseView {
@@ -253,7 +255,7 @@ export function releaseView(release: Release, site: Site, strings: Strings, urls
     contacts: release.contacts.map((c) => contactView(c, options.vcard?.(c))),
     tags: release.tags,
     tagLinks: [...new Map(release.tags.map((tag) => [slugify(tag), tag])).entries()]
-      .filter(([slug]) => slug !== "")
+      .filter(([slug]) => slug !== "" && (options.tagPages?.has(slug) ?? true))
       .map(([slug, text]) => ({ url: urls.href(urls.tag(slug)), text })),
   };
   return { ...view, sharing: sharingView(view, site, strings) };
