@@ -300,10 +300,10 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
 
   const tagEntries: IndexEntry[] = [];
   // A tag has a page while a listed release has it; its feed also keeps the withdrawn ones, marked.
+  const taggedAll = new Map(tagsOf(published).map((tag) => [tag.slug, tag.releases]));
   for (const tag of tags) {
     const base = urls.tag(tag.slug);
-    const all = published.filter((r) => r.tags.some((name) => slugify(name) === tag.slug));
-    const feed = addFeed(base, `${site.title}: ${tag.name}`, all);
+    const feed = addFeed(base, `${site.title}: ${tag.name}`, taggedAll.get(tag.slug)!);
     listings.push(...paginate("tag", base, strings.releasesTagged(tag.name), tag.releases, items, options, strings, urls, undefined, feed));
     tagEntries.push({ url: urls.href(base), text: tag.name, count: strings.releaseCount(tag.releases.length) });
   }
