@@ -1,13 +1,14 @@
-// Runs the whole test suite with node's test runner, once per time zone:
-// output must not depend on the time zone of the machine that builds.
-// The date unit tests run under a few more zones on top.
+// Runs the whole test suite with node's test runner in a time zone far from the
+// example site's (a machine's local time leaking into output shows there; the
+// determinism test also builds under three zones and compares bytes), then the
+// date and publishing tests under more zones, UTC among them.
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 
-const SUITE_ZONES = ["UTC", "America/Los_Angeles"];
-const DATE_ZONES = ["Pacific/Kiritimati", "Asia/Kolkata", "Europe/Berlin"];
+const SUITE_ZONES = ["America/Los_Angeles"];
+const DATE_ZONES = ["UTC", "Pacific/Kiritimati", "Asia/Kolkata", "Europe/Berlin"];
 
 function testFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
