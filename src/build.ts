@@ -22,6 +22,7 @@ import type { Release } from "./content/model.ts";
 import { stringsFor } from "./i18n/index.ts";
 import { checkOutputFolder, OutputUpdate } from "./output-folder.ts";
 import { mediaFiles, siteFiles } from "./outputs/site-files.ts";
+import { adminFiles, adminOptionsOf } from "./outputs/admin.ts";
 import { defaults as planDefaults, planSite } from "./site/plan.ts";
 import { FILES, searchScriptFile, stylesheetFile } from "./site/files.ts";
 import { searchFingerprint, searchIndexFiles } from "./search/pagefind.ts";
@@ -40,8 +41,10 @@ export interface BuildOptions {
   readonly outDir: string;
   /** The build's clock, as text (site time zone unless it has an offset); default: the current time. */
   readonly now?: string;
-  /** Publish drafts too (local preview). */
+  /** Publish drafts too. */
   readonly drafts?: boolean;
+  /** The local preview (`pressroom serve`): drafts and embargoed releases too, each with a banner. Never deployed. */
+  readonly preview?: boolean;
   readonly layoutsDir?: string;
   readonly pageSize?: number;
   /** Releases per shard of the search index (default search/records.ts SHARD_SIZE). */
@@ -52,6 +55,8 @@ export interface BuildOptions {
   readonly concurrency?: number;
   /** Sizes, formats and cards of the web versions (default: the built-in recipe). */
   readonly images?: ImageOptions;
+  /** Build the browser editor against decap-server on this machine (`pressroom edit`). */
+  readonly localEditor?: { readonly url: string; readonly branch: string };
   /** Called as photos are done, for a progress line. */
   readonly onImageProgress?: (done: number, total: number) => void;
 }
@@ -98,7 +103,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   stage("load and check");
 
   const now = clockOf(options.now, model.site.timeZone);
-  const published = publishedReleases(model, { now, drafts: options.drafts ?? false });
+  const preview = options.preview ?? false;
+  const published = publishedReleases(model, { now, drafts: options.drafts ?? false, preview });
   const images = options.images ?? imageDefaults;
   const media = planMedia(published, model.site, images, now);
   const strings = stringsFor(model.site.language);
@@ -149,6 +155,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const plan = planSite(model, published, {
       ...planDefaults,
       now,
+      preview,
       ...(options.searchShardSize && { searchShardSize: options.searchShardSize }),
       ...(options.pageSize && { pageSize: options.pageSize }),
       media: (release) => {
@@ -177,11 +184,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     stage("search index (remaining)");
     for (const page of pages.written) previous.keep(page.path, page.key);
     const originals = mediaFiles(published).map((file) => ({ ...file, key: copyKey(file.content) }));
+    const admin = adminOptionsOf(model, options.contentDir, options.localEditor);
+    const editor = admin ? adminFiles(model, admin).map((file) => ({ ...file, key: copyKey(file.content) })) : [];
     const files = [
       ...pages.kept,
       ...siteFiles(plan, [{ path: stylesheet, content: css }, { path: script, content: js }]),
       ...search,
       ...originals,
+      ...editor,
     ];
     for (const file of files) if (file.key !== undefined) previous.keep(file.path, file.key);
     await writeFiles(writer, files, pages.written.map((page) => page.path));
@@ -202,7 +212,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       siteUrl: model.site.url,
       basePath: model.site.basePath,
       now,
-      preview: options.drafts ?? false,
+      preview: preview || (options.drafts ?? false),
       files: writer.list(),
       redirects: new Map(plan.redirects.map((redirect) => [redirect.outputPath, redirect.to])),
       facts: (file) => writer.describe(file, (left) => previous.factsOf(left)),

@@ -397,7 +397,7 @@ describe("what a deploy refuses", () => {
     await build({ contentDir: "content", outDir: preview, now: NOW, drafts: true });
     const refused = await deploy(preview);
     assert.equal(refused.status, 2);
-    assert.match(refused.stderr, /holds a preview build \(drafts shown\): it is never deployed/);
+    assert.match(refused.stderr, /holds a preview \(from pressroom serve or build --drafts: drafts and embargoed releases shown\): it is never deployed/);
 
     const empty = newDir();
     const none = await deploy(empty);

@@ -7,7 +7,10 @@ export const USAGE = `Usage: pressroom <command> [options]
 Commands:
   build   Build the site           [--content DIR] [--out DIR] [--now DATETIME] [--drafts] [--cache DIR] [--json]
   check   Validate content only    [--content DIR] [--cache DIR] [--json] [--annotations]
-  serve   Build and preview with live reload  [--content DIR] [--out DIR] [--port N] [--drafts] [--cache DIR]
+  serve   Preview on 127.0.0.1 with live reload, drafts and embargoes shown with a banner
+          [--content DIR] [--out DIR] [--port N] [--host ADDRESS] [--now DATETIME] [--cache DIR]
+  edit    The preview and the browser editor (Decap CMS) at http://127.0.0.1:8080/admin/
+          [--content DIR] [--port N] [--editor-port N] [--now DATETIME]
   new     Scaffold a release       --title TEXT --department ID [--date DATETIME] [--content DIR]
   schedule  What waits for its time (embargoes), and drafts  [--content DIR] [--now DATETIME]
             [--due-since DATETIME|MANIFEST] [--github-output] [--json]

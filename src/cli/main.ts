@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<Command>> = {
   build: async () => (await import("./build.ts")).buildCommand,
   check: async () => (await import("./check.ts")).checkCommand,
   serve: async () => (await import("./serve.ts")).serveCommand,
+  edit: async () => (await import("./edit.ts")).editCommand,
   new: async () => (await import("./new.ts")).newCommand,
   deploy: async () => (await import("./deploy.ts")).deployCommand,
   diff: async () => (await import("./diff.ts")).diffCommand,

@@ -12,6 +12,21 @@ export interface Site {
   readonly description?: string;
   /** Where the search form sends a query when the browser runs no JavaScript. */
   readonly searchFallback?: SearchEngine;
+  /** Where the browser editor (Decap CMS, admin/) saves releases in production; without it, no admin/ is built. */
+  readonly editor?: EditorBackend;
+}
+
+/** A git host the browser editor commits to. */
+export interface EditorBackend {
+  readonly backend: "github" | "gitlab";
+  /** owner/name */
+  readonly repo: string;
+  readonly branch: string;
+  /** An OAuth provider's address (GitHub: a small proxy the city runs; GitLab: the GitLab server). */
+  readonly baseUrl?: string;
+  readonly authEndpoint?: string;
+  /** GitLab's OAuth application id (PKCE). */
+  readonly appId?: string;
 }
 
 /** A web search engine, restricted to the site by one of its parameters. */

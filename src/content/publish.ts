@@ -9,12 +9,14 @@ import { inCodeUnitOrder } from "../compare.ts";
 export interface PublishOptions {
   /** The build's clock, milliseconds since the epoch. */
   readonly now: number;
-  /** Include drafts (local preview only). Future releases stay out either way. */
+  /** Include drafts (local preview only). */
   readonly drafts: boolean;
+  /** The local preview: drafts and future releases too, every release of the content. */
+  readonly preview?: boolean;
 }
 
 export const isPublished = (release: Release, options: PublishOptions): boolean =>
-  (!release.draft || options.drafts) && release.date <= options.now;
+  options.preview === true || ((!release.draft || options.drafts) && release.date <= options.now);
 
 /** A withdrawal takes effect at its date: before it, the release is listed as any other. */
 export const isWithdrawn = (release: Release, now: number): boolean =>

@@ -10,7 +10,7 @@ import { toContact } from "./contacts.ts";
 import { isValidTimeZone } from "./dates.ts";
 import { nodeFileSystem, type FileSystem } from "./fs.ts";
 import { CONTACTS_FILE, DEPARTMENTS_FILE, SITE_FILE, type RawContent } from "./load.ts";
-import type { Contact, ContentModel, Department, Release, SearchEngine, Site } from "./model.ts";
+import type { Contact, ContentModel, Department, EditorBackend, Release, SearchEngine, Site } from "./model.ts";
 import { resolveRelease, type MediaRef, type ReleaseContext } from "./release.ts";
 import { contactSchema, departmentSchema, siteSchema, validate, validFields } from "./schema.ts";
 import { closest } from "./suggest.ts";
@@ -97,6 +97,27 @@ function resolveSite(raw: RawContent, problems: Problem[]): Site | undefined {
       ok = false;
     }
   }
+  let editor: EditorBackend | undefined;
+  if (data.editor !== undefined) {
+    const e = data.editor;
+    const backend = e.backend.toLowerCase();
+    if (backend !== "github" && backend !== "gitlab") {
+      problems.push(problem("invalid-value", { file, line: parsed.lineOf(["editor", "backend"]), field: "editor.backend" }, { field: "editor.backend", value: e.backend, expected: "github or gitlab" }));
+      ok = false;
+    } else if (!/^[\w.-]+(\/[\w.-]+)+$/.test(e.repo)) {
+      problems.push(problem("invalid-value", { file, line: parsed.lineOf(["editor", "repo"]), field: "editor.repo" }, { field: "editor.repo", value: e.repo, expected: "the repository as owner/name, e.g. stadt-musterstadt/pressemitteilungen" }));
+      ok = false;
+    } else {
+      editor = {
+        backend,
+        repo: e.repo,
+        branch: e.branch || "main",
+        ...(e.base_url && { baseUrl: e.base_url }),
+        ...(e.auth_endpoint && { authEndpoint: e.auth_endpoint }),
+        ...(e.app_id && { appId: e.app_id }),
+      };
+    }
+  }
   if (!ok || !url || !isLanguage(data.language)) return undefined;
   return {
     title: data.title,
@@ -106,6 +127,7 @@ function resolveSite(raw: RawContent, problems: Problem[]): Site | undefined {
     timeZone: data.timezone,
     ...(data.description && { description: data.description }),
     ...(searchFallback && { searchFallback }),
+    ...(editor && { editor }),
   };
 }
 

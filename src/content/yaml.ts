@@ -169,3 +169,8 @@ function normalize(raw: unknown): YamlValue | undefined {
 export function toYaml(values: Record<string, string>): string {
   return stringify(values, { defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" });
 }
+
+/** YAML text for generated configuration (nested maps, lists, booleans), without line folding. */
+export function dataToYaml(value: unknown): string {
+  return stringify(value, { lineWidth: 0 });
+}

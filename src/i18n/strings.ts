@@ -35,6 +35,12 @@ export interface Strings {
   readonly withdrawn: string;
   readonly withdrawnOn: (date: string) => string;
   readonly withdrawnReason: string;
+  /** Banners of the local preview (never in a real build): a draft, an embargoed release and its time. */
+  readonly previewDraft: string;
+  readonly previewEmbargo: (dateTime: string) => string;
+  /** The short mark of each in listings. */
+  readonly previewDraftMark: string;
+  readonly previewEmbargoMark: string;
   /** "Kontakt speichern (vCard)" */
   readonly saveContact: (name: string) => string;
   readonly contactsPage: string;

@@ -14,7 +14,7 @@ import { stringsFor, type Strings } from "../i18n/index.ts";
 import { FILES } from "./files.ts";
 import { IMMUTABLE_FOLDERS } from "../outputs/headers.ts";
 import { mediaPath, outputFileOf, urlsFor, type Urls } from "./urls.ts";
-import { contactView, dateView, itemView, releaseView, type ContactView, type ItemView, type LinkView, type ReleaseMedia, type ReleaseView } from "./views.ts";
+import { contactView, dateView, itemView, previewNotice, releaseView, type ContactView, type ItemView, type LinkView, type ReleaseMedia, type ReleaseView } from "./views.ts";
 import { inCodeUnitOrder } from "../compare.ts";
 
 export interface PlanOptions {
@@ -30,6 +30,8 @@ export interface PlanOptions {
   readonly bodies?: (source: string) => string;
   /** Files written besides pages and originals (web versions, cards, kits): no old address may take them. */
   readonly reserved?: readonly string[];
+  /** A preview (`pressroom serve`): drafts and embargoed releases are among `published`, each marked. */
+  readonly preview?: boolean;
   /** The build's clock: withdrawals dated after it have not taken effect yet (default: all have). */
   readonly now?: number;
   /** Releases per shard of the search index (search/records.ts). */
@@ -230,7 +232,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const vcards = vcardPlans(model, published, urls);
   const vcardOf = new Map(vcards.map((v) => [v.contact, urls.href(v.path)]));
   // Listing entries are only needed to render; `check` plans addresses only.
-  const items = new Map(options.releaseViews ? published.map((r) => [r, itemView(r, site, strings, urls, withdrawn.has(r))]) : []);
+  const items = new Map(options.releaseViews ? published.map((r) => [r, itemView(r, site, strings, urls, withdrawn.has(r), options.preview ? previewNotice(r, now, site, strings) : undefined)]) : []);
   const views = new Map(
     options.releaseViews
       ? published.map((r) => [
@@ -239,6 +241,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
             ...(options.media && { media: options.media(r) }),
             ...(options.bodies && { bodies: options.bodies }),
             withdrawn: withdrawn.has(r),
+            ...(options.preview && { previewAt: now }),
             vcard: (c) => vcardOf.get(c),
             tagPages,
           }),

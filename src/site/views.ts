@@ -70,6 +70,8 @@ export interface ReleaseView {
   readonly history: readonly HistoryEntry[];
   /** Set once the withdrawal has taken effect. */
   readonly withdrawn?: { readonly date: DateView; readonly reason: string };
+  /** Only in a preview: why the release would not be public now (draft, embargo). */
+  readonly notice?: PreviewNotice;
   readonly departments: readonly LinkView[];
   readonly bodyHtml: string;
   /** Photos of the media list that the body does not show already. */
@@ -109,6 +111,8 @@ export interface ItemView {
   readonly departments: string;
   /** Listed in the archive, marked as taken back. */
   readonly withdrawn?: boolean;
+  /** Only in a preview: the short mark of a draft or embargoed release. */
+  readonly notice?: string;
 }
 
 export function dateView(instant: number, hasTime: boolean, site: Site, strings: Strings): DateView {
@@ -189,6 +193,25 @@ export interface ReleaseViewOptions {
   readonly vcard?: (contact: Contact) => string | undefined;
   /** The tags that have a page (a tag only withdrawn releases have has none). */
   readonly tagPages?: ReadonlySet<string>;
+  /** A preview build's clock: releases not public at it get a banner. Unset in a real build. */
+  readonly previewAt?: number;
+}
+
+export interface PreviewNotice {
+  readonly kind: "draft" | "embargo";
+  /** The banner's text. */
+  readonly text: string;
+  /** The listing's mark. */
+  readonly mark: string;
+}
+
+/** Why a release shown in a preview would not be public at `now`, or undefined when it would. */
+export function previewNotice(release: Release, now: number, site: Site, strings: Strings): PreviewNotice | undefined {
+  if (release.draft) return { kind: "draft", text: strings.previewDraft, mark: strings.previewDraftMark };
+  if (release.date > now) {
+    return { kind: "embargo", text: strings.previewEmbargo(dateView(release.date, true, site, strings).text), mark: strings.previewEmbargoMark };
+  }
+  return undefined;
 }
 
 export function releaseView(release: Release, site: Site, strings: Strings, urls: Urls, options: ReleaseViewOptions = {}): ReleaseView {
@@ -230,6 +253,7 @@ export function releaseView(release: Release, site: Site, strings: Strings, urls
   const lead = leadPhotoView(release, site, media);
   const date = dateView(release.date, release.hasTime, site, strings);
   const updated = release.updated === undefined ? undefined : dateView(release.updated, release.updatedHasTime ?? true, site, strings);
+  const notice = options.previewAt === undefined ? undefined : previewNotice(release, options.previewAt, site, strings);
   const view: Omit<ReleaseView, "sharing"> = {
     path: release.url,
     url: urls.href(release.url),
@@ -240,6 +264,7 @@ export function releaseView(release: Release, site: Site, strings: Strings, urls
     ...(updated && { updated }),
     ...(release.changeNote && { changeNote: release.changeNote }),
     history: updated ? [{ date, text: strings.firstPublished }, { date: updated, text: release.changeNote ?? strings.updatedWithoutNote }] : [],
+    ...(notice && { notice }),
     ...(options.withdrawn && release.withdrawn && {
       withdrawn: { date: dateView(release.withdrawn.date, release.withdrawn.hasTime, site, strings), reason: release.withdrawn.reason },
     }),
@@ -271,7 +296,8 @@ function leadPhotoView(release: Release, site: Site, media: ReleaseMedia | undef
   return { url: `${site.url}/${largest.path}`, type: MIME[format], width: largest.width, alt: photo.alt };
 }
 
-export const itemView = (release: Release, site: Site, strings: Strings, urls: Urls, withdrawn = false): ItemView => ({
+export const itemView = (release: Release, site: Site, strings: Strings, urls: Urls, withdrawn = false, notice?: PreviewNotice): ItemView => ({
+  ...(notice && { notice: notice.mark }),
   url: urls.href(release.url),
   title: release.title,
   ...(release.subtitle && { subtitle: release.subtitle }),
