@@ -5,6 +5,7 @@
  * change and reloads the open page. A content error shows in the browser
  * until the file is fixed.
  */
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import chokidar from "chokidar";
@@ -71,6 +72,20 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
   await rebuild();
   const showProblems = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const wantsPage = (req.headers.accept ?? "").includes("text/html") || /\/$|\.html$/.test((req.url ?? "").split("?")[0]!);
+    const where = (req.url ?? "").split("?")[0]!;
+    // The editor's page is sent as it is: with the reload script in it, each rebuild (and every save of the
+    // editor changes the content) would reload it and lose what is being typed. It stays usable while the
+    // content has problems: it is how they get fixed.
+    if (where.endsWith("/admin/") || where.endsWith("/admin/index.html")) {
+      readFile(path.join(path.resolve(options.outDir), "admin", "index.html")).then(
+        (page) => {
+          res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+          res.end(page);
+        },
+        () => next(),
+      );
+      return;
+    }
     if (!failed || !wantsPage) return next();
     res.writeHead(500, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
     res.end(errorPage(failed.problems, failed.sources, { contentDir: options.contentDir }));
@@ -114,7 +129,8 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
       .then(() => server.reload({}))
       // The preview keeps running whatever happens in one rebuild.
       .catch((error: unknown) => {
-        process.stderr.write(`pressroom: the rebuild failed: ${String(error)}\n`);
+        // Most often a file vanished while it was read (an editor or git switching branches): the next change rebuilds.
+        process.stderr.write(`pressroom: the rebuild failed, the preview waits for the next change: ${String(error)}\n`);
       })
       .finally(() => {
         running = undefined;
