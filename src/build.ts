@@ -18,7 +18,7 @@ import { eachLimited } from "./each-limited.ts";
 import { defaults as imageDefaults, type ImageOptions } from "./media/recipe.ts";
 import { makeImages, type RunStats } from "./media/run.ts";
 import { planKit, writeKit, type KitPlan } from "./outputs/media-kit.ts";
-import type { Release } from "./content/model.ts";
+import type { ContentModel, Release } from "./content/model.ts";
 import { stringsFor } from "./i18n/index.ts";
 import { checkOutputFolder, OutputUpdate } from "./output-folder.ts";
 import { mediaFiles, siteFiles } from "./outputs/site-files.ts";
@@ -68,6 +68,9 @@ export interface BuildResult {
   readonly images: Omit<RunStats, "failures">;
   readonly warnings: readonly Problem[];
   readonly sources: ReadonlyMap<string, string>;
+  /** The content and the build's clock: what still waits for its time is told after the build. */
+  readonly model: ContentModel;
+  readonly now: number;
 }
 
 export class BuildFailed extends ContentError {
@@ -234,6 +237,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       images: stats,
       warnings: checked.warnings,
       sources: checked.sources,
+      model,
+      now,
     };
   } catch (error) {
     // Photos still in work must not write into the folder after it is left as it was.

@@ -9,10 +9,15 @@ import { fixture, listFiles, pressroom, removeDir, ROOT, tempDir } from "./helpe
 const dirs: string[] = [];
 after(() => dirs.forEach(removeDir));
 
-test("check on valid content says so and exits 0", () => {
-  const result = pressroom(["check", "--content", fixture("valid")]);
+test("check on valid content says so (in the site's language), and what waits, and exits 0", () => {
+  const result = pressroom(["check", "--content", fixture("valid"), "--now", "2026-11-27T12:00"]);
   assert.equal(result.status, 0, result.stderr);
-  assert.equal(result.stdout, `Content is valid: 7 releases checked in ${fixture("valid")}.\n`);
+  assert.equal(
+    result.stdout,
+    `Inhalt ist gültig: 7 Meldungen in ${fixture("valid")} geprüft.\n` +
+      "1 Meldung mit Sperrfrist: „FUTURESECRET Sperrfrist“ erscheint am 24.12.2026 um 12:00 Uhr\n" +
+      "1 Entwurf (draft: true), wird nicht veröffentlicht.\n",
+  );
   assert.equal(result.stderr, "");
 });
 

@@ -146,7 +146,7 @@ describe("a site below a folder of its host", () => {
   });
 
   test("an old address outside the base path is refused with its line", () => {
-    const result = pressroom(["check", "--content", fixture("invalid-subpath-alias")]);
+    const result = pressroom(["check", "--content", fixture("invalid-subpath-alias"), "--lang", "en"]);
     assert.equal(result.status, 1);
     assert.match(result.stderr, /releases\/2026-10-01-alt\.md:5 {2}Invalid old address \[invalid-alias\]/);
     assert.match(result.stderr, /"\/cms\/42\.html" cannot be used: it is outside \/presse\/, where the site is published/);

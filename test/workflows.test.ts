@@ -172,9 +172,10 @@ test("check --annotations as ci.yml runs it: each problem on its line, the path 
   const lines = result.stdout.trimEnd().split("\n");
   assert.equal(lines.length, 7, result.stdout);
   for (const line of lines) assert.match(line, /^::error file=test\/fixtures\/invalid-many\/[^,:]+,line=\d+,title=[a-z-]+::\S.* — \S/);
-  assert.ok(lines.includes('::error file=test/fixtures/invalid-many/site.yaml,line=4,title=invalid-timezone::"Europe/Berlinn" is not a known time zone. — Use an IANA time zone name such as "Europe/Berlin".'));
+  // In the site's language, as the human report.
+  assert.ok(lines.includes("::error file=test/fixtures/invalid-many/site.yaml,line=4,title=invalid-timezone::„Europe/Berlinn“ ist keine bekannte Zeitzone. — Verwenden Sie den Namen einer IANA-Zeitzone wie „Europe/Berlin“."), result.stdout);
   assert.ok(lines.some((line) => line.startsWith("::error file=test/fixtures/invalid-many/releases/2025/2025-06-01 Sommerfest.md,line=6,title=media-missing::")));
-  assert.match(result.stderr, /7 problems found/, "the human report is printed as well");
+  assert.match(result.stderr, /7 Fehler gefunden/, "the human report is printed as well");
 });
 
 test("check --annotations --json is a usage error: both would print to standard output", () => {

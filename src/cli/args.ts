@@ -5,8 +5,8 @@ import { UsageError } from "../errors/usage.ts";
 export const USAGE = `Usage: pressroom <command> [options]
 
 Commands:
-  build   Build the site           [--content DIR] [--out DIR] [--now DATETIME] [--drafts] [--cache DIR] [--json]
-  check   Validate content only    [--content DIR] [--cache DIR] [--json] [--annotations]
+  build   Build the site           [--content DIR] [--out DIR] [--now DATETIME] [--drafts] [--cache DIR] [--lang de|en] [--json]
+  check   Validate content only    [--content DIR] [--now DATETIME] [--cache DIR] [--lang de|en] [--json] [--annotations]
   serve   Preview on 127.0.0.1 with live reload, drafts and embargoes shown with a banner
           [--content DIR] [--out DIR] [--port N] [--host ADDRESS] [--now DATETIME] [--cache DIR]
   edit    The preview and the browser editor (Decap CMS) at http://127.0.0.1:8080/admin/
@@ -19,7 +19,8 @@ Commands:
           [--region R] [--endpoint URL] [--path-style] [--distribution ID] [--dry-run] [--keep-stale]
           [--concurrency N] [--retries N]   (settings also from PRESSROOM_S3_* variables: docs/operating.md)
 
-Defaults: --content content, --out dist, --now the current time, --cache .cache/pressroom.
+Defaults: --content content, --out dist, --now the current time, --cache .cache/pressroom,
+--lang the site's language (messages of check and build in German or English).
 Exit codes: 0 success, 1 invalid content, 2 wrong usage.
 `;
 

@@ -1,9 +1,23 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { build, BuildFailed } from "../build.ts";
 import { parseNow } from "../content/dates.ts";
+import { reportLanguage } from "../errors/language.ts";
+import { reportText } from "../errors/report-text.ts";
+import { problemJson } from "../errors/report.ts";
 import { UsageError } from "../errors/usage.ts";
 import { parse, USAGE } from "./args.ts";
 import { imageProgress, imageSummary } from "./progress.ts";
-import { printProblems } from "./report.ts";
+import { pathFromCwd, printProblems, waitingJson, waitingText } from "./report.ts";
+
+/** The text of site.yaml, if there is one to read. */
+function readSiteYaml(contentDir: string): string | undefined {
+  try {
+    return readFileSync(path.join(contentDir, "site.yaml"), "utf8");
+  } catch {
+    return undefined;
+  }
+}
 
 export async function buildCommand(args: string[]): Promise<number> {
   const values = parse(args, {
@@ -12,6 +26,7 @@ export async function buildCommand(args: string[]): Promise<number> {
     now: { type: "string" },
     drafts: { type: "boolean", default: false },
     cache: { type: "string" },
+    lang: { type: "string" },
     json: { type: "boolean", default: false },
   });
   if (values.help) {
@@ -21,11 +36,14 @@ export async function buildCommand(args: string[]): Promise<number> {
   if (values.now !== undefined && parseNow(values.now, "UTC") === undefined) {
     throw new UsageError(`--now "${values.now}" is not a date like 2026-11-27T10:30 or 2026-11-27T10:30:00+01:00`);
   }
+  const contentDir = values.content!;
+  // The language is known before the build, for its progress line: site.yaml's own, as the report's.
+  const language = reportLanguage(values.lang, readSiteYaml(contentDir));
   const started = performance.now();
-  const progress = imageProgress();
+  const progress = imageProgress(process.stderr, language);
   try {
     const result = await build({
-      contentDir: values.content!,
+      contentDir,
       outDir: values.out!,
       ...(values.now !== undefined && { now: values.now }),
       drafts: values.drafts!,
@@ -34,7 +52,7 @@ export async function buildCommand(args: string[]): Promise<number> {
     });
     progress.end();
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const summary = `Built ${result.releases} releases into ${values.out}: ${result.pages} pages, ${result.mediaFiles} media files in ${seconds} s.`;
+    const drafts = { drafts: values.drafts! };
     if (values.json) {
       const { releases, pages, mediaFiles, images, warnings } = result;
       const { photos, encoded, reused, cards } = images;
@@ -45,20 +63,22 @@ export async function buildCommand(args: string[]): Promise<number> {
         mediaFiles,
         seconds: Number(seconds),
         images: { photos, encoded, reused, cards, seconds: Number(images.seconds.toFixed(2)) },
-        warnings,
+        warnings: warnings.map((p) => problemJson(p, { language, path: pathFromCwd(contentDir) })),
+        ...waitingJson(result.model, result.now, drafts),
       };
       process.stdout.write(JSON.stringify(json) + "\n");
     } else {
-      if (result.warnings.length > 0) printProblems(result.warnings, result.sources, false);
-      const images = imageSummary(result.images);
+      if (result.warnings.length > 0) printProblems(result.warnings, result.sources, false, { language, contentDir, outcome: "build" });
+      const images = imageSummary(result.images, language);
       if (images) process.stdout.write(images + "\n");
-      process.stdout.write(summary + "\n");
+      process.stdout.write(reportText(language).built(result.releases, values.out!, result.pages, result.mediaFiles, seconds) + "\n");
+      process.stdout.write(waitingText(result.model, result.now, language, drafts));
     }
     return 0;
   } catch (error) {
     progress.end();
     if (error instanceof BuildFailed) {
-      printProblems(error.problems, error.sources, values.json!);
+      printProblems(error.problems, error.sources, values.json!, { language, contentDir, outcome: "build", out: values.out! });
       return 1;
     }
     throw error;

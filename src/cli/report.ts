@@ -1,12 +1,90 @@
-/** Printing problems for people (stderr, with code frames) or machines (--json on stdout). */
-import { formatProblems, problemsToJson } from "../errors/report.ts";
+/**
+ * What `check` and `build` print: problems for people (stderr, with code
+ * frames, in the site's language) or machines (--json on stdout), and the
+ * releases that wait for their time.
+ */
+import path from "node:path";
+import { formatInstant } from "../content/dates.ts";
+import type { ContentModel } from "../content/model.ts";
+import { drafts, waiting } from "../content/publish.ts";
+import { reportLanguage } from "../errors/language.ts";
 import type { Problem } from "../errors/problem.ts";
+import { reportText, type Outcome } from "../errors/report-text.ts";
+import { formatProblems, problemsToJson } from "../errors/report.ts";
+import type { Language } from "../i18n/strings.ts";
 
-export function printProblems(problems: readonly Problem[], sources: ReadonlyMap<string, string>, json: boolean): void {
+export interface PrintOptions {
+  /** Default: the language of the site (site.yaml among `sources`), else English. */
+  readonly language?: Language;
+  /** The content folder as given on the command line: paths are then shown from the working folder. */
+  readonly contentDir?: string;
+  readonly outcome?: Outcome;
+  readonly out?: string;
+}
+
+/**
+ * A content-relative path as the press officer sees it from the working
+ * folder (the repository's root): content/releases/x.md. A content folder
+ * outside the working folder is named by its full path.
+ */
+export const pathFromCwd =
+  (contentDir: string, cwd = process.cwd()) =>
+  (file: string): string => {
+    const absolute = path.resolve(cwd, contentDir, file);
+    const relative = path.relative(cwd, absolute);
+    return (relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join("/");
+  };
+
+/** Colours only on a terminal, and never when NO_COLOR is set to anything (https://no-color.org). */
+export const useColor = (stream: NodeJS.WriteStream): boolean => stream.isTTY === true && !process.env.NO_COLOR;
+
+export function printProblems(
+  problems: readonly Problem[],
+  sources: ReadonlyMap<string, string>,
+  json: boolean,
+  options: PrintOptions = {},
+): void {
+  const language = options.language ?? reportLanguage(undefined, sources.get("site.yaml"));
+  const shown = options.contentDir === undefined ? undefined : pathFromCwd(options.contentDir);
   if (json) {
-    process.stdout.write(problemsToJson(problems));
+    process.stdout.write(problemsToJson(problems, { language, ...(shown && { path: shown }) }));
     return;
   }
-  const color = process.stderr.isTTY === true && !process.env.NO_COLOR;
-  process.stderr.write(formatProblems(problems, { sources, color }));
+  process.stderr.write(
+    formatProblems(problems, {
+      sources,
+      color: useColor(process.stderr),
+      language,
+      ...(shown && { path: shown }),
+      ...(options.outcome && { outcome: options.outcome }),
+      ...(options.out !== undefined && { out: options.out }),
+    }),
+  );
+}
+
+/** The releases waiting for their time (soonest first) and the number of drafts, for --json. */
+export function waitingJson(model: ContentModel, now: number, options: { drafts: boolean }) {
+  return {
+    waiting: waiting(model, now).map((r) => ({ file: r.file, title: r.title, url: r.url, date: new Date(r.date).toISOString() })),
+    ...(!options.drafts && { drafts: drafts(model).length }),
+  };
+}
+
+/**
+ * What waits, for people: "1 Meldung mit Sperrfrist: „…“ erscheint am
+ * 01.12.2026 um 09:00 Uhr" (several: one a line, soonest first), then the
+ * drafts counted. Empty when nothing waits. `drafts`: the build publishes drafts, so none is left out.
+ */
+export function waitingText(model: ContentModel, now: number, language: Language, options: { drafts: boolean }): string {
+  const t = reportText(language);
+  const zone = model.site.timeZone;
+  const later = waiting(model, now);
+  const lines: string[] = [];
+  const say = (r: (typeof later)[number]): string =>
+    t.waitingLine(r.title, formatInstant(r.date, zone, t.dateFormat), r.hasTime ? formatInstant(r.date, zone, t.timeFormat) : undefined);
+  if (later.length === 1) lines.push(`${t.waitingHeading(1)} ${say(later[0]!)}`);
+  else if (later.length > 1) lines.push(t.waitingHeading(later.length), ...later.map((r) => `  ${say(r)}`));
+  const unfinished = options.drafts ? 0 : drafts(model).length;
+  if (unfinished > 0) lines.push(t.drafts(unfinished));
+  return lines.map((line) => line + "\n").join("");
 }

@@ -41,7 +41,7 @@ export async function scheduleCommand(args: string[]): Promise<number> {
   const cache = new MediaCache({ dir: values.cache ?? cacheDefaults.dir, write: false });
   const result = await checkContent(values.content!, { cache });
   if (!result.model || result.problems.length > 0) {
-    printProblems([...result.problems, ...result.warnings], result.sources, values.json!);
+    printProblems([...result.problems, ...result.warnings], result.sources, values.json!, { contentDir: values.content!, outcome: "check" });
     return 1;
   }
   const model = result.model;

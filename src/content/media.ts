@@ -10,6 +10,7 @@ import type { FileSystem } from "./fs.ts";
 import type { Media, MediaImage } from "./model.ts";
 import type { MediaData } from "./schema.ts";
 import { mediaFileName } from "./slug.ts";
+import { closest } from "./suggest.ts";
 
 /** Shown on the page (as web versions), and downloadable in their original quality. TIFF is a photographer's print original. */
 export const IMAGE_EXTENSIONS = new Set(["jpg", "jpeg", "png", "webp", "gif", "avif", "tif", "tiff"]);
@@ -56,8 +57,18 @@ function findFile(file: string, release: ReleasePaths, fs: FileSystem): Found {
   return { real };
 }
 
-function reportNotFound(found: Exclude<Found, { real: string }>, file: string, where: Location, problems: Problem[]): void {
+/** Files beside the one named that it may have meant: `Foto.JPG` for `foto.jpg`, a letter or two apart. */
+function similarFiles(file: string, release: ReleasePaths, fs: FileSystem): string[] {
+  const folder = path.dirname(file.replaceAll("\\", "/"));
+  const names = (fs.filesIn?.(path.resolve(path.dirname(release.absolutePath), folder)) ?? []).filter(
+    (name) => !name.startsWith(".") && (IMAGE_EXTENSIONS.has(extensionOf(name)) || DOWNLOAD_EXTENSIONS.has(extensionOf(name))),
+  );
+  return closest(path.basename(file), names).map((name) => (folder === "." ? name : `${folder}/${name}`));
+}
+
+function reportNotFound(found: Exclude<Found, { real: string }>, file: string, where: Location, release: ReleasePaths, fs: FileSystem, problems: Problem[]): void {
   if (found.code === "media-type") problems.push(problem("media-type", where, { file, extension: found.extension }));
+  else if (found.code === "media-missing") problems.push(problem("media-missing", where, { file, suggestions: similarFiles(file, release, fs) }));
   else problems.push(problem(found.code, where, { file }));
 }
 
@@ -77,7 +88,7 @@ export function resolveMedia(
     const where = at("media", i, "file");
     const found = findFile(file, release, fs);
     if (!("real" in found)) {
-      reportNotFound(found, file, where, problems);
+      reportNotFound(found, file, where, release, fs, problems);
       return;
     }
     const name = mediaFileName(path.basename(file));
@@ -152,7 +163,7 @@ export function resolveBodyImages(
     }
     const found = findFile(file, release, fs);
     if (!("real" in found)) {
-      reportNotFound(found, file, where, problems);
+      reportNotFound(found, file, where, release, fs, problems);
       continue;
     }
     if (!isImageFile(file)) {

@@ -10,7 +10,7 @@ import { mediaSchema, releaseSchema, validate, validEntries, validFields, type R
 import { splitRelease, type SplitRelease } from "./frontmatter.ts";
 import { normalizeAlias } from "./alias.ts";
 import { releaseSlug, releaseUrl } from "./slug.ts";
-import { closest } from "./suggest.ts";
+import { closest, closestContacts } from "./suggest.ts";
 import { isMapping, type ParsedYaml } from "./yaml.ts";
 
 export interface ReleaseFile {
@@ -221,7 +221,7 @@ function resolveContacts(
           problem(
             "unknown-contact",
             { file, line: parsed.lineOf(fieldPath), field: fieldPath.join(".") },
-            { id: entry, suggestions: closest(entry, known), known },
+            { id: entry, suggestions: closestContacts(entry, context.contacts), known },
           ),
         );
       return;

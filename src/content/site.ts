@@ -13,7 +13,7 @@ import { CONTACTS_FILE, DEPARTMENTS_FILE, SITE_FILE, type RawContent } from "./l
 import type { Contact, ContentModel, Department, EditorBackend, Release, SearchEngine, Site } from "./model.ts";
 import { resolveRelease, type MediaRef, type ReleaseContext } from "./release.ts";
 import { contactSchema, departmentSchema, siteSchema, validate, validFields } from "./schema.ts";
-import { closest } from "./suggest.ts";
+import { closestContacts } from "./suggest.ts";
 import { isMapping, parseYaml, type ParsedYaml } from "./yaml.ts";
 
 /** Ids are used as they are in addresses: lowercase words joined by single hyphens. */
@@ -188,7 +188,7 @@ function resolveDepartments(raw: RawContent, contacts: ReadonlyMap<string, Conta
           problem(
             "unknown-contact",
             { file, line: parsed!.lineOf([id, "contact"]), field: `${id}.contact` },
-            { id: data.contact, suggestions: closest(data.contact, knownContacts), known: knownContacts },
+            { id: data.contact, suggestions: closestContacts(data.contact, contacts), known: knownContacts },
           ),
         );
     }
@@ -235,9 +235,30 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem,
     const release = resolveRelease(input, context, problems);
     if (release) releases.push(release);
   }
+  dropConsequences(problems);
   if (!site) return { problems, media: context.media, warnings: context.warnings };
   const model: ContentModel = { site, departments, contacts, releases };
   return { ...(problems.length === 0 && { model }), partial: model, problems, media: context.media, warnings: context.warnings };
+}
+
+/** Problems that say a settings file could not be read at all. */
+const UNREADABLE = new Set<string>(["file-unreadable", "missing-file", "yaml-syntax", "yaml-tag", "not-a-mapping"]);
+
+/**
+ * A departments.yaml or contacts.yaml that cannot be read defines nothing:
+ * every release would then be told its (correct) department or contact is
+ * unknown. Its own problem is the one to report; those that follow from it go.
+ */
+function dropConsequences(problems: Problem[]): void {
+  const broken = (file: string): boolean => problems.some((p) => p.file === file && UNREADABLE.has(p.code));
+  const departments = broken(DEPARTMENTS_FILE);
+  const contacts = broken(CONTACTS_FILE);
+  if (!departments && !contacts) return;
+  const follows = (p: Problem): boolean =>
+    (departments && (p.code === "unknown-department" || p.code === "no-contact")) ||
+    (contacts && (p.code === "unknown-contact" || p.code === "no-contact"));
+  const kept = problems.filter((p) => !follows(p));
+  problems.splice(0, problems.length, ...kept);
 }
 
 /** The path of a site's address on its host: "" at the root, "/presse" below a folder. */

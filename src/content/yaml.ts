@@ -6,30 +6,45 @@
  * stays local time.
  */
 import { LineCounter, parseDocument, stringify, visit, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
+import type { ParamsOf } from "../errors/catalog.ts";
 import { problem, type Problem } from "../errors/problem.ts";
+import { yamlMistake, type YamlMistake } from "../errors/yaml-mistakes.ts";
 
-/** The YAML library's most common messages, said the way a press officer needs to hear them. */
-const QUOTE_HINT = 'Put the whole value in double quotes, e.g. title: "Bürgermeisterin: Wir bauen".';
-const PLAIN_MESSAGES: readonly [RegExp, string, string?][] = [
-  [/Nested mappings are not allowed in compact mappings/, "a value contains a colon followed by a space", QUOTE_HINT],
-  [/Map keys must be unique/, "a field appears twice", "Keep one line for each field and delete the other."],
-  [/Implicit (map )?keys need to be/, "a line has no colon after its field name, or is indented wrongly"],
-  [/All mapping items must start at the same column/, "the lines are not indented the same way"],
-  [/Tabs are not allowed/, "a line is indented with a tab", "Indent with spaces only."],
-  [/Missing closing "?quote|Missing closing/, "a quote is opened but never closed", "Close the quote at the end of the value."],
+/** The YAML library's most common messages, and the mistake each one means. */
+const KNOWN_MESSAGES: readonly [RegExp, "colon" | "duplicate-field" | "no-colon" | "uneven-indent" | "tab" | "unclosed-quote"][] = [
+  [/Nested mappings are not allowed in compact mappings/, "colon"],
+  [/Map keys must be unique/, "duplicate-field"],
+  [/Implicit (map )?keys need to be/, "no-colon"],
+  [/All mapping items must start at the same column/, "uneven-indent"],
+  [/Tabs are not allowed/, "tab"],
+  [/Missing closing "?quote|Missing closing/, "unclosed-quote"],
 ];
 
-function plainMessage(message: string): { detail: string; hint?: string } {
+/** The parameters of a "yaml-syntax" problem about a recognised mistake: its English words, and the mistake itself for other languages. */
+const said = (mistake: YamlMistake): ParamsOf<"yaml-syntax"> => ({ ...yamlMistake(mistake, "en"), mistake });
+
+function plainMessage(message: string): ParamsOf<"yaml-syntax"> {
   const first = message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-  const known = PLAIN_MESSAGES.find(([pattern]) => pattern.test(first));
-  if (!known) return { detail: first };
-  return { detail: `${known[1]} (${first})`, ...(known[2] !== undefined && { hint: known[2] }) };
+  const known = KNOWN_MESSAGES.find(([pattern]) => pattern.test(first));
+  return known ? said({ kind: known[1] }) : { detail: first };
 }
 
-const INDENTED = {
-  detail: "this line is indented, so it is read as part of the line above",
-  hint: "Start every field at the beginning of its line, without spaces in front (only the entries under media: are indented).",
-};
+/**
+ * `title: "Er sagte "Hallo" heute"`: a value that starts with a double quote
+ * and goes on after the quote that closes it. The field and the text between
+ * the outer quotes, for a hint that shows the line written right.
+ */
+export function innerQuotes(line: string): { field: string; value: string } | undefined {
+  const start = /^\s*(?:-\s+)?([^\s"'#:][^:]*?):\s+"/.exec(line);
+  if (!start) return undefined;
+  const rest = line.slice(start[0].length);
+  const close = /^(?:[^"\\]|\\.)*"/.exec(rest);
+  if (!close) return undefined;
+  const after = rest.slice(close[0].length).trim();
+  if (after === "" || after.startsWith("#")) return undefined;
+  const whole = rest.trimEnd();
+  return { field: start[1]!, value: whole.endsWith('"') ? whole.slice(0, -1) : whole };
+}
 
 /** The top-level field whose value contains `offset`, for locating a problem found deep in the parser. */
 function topLevelKeyAt(doc: Document.Parsed, offset: number): string | undefined {
@@ -85,7 +100,19 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
     if (p.line !== undefined) reportedLines.add(p.line);
     problems.push(p);
   };
+  // A tab in the indentation confuses the parser about the lines after it too: the tab's line is the one mistake to report.
+  const tabColumn = (line: number): number | undefined => {
+    const indent = /^[ \t]*/.exec(textLines[line - 1] ?? "")![0];
+    return indent.includes("\t") ? indent.indexOf("\t") + 1 : undefined;
+  };
+  const others: typeof doc.errors = [];
   for (const error of doc.errors) {
+    const { line } = lineCounter.linePos(error.pos[0]);
+    const column = error.code === "TAB_AS_INDENT" || tabColumn(line) !== undefined ? tabColumn(line) ?? lineCounter.linePos(error.pos[0]).col : undefined;
+    if (column === undefined) others.push(error);
+    else report(problem("yaml-syntax", { file: source.file, line: line + source.lineOffset, column }, said({ kind: "tab" })));
+  }
+  for (const error of others) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     const next = textLines[line];
     if (
@@ -93,10 +120,12 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
       next !== undefined &&
       /^\s+[^\s#-][^:]*:(\s|$)/.test(next)
     ) {
-      report(problem("yaml-syntax", { file: source.file, line: line + 1 + source.lineOffset, column: 1 }, INDENTED));
+      report(problem("yaml-syntax", { file: source.file, line: line + 1 + source.lineOffset, column: 1 }, said({ kind: "indented" })));
       continue;
     }
-    report(problem("yaml-syntax", { file: source.file, line: lineAt(error.pos[0]), column: col }, plainMessage(error.message)));
+    const quoted = innerQuotes(textLines[line - 1] ?? "");
+    const params = quoted ? said({ kind: "inner-quotes", ...quoted }) : plainMessage(error.message);
+    report(problem("yaml-syntax", { file: source.file, line: lineAt(error.pos[0]), column: col }, params));
   }
   for (const warning of doc.warnings) {
     const line = lineAt(warning.pos[0]);
@@ -113,10 +142,11 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
     Alias(_, node) {
       const offset = node.range?.[0] ?? 0;
       report(
-        problem("yaml-syntax", { file: source.file, line: lineAt(offset), column: lineCounter.linePos(offset).col }, {
-          detail: `the alias *${node.source} refers to another part of the file`,
-          hint: "Write the value itself instead of *name (a value starting with * must be put in double quotes).",
-        }),
+        problem(
+          "yaml-syntax",
+          { file: source.file, line: lineAt(offset), column: lineCounter.linePos(offset).col },
+          said({ kind: "alias", name: node.source }),
+        ),
       );
       // One report per file: an alias bomb would otherwise list every line.
       return visit.BREAK;

@@ -5,8 +5,10 @@
  * warnings of a step that way; the full report stays in the log.
  */
 import path from "node:path";
+import type { Language } from "../i18n/strings.ts";
 import type { Problem } from "./problem.ts";
 import { sortProblems } from "./problem.ts";
+import { localize } from "./report.ts";
 
 /** The runner reads a command up to the end of its line, so line breaks (and the escape sign itself) are encoded. */
 export const escapeData = (text: string): string => text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
@@ -19,6 +21,8 @@ export interface AnnotationOptions {
   readonly contentDir: string;
   /** The repository working folder: GitHub matches annotation paths relative to it. */
   readonly cwd: string;
+  /** The language of the messages (default English). */
+  readonly language?: Language;
 }
 
 /** A problem's file relative to the working folder, with forward slashes as GitHub expects on every system. */
@@ -32,7 +36,8 @@ function annotation(p: Problem, options: AnnotationOptions): string {
   if (p.code !== "content-folder-missing") properties.push(`file=${escapeProperty(annotationPath(p.file, options))}`);
   if (p.line !== undefined) properties.push(`line=${p.line}`);
   properties.push(`title=${escapeProperty(p.code)}`);
-  return `::${p.severity} ${properties.join(",")}::${escapeData(`${p.message} — ${p.hint}`)}`;
+  const said = localize(p, options.language ?? "en");
+  return `::${p.severity} ${properties.join(",")}::${escapeData(`${said.message} — ${said.hint}`)}`;
 }
 
 /** One workflow command a line for every problem, in report order; empty when there are none. */

@@ -5,6 +5,7 @@
  * `code` of an entry is part of the product: scripts and CI logs match on it,
  * so an entry is never renamed once shipped, only added.
  */
+import type { YamlMistake } from "./yaml-mistakes.ts";
 
 export interface CatalogEntry<P> {
   readonly title: string;
@@ -23,6 +24,9 @@ const didYouMean = (suggestions: readonly string[], known: readonly string[], wh
   return `Check the spelling against the ${what} file.`;
 };
 
+/** "Tobias Brandhorst" rather than an id: a space or a capital letter. */
+export const looksLikeName = (id: string): boolean => /\s|\p{Lu}/u.test(id);
+
 export const catalog = {
   "file-unreadable": entry<{ reason: string }>({
     title: "File cannot be read",
@@ -39,12 +43,13 @@ export const catalog = {
     message: (p) => `There is no content folder at ${p.dir}.`,
     hint: () => "Pass the folder that holds site.yaml with --content DIR.",
   }),
-  "yaml-syntax": entry<{ detail: string; hint?: string }>({
+  // `mistake` names a mistake the parser recognised, so that a report in German can say it too (yaml-mistakes.ts).
+  "yaml-syntax": entry<{ detail: string; hint?: string; mistake?: YamlMistake }>({
     title: "Broken YAML",
     message: (p) => `The YAML cannot be read: ${p.detail}.`,
     hint: (p) =>
       p.hint ??
-      "Check indentation (spaces, not tabs) and put text containing a colon, # or quotes in double quotes, " +
+      "Check indentation (spaces, not tabs) and put text containing a colon or # in double quotes, " +
       'e.g. title: "Bürgermeisterin: Wir bauen".',
   }),
   "yaml-tag": entry<{ tag: string }>({
@@ -147,7 +152,9 @@ export const catalog = {
   "unknown-contact": entry<{ id: string; suggestions: string[]; known: string[] }>({
     title: "Unknown contact",
     message: (p) => `The contact "${p.id}" is not defined in contacts.yaml.`,
-    hint: (p) => didYouMean(p.suggestions, p.known, "contacts"),
+    hint: (p) =>
+      didYouMean(p.suggestions, p.known, "contacts") +
+      (looksLikeName(p.id) ? " Write the contact's id from contacts.yaml (the word before its colon), not the person's name." : ""),
   }),
   "no-contact": entry<{ departments: string[] }>({
     title: "No press contact",
@@ -164,12 +171,15 @@ export const catalog = {
     message: (p) => `"${p.value}" is not a phone number.`,
     hint: () => "Write digits with optional spaces, hyphens, slashes or a leading +, e.g. 0251 492-6609.",
   }),
-  "media-missing": entry<{ file: string }>({
+  // `suggestions`: files of the folder whose names differ from the one written only in case or by a letter or two.
+  "media-missing": entry<{ file: string; suggestions?: string[] }>({
     title: "Media file not found",
     message: (p) => `The media file "${p.file}" does not exist.`,
-    hint: () =>
-      "The path is relative to the release's Markdown file; check spelling and capital letters, " +
-      "and that the file was committed.",
+    hint: (p) =>
+      p.suggestions !== undefined && p.suggestions.length > 0
+        ? `Did you mean ${quoteList(p.suggestions)}? Capital and small letters count: write the name exactly as the file's.`
+        : "The path is relative to the release's Markdown file; check spelling and capital letters, " +
+          "and that the file was committed.",
   }),
   "media-outside": entry<{ file: string }>({
     title: "Media file outside the release's folder",

@@ -14,9 +14,12 @@ export interface Problem extends Location {
   readonly code: ErrorCode | WarningCode;
   /** Errors stop a build; warnings are reported and the build goes on. */
   readonly severity: "error" | "warning";
+  /** In English, as made; a report in another language renders them again from `params` (report.ts). */
   readonly title: string;
   readonly message: string;
   readonly hint: string;
+  /** The facts the catalog entry was given: what a report in another language needs. */
+  readonly params?: Readonly<Record<string, unknown>>;
 }
 
 export function problem<C extends ErrorCode>(code: C, at: Location, params: ParamsOf<C>): Problem {
@@ -25,7 +28,7 @@ export function problem<C extends ErrorCode>(code: C, at: Location, params: Para
     message: (p: ParamsOf<C>) => string;
     hint: (p: ParamsOf<C>) => string;
   };
-  return { ...at, code, severity: "error", title: entry.title, message: entry.message(params), hint: entry.hint(params) };
+  return { ...at, code, severity: "error", title: entry.title, message: entry.message(params), hint: entry.hint(params), params: params as Readonly<Record<string, unknown>> };
 }
 
 export function warning<C extends WarningCode>(code: C, at: Location, params: WarningParamsOf<C>): Problem {
@@ -34,7 +37,7 @@ export function warning<C extends WarningCode>(code: C, at: Location, params: Wa
     message: (p: WarningParamsOf<C>) => string;
     hint: (p: WarningParamsOf<C>) => string;
   };
-  return { ...at, code, severity: "warning", title: entry.title, message: entry.message(params), hint: entry.hint(params) };
+  return { ...at, code, severity: "warning", title: entry.title, message: entry.message(params), hint: entry.hint(params), params: params as Readonly<Record<string, unknown>> };
 }
 
 /** Thrown once, after every problem of a run has been collected. */

@@ -1,13 +1,43 @@
+/**
+ * Reports of content problems, for people (errors first, then warnings apart,
+ * each with place, field, message, hint and code frame, and a summary line)
+ * and for machines (JSON). Problems are made in English; a report in another
+ * language says each one again from the facts it was made with.
+ */
+import type { Language } from "../i18n/strings.ts";
+import { catalogDe, warningsDe } from "./catalog-de.ts";
+import type { CatalogEntry } from "./catalog.ts";
 import type { Problem } from "./problem.ts";
 import { sortProblems } from "./problem.ts";
+import { reportText, type Outcome } from "./report-text.ts";
 
 export interface ReportOptions {
   /** File contents by content-relative path, for code frames. */
   readonly sources: ReadonlyMap<string, string>;
   readonly color: boolean;
+  /** Default: English. */
+  readonly language?: Language;
+  /** How a content-relative path is shown (default: as it is), e.g. from the repository's root. */
+  readonly path?: (file: string) => string;
+  /** What the summary line says became of the output: nothing to say for `check`, the output kept for `build`. */
+  readonly outcome?: Outcome;
+  /** The output folder of a build, named in the summary. */
+  readonly out?: string;
+}
+
+/** Title, message and hint of a problem in `language`. */
+export function localize(p: Problem, language: Language): { title: string; message: string; hint: string } {
+  const english = { title: p.title, message: p.message, hint: p.hint };
+  if (language === "en" || p.params === undefined) return english;
+  const table = (p.severity === "warning" ? warningsDe : catalogDe) as Readonly<Record<string, CatalogEntry<unknown>>>;
+  const entry = Object.hasOwn(table, p.code) ? table[p.code] : undefined;
+  if (entry === undefined) return english;
+  return { title: entry.title, message: entry.message(p.params), hint: entry.hint(p.params) };
 }
 
 const paint = (on: boolean, code: string, text: string): string => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+const TAB = "→ ";
 
 /** A few lines of the file around `line`, the line itself marked. */
 export function codeFrame(source: string, line: number, column = 1, context = 2): string {
@@ -17,47 +47,77 @@ export function codeFrame(source: string, line: number, column = 1, context = 2)
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const text = (lines[n - 1] ?? "").replace(/\r$/, "").replace(/\t/g, "  ");
-    out.push(`${n === line ? ">" : " "} ${String(n).padStart(width)} | ${text}`);
-    if (n === line) out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, column - 1))}^`);
+    const raw = (lines[n - 1] ?? "").replace(/\r$/, "");
+    // A tab is shown as an arrow and a space: visible, for a tab is often the mistake.
+    out.push(`${n === line ? ">" : " "} ${String(n).padStart(width)} | ${raw.replace(/\t/g, TAB)}`);
+    if (n === line) {
+      const before = raw.slice(0, Math.max(0, column - 1)).replace(/\t/g, TAB).length;
+      out.push(`  ${" ".repeat(width)} | ${" ".repeat(before)}^`);
+    }
   }
   return out.join("\n");
 }
 
-function locationText(p: Problem): string {
-  let at = p.file;
+function locationText(p: Problem, shown: string): string {
+  let at = shown;
   if (p.line !== undefined) at += `:${p.line}`;
   if (p.line !== undefined && p.column !== undefined) at += `:${p.column}`;
   return at;
 }
 
-/** The human report: every problem with location, field, message, hint and code frame. */
+/** The human report: errors, then warnings under a heading of their own, then one summary line. */
 export function formatProblems(problems: readonly Problem[], options: ReportOptions): string {
   const c = options.color;
-  const blocks = sortProblems(problems).map((p) => {
-    const label = p.severity === "warning" ? paint(c, "33", `warning: ${p.title}`) : paint(c, "31", p.title);
-    const head = `${paint(c, "1", locationText(p))}  ${label} [${p.code}]`;
-    const lines = [head];
-    if (p.field !== undefined) lines.push(`  field: ${p.field}`);
-    lines.push(`  ${p.message}`);
-    lines.push(`  ${paint(c, "36", "hint:")} ${p.hint}`);
+  const language = options.language ?? "en";
+  const t = reportText(language);
+  const shownPath = (p: Problem): string => (p.code === "content-folder-missing" ? p.file : (options.path ?? ((f) => f))(p.file));
+  const block = (p: Problem): string => {
+    const said = localize(p, language);
+    const label = p.severity === "warning" ? paint(c, "33", `${t.warning}: ${said.title}`) : paint(c, "31", said.title);
+    const lines = [`${paint(c, "1", locationText(p, shownPath(p)))}  ${label} [${p.code}]`];
+    if (p.field !== undefined) lines.push(`  ${t.field}: ${p.field}`);
+    lines.push(`  ${said.message}`);
+    lines.push(`  ${paint(c, "36", `${t.hint}:`)} ${said.hint}`);
     const source = options.sources.get(p.file);
-    if (source !== undefined && p.line !== undefined) {
-      lines.push(codeFrame(source, p.line, p.column).replace(/^/gm, "  "));
-    }
+    if (source !== undefined && p.line !== undefined) lines.push(codeFrame(source, p.line, p.column).replace(/^/gm, "  "));
     return lines.join("\n");
-  });
-  const n = problems.filter((p) => p.severity === "error").length;
-  const w = problems.length - n;
-  if (n > 0) blocks.push(paint(c, "31", `${n} problem${n === 1 ? "" : "s"} found; nothing was written.`));
-  if (w > 0) blocks.push(paint(c, "33", `${w} warning${w === 1 ? "" : "s"}: worth fixing, but they do not stop a build.`));
-  return blocks.join("\n\n") + "\n";
-}
-
-/** Machine-readable report (for CI annotations). */
-export function problemsToJson(problems: readonly Problem[]): string {
+  };
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.severity === "error");
   const warnings = sorted.filter((p) => p.severity === "warning");
+  const out: string[] = [];
+  if (errors.length > 0) out.push(paint(c, "1;31", t.errorsHeading(errors.length)), ...errors.map(block));
+  if (warnings.length > 0) out.push(paint(c, "1;33", t.warningsHeading(warnings.length)), ...warnings.map(block));
+  if (errors.length > 0) out.push(paint(c, "31", t.failed(errors.length, warnings.length, options.outcome, options.out)));
+  else if (warnings.length > 0) out.push(paint(c, "33", t.warnedOnly(warnings.length)));
+  return out.join("\n\n") + "\n";
+}
+
+export interface JsonOptions {
+  readonly language?: Language;
+  /** How a content-relative path is shown from the repository's root: each problem gets it as `path`. */
+  readonly path?: (file: string) => string;
+}
+
+/** A problem as JSON: its code, place (`file` content-relative, `path` from the working folder) and words in the report's language. */
+export function problemJson(p: Problem, options: JsonOptions = {}): Record<string, unknown> {
+  const said = localize(p, options.language ?? "en");
+  return {
+    code: p.code,
+    severity: p.severity,
+    file: p.file,
+    ...(options.path && p.code !== "content-folder-missing" && { path: options.path(p.file) }),
+    ...(p.line !== undefined && { line: p.line }),
+    ...(p.column !== undefined && { column: p.column }),
+    ...(p.field !== undefined && { field: p.field }),
+    ...said,
+  };
+}
+
+/** Machine-readable report (for CI annotations). */
+export function problemsToJson(problems: readonly Problem[], options: JsonOptions = {}): string {
+  const sorted = sortProblems(problems);
+  const errors = sorted.filter((p) => p.severity === "error").map((p) => problemJson(p, options));
+  const warnings = sorted.filter((p) => p.severity === "warning").map((p) => problemJson(p, options));
   return JSON.stringify({ ok: errors.length === 0, problems: errors, warnings }, null, 2) + "\n";
 }

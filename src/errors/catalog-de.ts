@@ -1,0 +1,277 @@
+/**
+ * The catalog in German: for every code of catalog.ts the same title, message
+ * and hint, said to a press officer of a German site. The types make a code
+ * without a German entry (or with other facts) a compile error.
+ */
+import { looksLikeName, type CatalogEntry, type catalog, type warnings } from "./catalog.ts";
+import { germanPhrase } from "./fragments-de.ts";
+import { yamlMistake } from "./yaml-mistakes.ts";
+
+type Translated<T> = { readonly [C in keyof T]: T[C] extends CatalogEntry<infer P> ? CatalogEntry<P> : never };
+
+const quoteList = (items: readonly string[]): string => items.map((i) => `„${i}“`).join(", ");
+
+const didYouMean = (suggestions: readonly string[], known: readonly string[], what: string, file: string): string => {
+  if (suggestions.length > 0) return `Meinten Sie ${quoteList(suggestions)}?`;
+  if (known.length === 0) return `Es sind noch keine ${what} angelegt.`;
+  if (known.length <= 12) return `Bekannte ${what}: ${quoteList(known)}.`;
+  return `Prüfen Sie die Schreibweise in ${file}.`;
+};
+
+export const catalogDe: Translated<typeof catalog> = {
+  "file-unreadable": {
+    title: "Datei nicht lesbar",
+    message: (p) => `Die Datei kann nicht gelesen werden: ${germanPhrase(p.reason)}.`,
+    hint: () => "Speichern Sie die Datei als Text in UTF-8 (die meisten Editoren bieten beim Speichern „UTF-8“ an).",
+  },
+  "missing-file": {
+    title: "Pflichtdatei fehlt",
+    message: (p) => `Im Inhaltsordner fehlt ${p.file}.`,
+    hint: (p) => `Legen Sie ${p.file} im Inhaltsordner an; die Beispielseite in content/ zeigt, wie sie aussieht.`,
+  },
+  "content-folder-missing": {
+    title: "Inhaltsordner nicht gefunden",
+    message: (p) => `Unter ${p.dir} gibt es keinen Inhaltsordner.`,
+    hint: () => "Geben Sie mit --content ORDNER den Ordner an, in dem site.yaml liegt.",
+  },
+  "yaml-syntax": {
+    title: "YAML nicht lesbar",
+    message: (p) => `Das YAML kann nicht gelesen werden: ${p.mistake ? yamlMistake(p.mistake, "de").detail : germanPhrase(p.detail)}.`,
+    hint: (p) => {
+      if (p.mistake) return yamlMistake(p.mistake, "de").hint;
+      if (p.hint !== undefined) return germanPhrase(p.hint);
+      return (
+        "Prüfen Sie die Einrückung (Leerzeichen, keine Tabulatoren) und setzen Sie Text mit Doppelpunkt oder # " +
+        'in doppelte Anführungszeichen, z. B. title: "Bürgermeisterin: Wir bauen".'
+      );
+    },
+  },
+  "yaml-tag": {
+    title: "YAML-Tag nicht erlaubt",
+    message: (p) => `Der YAML-Tag ${p.tag} ist nicht erlaubt.`,
+    hint: () => "Inhalte sind reine Daten: Entfernen Sie den Tag, der mit ! beginnt, und schreiben Sie den Wert als Text.",
+  },
+  "no-front-matter": {
+    title: "Kopf der Meldung fehlt",
+    message: () => "Die Meldung hat keinen Kopf mit Feldern (Front Matter).",
+    hint: () =>
+      "Die allererste Zeile der Datei muss --- sein (nichts davor, auch keine Leerzeile), " +
+      "danach title:, date: und department: und wieder eine Zeile ---.",
+  },
+  "front-matter-not-yaml": {
+    title: "Kopf der Meldung muss YAML sein",
+    message: (p) => `Der Kopf der Meldung ist als „${p.language}“ markiert; nur YAML wird angenommen.`,
+    hint: () => "Beginnen Sie die Datei mit einer Zeile --- (nichts hinter den Strichen) und schreiben Sie die Felder in YAML.",
+  },
+  "not-a-mapping": {
+    title: "Felder erwartet",
+    message: (p) => `${germanPhrase(p.what)} muss aus Zeilen „name: Wert“ bestehen.`,
+    hint: () => "Schreiben Sie ein „name: Wert“ pro Zeile, z. B. title: Radwege am Ring werden breiter.",
+  },
+  "missing-field": {
+    title: "Pflichtfeld fehlt",
+    message: (p) => `Das Pflichtfeld „${p.field}“ fehlt.`,
+    hint: (p) =>
+      p.name !== undefined && p.name !== p.field
+        ? `Ergänzen Sie eine Zeile „${p.name}: …“ in diesem Eintrag (${p.field.split(".").slice(0, -1).join(".")}).`
+        : `Ergänzen Sie eine Zeile „${p.field}: …“.`,
+  },
+  "empty-field": {
+    title: "Feld ist leer",
+    message: (p) => `Das Feld „${p.field}“ ist leer.`,
+    hint: (p) => `Schreiben Sie einen Wert hinter „${p.field}:“ oder löschen Sie die Zeile.`,
+  },
+  "wrong-type": {
+    title: "Feld hat die falsche Form",
+    message: (p) => `Das Feld „${p.field}“ muss ${germanPhrase(p.expected)} sein.`,
+    hint: (p) => `Schreiben Sie „${p.field}“ als ${germanPhrase(p.expected)}; die Beispielseite in content/ zeigt jedes Feld.`,
+  },
+  "unknown-field": {
+    title: "Unbekanntes Feld",
+    message: (p) => `Das Feld „${p.field}“ gibt es nicht.`,
+    hint: (p) => didYouMean(p.suggestions, p.known, "Felder", "der Dokumentation"),
+  },
+  "invalid-value": {
+    title: "Ungültiger Wert",
+    message: (p) => `„${p.value}“ ist kein gültiger Wert für „${p.field}“.`,
+    hint: (p) => `Verwenden Sie ${germanPhrase(p.expected)}.`,
+  },
+  "invalid-date": {
+    title: "Ungültiges Datum",
+    message: (p) => `„${p.value}“ in „${p.field}“ ist kein gültiges Datum.`,
+    hint: () =>
+      "Schreiben Sie das Datum als JJJJ-MM-TT (2026-11-27), mit Uhrzeit als JJJJ-MM-TT HH:MM (2026-11-27 10:30) " +
+      "oder vollständig nach ISO 8601 mit Zeitverschiebung (2026-11-27T10:30:00+01:00).",
+  },
+  "impossible-date": {
+    title: "Datum gibt es nicht",
+    message: (p) => `„${p.value}“ in „${p.field}“ ist kein Tag oder keine Uhrzeit, die es gibt.`,
+    hint: () => "Prüfen Sie Tag und Monat (einen 30. Februar gibt es z. B. nicht) und die Uhrzeit (00:00 bis 23:59).",
+  },
+  "updated-before-date": {
+    title: "Aktualisiert vor der Veröffentlichung",
+    message: (p) => `Die Meldung ist als aktualisiert am ${p.updated} markiert, vor ihrem Datum ${p.date}.`,
+    hint: () => "Prüfen Sie beide Daten: updated: ist der Zeitpunkt, zu dem eine veröffentlichte Meldung geändert wurde, liegt also nach date:.",
+  },
+  "change-note-without-updated": {
+    title: "Änderungshinweis ohne Datum",
+    message: () => "change_note: sagt, was sich geändert hat, aber updated: sagt nicht, wann.",
+    hint: () =>
+      "Ergänzen Sie updated: mit Datum und Uhrzeit der Änderung (z. B. updated: 2026-11-28 09:00) oder löschen Sie change_note:.",
+  },
+  "withdrawn-before-date": {
+    title: "Zurückgezogen vor der Veröffentlichung",
+    message: (p) => `Die Meldung wird am ${p.withdrawn} zurückgezogen, vor ihrem Datum ${p.date}.`,
+    hint: () =>
+      "Prüfen Sie beide Daten: withdrawn: date: ist der Zeitpunkt, zu dem eine veröffentlichte Meldung zurückgenommen wurde. " +
+      "Soll eine Meldung nie erscheinen, schreiben Sie stattdessen draft: true.",
+  },
+  "invalid-timezone": {
+    title: "Unbekannte Zeitzone",
+    message: (p) => `„${p.value}“ ist keine bekannte Zeitzone.`,
+    hint: () => "Verwenden Sie den Namen einer IANA-Zeitzone wie „Europe/Berlin“.",
+  },
+  "invalid-url": {
+    title: "Ungültige Adresse",
+    message: (p) => `„${p.value}“ in „${p.field}“ ist keine vollständige http(s)-Adresse.`,
+    hint: () => "Schreiben Sie die vollständige Adresse der Seite, z. B. https://presse.musterstadt.de",
+  },
+  "invalid-id": {
+    title: "Ungültige Kennung",
+    message: (p) => `Die Kennung „${p.id}“ (${germanPhrase(p.what)}) enthält Zeichen, die nicht erlaubt sind.`,
+    hint: () =>
+      "Verwenden Sie Kleinbuchstaben a–z und Ziffern, Wörter durch einzelne Bindestriche verbunden, z. B. tiefbauamt oder presse-amt.",
+  },
+  "unknown-department": {
+    title: "Unbekanntes Amt",
+    message: (p) => `Das Amt „${p.id}“ ist in departments.yaml nicht angelegt.`,
+    hint: (p) => didYouMean(p.suggestions, p.known, "Ämter", "departments.yaml"),
+  },
+  "unknown-contact": {
+    title: "Unbekannter Kontakt",
+    message: (p) => `Der Kontakt „${p.id}“ ist in contacts.yaml nicht angelegt.`,
+    hint: (p) =>
+      didYouMean(p.suggestions, p.known, "Kontakte", "contacts.yaml") +
+      (looksLikeName(p.id) ? " Schreiben Sie die Kennung des Kontakts aus contacts.yaml (das Wort vor dem Doppelpunkt), nicht den Namen der Person." : ""),
+  },
+  "no-contact": {
+    title: "Kein Pressekontakt",
+    message: (p) =>
+      `Die Meldung nennt keinen Kontakt, und ${p.departments.length === 1 ? "ihr Amt" : "ihre Ämter"} ${quoteList(p.departments)} ` +
+      `${p.departments.length === 1 ? "hat" : "haben"} keinen Standardkontakt.`,
+    hint: () => "Ergänzen Sie „contact: <kennung>“ in der Meldung oder einen Standardkontakt „contact:“ beim Amt in departments.yaml.",
+  },
+  "invalid-email": {
+    title: "Ungültige E-Mail-Adresse",
+    message: (p) => `„${p.value}“ ist keine E-Mail-Adresse.`,
+    hint: () => "Schreiben Sie die Adresse als name@example.org.",
+  },
+  "invalid-phone": {
+    title: "Ungültige Telefonnummer",
+    message: (p) => `„${p.value}“ ist keine Telefonnummer.`,
+    hint: () => "Schreiben Sie Ziffern, wenn nötig mit Leerzeichen, Bindestrichen, Schrägstrichen oder einem + am Anfang, z. B. 0251 492-6609.",
+  },
+  "media-missing": {
+    title: "Mediendatei nicht gefunden",
+    message: (p) => `Die Mediendatei „${p.file}“ gibt es nicht.`,
+    hint: (p) =>
+      p.suggestions !== undefined && p.suggestions.length > 0
+        ? `Meinten Sie ${quoteList(p.suggestions)}? Groß- und Kleinschreibung zählen: Schreiben Sie den Namen genau wie den der Datei.`
+        : "Der Pfad gilt ab der Markdown-Datei der Meldung; prüfen Sie Schreibweise und Großbuchstaben " +
+          "und ob die Datei eingecheckt ist.",
+  },
+  "media-outside": {
+    title: "Mediendatei außerhalb des Ordners der Meldung",
+    message: (p) => `Die Mediendatei „${p.file}“ liegt nicht im Ordner dieser Meldung.`,
+    hint: () =>
+      "Kopieren Sie die Datei neben die Markdown-Datei der Meldung (oder in einen Ordner darunter) und nennen Sie sie " +
+      "ohne ../, ohne / oder Punkt am Anfang.",
+  },
+  "media-type": {
+    title: "Dateityp nicht erlaubt",
+    message: (p) =>
+      p.extension
+        ? `Die Mediendatei „${p.file}“ hat einen Typ (.${p.extension}), der nicht veröffentlicht wird.`
+        : `Die Mediendatei „${p.file}“ hat keine Dateiendung.`,
+    hint: () =>
+      "Verwenden Sie Fotos als JPEG, PNG, WebP, GIF oder AVIF und Dokumente als PDF, Office-Dateien, TIFF oder ZIP. " +
+      "Webseiten, SVG-Grafiken und Skripte können nicht angehängt werden.",
+  },
+  "media-alt-missing": {
+    title: "Bild ohne Alternativtext",
+    message: (p) => `Das Bild „${p.file}“ hat keinen Alternativtext („alt“).`,
+    hint: () =>
+      "Ergänzen Sie alt: mit einer kurzen Beschreibung dessen, was das Bild zeigt, für Menschen, die es nicht sehen können " +
+      "(z. B. alt: Bagger auf dem Radweg am Ring).",
+  },
+  "media-unreadable": {
+    title: "Bild nicht lesbar",
+    message: (p) => `Das Bild „${p.file}“ kann nicht gelesen werden: ${germanPhrase(p.reason)}.`,
+    hint: () => "Exportieren Sie das Bild erneut als JPEG oder PNG und ersetzen Sie die Datei.",
+  },
+  "media-too-large": {
+    title: "Mediendatei zu groß",
+    message: (p) => `Die Mediendatei „${p.file}“ hat ${p.size}; eine Datei darf höchstens ${p.limit} haben.`,
+    hint: () =>
+      "Exportieren Sie eine kleinere Fassung (für ein Foto reicht ein JPEG mit Qualität 90 auch für den Druck) und ersetzen Sie die Datei. " +
+      "Sehr große Dateien wie Videos gehören auf eine Videoplattform, verlinkt aus dem Text.",
+  },
+  "image-too-many-pixels": {
+    title: "Bild zu groß zum Lesen",
+    message: (p) => `Das Bild „${p.file}“ hat ${p.width} × ${p.height} Pixel; pressroom liest Bilder mit höchstens ${p.limit}.`,
+    hint: () =>
+      "Exportieren Sie das Foto kleiner und ersetzen Sie die Datei: 6000 × 4000 Pixel (24 Megapixel) reichen für den Druck.",
+  },
+  "media-format-mismatch": {
+    title: "Dateiname passt nicht zum Bildformat",
+    message: (p) => `Die Datei „${p.file}“ ist ein ${p.actual}-Bild, ihr Name endet aber auf .${p.extension}.`,
+    hint: (p) =>
+      `Benennen Sie die Datei so um, dass sie auf .${p.suggested} endet, und ändern Sie den Namen auch in der Meldung, ` +
+      `oder exportieren Sie sie erneut als ${p.promised}. Downloads mit falscher Endung öffnen sich nicht bei allen.`,
+  },
+  "media-duplicate": {
+    title: "Zwei Mediendateien mit einem Namen",
+    message: (p) => `Die Mediendateien „${p.file}“ und „${p.other}“ würden unter demselben Namen veröffentlicht.`,
+    hint: () => "Benennen Sie eine der Dateien um.",
+  },
+  "duplicate-url": {
+    title: "Zwei Meldungen unter einer Adresse",
+    message: (p) => `Diese Meldung und ${p.other} würden beide unter ${p.url} veröffentlicht.`,
+    hint: () => "Benennen Sie eine der beiden Dateien um: Die Adresse entsteht aus dem Datum und dem Dateinamen.",
+  },
+  "invalid-alias": {
+    title: "Ungültige alte Adresse",
+    message: (p) => `Die alte Adresse „${p.value}“ kann nicht verwendet werden: ${germanPhrase(p.reason)}.`,
+    hint: () => "Schreiben Sie die alte Adresse als Pfad, der mit / beginnt, z. B. /presse/archiv/12345.html.",
+  },
+  "duplicate-alias": {
+    title: "Alte Adresse doppelt verwendet",
+    message: (p) => `Die alte Adresse „${p.value}“ beansprucht auch ${p.other}.`,
+    hint: () => "Eine alte Adresse kann nur zu einer Meldung umleiten: Entfernen Sie sie bei einer der beiden.",
+  },
+  "alias-conflict": {
+    title: "Alte Adresse gehört einer Seite",
+    message: (p) => `Die alte Adresse „${p.value}“ ist die Adresse einer Seite, die pressroom erzeugt.`,
+    hint: () => "Entfernen Sie die alte Adresse: Unter ihr steht schon eine Seite.",
+  },
+};
+
+export const warningsDe: Translated<typeof warnings> = {
+  "image-alt-missing-inline": {
+    title: "Bild im Text ohne Alternativtext",
+    message: (p) => `Das Bild „${p.src}“ im Text hat keinen Alternativtext; die Seite zeigt es mit alt="".`,
+    hint: (p) =>
+      (p.html
+        ? 'Beschreiben Sie in einem alt-Attribut, was das Bild zeigt, z. B. <img src="foto.jpg" alt="Bagger auf dem Radweg am Ring">, '
+        : "Beschreiben Sie zwischen den eckigen Klammern, was das Bild zeigt, z. B. ![Bagger auf dem Radweg am Ring](foto.jpg), ") +
+      "damit Menschen, die es nicht sehen können, erfahren, was darauf ist.",
+  },
+  "image-cmyk": {
+    title: "Foto in Druckfarben (CMYK)",
+    message: (p) =>
+      `Das Foto „${p.file}“ ist in CMYK-Druckfarben gespeichert; seine Webfassungen werden in Bildschirmfarben (sRGB) umgerechnet.`,
+    hint: () =>
+      "Sehen Sie sich das Foto auf der Seite an. Wirken die Farben falsch, legen Sie ein sRGB-JPEG davon fürs Web dazu; " +
+      "die CMYK-Datei bleibt als Original für den Druck erhältlich.",
+  },
+};

@@ -1,0 +1,80 @@
+/**
+ * Some facts reach the catalog as English phrases made where the problem was
+ * found: the form a field must have (content/schema.ts), why an old address
+ * or a photo cannot be used, why a file cannot be read. A German report says
+ * the ones listed here in German; a phrase not listed stays as it was made.
+ */
+
+const EXACT: Readonly<Record<string, string>> = {
+  // The form of a field (content/schema.ts, content/site.ts).
+  'an entry like "- file: foto.jpg" with alt:, caption: and credit: indented below it':
+    "ein Eintrag wie „- file: foto.jpg“ mit alt:, caption: und credit: eingerückt darunter",
+  "a contact id, or a mapping with name/role/phone/email": "die Kennung eines Kontakts oder eine Gruppe mit name/role/phone/email",
+  "a department id": "die Kennung eines Amts",
+  "a word": "ein Wort",
+  "an old address": "eine alte Adresse",
+  "a department id, or a list of ids like [tiefbauamt, umweltamt]": "die Kennung eines Amts oder eine Liste wie [tiefbauamt, umweltamt]",
+  "a contact id, a mapping with name/role/phone/email, or a list of those":
+    "die Kennung eines Kontakts, eine Gruppe mit name/role/phone/email oder eine Liste davon",
+  'a list of entries, each starting with "- file: name.jpg"': "eine Liste von Einträgen, jeder beginnend mit „- file: name.jpg“",
+  "a word, or a list like [Verkehr, Radverkehr]": "ein Wort oder eine Liste wie [Verkehr, Radverkehr]",
+  "an old address, or a list of them": "eine alte Adresse oder eine Liste davon",
+  'a group of two indented lines, "date: 2026-12-02" and "reason: …"': "eine Gruppe aus zwei eingerückten Zeilen, „date: 2026-12-02“ und „reason: …“",
+  "true or false": "true oder false",
+  "a group with backend: (github or gitlab), repo: (owner/name) and, optionally, branch:, base_url:, auth_endpoint: and app_id:":
+    "eine Gruppe mit backend: (github oder gitlab), repo: (besitzer/name) und, wenn nötig, branch:, base_url:, auth_endpoint: und app_id:",
+  "the name of a search engine (duckduckgo, google), or a group of name:, url:, query: and site:":
+    "der Name einer Suchmaschine (duckduckgo, google) oder eine Gruppe aus name:, url:, query: und site:",
+  "text on one line": "Text in einer Zeile",
+  "a list": "eine Liste",
+  'a group of indented "name: value" lines (e.g. name: Umweltamt)': "eine Gruppe eingerückter Zeilen „name: Wert“ (z. B. name: Umweltamt)",
+  "a value": "ein Wert",
+  "github or gitlab": "github oder gitlab",
+  "the repository as owner/name, e.g. stadt-musterstadt/pressemitteilungen": "das Repository als besitzer/name, z. B. stadt-musterstadt/pressemitteilungen",
+  "an https:// address": "eine https://-Adresse",
+  // What is not a set of fields (not-a-mapping).
+  "The front matter": "Der Kopf der Meldung (Front Matter)",
+  // Kinds of ids (invalid-id).
+  contact: "Kontakt",
+  department: "Amt",
+  // Why an old address cannot be used (content/alias.ts).
+  "it is not a valid address": "sie ist keine gültige Adresse",
+  "it must start with /": "sie muss mit / beginnen",
+  "addresses with ? or # cannot be redirected by static hosting": "Adressen mit ? oder # kann ein statisches Hosting nicht umleiten",
+  "it contains an empty path segment (//)": "sie enthält einen leeren Abschnitt (//)",
+  "a part of it starts with a dot (such as .. or .hidden)": "ein Teil davon beginnt mit einem Punkt (etwa .. oder .versteckt)",
+  "it may hold only letters, digits and . _ ~ + , = - between slashes": "zwischen den Schrägstrichen dürfen nur Buchstaben, Ziffern und . _ ~ + , = - stehen",
+  "it is the home page": "sie ist die Startseite",
+  // Why a photo or file cannot be read (media/sharp.ts, content/load.ts).
+  "it has too many pixels": "es hat zu viele Pixel",
+  "it is not a photo in a format pressroom reads (JPEG, PNG, WebP, GIF, AVIF or TIFF)":
+    "es ist kein Foto in einem Format, das pressroom liest (JPEG, PNG, WebP, GIF, AVIF oder TIFF)",
+  "the file is damaged or incomplete (perhaps cut short while copying)": "die Datei ist beschädigt oder unvollständig (vielleicht beim Kopieren abgeschnitten)",
+  "it is not saved as UTF-8 text (perhaps Latin-1 or Windows-1252)": "sie ist nicht als UTF-8-Text gespeichert (vielleicht Latin-1 oder Windows-1252)",
+  "unknown error": "unbekannter Fehler",
+  // The front matter's own problems (content/frontmatter.ts).
+  "the front matter is never closed": "der Kopf der Meldung (Front Matter) wird nie geschlossen",
+  "Add a line of three dashes (---) after the last field, before the text of the release.":
+    "Fügen Sie nach dem letzten Feld, vor dem Text der Meldung, eine Zeile mit drei Bindestrichen (---) ein.",
+};
+
+const PATTERNS: readonly [RegExp, (...groups: string[]) => string][] = [
+  [/^one of (.+), or a group of name:, url:, query: and site:$/, (list) => `eins von ${list} oder eine Gruppe aus name:, url:, query: und site:`],
+  [/^one of (.+)$/, (list) => `eins von ${list}`],
+  [/^a (\w+)$/, (type) => `ein Wert vom Typ ${type}`],
+  [/^it is not a photo \(the file holds (\S+) data\)$/, (kind) => `es ist kein Foto (die Datei enthält ${kind}-Daten)`],
+  [/^it is outside (.*), where the site is published$/, (base) => `sie liegt außerhalb von ${base}, wo die Seite veröffentlicht wird`],
+  [/^(.*) holds the site's own files, named by their content$/, (folder) => `${folder} enthält die eigenen Dateien der Seite, nach ihrem Inhalt benannt`],
+  [/^error (\S+)$/, (code) => `Fehler ${code}`],
+];
+
+/** `text` in German where it is a phrase pressroom knows, else as it is. */
+export function germanPhrase(text: string): string {
+  const exact = EXACT[text];
+  if (exact !== undefined) return exact;
+  for (const [pattern, say] of PATTERNS) {
+    const match = pattern.exec(text);
+    if (match) return say(...match.slice(1));
+  }
+  return text;
+}

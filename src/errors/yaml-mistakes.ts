@@ -1,0 +1,121 @@
+/**
+ * The YAML mistakes pressroom recognises, in both languages of its reports.
+ * The parser (content/yaml.ts) names the mistake; the catalog entry
+ * "yaml-syntax" says it in English, catalog-de.ts in German.
+ */
+import type { Language } from "../i18n/strings.ts";
+
+export type YamlMistake =
+  | { readonly kind: "tab" }
+  | { readonly kind: "inner-quotes"; readonly field: string; readonly value: string }
+  | { readonly kind: "indented" }
+  | { readonly kind: "colon" }
+  | { readonly kind: "duplicate-field" }
+  | { readonly kind: "no-colon" }
+  | { readonly kind: "uneven-indent" }
+  | { readonly kind: "unclosed-quote" }
+  | { readonly kind: "alias"; readonly name: string };
+
+type Texts = { readonly [K in YamlMistake["kind"]]: (m: Extract<YamlMistake, { kind: K }>) => { detail: string; hint: string } };
+
+/** `Er sagte "Hallo" heute` with its inner quotes as German ones: `Er sagte „Hallo“ heute`. */
+export const germanQuotes = (value: string): string => {
+  let open = true;
+  return value.replace(/"/g, () => ((open = !open) ? "“" : "„"));
+};
+
+/** The value in single quotes, as YAML writes them (a single quote inside doubled). */
+export const singleQuoted = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+
+const texts: { readonly [L in Language]: Texts } = {
+  en: {
+    tab: () => ({
+      detail: "this line is indented with a tab",
+      hint:
+        "Delete the tab at the start of the line and indent with spaces, as the lines around it are " +
+        "(some editors insert a tab for the Tab key: indent with the space bar).",
+    }),
+    "inner-quotes": (m) => ({
+      detail: `the value of "${m.field}" starts with a double quote, so the next double quote inside it ends the value too early`,
+      hint:
+        `Write the quotation marks inside the text as „…“: ${m.field}: "${germanQuotes(m.value)}", ` +
+        `or put single quotes around the whole value: ${m.field}: ${singleQuoted(m.value)}`,
+    }),
+    indented: () => ({
+      detail: "this line is indented, so it is read as part of the line above",
+      hint: "Start every field at the beginning of its line, without spaces in front (only the entries under media: are indented).",
+    }),
+    colon: () => ({
+      detail: "a value contains a colon followed by a space",
+      hint: 'Put the whole value in double quotes, e.g. title: "Bürgermeisterin: Wir bauen".',
+    }),
+    "duplicate-field": () => ({
+      detail: "a field appears twice",
+      hint: "Keep one line for each field and delete the other.",
+    }),
+    "no-colon": () => ({
+      detail: "a line has no colon after its field name, or is indented wrongly",
+      hint: 'Write each field as "name: value", starting at the beginning of its line.',
+    }),
+    "uneven-indent": () => ({
+      detail: "the lines are not indented the same way",
+      hint: "Indent the lines of one group (such as one entry under media:) by the same number of spaces.",
+    }),
+    "unclosed-quote": () => ({
+      detail: "a quote is opened but never closed",
+      hint: "Close the quote at the end of the value.",
+    }),
+    alias: (m) => ({
+      detail: `the alias *${m.name} refers to another part of the file`,
+      hint: "Write the value itself instead of *name (a value starting with * must be put in double quotes).",
+    }),
+  },
+  de: {
+    tab: () => ({
+      detail: "diese Zeile ist mit einem Tabulator eingerückt",
+      hint:
+        "Löschen Sie den Tabulator am Zeilenanfang und rücken Sie mit Leerzeichen ein wie die Zeilen darum " +
+        "(manche Editoren setzen bei der Tab-Taste einen Tabulator: rücken Sie mit der Leertaste ein).",
+    }),
+    "inner-quotes": (m) => ({
+      detail: `der Wert von „${m.field}“ beginnt mit einem doppelten Anführungszeichen, darum beendet ihn das nächste doppelte Anführungszeichen darin zu früh`,
+      hint:
+        `Schreiben Sie die Anführungszeichen im Text als „…“: ${m.field}: "${germanQuotes(m.value)}", ` +
+        `oder setzen Sie den ganzen Wert in einfache Anführungszeichen: ${m.field}: ${singleQuoted(m.value)}`,
+    }),
+    indented: () => ({
+      detail: "diese Zeile ist eingerückt und wird darum als Teil der Zeile darüber gelesen",
+      hint: "Beginnen Sie jedes Feld am Anfang seiner Zeile, ohne Leerzeichen davor (nur die Einträge unter media: sind eingerückt).",
+    }),
+    colon: () => ({
+      detail: "ein Wert enthält einen Doppelpunkt mit folgendem Leerzeichen",
+      hint: 'Setzen Sie den ganzen Wert in doppelte Anführungszeichen, z. B. title: "Bürgermeisterin: Wir bauen".',
+    }),
+    "duplicate-field": () => ({
+      detail: "ein Feld steht zweimal da",
+      hint: "Behalten Sie für jedes Feld eine Zeile und löschen Sie die andere.",
+    }),
+    "no-colon": () => ({
+      detail: "einer Zeile fehlt der Doppelpunkt nach dem Feldnamen, oder sie ist falsch eingerückt",
+      hint: "Schreiben Sie jedes Feld als „name: Wert“, am Anfang seiner Zeile.",
+    }),
+    "uneven-indent": () => ({
+      detail: "die Zeilen sind nicht gleich eingerückt",
+      hint: "Rücken Sie die Zeilen einer Gruppe (etwa eines Eintrags unter media:) um gleich viele Leerzeichen ein.",
+    }),
+    "unclosed-quote": () => ({
+      detail: "ein Anführungszeichen wird geöffnet, aber nie geschlossen",
+      hint: "Schließen Sie das Anführungszeichen am Ende des Werts.",
+    }),
+    alias: (m) => ({
+      detail: `der Verweis *${m.name} zeigt auf eine andere Stelle der Datei`,
+      hint: "Schreiben Sie den Wert selbst statt *name (ein Wert, der mit * beginnt, gehört in doppelte Anführungszeichen).",
+    }),
+  },
+};
+
+/** What to say about a mistake, in `language`. */
+export function yamlMistake(mistake: YamlMistake, language: Language): { detail: string; hint: string } {
+  const say = texts[language][mistake.kind] as (m: YamlMistake) => { detail: string; hint: string };
+  return say(mistake);
+}
