@@ -26,8 +26,11 @@ const STACK_TRACE = /\n\s+at /;
 const NOW = "2026-11-27T12:00";
 const R = "releases/2026/";
 const KINDS = fixture("invalid-media-kinds");
-/** A file of a content folder as the command shows it: from the working folder (the repository's root). */
-const fromRoot = (contentDir: string, file: string): string => path.relative(ROOT, path.join(contentDir, file)).split(path.sep).join("/");
+/** A file of a content folder as the command shows it: from the working folder (the repository's root), or in full when outside it. */
+const fromRoot = (contentDir: string, file: string): string => {
+  const relative = path.relative(ROOT, path.join(contentDir, file));
+  return (relative.startsWith("..") ? path.join(contentDir, file) : relative).split(path.sep).join("/");
+};
 const WARNINGS = fixture("media-warnings");
 
 /** What the catalog says for `code` with these facts (the wording belongs to the catalog). */

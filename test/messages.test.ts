@@ -20,6 +20,8 @@ const scratch = scratchDirs();
 const TRIAL = "test/fixtures/invalid-trial";
 const R = "releases/2026/";
 const ANSI = /\u001b\[/;
+/** The output folder of the one successful build of this file. */
+const BUILT = path.join(scratch(), "site");
 
 /** `pressroom` as a CI log runs it: output to pipes, and NO_COLOR not set. */
 function inLog(args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -54,7 +56,7 @@ test("check of a German site speaks German: heading, labels, messages, hints and
 test("--lang en: the same report in English", () => {
   assert.equal(english.status, 1, english.stderr);
   const err = english.stderr;
-  assert.ok(err.startsWith("Errors (4) – these stop publishing:\n\n"), err);
+  assert.ok(err.startsWith("Errors (4) – they stop publishing:\n\n"), err);
   assert.ok(err.includes(`\n${TRIAL}/${R}2026-11-29-spielplatz/index.md:6  Media file not found [media-missing]\n  field: media.0.file\n  The media file "Spielplatz.JPG" does not exist.\n  hint: Did you mean "spielplatz.jpg"?`), err);
   assert.ok(err.endsWith("\n\n4 problems found.\n"), err);
   assert.doesNotMatch(err, /Hinweis|Feld:|Meinten Sie/);
@@ -88,11 +90,11 @@ test("an English site gets English, and --lang de turns it German", () => {
   writeFileSync(path.join(content, "releases", "2026-06-01-broken.md"), "---\ntitle: Broken\ndate: 2026-06-01\ndepartment: parks\ncontact: Jordan Lee\n---\n\nText.\n");
   const en = pressroom(["check", "--content", content]);
   assert.equal(en.status, 1, en.stderr);
-  assert.ok(en.stderr.startsWith("Error – these stop publishing:\n"), en.stderr);
+  assert.ok(en.stderr.startsWith("Error – it stops publishing:\n"), en.stderr);
   assert.match(en.stderr, /\n {2}hint: Did you mean "lee"\?/);
   assert.ok(en.stderr.endsWith("\n1 problem found.\n"), en.stderr);
   const de = pressroom(["check", "--content", content, "--lang", "de"]);
-  assert.ok(de.stderr.startsWith("Fehler – sie verhindern die Veröffentlichung:\n"), de.stderr);
+  assert.ok(de.stderr.startsWith("Fehler – er verhindert die Veröffentlichung:\n"), de.stderr);
   assert.match(de.stderr, /\n {2}Hinweis: Meinten Sie „lee“\?/);
   assert.ok(de.stderr.endsWith("\n1 Fehler gefunden.\n"), de.stderr);
 });
@@ -118,7 +120,7 @@ test("warnings come after the errors, under a heading of their own", () => {
   const result = pressroom(["check", "--content", content]);
   const err = result.stderr;
   const errors = err.indexOf("Fehler (4) – sie verhindern die Veröffentlichung:\n");
-  const warnings = err.indexOf("\nWarnung – besser beheben, sie halten aber nichts auf:\n");
+  const warnings = err.indexOf("\nWarnung – besser beheben, sie hält aber nichts auf:\n");
   const warning = err.indexOf("  Warnung: Bild im Text ohne Alternativtext [image-alt-missing-inline]");
   assert.ok(errors === 0 && warnings > errors && warning > warnings, err);
   assert.ok(err.indexOf("[unknown-contact]") < warnings, "every error is listed before the warnings");
@@ -194,8 +196,7 @@ test("check --json and build --json list what waits (file, title, url, date) and
   ]);
   assert.equal(parsed.drafts, 1);
 
-  const out = path.join(scratch(), "site");
-  const build = pressroom(["build", "--content", "test/fixtures/english", "--out", out, "--now", "2026-05-01T00:00", "--cache", scratch(), "--json"]);
+  const build = pressroom(["build", "--content", "test/fixtures/english", "--out", BUILT, "--now", "2026-05-01T00:00", "--cache", scratch(), "--json"]);
   assert.equal(build.status, 0, build.stderr);
   const built = JSON.parse(build.stdout) as { releases: number; waiting: unknown[]; drafts: number };
   assert.equal(built.releases, 4);
@@ -207,10 +208,16 @@ test("check --json and build --json list what waits (file, title, url, date) and
 
 test("a failed build says nothing was built and the previous output is untouched, in the site's language", () => {
   const out = path.join(scratch(), "site");
-  const result = pressroom(["build", "--content", TRIAL, "--out", out, "--now", "2026-12-01T12:00"]);
-  assert.equal(result.status, 1, result.stderr);
-  assert.ok(result.stderr.endsWith(`\n4 Fehler gefunden: Es wurde nichts gebaut, die bisherige Ausgabe in ${out} ist unverändert.\n`), result.stderr);
+  const first = pressroom(["build", "--content", TRIAL, "--out", out, "--now", "2026-12-01T12:00"]);
+  assert.equal(first.status, 1, first.stderr);
+  assert.ok(first.stderr.endsWith("\n4 Fehler gefunden: Es wurde nichts gebaut.\n"), "no output folder yet, none to speak of");
   assert.equal(existsSync(out), false);
+  // Into the output of the English site's build above.
+  const page = readFileSync(path.join(BUILT, "index.html"));
+  const again = pressroom(["build", "--content", TRIAL, "--out", BUILT, "--now", "2026-12-01T12:00", "--lang", "en"]);
+  assert.equal(again.status, 1, again.stderr);
+  assert.ok(again.stderr.endsWith(`\n4 problems found: nothing was built, and the previous output in ${BUILT} is untouched.\n`), again.stderr);
+  assert.ok(readFileSync(path.join(BUILT, "index.html")).equals(page));
 });
 
 test("schedule reports content problems the same way", () => {

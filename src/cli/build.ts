@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { build, BuildFailed } from "../build.ts";
 import { parseNow } from "../content/dates.ts";
@@ -78,7 +78,9 @@ export async function buildCommand(args: string[]): Promise<number> {
   } catch (error) {
     progress.end();
     if (error instanceof BuildFailed) {
-      printProblems(error.problems, error.sources, values.json!, { language, contentDir, outcome: "build", out: values.out! });
+      // The output folder as it was is worth saying only when there is one.
+      const kept = existsSync(values.out!) ? { out: values.out! } : {};
+      printProblems(error.problems, error.sources, values.json!, { language, contentDir, outcome: "build", ...kept });
       return 1;
     }
     throw error;

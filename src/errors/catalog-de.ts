@@ -84,7 +84,7 @@ export const catalogDe: Translated<typeof catalog> = {
   "wrong-type": {
     title: "Feld hat die falsche Form",
     message: (p) => `Das Feld „${p.field}“ muss ${germanPhrase(p.expected)} sein.`,
-    hint: (p) => `Schreiben Sie „${p.field}“ als ${germanPhrase(p.expected)}; die Beispielseite in content/ zeigt jedes Feld.`,
+    hint: (p) => `Schreiben Sie „${p.field}“ in dieser Form: ${germanPhrase(p.expected)}; die Beispielseite in content/ zeigt jedes Feld.`,
   },
   "unknown-field": {
     title: "Unbekanntes Feld",
@@ -218,7 +218,8 @@ export const catalogDe: Translated<typeof catalog> = {
   },
   "image-too-many-pixels": {
     title: "Bild zu groß zum Lesen",
-    message: (p) => `Das Bild „${p.file}“ hat ${p.width} × ${p.height} Pixel; pressroom liest Bilder mit höchstens ${p.limit}.`,
+    message: (p) =>
+      `Das Bild „${p.file}“ hat ${p.width} × ${p.height} Pixel; pressroom liest Bilder mit höchstens ${p.limit.replace(/megapixels?/, "Megapixel")}.`,
     hint: () =>
       "Exportieren Sie das Foto kleiner und ersetzen Sie die Datei: 6000 × 4000 Pixel (24 Megapixel) reichen für den Druck.",
   },

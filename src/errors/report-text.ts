@@ -10,7 +10,7 @@ export interface ReportText {
   readonly warning: string;
   readonly errorsHeading: (n: number) => string;
   readonly warningsHeading: (n: number) => string;
-  /** The last line of a report with errors (and perhaps warnings). `out`: the output folder of a build. */
+  /** The last line of a report with errors (and perhaps warnings). `out`: the output folder a build left as it was, if there is one. */
   readonly failed: (errors: number, warnings: number, outcome: Outcome | undefined, out?: string) => string;
   /** The last line of a report with warnings only. */
   readonly warnedOnly: (warnings: number) => string;
@@ -31,11 +31,12 @@ const de: ReportText = {
   field: "Feld",
   hint: "Hinweis",
   warning: "Warnung",
-  errorsHeading: (n) => `${n === 1 ? "Fehler" : `Fehler (${n})`} – sie verhindern die Veröffentlichung:`,
-  warningsHeading: (n) => `${n === 1 ? "Warnung" : `Warnungen (${n})`} – besser beheben, sie halten aber nichts auf:`,
+  errorsHeading: (n) => (n === 1 ? "Fehler – er verhindert die Veröffentlichung:" : `Fehler (${n}) – sie verhindern die Veröffentlichung:`),
+  warningsHeading: (n) =>
+    n === 1 ? "Warnung – besser beheben, sie hält aber nichts auf:" : `Warnungen (${n}) – besser beheben, sie halten aber nichts auf:`,
   failed: (errors, warnings, outcome, out) => {
     const found = warnings > 0 ? `${plural(errors, "Fehler", "Fehler")} und ${plural(warnings, "Warnung", "Warnungen")} gefunden` : `${plural(errors, "Fehler", "Fehler")} gefunden`;
-    if (outcome === "build") return `${found}: Es wurde nichts gebaut, die bisherige Ausgabe${out ? ` in ${out}` : ""} ist unverändert.`;
+    if (outcome === "build") return `${found}: Es wurde nichts gebaut${out ? `, die bisherige Ausgabe in ${out} ist unverändert` : ""}.`;
     return `${found}.`;
   },
   warnedOnly: (n) => `${plural(n, "Warnung", "Warnungen")}: besser beheben, ${n === 1 ? "sie hält" : "sie halten"} aber keinen Build auf.`,
@@ -54,11 +55,11 @@ const en: ReportText = {
   field: "field",
   hint: "hint",
   warning: "warning",
-  errorsHeading: (n) => `${n === 1 ? "Error" : `Errors (${n})`} – these stop publishing:`,
-  warningsHeading: (n) => `${n === 1 ? "Warning" : `Warnings (${n})`} – worth fixing, but they stop nothing:`,
+  errorsHeading: (n) => (n === 1 ? "Error – it stops publishing:" : `Errors (${n}) – they stop publishing:`),
+  warningsHeading: (n) => (n === 1 ? "Warning – worth fixing, but it stops nothing:" : `Warnings (${n}) – worth fixing, but they stop nothing:`),
   failed: (errors, warnings, outcome, out) => {
     const found = warnings > 0 ? `${plural(errors, "problem", "problems")} and ${plural(warnings, "warning", "warnings")} found` : `${plural(errors, "problem", "problems")} found`;
-    if (outcome === "build") return `${found}: nothing was built, and the previous output${out ? ` in ${out}` : ""} is untouched.`;
+    if (outcome === "build") return `${found}: nothing was built${out ? `, and the previous output in ${out} is untouched` : ""}.`;
     return `${found}.`;
   },
   warnedOnly: (n) => `${plural(n, "warning", "warnings")}: worth fixing, but ${n === 1 ? "it does" : "they do"} not stop a build.`,
