@@ -1,7 +1,7 @@
-/** The pressroom command as a press officer uses it: check, new. */
+/** The pressroom command as a press officer uses it: check, build (new: test/new.test.ts). */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, readFileSync, symlinkSync } from "node:fs";
+import { cpSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { after, test } from "node:test";
 import { fixture, listFiles, pressroom, removeDir, ROOT, tempDir } from "./helpers.ts";
@@ -25,33 +25,6 @@ test("help prints the usage and exits 0", () => {
   const result = pressroom(["--help"]);
   assert.equal(result.status, 0);
   assert.match(result.stdout, /^Usage: pressroom <command>/);
-});
-
-test("new scaffolds a draft that passes check and is published once draft: true is removed", () => {
-  const dir = tempDir();
-  dirs.push(dir);
-  const content = path.join(dir, "content");
-  cpSync(fixture("valid"), content, { recursive: true });
-  const args = ["new", "--content", content, "--title", "Neue Brücke über die Aa: Freigabe", "--department", "tiefbauamt"];
-  const created = pressroom([...args, "--date", "2026-11-26 09:15"]);
-  assert.equal(created.status, 0, created.stderr);
-  const file = path.join(content, "releases/2026/2026-11-26-neue-bruecke-ueber-die-aa-freigabe.md");
-  assert.match(created.stdout, /Created .*2026-11-26-neue-bruecke-ueber-die-aa-freigabe\.md/);
-  const text = readFileSync(file, "utf8");
-  assert.match(text, /^---\ntitle: "Neue Brücke über die Aa: Freigabe"\ndate: "2026-11-26 09:15"\ndepartment: "tiefbauamt"\ndraft: true\n---\n/);
-  assert.equal(pressroom(["check", "--content", content]).status, 0);
-
-  const again = pressroom([...args, "--date", "2026-11-26 09:15"]);
-  assert.equal(again.status, 2, "an existing file is never overwritten");
-  assert.match(again.stderr, /exists already/);
-
-  const missing = pressroom(["new", "--content", content, "--title", "Ohne Amt"]);
-  assert.equal(missing.status, 2);
-  assert.match(missing.stderr, /--department is required/);
-
-  const typo = pressroom(["new", "--content", content, "--title", "Tippfehler", "--department", "tiefbauammt"]);
-  assert.equal(typo.status, 2);
-  assert.match(typo.stderr, /the department "tiefbauammt" is not in departments\.yaml\. Did you mean tiefbauamt\?/);
 });
 
 test("build refuses to replace a folder it did not make", () => {

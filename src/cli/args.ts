@@ -11,9 +11,10 @@ Commands:
           [--content DIR] [--out DIR] [--port N] [--host ADDRESS] [--now DATETIME] [--cache DIR]
   edit    The preview and the browser editor (Decap CMS) at http://127.0.0.1:8080/admin/
           [--content DIR] [--port N] [--editor-port N] [--now DATETIME]
-  new     Scaffold a release       --title TEXT --department ID [--date DATETIME] [--content DIR]
-  schedule  What waits for its time (embargoes), and drafts  [--content DIR] [--now DATETIME]
-            [--due-since DATETIME|MANIFEST] [--github-output] [--json]
+  new     Start a release (a draft): asks on a terminal what no flag gives  [--content DIR]
+          [--title TEXT] [--department ID[,ID]] [--date DATETIME] [--contact ID|none] [--photos|--no-photos] [--now DATETIME]
+  schedule  What waits for its time (embargoes) and how long, and drafts  [--content DIR] [--now DATETIME]
+            [--due-since DATETIME|MANIFEST] [--github-output] [--lang de|en] [--json]
   diff    Pages a change adds, changes, removes  OLD NEW (output folders or manifest.json files) [--markdown] [--json]
   deploy  Publish the output folder to S3-compatible storage  [--out DIR] --bucket NAME [--prefix PATH]
           [--region R] [--endpoint URL] [--path-style] [--distribution ID] [--dry-run] [--keep-stale]

@@ -1,35 +1,44 @@
 /**
- * `pressroom schedule`: what waits for its time (embargoes) and which drafts
+ * `pressroom schedule`: what waits for its time (embargoes, withdrawals), with
+ * the time in the site's zone and how long until then, and which drafts
  * exist; with --due-since, whether a release went public since a moment (the
- * deployed build's), so a scheduled job builds and deploys only then.
+ * deployed build's), so a scheduled job builds and deploys only then. It
+ * speaks the site's language (or --lang).
  */
 import { appendFileSync, existsSync } from "node:fs";
 import { checkContent } from "../check.ts";
-import { clockOf, formatInstant, parseNow } from "../content/dates.ts";
+import { clockOf, formatInstant, formatUntil, parseNow } from "../content/dates.ts";
 import { dueBetween, drafts, waiting, withdrawalsWaiting } from "../content/publish.ts";
 import type { Release } from "../content/model.ts";
+import { reportLanguage } from "../errors/language.ts";
 import { UsageError } from "../errors/usage.ts";
 import { defaults as cacheDefaults, MediaCache } from "../media/cache.ts";
 import { readManifest } from "../outputs/manifest.ts";
 import { parse, USAGE } from "./args.ts";
-import { printProblems } from "./report.ts";
+import { pathFromCwd, printProblems } from "./report.ts";
+import { scheduleText, type ScheduleText } from "./schedule-text.ts";
 
 /** A moment from the command line: a date-time, or a manifest.json (the time its build was made). */
-function sinceOf(value: string, timeZone: string): { at: number; from: string } {
+function sinceOf(value: string, timeZone: string, t: ScheduleText): { at: number; from: string } {
   if (existsSync(value)) {
     const built = readManifest(value).built;
-    return { at: Date.parse(built), from: `${value} (built ${built})` };
+    return { at: Date.parse(built), from: t.builtAt(value, built) };
   }
   const at = parseNow(value, timeZone);
   if (at === undefined) throw new UsageError(`--due-since "${value}" is neither a date like 2026-11-27T10:30 nor a manifest.json`);
   return { at, from: value };
 }
 
+/** Lines whose columns line up: each cell padded to the widest of its column, the last one as it is. */
+const table = (rows: readonly (readonly string[])[]): string =>
+  rows.map((cells) => "  " + cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(Math.max(...rows.map((r) => r[i]!.length))))).join("  ")).join("\n");
+
 export async function scheduleCommand(args: string[]): Promise<number> {
   const values = parse(args, {
     content: { type: "string", default: "content" },
     cache: { type: "string" },
     now: { type: "string" },
+    lang: { type: "string" },
     "due-since": { type: "string" },
     "github-output": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
@@ -38,47 +47,57 @@ export async function scheduleCommand(args: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
+  reportLanguage(values.lang, undefined);
+  const contentDir = values.content!;
   const cache = new MediaCache({ dir: values.cache ?? cacheDefaults.dir, write: false });
-  const result = await checkContent(values.content!, { cache });
+  const result = await checkContent(contentDir, { cache });
+  const language = reportLanguage(values.lang, result.sources.get("site.yaml"));
   if (!result.model || result.problems.length > 0) {
-    printProblems([...result.problems, ...result.warnings], result.sources, values.json!, { contentDir: values.content!, outcome: "check" });
+    printProblems([...result.problems, ...result.warnings], result.sources, values.json!, { language, contentDir, outcome: "check" });
     return 1;
   }
+  const t = scheduleText(language);
   const model = result.model;
   const zone = model.site.timeZone;
   const now = clockOf(values.now, zone);
-  const when = (r: Release): string => formatInstant(r.date, zone, r.hasTime ? "dd.MM.yyyy, HH:mm" : "dd.MM.yyyy       ");
-  const line = (r: Release): string => `  ${when(r)}  ${r.url}  ${r.title}  (${r.file})\n`;
+  const shown = pathFromCwd(contentDir);
+  const when = (instant: number, hasTime: boolean): string => formatInstant(instant, zone, hasTime ? t.dateTime : t.date);
+  const until = (instant: number): string => formatUntil(now, instant, zone, language);
+  const row = (r: Release, instant = r.date, hasTime = r.hasTime): string[] => [when(instant, hasTime), until(instant), r.url, `${r.title}  (${shown(r.file)})`];
   const json = (r: Release) => ({ file: r.file, url: r.url, title: r.title, date: new Date(r.date).toISOString() });
+  /** Whole seconds until a moment, for tools that count. */
+  const inSeconds = (instant: number): number => Math.ceil((instant - now) / 1000);
 
   if (values["due-since"] !== undefined) {
-    const since = sinceOf(values["due-since"], zone);
+    const since = sinceOf(values["due-since"], zone, t);
     const due = dueBetween(model, since.at, now);
     if (values["github-output"]) {
       const file = process.env.GITHUB_OUTPUT;
       if (!file) throw new UsageError("--github-output needs the GITHUB_OUTPUT variable that GitHub Actions sets");
       appendFileSync(file, `due=${due.length > 0}\n`);
     }
+    const dueRow = (r: Release): string[] => [when(r.date, r.hasTime), r.url, `${r.title}  (${shown(r.file)})`];
     if (values.json) process.stdout.write(JSON.stringify({ since: new Date(since.at).toISOString(), due: due.map(json) }) + "\n");
-    else if (due.length === 0) process.stdout.write(`Nothing went public or was withdrawn since ${since.from}.\n`);
-    else process.stdout.write(`${due.length} release(s) went public or were withdrawn since ${since.from}: build and deploy.\n${due.map(line).join("")}`);
+    else if (due.length === 0) process.stdout.write(t.nothingDue(since.from) + "\n");
+    else process.stdout.write(`${t.due(due.length, since.from)}\n${table(due.map(dueRow))}\n`);
     return 0;
   }
 
   const later = waiting(model, now);
   const withdrawals = withdrawalsWaiting(model, now);
   const unfinished = drafts(model);
-  const withdrawalJson = (r: Release) => ({ ...json(r), withdrawn: new Date(r.withdrawn!.date).toISOString() });
   if (values.json) {
-    process.stdout.write(JSON.stringify({ waiting: later.map(json), withdrawals: withdrawals.map(withdrawalJson), drafts: unfinished.map(json) }) + "\n");
+    const withdrawalJson = (r: Release) => ({ ...json(r), withdrawn: new Date(r.withdrawn!.date).toISOString(), in_seconds: inSeconds(r.withdrawn!.date) });
+    const waitingJson = (r: Release) => ({ ...json(r), in_seconds: inSeconds(r.date) });
+    process.stdout.write(JSON.stringify({ waiting: later.map(waitingJson), withdrawals: withdrawals.map(withdrawalJson), drafts: unfinished.map(json) }) + "\n");
     return 0;
   }
-  const withdrawalLine = (r: Release): string =>
-    `  ${formatInstant(r.withdrawn!.date, zone, r.withdrawn!.hasTime ? "dd.MM.yyyy, HH:mm" : "dd.MM.yyyy       ")}  ${r.url}  ${r.title}  (${r.file})\n`;
-  const out: string[] = [`Times are ${zone}.`];
-  out.push(later.length === 0 ? "No release waits for its time." : `Waiting for their time (${later.length}):\n${later.map(line).join("").trimEnd()}`);
-  if (withdrawals.length > 0) out.push(`Withdrawals waiting for their time (${withdrawals.length}):\n${withdrawals.map(withdrawalLine).join("").trimEnd()}`);
-  out.push(unfinished.length === 0 ? "No drafts." : `Drafts, never published until draft: true is removed (${unfinished.length}):\n${unfinished.map((r) => `  ${r.title}  (${r.file})`).join("\n")}`);
+  const out: string[] = [t.zone(zone)];
+  out.push(later.length === 0 ? t.noneWaiting : `${t.waiting(later.length)}\n${table(later.map((r) => row(r)))}`);
+  if (withdrawals.length > 0) {
+    out.push(`${t.withdrawals(withdrawals.length)}\n${table(withdrawals.map((r) => row(r, r.withdrawn!.date, r.withdrawn!.hasTime)))}`);
+  }
+  out.push(unfinished.length === 0 ? t.noDrafts : `${t.drafts(unfinished.length)}\n${table(unfinished.map((r) => [r.title, `(${shown(r.file)})`]))}`);
   process.stdout.write(out.join("\n") + "\n");
   return 0;
 }

@@ -6,6 +6,10 @@
  */
 import { tzOffset } from "@date-fns/tz";
 import { format as formatDate } from "date-fns/format";
+import { de as deLocale } from "date-fns/locale/de";
+import { enUS } from "date-fns/locale/en-US";
+import type { FormatDistanceToken } from "date-fns";
+import type { Language } from "../i18n/strings.ts";
 import { UsageError } from "../errors/usage.ts";
 
 export type ParsedDate =
@@ -186,4 +190,26 @@ export function clockOf(now: string | undefined, timeZone: string): number {
   const parsed = parseNow(now, timeZone);
   if (parsed === undefined) throw new UsageError(`--now "${now}" is not a date like 2026-11-27T10:30`);
   return parsed;
+}
+
+/**
+ * How long until `to`, from `from`, in words: "in 2 Tagen, 3 Stunden", "in 2
+ * days, 3 hours" (the largest unit and the next, days at most). Under a day,
+ * the time that really passes; from a day on, days of the site's calendar, so
+ * a release at 10:00 two days ahead is "in 2 days" across a change of clocks.
+ * The words are date-fns' own (its German has "in 2 Tagen", not "2 Tage").
+ */
+export function formatUntil(from: number, to: number, timeZone: string, language: Language): string {
+  const locale = language === "de" ? deLocale : enUS;
+  const word = (token: FormatDistanceToken, count: number, lead: boolean): string =>
+    locale.formatDistance(token, count, lead ? { addSuffix: true, comparison: 1 } : {});
+  const elapsed = Math.floor((to - from) / 60_000);
+  const minutes = elapsed < 1440 ? elapsed : Math.floor((to + offsetMs(timeZone, to) - from - offsetMs(timeZone, from)) / 60_000);
+  if (minutes < 1) return word("lessThanXMinutes", 1, true);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const [first, second]: [FormatDistanceToken, number][] =
+    days > 0 ? [["xDays", days], ["xHours", hours]] : hours > 0 ? [["xHours", hours], ["xMinutes", minutes % 60]] : [["xMinutes", minutes]];
+  const head = word(first![0], first![1], true);
+  return second && second[1] > 0 ? `${head}, ${word(second[0], second[1], false)}` : head;
 }

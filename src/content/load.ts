@@ -53,10 +53,11 @@ export async function contentExists(dir: string): Promise<boolean> {
   }
 }
 
-export async function loadContent(contentDir: string): Promise<RawContent> {
+/** `settingsOnly`: site.yaml, departments.yaml and contacts.yaml, no release (what `new` needs). */
+export async function loadContent(contentDir: string, options: { settingsOnly?: boolean } = {}): Promise<RawContent> {
   const root = await realpath(contentDir);
   const releaseFiles: string[] = [];
-  walk(path.join(root, RELEASES_DIR), RELEASES_DIR, releaseFiles);
+  if (!options.settingsOnly) walk(path.join(root, RELEASES_DIR), RELEASES_DIR, releaseFiles);
   releaseFiles.sort(inCodeUnitOrder);
   const texts = new Map<string, string>();
   const unreadable = new Map<string, string>();
