@@ -55,7 +55,8 @@ edit.stdout.on("data", (d) => (log += d));
 edit.stderr.on("data", (d) => (log += d));
 const base = `http://127.0.0.1:${port}`;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-while (!log.includes("Editor:")) {
+// edit prints the editor's address, then the preview's, once both answer (labels in the site's language).
+while (!log.includes(`${base}/\n`)) {
   if (edit.exitCode !== null) throw new Error(log);
   await wait(200);
 }

@@ -22,7 +22,7 @@ import type { ContentModel, Release } from "./content/model.ts";
 import { stringsFor } from "./i18n/index.ts";
 import { checkOutputFolder, OutputUpdate } from "./output-folder.ts";
 import { mediaFiles, siteFiles } from "./outputs/site-files.ts";
-import { adminFiles, adminOptionsOf } from "./outputs/admin.ts";
+import { adminFiles, adminHeaders, adminOptionsOf } from "./outputs/admin.ts";
 import { defaults as planDefaults, planSite } from "./site/plan.ts";
 import { FILES, searchScriptFile, stylesheetFile } from "./site/files.ts";
 import { searchFingerprint, searchIndexFiles } from "./search/pagefind.ts";
@@ -55,8 +55,8 @@ export interface BuildOptions {
   readonly concurrency?: number;
   /** Sizes, formats and cards of the web versions (default: the built-in recipe). */
   readonly images?: ImageOptions;
-  /** Build the browser editor against decap-server on this machine (`pressroom edit`). */
-  readonly localEditor?: { readonly url: string; readonly branch: string };
+  /** decap-server's address (`pressroom edit`): admin/ is built to save there, whatever site.yaml's `editor:` says. */
+  readonly localEditor?: string;
   /** Called as photos are done, for a progress line. */
   readonly onImageProgress?: (done: number, total: number) => void;
 }
@@ -188,7 +188,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const page of pages.written) previous.keep(page.path, page.key);
     const originals = mediaFiles(published).map((file) => ({ ...file, key: copyKey(file.content) }));
     const admin = adminOptionsOf(model, options.contentDir, options.localEditor);
-    const editor = admin ? adminFiles(model, admin).map((file) => ({ ...file, key: copyKey(file.content) })) : [];
+    // Decap's bundle is some 6 MB: a copy the last build made from the same file stays, unread.
+    const editor = (admin ? adminFiles(model, admin) : []).map((file) => {
+      const key = copyKey(file.content);
+      return key !== undefined && previous.reusable(file.path, key) ? { ...file, content: UNCHANGED, key } : { ...file, key };
+    });
     const files = [
       ...pages.kept,
       ...siteFiles(plan, [{ path: stylesheet, content: css }, { path: script, content: js }]),
@@ -220,6 +224,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       redirects: new Map(plan.redirects.map((redirect) => [redirect.outputPath, redirect.to])),
       facts: (file) => writer.describe(file, (left) => previous.factsOf(left)),
       ...(model.site.searchFallback && { formTargets: [new URL(model.site.searchFallback.url).origin] }),
+      ...(admin && { ownPolicy: adminHeaders(admin, model.site.url) }),
     });
     await writeFiles(writer, [
       { path: FILES.headers, content: described.headers },

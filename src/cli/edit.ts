@@ -4,20 +4,69 @@
  * holds the content folder, and the preview with the editor built in, so a
  * press officer runs one command and opens one address.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import path from "node:path";
-import { gitRootOf } from "../outputs/admin.ts";
+import { siteLanguage } from "../errors/language.ts";
 import { UsageError } from "../errors/usage.ts";
+import type { Language } from "../i18n/strings.ts";
+import { defaults as cacheDefaults } from "../media/cache.ts";
+import { editorRootOf, gitRootOf } from "../outputs/admin.ts";
 import { parse, USAGE } from "./args.ts";
 import { serveCommand } from "./serve.ts";
 
-const decapServerEntry = (): string => createRequire(import.meta.url).resolve("decap-server/dist/index.js");
+const LOOPBACK = "127.0.0.1";
 
-function currentBranch(root: string): string {
-  const result = spawnSync("git", ["symbolic-ref", "--short", "HEAD"], { cwd: root, encoding: "utf8" });
-  return result.status === 0 && result.stdout.trim() !== "" ? result.stdout.trim() : "main";
-}
+/** What `edit` says, in the site's language. */
+const TEXTS = {
+  de: {
+    editor: "Redaktion",
+    preview: "Vorschau",
+    saved: (branch: string) =>
+      `Jede Meldung wird als git-Commit auf einem eigenen Zweig (cms/releases/…) gespeichert; „Veröffentlichen“ übernimmt sie in ${branch}.\n` +
+      "Beenden mit Strg+C.",
+    noGit: (dir: string) =>
+      `Achtung: ${dir} liegt in keinem git-Repository. Die Redaktion speichert Meldungen dann direkt in den Ordner: ` +
+      "ohne Zweig, ohne Prüfung durch Kolleginnen und Kollegen (kein Redaktionsablauf) und ohne Versionsgeschichte, " +
+      "„Veröffentlichen“ speichert sofort. Für den Ablauf mit Prüfung klonen Sie das Repository der Pressestelle und starten pressroom edit darin.",
+    detached: (root: string) =>
+      `In ${root} ist kein Zweig ausgecheckt (detached HEAD). Wechseln Sie auf den Hauptzweig, z. B. mit „git switch main“, und starten Sie pressroom edit erneut.`,
+    excluded: (paths: string[]) =>
+      `${paths.join(", ")} ${paths.length === 1 ? "bleibt" : "bleiben"} außerhalb der Commits der Redaktion (eingetragen in .git/info/exclude).`,
+    portTaken: (port: number, flag: string) =>
+      `Port ${port} ist belegt – läuft pressroom edit schon? Sonst wählen Sie einen anderen mit ${flag}.`,
+    failed: (code: string) => `Der Speicherdienst der Redaktion (decap-server) ließ sich nicht starten (${code}).`,
+    died: (code: string) =>
+      `Der Speicherdienst der Redaktion (decap-server) wurde beendet (${code}): Speichern im Browser geht nicht mehr. ` +
+      "Die Vorschau läuft weiter; beenden Sie mit Strg+C und starten Sie pressroom edit neu.",
+  },
+  en: {
+    editor: "Editor",
+    preview: "Preview",
+    saved: (branch: string) =>
+      `Each release is saved as a git commit on a branch of its own (cms/releases/…); "Publish" merges it into ${branch}.\n` + "Stop with Ctrl+C.",
+    noGit: (dir: string) =>
+      `Note: ${dir} is not in a git repository. The editor then saves releases straight into the folder: ` +
+      "no branch, no review by a colleague (no editorial workflow) and no history; \"Publish\" saves at once. " +
+      "For the workflow with review, clone the press office's repository and run pressroom edit inside it.",
+    detached: (root: string) =>
+      `No branch is checked out in ${root} (detached HEAD). Switch to the main branch, e.g. with "git switch main", and run pressroom edit again.`,
+    excluded: (paths: string[]) => `${paths.join(", ")} stays out of the editor's commits (listed in .git/info/exclude).`,
+    portTaken: (port: number, flag: string) => `Port ${port} is in use: is pressroom edit running already? Otherwise choose another with ${flag}.`,
+    failed: (code: string) => `The editor's server (decap-server) did not start (${code}).`,
+    died: (code: string) =>
+      `The editor's server (decap-server) stopped (${code}): saving in the browser no longer works. ` +
+      "The preview keeps running; stop with Ctrl+C and run pressroom edit again.",
+  },
+} satisfies Record<Language, unknown>;
+
+const portOf = (value: string, flag: string): number => {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`${flag} "${value}" is not a port number (1 to 65535)`);
+  return port;
+};
 
 export async function editCommand(args: string[]): Promise<number> {
   const values = parse(args, {
@@ -32,42 +81,190 @@ export async function editCommand(args: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const editorPort = Number(values["editor-port"]);
-  if (!Number.isInteger(editorPort) || editorPort < 1 || editorPort > 65535) {
-    throw new UsageError(`--editor-port "${values["editor-port"]}" is not a port number`);
+  const port = portOf(values.port!, "--port");
+  const editorPort = portOf(values["editor-port"]!, "--editor-port");
+  if (port === editorPort) throw new UsageError("--port and --editor-port must differ");
+  const contentDir = values.content!;
+  const cacheDir = values.cache ?? cacheDefaults.dir;
+  const t = TEXTS[languageOf(contentDir)];
+
+  const git = gitRootOf(contentDir);
+  if (git && !onBranch(git)) {
+    process.stderr.write(`${t.detached(git)}\n`);
+    return 1;
   }
-  const root = gitRootOf(values.content!);
-  if (!root) {
-    throw new UsageError(
-      `${values.content} is not in a git repository. The editor saves each release as a git commit on a branch of its own ` +
-        "and publishes by merging it, so it needs one: clone the press office's repository and run pressroom edit inside it.",
-    );
+  if (!git) process.stderr.write(`${t.noGit(contentDir)}\n\n`);
+  else {
+    // decap-server commits with `git add .`: the preview, the cache and a build must not go in with a release.
+    const added = excludeFromCommits(git, [cacheDir, values.out ?? path.join(cacheDir, "preview"), "dist"]);
+    if (added.length > 0) process.stdout.write(`${t.excluded(added)}\n`);
   }
-  const branch = currentBranch(root);
-  // decap-server: MODE=git commits every save (the editorial workflow needs branches); 127.0.0.1 only.
-  const decap = spawn(process.execPath, [decapServerEntry()], {
-    env: { ...process.env, PORT: String(editorPort), BIND_HOST: "127.0.0.1", MODE: "git", GIT_REPO_DIRECTORY: root, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  for (const [taken, flag] of [[port, "--port"], [editorPort, "--editor-port"]] as const) {
+    if (await portIsFree(taken)) continue;
+    process.stderr.write(`${t.portTaken(taken, flag)}\n`);
+    return 1;
+  }
+
+  const decap = startDecapServer(editorPort, git ? { mode: "git", root: git } : { mode: "fs", root: editorRootOf(contentDir) });
+  const started = await decap.started;
+  if (started !== true) {
+    process.stderr.write(`${t.failed(started)}\n`);
+    return 1;
+  }
   let stopping = false;
-  decap.on("exit", (code) => {
-    if (stopping) return;
-    process.stderr.write(`pressroom: the editor's server (decap-server) stopped (exit code ${code}); saving in the browser no longer works. Is port ${editorPort} taken? Try --editor-port.\n`);
+  let ready = false;
+  decap.child.on("exit", (code, signal) => {
+    // Ctrl+C reaches decap-server too (the same process group): that is stopping, not dying.
+    if (stopping || signal === "SIGINT") return;
+    process.stderr.write(`\n${t.died(signal ?? `exit code ${code}`)}\n`);
   });
-  const serveArgs = ["--content", values.content!, "--port", values.port!];
-  for (const name of ["out", "now", "cache"] as const) if (values[name] !== undefined) serveArgs.push(`--${name}`, values[name]!);
+  // Stopped before the preview listens (during its first build), when it does not stop itself yet: decap-server goes too.
+  const stop = (signal: NodeJS.Signals): void => {
+    stopping = true;
+    decap.child.kill();
+    if (!ready) process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+
+  const previewUrl = `http://${LOOPBACK}:${port}/`;
+  const serveArgs = ["--content", contentDir, "--port", String(port), "--cache", cacheDir];
+  if (values.out !== undefined) serveArgs.push("--out", values.out);
+  if (values.now !== undefined) serveArgs.push("--now", values.now);
+  const serving = serveCommand(serveArgs, { localEditor: `http://${LOOPBACK}:${editorPort}/api/v1` });
+  let served = false;
+  serving.then(
+    () => (served = true),
+    () => (served = true),
+  );
   try {
-    return await serveCommand(serveArgs, {
-      localEditor: { url: `http://127.0.0.1:${editorPort}/api/v1`, branch },
-      onReady: (url) => {
-        process.stdout.write(
-          `\nEditor:  ${url}admin/\nPreview: ${url}\n` +
-            `Releases are saved in ${path.relative(process.cwd(), root) || "."} as git commits on branches (cms/releases/…); "Veröffentlichen"/"Publish" merges them into ${branch}.\n\n`,
-        );
-      },
+    // The addresses once the editor's page answers (the first build may take a while with many photos).
+    void answered(`${previewUrl}admin/`, () => served).then((ok) => {
+      if (!ok) return;
+      ready = true;
+      const width = Math.max(t.editor.length, t.preview.length) + 2;
+      const branch = git ? branchOf(git) : "";
+      process.stdout.write(
+        `\n${`${t.editor}:`.padEnd(width)}${previewUrl}admin/\n${`${t.preview}:`.padEnd(width)}${previewUrl}\n` + (git ? `${t.saved(branch)}\n\n` : "\n"),
+      );
     });
+    return await serving;
   } finally {
     stopping = true;
-    decap.kill();
+    decap.child.kill();
   }
+}
+
+/** The language of the site's messages: site.yaml's `language:`, read as text (also when the file has mistakes). */
+function languageOf(contentDir: string): Language {
+  try {
+    return siteLanguage(readFileSync(path.join(contentDir, "site.yaml"), "utf8")) ?? "en";
+  } catch {
+    return "en";
+  }
+}
+
+const gitText = (root: string, ...args: string[]): string | undefined => {
+  const result = spawnSync("git", args, { cwd: root, encoding: "utf8" });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+};
+const onBranch = (root: string): boolean => gitText(root, "symbolic-ref", "--quiet", "HEAD") !== undefined;
+const branchOf = (root: string): string => gitText(root, "symbolic-ref", "--quiet", "--short", "HEAD") ?? "main";
+
+/**
+ * Folders of ours (the preview, the cache, the default build output) inside
+ * the repository that git does not ignore yet go into the repository's own
+ * exclude list (.git/info/exclude: this copy only, never committed). Returns
+ * the folders added, as written there.
+ */
+function excludeFromCommits(root: string, folders: string[]): string[] {
+  const added: string[] = [];
+  for (const folder of folders) {
+    const relative = path.relative(root, path.resolve(folder)).split(path.sep).join("/");
+    if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) continue;
+    // Inside a folder added just now (the preview inside the cache).
+    if (added.some((pattern) => `/${relative}/`.startsWith(pattern))) continue;
+    // Exit status 0: ignored already; 1: not ignored.
+    if (spawnSync("git", ["check-ignore", "-q", `${relative}/`], { cwd: root }).status === 1) added.push(`/${relative}/`);
+  }
+  if (added.length === 0) return added;
+  const exclude = path.resolve(root, gitText(root, "rev-parse", "--git-path", "info/exclude") ?? path.join(".git", "info", "exclude"));
+  mkdirSync(path.dirname(exclude), { recursive: true });
+  const before = existsSync(exclude) ? readFileSync(exclude, "utf8") : "";
+  appendFileSync(exclude, `${before === "" || before.endsWith("\n") ? "" : "\n"}# pressroom edit: kept out of the editor's commits\n${added.join("\n")}\n`);
+  return added;
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, LOOPBACK, () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * decap-server as a child of this process, on 127.0.0.1 only. MODE=git
+ * commits every save and keeps each release on a branch until it is
+ * published (the editorial workflow); MODE=fs, for a folder outside git,
+ * writes files and nothing else. It runs in its own package folder: it reads
+ * a `.env` file from where it runs, and the press office's must not steer it.
+ * `started` is true once it listens, or says why it did not.
+ */
+function startDecapServer(port: number, where: { mode: "git" | "fs"; root: string }): { child: ChildProcess; started: Promise<true | string> } {
+  const entry = createRequire(import.meta.url).resolve("decap-server/dist/index.js");
+  // git quotes a path with an umlaut in what it prints ("br\303\274cke"), and decap-server reads the quoted text as
+  // the path: a release folder named after its title ("neue-brücke") could not be reviewed. Its git runs unquoted.
+  const configs = Number(process.env.GIT_CONFIG_COUNT ?? 0) || 0;
+  const child = spawn(process.execPath, [entry], {
+    cwd: path.dirname(path.dirname(entry)),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BIND_HOST: LOOPBACK,
+      MODE: where.mode,
+      GIT_REPO_DIRECTORY: where.root,
+      LOG_LEVEL: "info",
+      GIT_CONFIG_COUNT: String(configs + 1),
+      [`GIT_CONFIG_KEY_${configs}`]: "core.quotePath",
+      [`GIT_CONFIG_VALUE_${configs}`]: "false",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const started = new Promise<true | string>((resolve) => {
+    let last = "";
+    const lines = (chunk: Buffer): void => {
+      for (const raw of chunk.toString("utf8").split("\n")) {
+        // winston's lines: "info: …" / "error: …", coloured.
+        const line = raw.replace(/\u001b\[[0-9;]*m/g, "").trim();
+        if (line === "") continue;
+        if (/listening on/i.test(line)) resolve(true);
+        else if (/^(error|warn)\b/i.test(line)) {
+          last = line;
+          // A failed save names its request, photos and all: the start of it says enough.
+          process.stderr.write(`decap-server: ${line.length > 300 ? `${line.slice(0, 300)}…` : line}\n`);
+        }
+      }
+    };
+    child.stdout!.on("data", lines);
+    child.stderr!.on("data", lines);
+    child.once("error", (error) => resolve(error.message));
+    child.once("exit", (code, signal) => resolve(last || (signal ?? `exit code ${code}`)));
+  });
+  return { child, started };
+}
+
+/** Whether `url` answers, asked until it does or `gaveUp()` says the server has stopped. */
+async function answered(url: string, gaveUp: () => boolean): Promise<boolean> {
+  while (!gaveUp()) {
+    try {
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      if (response.ok) return true;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  return false;
 }

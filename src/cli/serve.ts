@@ -21,9 +21,7 @@ import { errorPage } from "./error-page.ts";
 
 export interface ServeExtra {
   /** decap-server's address: the preview also builds the browser editor against it (`pressroom edit`). */
-  readonly localEditor?: { readonly url: string; readonly branch: string };
-  /** Called once the preview answers, with its address. */
-  readonly onReady?: (url: string) => void;
+  readonly localEditor?: string;
 }
 
 const LOOPBACK = "127.0.0.1";
@@ -114,7 +112,6 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
   if (host !== LOOPBACK && host !== "localhost" && host !== "::1") {
     process.stdout.write(`Warning: --host ${host} opens the preview, drafts and embargoed releases included, to other computers on the network.\n`);
   }
-  extra.onReady?.(url);
 
   // One rebuild at a time; changes during a rebuild start one more afterwards.
   let timer: NodeJS.Timeout | undefined;

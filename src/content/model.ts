@@ -24,6 +24,8 @@ export interface EditorBackend {
   readonly branch: string;
   /** An OAuth provider's address (GitHub: a small proxy the city runs; GitLab: the GitLab server). */
   readonly baseUrl?: string;
+  /** The host's API (GitHub Enterprise, a GitLab of the city's own): default api.github.com or gitlab.com's. */
+  readonly apiRoot?: string;
   readonly authEndpoint?: string;
   /** GitLab's OAuth application id (PKCE). */
   readonly appId?: string;

@@ -20,7 +20,9 @@ export const siteSchema = z.strictObject({
   timezone: text,
   description: optionalText,
   search_fallback: z.union([text, z.strictObject({ name: text, url: text, query: text, site: text })]).optional(),
-  editor: z.strictObject({ backend: text, repo: text, branch: optionalText, base_url: optionalText, auth_endpoint: optionalText, app_id: optionalText }).optional(),
+  editor: z
+    .strictObject({ backend: text, repo: text, branch: optionalText, base_url: optionalText, api_root: optionalText, auth_endpoint: optionalText, app_id: optionalText })
+    .optional(),
 });
 
 export const departmentSchema = z.strictObject({
@@ -109,7 +111,7 @@ const FORMS: Record<string, string> = {
   aliases: "an old address, or a list of them",
   withdrawn: 'a group of two indented lines, "date: 2026-12-02" and "reason: …"',
   draft: "true or false",
-  editor: "a group with backend: (github or gitlab), repo: (owner/name) and, optionally, branch:, base_url:, auth_endpoint: and app_id:",
+  editor: "a group with backend: (github or gitlab), repo: (owner/name) and, optionally, branch:, base_url:, api_root:, auth_endpoint: and app_id:",
   search_fallback: 'the name of a search engine (duckduckgo, google), or a group of name:, url:, query: and site:',
 };
 const EXPECTED: Record<string, string> = {

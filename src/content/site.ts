@@ -100,19 +100,28 @@ function resolveSite(raw: RawContent, problems: Problem[]): Site | undefined {
   let editor: EditorBackend | undefined;
   if (data.editor !== undefined) {
     const e = data.editor;
+    let valid = true;
+    const invalid = (key: string, value: string, expected: string): void => {
+      const field = `editor.${key}`;
+      problems.push(problem("invalid-value", { file, line: parsed.lineOf(["editor", key]), field }, { field, value, expected }));
+      valid = false;
+    };
     const backend = e.backend.toLowerCase();
-    if (backend !== "github" && backend !== "gitlab") {
-      problems.push(problem("invalid-value", { file, line: parsed.lineOf(["editor", "backend"]), field: "editor.backend" }, { field: "editor.backend", value: e.backend, expected: "github or gitlab" }));
-      ok = false;
-    } else if (!/^[\w.-]+(\/[\w.-]+)+$/.test(e.repo)) {
-      problems.push(problem("invalid-value", { file, line: parsed.lineOf(["editor", "repo"]), field: "editor.repo" }, { field: "editor.repo", value: e.repo, expected: "the repository as owner/name, e.g. stadt-musterstadt/pressemitteilungen" }));
-      ok = false;
-    } else {
+    if (backend !== "github" && backend !== "gitlab") invalid("backend", e.backend, "github or gitlab");
+    if (!/^[\w.-]+(\/[\w.-]+)+$/.test(e.repo)) invalid("repo", e.repo, "the repository as owner/name, e.g. stadt-musterstadt/pressemitteilungen");
+    // The editor's page may talk to these servers only (its security policy names them): https, never a path of another scheme.
+    for (const key of ["base_url", "api_root"] as const) {
+      const value = e[key];
+      if (value && !/^https:\/\/[^\s/?#]+/.test(value)) invalid(key, value, "an https:// address");
+    }
+    if (!valid) ok = false;
+    else {
       editor = {
-        backend,
+        backend: backend as EditorBackend["backend"],
         repo: e.repo,
         branch: e.branch || "main",
         ...(e.base_url && { baseUrl: e.base_url }),
+        ...(e.api_root && { apiRoot: e.api_root }),
         ...(e.auth_endpoint && { authEndpoint: e.auth_endpoint }),
         ...(e.app_id && { appId: e.app_id }),
       };

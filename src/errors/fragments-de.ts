@@ -21,8 +21,8 @@ const EXACT: Readonly<Record<string, string>> = {
   "an old address, or a list of them": "eine alte Adresse oder eine Liste davon",
   'a group of two indented lines, "date: 2026-12-02" and "reason: …"': "eine Gruppe aus zwei eingerückten Zeilen, „date: 2026-12-02“ und „reason: …“",
   "true or false": "true oder false",
-  "a group with backend: (github or gitlab), repo: (owner/name) and, optionally, branch:, base_url:, auth_endpoint: and app_id:":
-    "eine Gruppe mit backend: (github oder gitlab), repo: (besitzer/name) und, wenn nötig, branch:, base_url:, auth_endpoint: und app_id:",
+  "a group with backend: (github or gitlab), repo: (owner/name) and, optionally, branch:, base_url:, api_root:, auth_endpoint: and app_id:":
+    "eine Gruppe mit backend: (github oder gitlab), repo: (besitzer/name) und, wenn nötig, branch:, base_url:, api_root:, auth_endpoint: und app_id:",
   "the name of a search engine (duckduckgo, google), or a group of name:, url:, query: and site:":
     "der Name einer Suchmaschine (duckduckgo, google) oder eine Gruppe aus name:, url:, query: und site:",
   "text on one line": "Text in einer Zeile",

@@ -5,6 +5,7 @@
  * loads it, and `config.yml`, made from the content model so the choices of
  * department and contact are the site's own.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -15,12 +16,18 @@ import { xmlEscape } from "./xml.ts";
 
 export const ADMIN_FOLDER = "admin";
 
-/** Where the editor saves: a git host in production, or decap-server on this machine (`pressroom edit`). */
+/**
+ * Where the editor saves: a git host in production, or decap-server on this
+ * machine (`pressroom edit`) at `url`, working on `branch` of the repository.
+ */
 export type EditorTarget = { readonly kind: "host"; readonly backend: EditorBackend } | { readonly kind: "local"; readonly url: string; readonly branch: string };
 
 export interface AdminOptions {
   readonly target: EditorTarget;
-  /** The content folder as seen from the git repository's root ("content", "" when it is the root). */
+  /**
+   * The content folder as seen from the folder the backend works in: the git
+   * repository's root ("content"; "" when the content folder is the root).
+   */
   readonly contentPath: string;
 }
 
@@ -84,18 +91,32 @@ const LABELS = {
   },
 } as const;
 
+/**
+ * The backend section, and for the local editor `local_backend`. Decap asks
+ * the `local_backend` address whether decap-server runs there and what it
+ * can do (publishing through review needs its git mode); the backend itself
+ * names decap-server too, so that an editor whose server is not running
+ * fails on this machine instead of offering a login at a git host.
+ */
 function backendOf(target: EditorTarget): Record<string, unknown> {
-  if (target.kind === "local") return { name: "proxy", proxy_url: target.url, branch: target.branch };
+  if (target.kind === "local") {
+    return { backend: { name: "proxy", proxy_url: target.url, branch: target.branch }, local_backend: { url: target.url } };
+  }
   const b = target.backend;
   return {
-    name: b.backend,
-    repo: b.repo,
-    branch: b.branch,
-    ...(b.baseUrl && { base_url: b.baseUrl }),
-    ...(b.authEndpoint && { auth_endpoint: b.authEndpoint }),
-    ...(b.appId && { app_id: b.appId, auth_type: "pkce" }),
+    backend: {
+      name: b.backend,
+      repo: b.repo,
+      branch: b.branch,
+      ...(b.baseUrl && { base_url: b.baseUrl }),
+      ...(b.apiRoot && { api_root: b.apiRoot }),
+      ...(b.authEndpoint && { auth_endpoint: b.authEndpoint }),
+      ...(b.appId && { app_id: b.appId, auth_type: "pkce" }),
+    },
   };
 }
+
+const MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-two", "heading-three", "quote", "bulleted-list", "numbered-list"];
 
 /** Decap's configuration: one collection of releases, a folder per release with its photos beside index.md. */
 export function adminConfig(model: ContentModel, options: AdminOptions): string {
@@ -105,13 +126,15 @@ export function adminConfig(model: ContentModel, options: AdminOptions): string 
     [...items].map(([id, item]) => ({ label: item.name, value: id })).sort((a, b) => a.label.localeCompare(b.label, model.site.language));
   const config = {
     locale: model.site.language,
-    backend: backendOf(options.target),
+    ...backendOf(options.target),
     publish_mode: "editorial_workflow",
     site_url: model.site.url,
     // Required by Decap; each release keeps its photos in its own folder (below).
     media_folder: folder,
     public_folder: "",
-    slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
+    // Folder names keep umlauts ("2026-11-27-neue-brücke"): the address made from them spells ä as ae
+    // ("/neue-bruecke/"), as every other address of the site does; Decap's ASCII mode would write "brucke".
+    slug: { encoding: "unicode", clean_accents: false, sanitize_replacement: "-" },
     collections: [
       {
         name: "releases",
@@ -144,12 +167,13 @@ export function adminConfig(model: ContentModel, options: AdminOptions): string 
             required: false,
             fields: [
               { name: "file", label: l.file, widget: "image", choose_url: false },
-              { name: "alt", label: l.alt, widget: "string", hint: l.altHint },
+              { name: "alt", label: l.alt, widget: "string", required: true, hint: l.altHint },
               { name: "caption", label: l.caption, widget: "string", required: false },
               { name: "credit", label: l.credit, widget: "string", required: false },
             ],
           },
-          { name: "body", label: l.body, widget: "markdown" },
+          // What a press release is written with; no code blocks (their editor loads a language per block).
+          { name: "body", label: l.body, widget: "markdown", buttons: MARKDOWN_BUTTONS, editor_components: ["image"] },
         ],
       },
     ],
@@ -174,6 +198,47 @@ function adminPage(model: ContentModel): string {
 `;
 }
 
+/** Where Decap's git hosts answer by default (their API; GitLab's sign-in). */
+const DEFAULT_API = { github: "https://api.github.com", gitlab: "https://gitlab.com/api/v4" } as const;
+const DEFAULT_GITLAB_SIGN_IN = "https://gitlab.com";
+
+/**
+ * The security policy of `admin/`, measured with the editor in Chromium
+ * under the site's own policy: Decap compiles its configuration's schema
+ * with `new Function` ('unsafe-eval'), styles its components with inline
+ * style elements ('unsafe-inline'), and shows and reads a chosen photo from a
+ * `blob:` address. It talks to the backend's API only (GitLab's sign-in also
+ * fetches a token from its server); GitHub's sign-in is a window of its own.
+ */
+export function adminPolicy(options: AdminOptions, siteUrl: string): string {
+  const target = options.target;
+  const origins = new Set<string>();
+  if (target.kind === "local") origins.add(new URL(target.url).origin);
+  else {
+    const b = target.backend;
+    origins.add(new URL(b.apiRoot ?? DEFAULT_API[b.backend]).origin);
+    if (b.backend === "gitlab") origins.add(new URL(b.baseUrl ?? DEFAULT_GITLAB_SIGN_IN).origin);
+  }
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob:",
+    `connect-src 'self' blob: ${[...origins].sort().join(" ")}`,
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(siteUrl.startsWith("https://") ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+/** The headers of `admin/` besides caching: its own policy, and no search engine lists it. */
+export function adminHeaders(options: AdminOptions, siteUrl: string): { folder: string; policy: string; headers: [string, string][] } {
+  return { folder: ADMIN_FOLDER, policy: adminPolicy(options, siteUrl), headers: [["X-Robots-Tag", "noindex, nofollow"]] };
+}
+
 /** Every file of `admin/`. */
 export function adminFiles(model: ContentModel, options: AdminOptions): OutputFile[] {
   const dir = bundleDir();
@@ -195,13 +260,39 @@ export function gitRootOf(dir: string): string | undefined {
   }
 }
 
-/** The admin options of a build: the local editor's address wins; else the production backend of site.yaml; else none. */
-export function adminOptionsOf(model: ContentModel, contentDir: string, localEditor?: { url: string; branch: string }): AdminOptions | undefined {
-  const target: EditorTarget | undefined = localEditor
-    ? { kind: "local", ...localEditor }
-    : model.site.editor && { kind: "host", backend: model.site.editor };
-  if (!target) return undefined;
-  const root = gitRootOf(contentDir);
-  const contentPath = root ? path.relative(root, path.resolve(contentDir)).split(path.sep).join("/") : "";
-  return { target, contentPath };
+/**
+ * The folder the editor's paths start from: the git repository that holds
+ * the content folder; without one (a copy of the files, or no git at all),
+ * the working folder when the content folder is inside it (a build runs
+ * from the repository's top), else the content folder itself.
+ */
+export function editorRootOf(contentDir: string): string {
+  const git = gitRootOf(contentDir);
+  if (git) return git;
+  const content = path.resolve(contentDir);
+  const inside = path.relative(process.cwd(), content);
+  return inside.startsWith("..") || path.isAbsolute(inside) ? content : process.cwd();
+}
+
+/** The branch checked out in the repository at `root`; "main" when it cannot be told (no commit yet, a detached HEAD). */
+export function currentBranch(root: string): string {
+  const result = spawnSync("git", ["symbolic-ref", "--quiet", "--short", "HEAD"], { cwd: root, encoding: "utf8" });
+  const name = result.status === 0 ? result.stdout.trim() : "";
+  return name === "" ? "main" : name;
+}
+
+/**
+ * The admin options of a build: with `localEditor` (decap-server's address,
+ * from `pressroom edit`) the editor saves there; else at the git host that
+ * site.yaml's `editor:` names; else a build has no editor at all.
+ */
+export function adminOptionsOf(model: ContentModel, contentDir: string, localEditor?: string): AdminOptions | undefined {
+  const root = editorRootOf(contentDir);
+  // The git host's repository (and decap-server's folder) holds the content folder where this one does.
+  const contentPath = path.relative(root, path.resolve(contentDir)).split(path.sep).join("/");
+  if (localEditor !== undefined) {
+    return { target: { kind: "local", url: localEditor, branch: gitRootOf(contentDir) ? currentBranch(root) : "main" }, contentPath };
+  }
+  if (model.site.editor) return { target: { kind: "host", backend: model.site.editor }, contentPath };
+  return undefined;
 }

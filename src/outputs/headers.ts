@@ -33,6 +33,8 @@ export function cacheClassOf(file: string): CacheClass {
   return IMMUTABLE_FOLDERS.includes(top) ? "immutable" : "revalidate";
 }
 
+const CSP = "Content-Security-Policy";
+
 /**
  * Sent with every response. No page has inline script or style, so the
  * policy allows neither; scripts come from the site only (the search page's,
@@ -74,6 +76,13 @@ export interface HeaderInput {
   readonly redirectPages: readonly string[];
   /** Origins besides the site that its forms may send to (the search engine of the no-script search). */
   readonly formTargets?: readonly string[];
+  /**
+   * A top-level folder with a policy of its own (the browser editor, admin/)
+   * and its other headers. Hosts join a header that two matching blocks set,
+   * and two policies allow only what both allow: so the site's policy then
+   * goes with each other top-level block instead of with every address.
+   */
+  readonly ownPolicy?: { readonly folder: string; readonly policy: string; readonly headers?: readonly [string, string][] };
 }
 
 /**
@@ -89,7 +98,15 @@ export function headersFile(input: HeaderInput): string {
   const block = (path: string, headers: readonly [string, string][]): void => {
     blocks.push(`${path}\n${headers.map(([name, value]) => `  ${name}: ${value}\n`).join("")}`);
   };
-  block(`${base}/*`, securityHeaders(input.siteUrl, input.formTargets));
+  const security = securityHeaders(input.siteUrl, input.formTargets);
+  const own = input.ownPolicy;
+  const policy = security.find(([name]) => name === CSP)!;
+  block(`${base}/*`, own ? security.filter((header) => header !== policy) : security);
+  const withPolicy = (path: string, headers: [string, string][]): [string, string][] => {
+    if (!own) return headers;
+    if (path === `/${own.folder}/*`) return [...headers, [CSP, own.policy], ...(own.headers ?? [])];
+    return [...headers, policy];
+  };
 
   const tops = new Map<string, ServedClass>();
   for (const file of input.files) {
@@ -100,8 +117,8 @@ export function headersFile(input: HeaderInput): string {
   }
   for (const [path, cache] of [...tops].sort(([a], [b]) => inCodeUnitOrder(a, b))) {
     // The home page is asked for as the folder, not as index.html.
-    if (path === `/${FILES.home}`) block(`${base}/`, [["Cache-Control", CACHE_CONTROL[cache]]]);
-    block(`${base}${path}`, [["Cache-Control", CACHE_CONTROL[cache]]]);
+    if (path === `/${FILES.home}`) block(`${base}/`, withPolicy(`/`, [["Cache-Control", CACHE_CONTROL[cache]]]));
+    block(`${base}${path}`, withPolicy(path, [["Cache-Control", CACHE_CONTROL[cache]]]));
   }
   for (const file of [...input.redirectPages].sort(inCodeUnitOrder)) {
     if (contentTypeOf(file) !== HTML_TYPE) block(`${base}/${file}`, [["Content-Type", HTML_TYPE]]);

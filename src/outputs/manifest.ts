@@ -12,7 +12,7 @@ import { UsageError } from "../errors/usage.ts";
 import { sha256 } from "../media/cache.ts";
 import { FILES } from "../site/files.ts";
 import { contentTypeOf, HTML_TYPE } from "./content-type.ts";
-import { CACHE_CONTROL, cacheClassOf, headersFile, type CacheClass, type ServedClass } from "./headers.ts";
+import { CACHE_CONTROL, cacheClassOf, headersFile, type CacheClass, type HeaderInput, type ServedClass } from "./headers.ts";
 import { inCodeUnitOrder } from "../compare.ts";
 
 export interface ManifestEntry {
@@ -116,6 +116,8 @@ export interface DescribeInput {
   readonly facts: (file: string) => { readonly sha256: string; readonly size: number };
   /** Origins besides the site that its forms may send to. */
   readonly formTargets?: readonly string[];
+  /** A folder with a security policy of its own (the browser editor). */
+  readonly ownPolicy?: HeaderInput["ownPolicy"];
 }
 
 /** `_headers` and `manifest.json` for a finished output (the manifest lists `_headers` too). */
@@ -126,6 +128,7 @@ export function describeOutput(input: DescribeInput): { headers: string; manifes
     files: [...input.files, FILES.headers, FILES.manifest],
     redirectPages: [...input.redirects.keys()],
     ...(input.formTargets && { formTargets: input.formTargets }),
+    ...(input.ownPolicy && { ownPolicy: input.ownPolicy }),
   });
   const entry = (file: string, sha256: string, size: number): ManifestEntry => {
     const redirect = input.redirects.get(file);
