@@ -41,9 +41,7 @@ export interface BuildOptions {
   readonly outDir: string;
   /** The build's clock, as text (site time zone unless it has an offset); default: the current time. */
   readonly now?: string;
-  /** Publish drafts too. */
-  readonly drafts?: boolean;
-  /** The local preview (`pressroom serve`): drafts and embargoed releases too, each with a banner. Never deployed. */
+  /** The preview (`pressroom serve`, `build --preview`): drafts and embargoed releases too, each with a banner; marked in the manifest, never deployed. */
   readonly preview?: boolean;
   readonly layoutsDir?: string;
   readonly pageSize?: number;
@@ -107,7 +105,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const now = clockOf(options.now, model.site.timeZone);
   const preview = options.preview ?? false;
-  const published = publishedReleases(model, { now, drafts: options.drafts ?? false, preview });
+  const published = publishedReleases(model, { now, drafts: false, preview });
   const images = options.images ?? imageDefaults;
   const media = planMedia(published, model.site, images, now);
   const strings = stringsFor(model.site.language);
@@ -219,7 +217,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       siteUrl: model.site.url,
       basePath: model.site.basePath,
       now,
-      preview: preview || (options.drafts ?? false),
+      preview,
       files: writer.list(),
       redirects: new Map(plan.redirects.map((redirect) => [redirect.outputPath, redirect.to])),
       facts: (file) => writer.describe(file, (left) => previous.factsOf(left)),

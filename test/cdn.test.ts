@@ -147,7 +147,7 @@ describe("an old address among the files named by their content", () => {
 describe("a preview build", () => {
   test("is marked in its manifest", async () => {
     const out = newOut();
-    await build({ contentDir: "content", outDir: out, now: NOW, drafts: true });
+    await build({ contentDir: "content", outDir: out, now: NOW, preview: true });
     assert.equal(readManifest(out).preview, true);
   });
 });

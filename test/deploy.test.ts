@@ -392,12 +392,12 @@ describe("a deploy at the top of a bucket that holds other sites", () => {
 });
 
 describe("what a deploy refuses", () => {
-  test("a preview build with drafts, a folder without a build, and a wrong key without showing it", async () => {
+  test("a preview build, a folder without a build, and a wrong key without showing it", async () => {
     const preview = newDir();
-    await build({ contentDir: "content", outDir: preview, now: NOW, drafts: true });
+    await build({ contentDir: "content", outDir: preview, now: NOW, preview: true });
     const refused = await deploy(preview);
     assert.equal(refused.status, 2);
-    assert.match(refused.stderr, /holds a preview \(from pressroom serve or build --drafts: drafts and embargoed releases shown\): it is never deployed/);
+    assert.match(refused.stderr, /holds a preview \(from pressroom serve or build --preview: drafts and embargoed releases shown\): it is never deployed/);
 
     const empty = newDir();
     const none = await deploy(empty);

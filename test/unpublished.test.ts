@@ -68,10 +68,13 @@ describe("the fixture site", () => {
     assert.ok(listFiles(offset).includes("2026/12/24/futuresecret/index.html"));
   });
 
-  test("--drafts shows drafts for a preview, never future releases", () => {
-    const out = buildInto(content, "2026-11-27T12:00", ["--drafts"]);
-    assert.ok(listFiles(out).includes("2026/11/25/entwurf/index.html"));
-    assert.deepEqual(filesContaining(out, "FUTURESECRET"), []);
+  test("--preview shows drafts and embargoed releases under their banners, in a build marked as a preview", () => {
+    const out = buildInto(content, "2026-11-27T12:00", ["--preview"]);
+    const banner = (file: string): string => /<p class="preview-banner[^>]*>([^<]*)</.exec(readFileSync(path.join(out, file), "utf8"))?.[1] ?? "";
+    assert.equal(banner("2026/11/25/entwurf/index.html"), "Entwurf — wird nicht veröffentlicht");
+    assert.equal(banner("2026/12/24/futuresecret/index.html"), "Sperrfrist bis 24.12.2026, 12:00 Uhr");
+    assert.equal(banner("2026/11/27/radwege-am-ring/index.html"), "");
+    assert.equal(JSON.parse(readFileSync(path.join(out, "manifest.json"), "utf8")).preview, true);
   });
 });
 

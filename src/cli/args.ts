@@ -5,7 +5,7 @@ import { UsageError } from "../errors/usage.ts";
 export const USAGE = `Usage: pressroom <command> [options]
 
 Commands:
-  build   Build the site           [--content DIR] [--out DIR] [--now DATETIME] [--drafts] [--cache DIR] [--lang de|en] [--json]
+  build   Build the site           [--content DIR] [--out DIR] [--now DATETIME] [--preview] [--cache DIR] [--lang de|en] [--json]
   check   Validate content only    [--content DIR] [--now DATETIME] [--cache DIR] [--lang de|en] [--json] [--annotations]
   serve   Preview on 127.0.0.1 with live reload, drafts and embargoes shown with a banner
           [--content DIR] [--out DIR] [--port N] [--host ADDRESS] [--now DATETIME] [--cache DIR]

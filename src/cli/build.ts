@@ -24,6 +24,8 @@ export async function buildCommand(args: string[]): Promise<number> {
     content: { type: "string", default: "content" },
     out: { type: "string", default: "dist" },
     now: { type: "string" },
+    preview: { type: "boolean", default: false },
+    // The older name of --preview.
     drafts: { type: "boolean", default: false },
     cache: { type: "string" },
     lang: { type: "string" },
@@ -37,6 +39,7 @@ export async function buildCommand(args: string[]): Promise<number> {
     throw new UsageError(`--now "${values.now}" is not a date like 2026-11-27T10:30 or 2026-11-27T10:30:00+01:00`);
   }
   const contentDir = values.content!;
+  const preview = values.preview! || values.drafts!;
   // The language is known before the build, for its progress line: site.yaml's own, as the report's.
   const language = reportLanguage(values.lang, readSiteYaml(contentDir));
   const started = performance.now();
@@ -46,13 +49,14 @@ export async function buildCommand(args: string[]): Promise<number> {
       contentDir,
       outDir: values.out!,
       ...(values.now !== undefined && { now: values.now }),
-      drafts: values.drafts!,
+      preview,
       ...(values.cache !== undefined && { cacheDir: values.cache }),
       ...(!values.json && { onImageProgress: progress.onProgress }),
     });
     progress.end();
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const drafts = { drafts: values.drafts! };
+    // A preview shows its drafts: no line counts them as left out.
+    const drafts = { drafts: preview };
     if (values.json) {
       const { releases, pages, mediaFiles, images, warnings } = result;
       const { photos, encoded, reused, cards } = images;

@@ -4,11 +4,11 @@
  * folder, and a reload every two seconds, so the page turns into the release
  * as soon as the file is fixed.
  */
-import path from "node:path";
 import type { Problem } from "../errors/problem.ts";
 import { formatProblems } from "../errors/report.ts";
-import { siteLanguage } from "../errors/language.ts";
+import { reportLanguage } from "../errors/language.ts";
 import { xmlEscape } from "../outputs/xml.ts";
+import { pathFromCwd } from "./report.ts";
 
 const TEXT = {
   de: {
@@ -22,9 +22,9 @@ const TEXT = {
 } as const;
 
 export function errorPage(problems: readonly Problem[], sources: ReadonlyMap<string, string>, options: { contentDir: string }): string {
-  const language = siteLanguage(sources.get("site.yaml")) ?? "de";
-  const shown = (file: string): string => path.join(options.contentDir, file).split(path.sep).join("/");
-  const report = formatProblems(problems, { sources, color: false, language, path: shown, outcome: "check" });
+  // The terminal's choices: the site's language (English when site.yaml does not say), paths from the working folder.
+  const language = reportLanguage(undefined, sources.get("site.yaml"));
+  const report = formatProblems(problems, { sources, color: false, language, path: pathFromCwd(options.contentDir), outcome: "check" });
   const t = TEXT[language];
   return `<!doctype html>
 <html lang="${language}">

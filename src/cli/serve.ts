@@ -5,16 +5,20 @@
  * change and reloads the open page. A content error shows in the browser
  * until the file is fixed.
  */
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { isIP } from "node:net";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import chokidar from "chokidar";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
-import { build, BuildFailed } from "../build.ts";
+import { build, BuildFailed, type BuildOptions } from "../build.ts";
 import { LAYOUTS_DIR } from "../eleventy/layouts.ts";
+import { reportLanguage } from "../errors/language.ts";
 import { UsageError } from "../errors/usage.ts";
 import { defaults as cacheDefaults } from "../media/cache.ts";
 import type { Problem } from "../errors/problem.ts";
+import type { Language } from "../i18n/strings.ts";
 import { parse, USAGE } from "./args.ts";
 import { printProblems } from "./report.ts";
 import { errorPage } from "./error-page.ts";
@@ -25,6 +29,36 @@ export interface ServeExtra {
 }
 
 const LOOPBACK = "127.0.0.1";
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** What the preview says on the terminal, in the site's language. */
+const TEXTS = {
+  de: {
+    built: (releases: number, pages: number) => `Vorschau gebaut: ${plural(releases, "Meldung", "Meldungen")}, ${plural(pages, "Seite", "Seiten")}.`,
+    ready: (url: string) => `Vorschau unter ${url} – mit Entwürfen und Meldungen unter Sperrfrist, jeweils gekennzeichnet. Beenden mit Strg+C.`,
+    network: (host: string) =>
+      `Achtung: Mit --host ${host} ist die Vorschau für andere Rechner im Netz zu sehen, Entwürfe und Meldungen unter Sperrfrist eingeschlossen.`,
+    watching: (dir: string) => `Änderungen in ${dir} bauen die Vorschau neu.`,
+    problems: "Die Vorschau zeigt diese Fehler auch im Browser, bis die Datei korrigiert ist.",
+    failed: (error: string) => `Die Vorschau ließ sich nicht neu bauen und wartet auf die nächste Änderung: ${error}`,
+    portTaken: (port: number) => `Port ${port} ist schon belegt (läuft die Vorschau schon?): einen anderen wählen, etwa --port ${port === 65535 ? 8081 : port + 1}.`,
+    noAddress: (host: string, code: string) => `Die Vorschau kann nicht unter ${host} erreichbar sein (${code}): --host braucht eine Adresse dieses Rechners.`,
+  },
+  en: {
+    built: (releases: number, pages: number) => `Preview built: ${plural(releases, "release", "releases")}, ${plural(pages, "page", "pages")}.`,
+    ready: (url: string) => `Preview at ${url} – drafts and embargoed releases included, each marked. Press Ctrl+C to stop.`,
+    network: (host: string) => `Warning: with --host ${host} other computers on the network see the preview, drafts and embargoed releases included.`,
+    watching: (dir: string) => `Changes in ${dir} rebuild the preview.`,
+    problems: "The preview shows these problems in the browser too, until the file is fixed.",
+    failed: (error: string) => `The preview could not be rebuilt and waits for the next change: ${error}`,
+    portTaken: (port: number) => `Port ${port} is in use (is a preview running already?): choose another, e.g. --port ${port === 65535 ? 8081 : port + 1}.`,
+    noAddress: (host: string, code: string) => `The preview cannot listen on ${host} (${code}): --host needs an address of this computer.`,
+  },
+} as const;
+
+/** Addresses that only this computer reaches: 127.0.0.0/8, ::1 and localhost. */
+const isLoopback = (host: string): boolean => host === "localhost" || host === "::1" || (isIP(host) === 4 && host.startsWith("127."));
 
 export async function serveCommand(args: string[], extra: ServeExtra = {}): Promise<number> {
   const values = parse(args, {
@@ -39,18 +73,31 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
     process.stdout.write(USAGE);
     return 0;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${values.port}" is not a port number`);
+  const port = /^\d+$/.test(values.port!) ? Number(values.port) : Number.NaN;
+  if (!(port >= 0 && port <= 65535)) throw new UsageError(`--port "${values.port}" is not a port number (0 to 65535; 0 picks a free one)`);
+  const host = values.host!;
+  const contentDir = values.content!;
   const cacheDir = values.cache ?? cacheDefaults.dir;
-  const options = {
-    contentDir: values.content!,
+  const options: BuildOptions = {
+    contentDir,
     // Not dist: a preview must never sit where a real build is deployed from.
     outDir: values.out ?? path.join(cacheDir, "preview"),
     preview: true,
     cacheDir,
     ...(values.now !== undefined && { now: values.now }),
-    ...(extra.localEditor && { localEditor: extra.localEditor }),
+    ...(extra.localEditor !== undefined && { localEditor: extra.localEditor }),
   };
+  // The site's language, read again each time: site.yaml may change while the preview runs.
+  const language = (): Language => {
+    let siteYaml: string | undefined;
+    try {
+      siteYaml = readFileSync(path.join(contentDir, "site.yaml"), "utf8");
+    } catch {
+      siteYaml = undefined;
+    }
+    return reportLanguage(undefined, siteYaml);
+  };
+  const say = (line: (t: (typeof TEXTS)[Language]) => string): boolean => process.stdout.write(`${line(TEXTS[language()])}\n`);
 
   // The problems of the last build, while it failed: every page shows them until a build succeeds.
   let failed: { problems: readonly Problem[]; sources: ReadonlyMap<string, string> } | undefined;
@@ -58,16 +105,72 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
     try {
       const result = await build(options);
       failed = undefined;
-      process.stdout.write(`Built ${result.releases} releases (${result.pages} pages).\n`);
+      if (result.warnings.length > 0) printProblems(result.warnings, result.sources, false, { contentDir });
+      say((t) => t.built(result.releases, result.pages));
     } catch (error) {
       if (!(error instanceof BuildFailed)) throw error;
       failed = { problems: error.problems, sources: error.sources };
-      printProblems(error.problems, error.sources, false);
-      process.stdout.write("The preview shows these problems until they are fixed.\n");
+      printProblems(error.problems, error.sources, false, { contentDir });
+      say((t) => t.problems);
     }
   };
 
-  await rebuild();
+  // One rebuild at a time; changes during a rebuild start one more afterwards.
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let reload = (): void => undefined;
+  const run = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = rebuild()
+      .then(() => reload())
+      // The preview keeps running whatever happens in one rebuild.
+      .catch((error: unknown) => {
+        // Most often a file vanished while it was read (an editor or git switching branches): the next change rebuilds.
+        process.stderr.write(`${TEXTS[language()].failed(String(error))}\n`);
+      })
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+  };
+  const changed = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 100);
+  };
+  // chokidar follows a file an editor replaces (safe save, sed -i), which Node's recursive fs.watch loses.
+  // Hidden files and folders below the watched ones (an editor's swap files, a media cache) change nothing.
+  // It watches before the first build starts: a save during that build is not lost.
+  const roots = [path.resolve(contentDir), path.resolve(LAYOUTS_DIR)];
+  const watcher = chokidar.watch(roots, {
+    ignoreInitial: true,
+    ignored: (file: string) => path.basename(file).startsWith(".") && !roots.includes(path.resolve(file)),
+  });
+  watcher.on("all", changed);
+  await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
+  const stopWatching = async (): Promise<void> => {
+    await watcher.close();
+    clearTimeout(timer);
+    await running?.catch(() => undefined);
+  };
+
+  // The first build: a mistake in the options (--now) ends the command, a content problem does not.
+  try {
+    running = rebuild();
+    await running;
+  } catch (error) {
+    running = undefined;
+    await stopWatching();
+    throw error;
+  }
+  running = undefined;
+
   const showProblems = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const wantsPage = (req.headers.accept ?? "").includes("text/html") || /\/$|\.html$/.test((req.url ?? "").split("?")[0]!);
     const where = (req.url ?? "").split("?")[0]!;
@@ -85,8 +188,9 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
       return;
     }
     if (!failed || !wantsPage) return next();
+    // The dev server adds its reload script to this page too: it turns into the page asked for once the file is fixed.
     res.writeHead(500, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
-    res.end(errorPage(failed.problems, failed.sources, { contentDir: options.contentDir }));
+    res.end(errorPage(failed.problems, failed.sources, { contentDir }));
   };
   const server = EleventyDevServer.getServer("pressroom", path.resolve(options.outDir), {
     liveReload: true,
@@ -96,69 +200,42 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
     // Its own announcement would name every address of the machine.
     messageOnStart: () => "",
   });
-  // The dev server listens on every interface; the preview shows drafts, so it listens on one address only.
-  const host = values.host!;
-  (server as unknown as { _serverListen: (port: number) => void })._serverListen = (p: number) => {
-    server.server.listen({ port: p, host });
-  };
-  server.serve(port);
-  const actual = await new Promise<number>((resolve, reject) => {
-    server.server.once("listening", () => resolve((server.server.address() as { port: number }).port));
-    server.server.once("error", reject);
+  // The dev server's serve(port) listens on every interface (it takes no host) and moves on to the next port when
+  // one is taken. The preview shows drafts: it listens on one address only, and says so when it cannot.
+  // Its http server is made on first use, with the live-reload socket attached once it listens.
+  const http = server.server as import("node:http").Server;
+  http.removeAllListeners("error");
+  const bound = await new Promise<number | NodeJS.ErrnoException>((resolve) => {
+    http.once("error", resolve);
+    http.once("listening", () => resolve((http.address() as { port: number }).port));
+    http.listen({ port, host });
   });
-  const shown = host.includes(":") ? `[${host}]` : host;
-  const url = `http://${shown}:${actual}/`;
-  process.stdout.write(`Preview at ${url} (drafts and embargoed releases shown, with a banner). Press Ctrl+C to stop.\n`);
-  if (host !== LOOPBACK && host !== "localhost" && host !== "::1") {
-    process.stdout.write(`Warning: --host ${host} opens the preview, drafts and embargoed releases included, to other computers on the network.\n`);
+  if (typeof bound !== "number") {
+    await stopWatching();
+    await server.close();
+    if (bound.code === "EADDRINUSE") process.stderr.write(`${TEXTS[language()].portTaken(port)}\n`);
+    else if (bound.code === "EADDRNOTAVAIL" || bound.code === "ENOTFOUND") process.stderr.write(`${TEXTS[language()].noAddress(host, bound.code)}\n`);
+    else throw bound;
+    return 1;
   }
+  http.on("error", (error) => process.stderr.write(`pressroom: ${error.message}\n`));
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${bound}/`;
+  say((t) => t.ready(url));
+  if (!isLoopback(host)) say((t) => t.network(host));
 
-  // One rebuild at a time; changes during a rebuild start one more afterwards.
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
-  const run = (): void => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = rebuild()
-      .then(() => server.reload({}))
-      // The preview keeps running whatever happens in one rebuild.
-      .catch((error: unknown) => {
-        // Most often a file vanished while it was read (an editor or git switching branches): the next change rebuilds.
-        process.stderr.write(`pressroom: the rebuild failed, the preview waits for the next change: ${String(error)}\n`);
-      })
-      .finally(() => {
-        running = undefined;
-        if (again) {
-          again = false;
-          run();
-        }
-      });
-  };
-  const changed = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(run, 100);
-  };
-  // chokidar follows a file an editor replaces (safe save, sed -i), which Node's recursive fs.watch loses.
-  // Hidden files and folders (an editor's swap files, a media cache in the content folder) change nothing.
-  const watcher = chokidar.watch([path.resolve(options.contentDir), LAYOUTS_DIR], {
-    ignoreInitial: true,
-    ignored: (file: string) => path.basename(file).startsWith("."),
-  });
-  watcher.on("all", changed);
-  await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
-  process.stdout.write(`Watching ${options.contentDir} for changes.\n`);
+  reload = () => server.reload({});
+  say((t) => t.watching(contentDir));
+  if (again) {
+    again = false;
+    run();
+  }
 
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
-  await watcher.close();
-  clearTimeout(timer);
-  await running;
+  await stopWatching();
   await server.close();
   return 0;
 }

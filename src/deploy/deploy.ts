@@ -97,7 +97,7 @@ export function readOutput(outDir: string): Manifest {
   }
   const local = readManifest(outDir);
   if (local.preview) {
-    throw new UsageError(`${outDir} holds a preview (from pressroom serve or build --drafts: drafts and embargoed releases shown): it is never deployed. Build it with pressroom build`);
+    throw new UsageError(`${outDir} holds a preview (from pressroom serve or build --preview: drafts and embargoed releases shown): it is never deployed. Build it with pressroom build`);
   }
   return local;
 }

@@ -32,7 +32,7 @@ export interface Manifest {
   readonly site: string;
   /** The build's "now" (UTC): releases dated up to this moment are in it. */
   readonly built: string;
-  /** A build with drafts (`--drafts`, `serve`): never deployed. */
+  /** A preview (`serve`, `build --preview`): drafts and embargoed releases shown, never deployed. */
   readonly preview: boolean;
   /** The Cache-Control of each class, as the version of pressroom that built it sends it (manifests of early versions lack it). */
   readonly cacheControl?: { readonly [K in ServedClass]: string };
