@@ -4,6 +4,8 @@ import { toContact } from "./contacts.ts";
 import { localParts, parseContentDate } from "./dates.ts";
 import type { FileSystem } from "./fs.ts";
 import { findBodyImages } from "../markdown/images.ts";
+import { unclearListWarnings } from "../markdown/unclear-lists.ts";
+import { cleanBody, cleanField } from "./invisible.ts";
 import { resolveBodyImages, resolveMedia } from "./media.ts";
 import type { Alias, Contact, Department, Media, Release } from "./model.ts";
 import { mediaSchema, releaseSchema, validate, validEntries, validFields, type ReleaseData } from "./schema.ts";
@@ -96,7 +98,13 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   const mediaEntries = data.media ?? validEntries(mediaSchema, fields.media);
   const media = resolveMedia(mediaEntries, input, at, context.fs, problems);
   const inBody = (line: number): Location => ({ file, line: split.bodyLine + line, field: "body" });
-  resolveBodyImages(findBodyImages(split.body), media, input, inBody, context.fs, problems, context.warnings);
+  // Invisible characters pasted along are reported and left out; `sameLines` keeps the file's line numbers.
+  const body = cleanBody(split.body, (line, column) => ({ ...inBody(line), column }), context.warnings);
+  resolveBodyImages(findBodyImages(body.sameLines), media, input, inBody, context.fs, problems, context.warnings);
+  context.warnings.push(...unclearListWarnings(body.sameLines, inBody));
+  const title = data.title === undefined ? undefined : cleanField(data.title, at("title"), context.warnings, input.text);
+  if (title === "") problems.push(problem("empty-field", at("title"), { field: "title" }));
+  const subtitle = data.subtitle ? cleanField(data.subtitle, at("subtitle"), context.warnings, input.text) : undefined;
   for (const m of media) context.media.push({ file, media: m });
   const aliases: Alias[] = [];
   (data.aliases ?? []).forEach((value, i) => {
@@ -127,8 +135,8 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   return {
     file,
     url,
-    title: valid.title,
-    ...(valid.subtitle && { subtitle: valid.subtitle }),
+    title: title ?? valid.title,
+    ...(subtitle && { subtitle }),
     date: date.instant,
     hasTime: date.hasTime,
     year: parts.year,
@@ -141,7 +149,7 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     tags: valid.tags ?? [],
     draft: valid.draft !== undefined && TRUE.has(valid.draft),
     aliases,
-    body: split.body,
+    body: body.text,
   };
 }
 

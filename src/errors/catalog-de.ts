@@ -275,4 +275,37 @@ export const warningsDe: Translated<typeof warnings> = {
       "Sehen Sie sich das Foto auf der Seite an. Wirken die Farben falsch, legen Sie ein sRGB-JPEG davon fürs Web dazu; " +
       "die CMYK-Datei bleibt als Original für den Druck erhältlich.",
   },
+  "invisible-character": {
+    title: "Unsichtbares Zeichen im Text",
+    message: (p) =>
+      `Diese Zeile enthält ${p.count === 1 ? "ein unsichtbares Zeichen" : `${p.count} unsichtbare Zeichen`}, ${p.character}; ` +
+      (p.treatment === "removed"
+        ? `die Seite lässt ${p.count === 1 ? "es" : "sie"} weg.`
+        : p.treatment === "line-break"
+          ? "die Seite zeigt stattdessen einen Zeilenumbruch."
+          : "die Seite beginnt dort stattdessen einen neuen Absatz."),
+    hint: () =>
+      "Solche Zeichen kommen mit, wenn Text aus Word, einer E-Mail oder einer Webseite kopiert wird. Löschen Sie das Zeichen " +
+      "an der markierten Stelle (der Cursor scheint dort bei einem Druck auf eine Pfeiltaste stehen zu bleiben) oder schreiben Sie die Wörter dort neu.",
+  },
+  "invisible-character-field": {
+    title: "Unsichtbares Zeichen in einem Feld",
+    message: (p) =>
+      `Das Feld „${p.field}“ enthält ${p.count === 1 ? "ein unsichtbares Zeichen" : `${p.count} unsichtbare Zeichen`}, ${p.character}; ` +
+      `die Seite, die Feeds und die Suche lassen ${p.count === 1 ? "es" : "sie"} weg.`,
+    hint: (p) =>
+      `Schreiben Sie den Wert von „${p.field}“ neu oder löschen Sie das Zeichen (oft steht es am Anfang, am Ende oder zwischen zwei Wörtern). ` +
+      "Solche Zeichen kommen mit, wenn Text aus Word, einer E-Mail oder einer Webseite kopiert wird.",
+  },
+  "pasted-list-unclear": {
+    title: "Zeilen, die wie eine Liste aussehen",
+    message: (p) =>
+      p.lines === 1
+        ? `Diese Zeile neben einer Liste beginnt mit „${p.marker}“ und einem Leerzeichen wie die Punkte einer aus Word kopierten Liste; ` +
+          "die Seite zeigt sie als gewöhnlichen Text."
+        : `Diese Zeile und ${p.lines === 2 ? "die folgende" : `die ${p.lines - 1} folgenden`} beginnen mit „${p.marker}“ und einem Leerzeichen ` +
+          "wie die Punkte einer aus Word kopierten Liste; die Seite zeigt sie als gewöhnlichen Text.",
+    hint: () =>
+      "Sind es Punkte einer Liste, beginnen Sie jeden mit „- “ (Bindestrich und Leerzeichen). Wenn nicht, fügen Sie die Zeilen zu einer zusammen.",
+  },
 };

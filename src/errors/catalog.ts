@@ -280,6 +280,39 @@ export const warnings = {
       "Look at the photo on the page. If its colours look wrong, add an sRGB JPEG of it for the web; " +
       "the CMYK file stays available as the original for print.",
   }),
+  // `character` is the code point and its Unicode name: "U+200B ZERO WIDTH SPACE".
+  "invisible-character": entry<{ character: string; count: number; treatment: "removed" | "line-break" | "paragraph-break" }>({
+    title: "Invisible character in the text",
+    message: (p) =>
+      `This line has ${p.count === 1 ? "an invisible character" : `${p.count} invisible characters`}, ${p.character}; ` +
+      (p.treatment === "removed"
+        ? `the page leaves ${p.count === 1 ? "it" : "them"} out.`
+        : p.treatment === "line-break"
+          ? "the page shows a line break instead."
+          : "the page starts a new paragraph instead."),
+    hint: () =>
+      "Such characters come along when text is copied from Word, an e-mail or a web page. Delete it at the marked place " +
+      "(the cursor seems to stand still there for one press of an arrow key), or type the words around it again.",
+  }),
+  "invisible-character-field": entry<{ field: string; character: string; count: number }>({
+    title: "Invisible character in a field",
+    message: (p) =>
+      `The ${p.field} has ${p.count === 1 ? "an invisible character" : `${p.count} invisible characters`}, ${p.character}; ` +
+      `the page, the feeds and the search leave ${p.count === 1 ? "it" : "them"} out.`,
+    hint: (p) =>
+      `Type the ${p.field} again, or delete the character (it often sits at the start, at the end or between two words). ` +
+      "Such characters come along when text is copied from Word, an e-mail or a web page.",
+  }),
+  "pasted-list-unclear": entry<{ marker: string; lines: number }>({
+    title: "Lines that look like a list",
+    message: (p) =>
+      p.lines === 1
+        ? `This line, next to a list, starts with "${p.marker}" and a space, as the items of a list copied from Word do; ` +
+          "the page shows it as ordinary text."
+        : `This line and the next ${p.lines === 2 ? "one" : p.lines - 1} start with "${p.marker}" and a space, ` +
+          "as the items of a list copied from Word do; the page shows them as ordinary text.",
+    hint: () => 'If they are items of a list, start each with "- " (a hyphen and a space). If not, join the lines into one.',
+  }),
 } as const;
 
 export type WarningCode = keyof typeof warnings;
