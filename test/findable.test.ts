@@ -118,9 +118,9 @@ describe("a release's corrections and withdrawal, seen on 28.11.2026", () => {
   });
 
   test("schedule lists withdrawals waiting for their time, in the site's zone", () => {
-    const result = pressroom(["schedule", "--content", content, "--now", "2026-11-28T12:00"]);
+    const result = pressroom(["schedule", "--content", content, "--now", "2026-11-28T12:00", "--lang", "en"]);
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /Withdrawals waiting for their time \(1\):\n  10\.12\.2026 +\/2026\/11\/12\/markt-spaeter\/  Weihnachtsmarkt mit neuem Programm/);
+    assert.match(result.stdout, /Withdrawals waiting for their time \(1\):\n  10 Dec 2026 +in 11 days, 12 hours +\/2026\/11\/12\/markt-spaeter\/  Weihnachtsmarkt mit neuem Programm/);
     const json = JSON.parse(pressroom(["schedule", "--content", content, "--now", "2026-11-28T12:00", "--json"]).stdout) as { withdrawals: { url: string; withdrawn: string }[] };
     assert.deepEqual(json.withdrawals.map((w) => [w.url, w.withdrawn]), [["/2026/11/12/markt-spaeter/", "2026-12-09T23:00:00.000Z"]]);
   });
