@@ -8,7 +8,8 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 
 const SUITE_ZONES = ["America/Los_Angeles"];
-const DATE_ZONES = ["UTC", "Pacific/Kiritimati", "Asia/Kolkata", "Europe/Berlin"];
+// Europe/Berlin is the example site's own zone: a machine there would hide a mistake, not show one.
+const DATE_ZONES = ["UTC", "Pacific/Kiritimati", "Asia/Kolkata"];
 
 function testFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -20,7 +21,8 @@ function testFiles(dir) {
 
 const only = process.argv.slice(2);
 const all = only.length > 0 ? only : testFiles("test").sort();
-const dateTests = all.filter((f) => /dates|publish/.test(path.basename(f)));
+// The date and publishing rules (unit tests) and the schedule command; builds run once, in the suite's zone.
+const dateTests = all.filter((f) => /dates|publish/.test(path.basename(f)) && (f.includes(`${path.sep}unit${path.sep}`) || /schedule/.test(f)));
 
 function run(zone, files) {
   if (files.length === 0) return 0;

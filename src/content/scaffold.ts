@@ -10,6 +10,7 @@ import type { Language } from "../i18n/strings.ts";
 import { formatInstant, localParts, parseContentDate } from "./dates.ts";
 import { RELEASES_DIR } from "./load.ts";
 import { releaseSlug, releaseUrl, slugify } from "./slug.ts";
+import { cleanField } from "./invisible.ts";
 import { dataToYaml } from "./yaml.ts";
 
 /** What the scaffold needs to know of the site: its settings, departments and contacts. */
@@ -58,11 +59,7 @@ export function defaultDate(now: number, timeZone: string): string {
 }
 
 /** A title as one clean line: invisible characters out, runs of white space one space. */
-export const cleanTitle = (title: string): string =>
-  title
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+export const cleanTitle = (title: string): string => cleanField(title, { file: "" }, []).replace(/\s+/g, " ").trim();
 
 /** The name of the file (or folder) for a title on a day: 2026-11-27-radwege-am-ring. */
 export function releaseName(title: string, day: string): string {
