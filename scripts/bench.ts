@@ -301,7 +301,7 @@ interface BuildCall {
 async function once(mode: "time" | "child", call: BuildCall): Promise<Run> {
   const { corpus, out, cache, timeout } = call;
   if (!call.keepOutput) clean(out);
-  const cliArgs = ["build", "--content", corpus, "--out", out, "--now", NOW, "--cache", cache];
+  const cliArgs = ["build", "--content", corpus, "--out", out, "--now", NOW, "--cache", cache, "--lang", "en"];
   if (mode === "time" && call.json) {
     cliArgs.push("--json");
     const { done, rss } = await timed(cliArgs, timeout);
