@@ -184,13 +184,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const search = await searchWork;
     stage("search index (remaining)");
     for (const page of pages.written) previous.keep(page.path, page.key);
-    const originals = mediaFiles(published).map((file) => ({ ...file, key: copyKey(file.content) }));
-    const admin = adminOptionsOf(model, options.contentDir, options.localEditor);
-    // Decap's bundle is some 6 MB: a copy the last build made from the same file stays, unread.
-    const editor = (admin ? adminFiles(model, admin) : []).map((file) => {
+    // Copied files (originals, Decap's 6 MB bundle): a copy the last build made from the same file stays, unread.
+    const reusedCopy = (file: OutputFile): OutputFile => {
       const key = copyKey(file.content);
-      return key !== undefined && previous.reusable(file.path, key) ? { ...file, content: UNCHANGED, key } : { ...file, key };
-    });
+      return key !== undefined && previous.reusable(file.path, key) ? { ...file, content: UNCHANGED, key } : { ...file, ...(key !== undefined && { key }) };
+    };
+    const originals = mediaFiles(published).map(reusedCopy);
+    const admin = adminOptionsOf(model, options.contentDir, options.localEditor);
+    const editor = (admin ? adminFiles(model, admin) : []).map(reusedCopy);
     const files = [
       ...pages.kept,
       ...siteFiles(plan, [{ path: stylesheet, content: css }, { path: script, content: js }]),
