@@ -154,9 +154,11 @@ export function cleanBody(body: string, at: (line: number, column: number) => Lo
  * field, at its column when the file's line (`source` is the file's text) has
  * it as written.
  */
-export function cleanField(value: string, at: Location, warnings: Problem[], source?: string): string {
+export function cleanField(value: string, where: Location | (() => Location), warnings: Problem[], source?: string): string {
   const found = findInvisible(value, "field");
   if (found.length === 0) return value;
+  // Asked only now: a line number may cost a second parse of the file's YAML (the front matter cache keeps none).
+  const at = typeof where === "function" ? where() : where;
   const counts = new Map<string, number>();
   for (const { char } of found) counts.set(char, (counts.get(char) ?? 0) + 1);
   const line = at.line === undefined ? undefined : source?.split("\n")[at.line - 1];

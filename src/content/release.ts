@@ -102,9 +102,9 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   const body = cleanBody(split.body, (line, column) => ({ ...inBody(line), column }), context.warnings);
   resolveBodyImages(findBodyImages(body.sameLines), media, input, inBody, context.fs, problems, context.warnings);
   context.warnings.push(...unclearListWarnings(body.sameLines, inBody));
-  const title = data.title === undefined ? undefined : cleanField(data.title, at("title"), context.warnings, input.text);
+  const title = data.title === undefined ? undefined : cleanField(data.title, () => at("title"), context.warnings, input.text);
   if (title === "") problems.push(problem("empty-field", at("title"), { field: "title" }));
-  const subtitle = data.subtitle ? cleanField(data.subtitle, at("subtitle"), context.warnings, input.text) : undefined;
+  const subtitle = data.subtitle ? cleanField(data.subtitle, () => at("subtitle"), context.warnings, input.text) : undefined;
   for (const m of media) context.media.push({ file, media: m });
   const aliases: Alias[] = [];
   (data.aliases ?? []).forEach((value, i) => {
