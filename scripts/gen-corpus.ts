@@ -287,6 +287,9 @@ url: https://presse.musterstadt.de
 language: de
 timezone: Europe/Berlin
 description: Synthetischer Korpus für Leistungsmessungen.
+footer:
+  imprint: https://www.musterstadt.de/impressum
+  privacy: https://www.musterstadt.de/datenschutz
 `;
 
 // ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import { clockOf } from "./content/dates.ts";
 import { publishedReleases } from "./content/publish.ts";
 import { LAYOUTS_DIR } from "./eleventy/layouts.ts";
 import { problem, ContentError, type Problem } from "./errors/problem.ts";
-import { checkContent } from "./check.ts";
+import { checkContent, type ThemeFiles } from "./check.ts";
 
 export { checkContent, type CheckOptions, type CheckResult } from "./check.ts";
 import { defaults as cacheDefaults, MediaCache, sha256 } from "./media/cache.ts";
@@ -32,7 +32,9 @@ import { UNCHANGED, writeFiles, type FolderWriter, type OutputFile } from "./wri
 import { PreviousBuild } from "./previous-build.ts";
 import { BodyCache } from "./markdown/body-cache.ts";
 import { codeFingerprint, renderFingerprint } from "./fingerprint.ts";
-import { sharedData, type PageLists } from "./eleventy/data.ts";
+import { sharedData, type PageLists, type SharedAssets } from "./eleventy/data.ts";
+import { layoutsWith } from "./eleventy/overrides.ts";
+import { logoFile, logoView, themeCss } from "./theme/assets.ts";
 import { NOT_FOUND, pageKeys, pickPages, type KeyedPage } from "./site/pages.ts";
 import type { SitePlan } from "./site/plan.ts";
 
@@ -149,9 +151,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
     });
     await bodies.renderAll(published.map((release) => release.body));
-    const css = await readFile(path.join(layoutsDir, FILES.stylesheet));
+    const theme: ThemeFiles = checked.theme ?? { templates: new Map() };
+    const layouts = layoutsWith(theme.templates, cache.dir, layoutsDir);
+    const css = Buffer.concat([await readFile(path.join(layouts, FILES.stylesheet)), Buffer.from(themeCss(model.site.theme))]);
     const stylesheet = stylesheetFile(sha256(css));
-    const js = await readFile(path.join(layoutsDir, FILES.searchScript));
+    const logo = theme.logo && { path: logoFile(theme.logo), content: theme.logo.bytes };
+    const js = await readFile(path.join(layouts, FILES.searchScript));
     const script = searchScriptFile(sha256(js));
     const plan = planSite(model, published, {
       ...planDefaults,
@@ -169,7 +174,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         };
       },
       bodies: bodies.html,
-      reserved: [...media.paths, ...[...kits.values()].map((k) => k.path), stylesheet, script],
+      reserved: [...media.paths, ...[...kits.values()].map((k) => k.path), stylesheet, script, ...(logo ? [logo.path] : [])],
+      ...(logo && { logoUrl: `${model.site.url}/${logo.path}` }),
     });
     if (plan.problems.length > 0) throw new BuildFailed(plan.problems, checked.sources);
     stage("plan (bodies, kits)");
@@ -178,8 +184,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const shards = searchShards(searchRecords(plan), options.searchShardSize);
     searchWork = searchIndex(shards, model.site.language, previous);
     searchWork.catch(() => undefined);
-    const assets = { stylesheet: `${model.site.basePath}/${stylesheet}`, searchScript: `${model.site.basePath}/${script}` };
-    const pages = await renderPages(plan, { layoutsDir, assets, previous, writer, outDir: writer.root });
+    const assets = {
+      stylesheet: `${model.site.basePath}/${stylesheet}`,
+      searchScript: `${model.site.basePath}/${script}`,
+      ...(theme.logo && { logo: logoView(theme.logo, model.site.basePath) }),
+    };
+    const pages = await renderPages(plan, { layoutsDir: layouts, assets, previous, writer, outDir: writer.root });
     stage("pages");
     const search = await searchWork;
     stage("search index (remaining)");
@@ -194,7 +204,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const editor = (admin ? adminFiles(model, admin) : []).map(reusedCopy);
     const files = [
       ...pages.kept,
-      ...siteFiles(plan, [{ path: stylesheet, content: css }, { path: script, content: js }]),
+      ...siteFiles(plan, [{ path: stylesheet, content: css }, { path: script, content: js }, ...(logo ? [logo] : [])]),
       ...search,
       ...originals,
       ...editor,
@@ -290,7 +300,7 @@ async function searchIndex(shards: readonly SearchShard[], language: SitePlan["s
 
 interface PageOptions {
   readonly layoutsDir: string;
-  readonly assets: { readonly stylesheet: string; readonly searchScript: string };
+  readonly assets: SharedAssets;
   readonly previous: PreviousBuild;
   readonly writer: FolderWriter;
   /** The output folder (Eleventy's, for the paths of the pages). */

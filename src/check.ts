@@ -3,7 +3,10 @@
  * read. Writes nothing but the media cache it is given. Kept apart from the
  * build so `pressroom check` loads only what checking needs.
  */
-import { contentExists, loadContent } from "./content/load.ts";
+import path from "node:path";
+import { contentExists, loadContent, SITE_FILE } from "./content/load.ts";
+import { readOverrides } from "./eleventy/overrides.ts";
+import { readLogo, type LogoFile } from "./theme/logo.ts";
 import type { ContentModel } from "./content/model.ts";
 import { publishedReleases } from "./content/publish.ts";
 import { resolveContent } from "./content/site.ts";
@@ -23,6 +26,14 @@ export interface CheckResult {
   readonly warnings: readonly Problem[];
   /** Text of every content file read, for code frames in reports. */
   readonly sources: ReadonlyMap<string, string>;
+  /** The logo file, read and measured, and the templates that replace pressroom's. */
+  readonly theme?: ThemeFiles;
+}
+
+export interface ThemeFiles {
+  readonly logo?: LogoFile;
+  /** Name under layouts/_includes/ → the content folder's template. */
+  readonly templates: ReadonlyMap<string, string>;
 }
 
 export interface CheckOptions {
@@ -46,10 +57,28 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
   const probed = await probeMedia(resolved.media, cache);
   const problems = [...resolved.problems, ...probed.problems];
   const warnings = [...resolved.warnings, ...probed.warnings];
+  const overrides = readOverrides(contentDir);
+  problems.push(...overrides.problems);
+  const sources = new Map([...raw.texts, ...overrides.sources]);
+  let logo: LogoFile | undefined;
+  const logoEntry = resolved.partial?.site.theme.logo;
+  if (logoEntry) {
+    const read = await readLogo(path.join(raw.root, logoEntry.file));
+    if ("reason" in read) {
+      const at = { file: SITE_FILE, ...(logoEntry.line !== undefined && { line: logoEntry.line }), field: "logo" };
+      problems.push(problem("logo-unreadable", at, { file: logoEntry.file, reason: read.reason }));
+    } else logo = read;
+  }
   if (resolved.partial) {
     // Old addresses must not collide with any page, whenever each release is published.
     const everything = publishedReleases(resolved.partial, { now: Number.POSITIVE_INFINITY, drafts: true });
     problems.push(...planSite(resolved.partial, everything, { ...planDefaults, releaseViews: false }).problems);
   }
-  return { ...(problems.length === 0 && resolved.model && { model: resolved.model }), problems, warnings, sources: raw.texts };
+  return {
+    ...(problems.length === 0 && resolved.model && { model: resolved.model }),
+    problems,
+    warnings,
+    sources,
+    theme: { ...(logo && { logo }), templates: overrides.templates },
+  };
 }

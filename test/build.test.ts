@@ -137,7 +137,9 @@ describe("release pages", () => {
 describe("listings", () => {
   test("the home page lists every release newest first", () => {
     const $ = html(out, "index.html");
-    assert.equal($("h1").text(), "Stadt Prüfstadt – Pressemitteilungen");
+    // The header names the site; the heading says what the page lists, the <title> is the site's.
+    assert.equal($("h1").text(), "Aktuelle Meldungen");
+    assert.equal($("title").text(), "Stadt Prüfstadt – Pressemitteilungen");
     assert.deepEqual(
       $(".items h2 a").map((_, a) => $(a).attr("href")).get(),
       [

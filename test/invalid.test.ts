@@ -341,6 +341,42 @@ const cases: readonly Case[] = [
       { code: "wrong-type", file: "contacts.yaml", line: 8, field: "presse", message: /^The field "presse" must be /, hint: ANY_HINT },
     ],
   },
+  {
+    // A German site's theme: a colour too light for white text, an SVG logo with a script, no privacy link, a social account without https://.
+    fixture: "invalid-theme",
+    codes: ["invalid-value", "logo-unreadable", "low-contrast", "missing-legal-link"],
+    problems: [
+      {
+        code: "low-contrast",
+        file: "site.yaml",
+        line: 5,
+        field: "color",
+        // #7fb2e5 against white is 2.23:1; the nearest darker shade with 4.5:1 is suggested.
+        ...said("low-contrast", { value: "#7fb2e5", ratio: "2.23:1", suggestion: "#2f76d1", suggestionRatio: "4.53:1" }),
+      },
+      { code: "logo-unreadable", file: "site.yaml", line: 6, field: "logo", ...said("logo-unreadable", { file: "wappen.svg", reason: "it contains a script" }) },
+      { code: "missing-legal-link", file: "site.yaml", line: 7, field: "footer.privacy", ...said("missing-legal-link", { kind: "privacy" }) },
+      {
+        code: "invalid-value",
+        file: "site.yaml",
+        line: 10,
+        field: "social.Mastodon",
+        ...said("invalid-value", { field: "social.Mastodon", value: "social.pruefstadt.example/@stadt", expected: "a full address starting with https://" }),
+      },
+    ],
+  },
+  {
+    // Templates that replace pressroom's: unescaped text, a way to JavaScript, a misspelt name, a broken block; a logo named in other capitals.
+    fixture: "invalid-layouts",
+    codes: ["layout-broken", "layout-unknown", "layout-unsafe", "layout-unsafe", "logo-missing"],
+    problems: [
+      { code: "layout-unsafe", file: "layouts/base.njk", line: 2, field: null, ...said("layout-unsafe", { name: "base.njk", what: "| safe on pressroom.site.title" }) },
+      { code: "layout-unsafe", file: "layouts/base.njk", line: 3, field: null, ...said("layout-unsafe", { name: "base.njk", what: 'the name "constructor"' }) },
+      { code: "layout-unknown", file: "layouts/itme.njk", line: null, ...said("layout-unknown", { name: "itme.njk", suggestions: ["item.njk"], known: [] }) },
+      { code: "layout-broken", file: "layouts/pages/release.njk", line: 4, ...said("layout-broken", { name: "pages/release.njk", detail: "unknown block tag: endblock" }) },
+      { code: "logo-missing", file: "site.yaml", line: 5, field: "logo", ...said("logo-missing", { file: "Wappen.svg", candidates: ["wappen.svg"] }) },
+    ],
+  },
 ];
 
 const describeProblems = (problems: readonly Problem[]): string =>

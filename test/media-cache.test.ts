@@ -30,7 +30,7 @@ async function makeSite(root: string): Promise<void> {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);
   };
-  write("site.yaml", "title: Stadt Cachestadt\nurl: https://presse.cachestadt.example\nlanguage: de\ntimezone: Europe/Berlin\n");
+  write("site.yaml", "title: Stadt Cachestadt\nurl: https://presse.cachestadt.example\nlanguage: de\ntimezone: Europe/Berlin\nfooter:\n  imprint: https://www.pruefstadt.example/impressum\n  privacy: https://www.pruefstadt.example/datenschutz\n");
   write("departments.yaml", "presseamt:\n  name: Presseamt\n  contact: presse\n");
   write("contacts.yaml", "presse:\n  name: Pressestelle\n  email: presse@cachestadt.example\n");
   write(

@@ -25,7 +25,7 @@ const release = (title: string, body: string, media = ""): string =>
   `---\ntitle: ${title}\ndate: 2026-11-01 10:00\ndepartment: presseamt\n${media}---\n\n${body}\n`;
 
 async function makeSite(root: string): Promise<void> {
-  write(root, "site.yaml", "title: Stadt Randstadt\nurl: https://presse.randstadt.example\nlanguage: de\ntimezone: Europe/Berlin\n");
+  write(root, "site.yaml", "title: Stadt Randstadt\nurl: https://presse.randstadt.example\nlanguage: de\ntimezone: Europe/Berlin\nfooter:\n  imprint: https://www.pruefstadt.example/impressum\n  privacy: https://www.pruefstadt.example/datenschutz\n");
   write(root, "departments.yaml", "presseamt:\n  name: Presseamt\n  contact: presse\n");
   write(root, "contacts.yaml", "presse:\n  name: Pressestelle\n  email: presse@randstadt.example\n");
   write(root, "releases/2026-11-01-grafik/index.md", release("Haushalt in Zahlen", "![Balken für jedes Amt, von oben nach unten](haushalt.png)"));

@@ -14,6 +14,22 @@ export interface Site {
   readonly searchFallback?: SearchEngine;
   /** Where the browser editor (Decap CMS, admin/) saves releases in production; without it, no admin/ is built. */
   readonly editor?: EditorBackend;
+  /** Logo, colour and the links every page's footer carries. */
+  readonly theme: Theme;
+}
+
+/** The legal and service links of the footer, in the order they are shown. */
+export const FOOTER_LINKS = ["imprint", "privacy", "accessibility", "contact"] as const;
+export type FooterLinkKind = (typeof FOOTER_LINKS)[number];
+
+export interface Theme {
+  /** The main colour as #rrggbb, with AA contrast against white. */
+  readonly color?: string;
+  /** The logo file, relative to the content folder (SVG or PNG), and the line of site.yaml naming it. */
+  readonly logo?: { readonly file: string; readonly line?: number };
+  readonly footer: readonly { readonly kind: FooterLinkKind; readonly url: string }[];
+  /** The site's accounts elsewhere, in the order site.yaml lists them. */
+  readonly social: readonly { readonly name: string; readonly url: string }[];
 }
 
 /** A git host the browser editor commits to. */

@@ -23,6 +23,10 @@ export const siteSchema = z.strictObject({
   editor: z
     .strictObject({ backend: text, repo: text, branch: optionalText, base_url: optionalText, api_root: optionalText, auth_endpoint: optionalText, app_id: optionalText })
     .optional(),
+  logo: optionalText,
+  color: optionalText,
+  footer: z.strictObject({ imprint: optionalText, privacy: optionalText, accessibility: optionalText, contact: optionalText }).optional(),
+  social: z.record(z.string(), text).optional(),
 });
 
 export const departmentSchema = z.strictObject({
@@ -112,6 +116,8 @@ const FORMS: Record<string, string> = {
   withdrawn: 'a group of two indented lines, "date: 2026-12-02" and "reason: …"',
   draft: "true or false",
   editor: "a group with backend: (github or gitlab), repo: (owner/name) and, optionally, branch:, base_url:, api_root:, auth_endpoint: and app_id:",
+  footer: "a group of indented lines: imprint:, privacy:, accessibility: and contact:, each with a full address",
+  social: 'a group of indented "name: address" lines, e.g. Mastodon: https://social.musterstadt.de/@stadt',
   search_fallback: 'the name of a search engine (duckduckgo, google), or a group of name:, url:, query: and site:',
 };
 const EXPECTED: Record<string, string> = {

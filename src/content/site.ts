@@ -14,6 +14,7 @@ import type { Contact, ContentModel, Department, EditorBackend, Release, SearchE
 import { resolveRelease, type MediaRef, type ReleaseContext } from "./release.ts";
 import { contactSchema, departmentSchema, siteSchema, validate, validFields } from "./schema.ts";
 import { closestContacts } from "./suggest.ts";
+import { resolveTheme } from "./theme.ts";
 import { isMapping, parseYaml, type ParsedYaml } from "./yaml.ts";
 
 /** Ids are used as they are in addresses: lowercase words joined by single hyphens. */
@@ -53,7 +54,7 @@ function readMapping(raw: RawContent, file: string, required: boolean, problems:
   return parsed;
 }
 
-function resolveSite(raw: RawContent, problems: Problem[]): Site | undefined {
+function resolveSite(raw: RawContent, fs: FileSystem, problems: Problem[]): Site | undefined {
   const file = SITE_FILE;
   const parsed = readMapping(raw, file, true, problems);
   if (!parsed) return undefined;
@@ -127,7 +128,10 @@ function resolveSite(raw: RawContent, problems: Problem[]): Site | undefined {
       };
     }
   }
-  if (!ok || !url || !isLanguage(data.language)) return undefined;
+  if (!isLanguage(data.language)) return undefined;
+  // A theme problem fails the build but leaves the settings usable, so releases are still checked in the site's time zone.
+  const theme = resolveTheme(data, data.language, parsed, file, raw.root, fs, problems);
+  if (!ok || !url) return undefined;
   return {
     title: data.title,
     url: url.href.replace(/\/+$/, ""),
@@ -137,6 +141,7 @@ function resolveSite(raw: RawContent, problems: Problem[]): Site | undefined {
     ...(data.description && { description: data.description }),
     ...(searchFallback && { searchFallback }),
     ...(editor && { editor }),
+    theme,
   };
 }
 
@@ -219,7 +224,7 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem,
       problems.push(problem("file-unreadable", { file }, { reason }));
     }
   }
-  const site = resolveSite(raw, problems);
+  const site = resolveSite(raw, fs, problems);
   const contacts = resolveContacts(raw, problems);
   const departments = resolveDepartments(raw, contacts, problems);
   // Without valid settings, releases are still checked, in UTC, so every problem shows in one run.

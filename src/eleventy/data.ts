@@ -1,5 +1,6 @@
 /** The data the templates see as `pressroom`: the same for every page, apart from the lists Eleventy pages through. */
 import { FILES } from "../site/files.ts";
+import type { LogoView } from "../theme/assets.ts";
 import type { SitePlan } from "../site/plan.ts";
 
 /** The pages to render: each list is paged through one item per page (layouts/*.njk). */
@@ -25,12 +26,24 @@ export interface SharedData {
   readonly stylesheet: string;
   /** The search page's script (hashed name). */
   readonly searchScript: string;
+  /** The site's logo in the header, when site.yaml names one. */
+  readonly logo?: LogoView;
+  /** Impressum, privacy notice, accessibility statement, contact: what site.yaml gives, in this order. */
+  readonly footerLinks: readonly { readonly url: string; readonly text: string }[];
+  /** The site's accounts elsewhere. */
+  readonly social: readonly { readonly url: string; readonly text: string }[];
+}
+
+export interface SharedAssets {
+  readonly stylesheet: string;
+  readonly searchScript: string;
+  readonly logo?: LogoView;
 }
 
 export type TemplateData = SharedData & PageLists;
 
 /** What every page shows alike: site, words, navigation, stylesheet. */
-export const sharedData = (plan: SitePlan, assets: { readonly stylesheet: string; readonly searchScript: string }): SharedData => ({
+export const sharedData = (plan: SitePlan, assets: SharedAssets): SharedData => ({
   site: plan.site,
   t: plan.strings,
   nav: {
@@ -43,4 +56,7 @@ export const sharedData = (plan: SitePlan, assets: { readonly stylesheet: string
   },
   stylesheet: assets.stylesheet,
   searchScript: assets.searchScript,
+  ...(assets.logo && { logo: assets.logo }),
+  footerLinks: plan.site.theme.footer.map((link) => ({ url: link.url, text: plan.strings.footer[link.kind] })),
+  social: plan.site.theme.social.map((account) => ({ url: account.url, text: account.name })),
 });

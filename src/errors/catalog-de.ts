@@ -131,6 +131,48 @@ export const catalogDe: Translated<typeof catalog> = {
     message: (p) => `„${p.value}“ ist keine bekannte Zeitzone.`,
     hint: () => "Verwenden Sie den Namen einer IANA-Zeitzone wie „Europe/Berlin“.",
   },
+  "low-contrast": {
+    title: "Farbe zu hell",
+    message: (p) => `Die Farbe ${p.value} hat vor Weiß nur einen Kontrast von ${p.ratio.replace(".", ",")}; Links und weiße Schrift darauf brauchen mindestens 4,5:1 (WCAG 2.1 AA).`,
+    hint: (p) => `Nehmen Sie einen dunkleren Ton, z. B. color: "${p.suggestion}" (${p.suggestionRatio.replace(".", ",")}), oder fragen Sie Ihr Corporate-Design-Team nach der barrierefreien Variante der Farbe.`,
+  },
+  "missing-legal-link": {
+    title: "Pflichtlink fehlt",
+    message: (p) =>
+      p.kind === "imprint"
+        ? "Die Seite verlinkt kein Impressum; das Gesetz verlangt es auf jeder Seite."
+        : "Die Seite verlinkt keine Datenschutzerklärung; das Gesetz verlangt sie auf jeder Seite.",
+    hint: (p) => `Schreiben Sie in site.yaml unter footer: eine eingerückte Zeile wie „${p.kind}: https://www.musterstadt.de/${p.kind === "imprint" ? "impressum" : "datenschutz"}“.`,
+  },
+  "logo-missing": {
+    title: "Logo nicht gefunden",
+    message: (p) => `Das Logo „${p.file}“ ist keine Datei im Inhaltsordner.`,
+    hint: (p) =>
+      p.candidates.length > 0
+        ? `Dort liegen: ${p.candidates.map((c) => `„${c}“`).join(", ")}. Groß- und Kleinschreibung zählen.`
+        : "Legen Sie das Logo (SVG oder PNG) in den Inhaltsordner und geben Sie seinen Namen an, z. B. logo: logo.svg",
+  },
+  "logo-unreadable": {
+    title: "Logo nicht verwendbar",
+    message: (p) => `Das Logo „${p.file}“ ist nicht verwendbar: ${germanPhrase(p.reason)}.`,
+    hint: () => "Exportieren Sie das Logo neu als einfaches SVG (ohne Skripte, Links oder eingebettete Webinhalte) oder als PNG, höchstens 1 MB groß.",
+  },
+  "layout-unknown": {
+    title: "Unbekannte Vorlage",
+    message: (p) => `layouts/${p.name} ersetzt keine Vorlage von pressroom.`,
+    hint: (p) => (p.suggestions.length > 0 ? `Meinten Sie ${p.suggestions.map((c) => `„${c}“`).join(", ")}?` : `Bekannte Vorlagen: ${p.known.map((c) => `„${c}“`).join(", ")}.`),
+  },
+  "layout-unsafe": {
+    title: "Vorlage schaltet das Maskieren ab",
+    message: (p) => `layouts/${p.name} verwendet ${germanPhrase(p.what)} und würde damit Text aus Inhaltsdateien ungeschützt in die Seite setzen.`,
+    hint: () =>
+      "Als sicher markieren dürfen Vorlagen nur, was pressroom sicher gemacht hat: release.bodyHtml, image.html, item.thumbnail und release.sharing.jsonLd. Alles andere schreiben Sie als {{ wert }}; es wird automatisch maskiert.",
+  },
+  "layout-broken": {
+    title: "Vorlage nicht lesbar",
+    message: (p) => `layouts/${p.name} ist keine gültige Nunjucks-Vorlage: ${p.detail}.`,
+    hint: () => "Vergleichen Sie sie mit der gleichnamigen Vorlage in pressrooms Ordner layouts/_includes/; docs/theming.md erklärt das Ersetzen von Vorlagen.",
+  },
   "invalid-url": {
     title: "Ungültige Adresse",
     message: (p) => `„${p.value}“ in „${p.field}“ ist keine vollständige http(s)-Adresse.`,

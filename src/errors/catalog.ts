@@ -134,6 +134,48 @@ export const catalog = {
     message: (p) => `"${p.value}" is not a known time zone.`,
     hint: () => 'Use an IANA time zone name such as "Europe/Berlin".',
   }),
+  "low-contrast": entry<{ value: string; ratio: string; suggestion: string; suggestionRatio: string }>({
+    title: "Colour too light",
+    message: (p) => `The colour ${p.value} has a contrast of ${p.ratio} against white; links and white text on it need at least 4.5:1 (WCAG 2.1 AA).`,
+    hint: (p) => `Use a darker shade, e.g. color: "${p.suggestion}" (${p.suggestionRatio}), or ask your corporate design office for the accessible variant of the colour.`,
+  }),
+  "missing-legal-link": entry<{ kind: string }>({
+    title: "Legal link missing",
+    message: (p) =>
+      p.kind === "imprint"
+        ? "The site has no link to its Impressum (legal notice); German law requires it on every page."
+        : "The site has no link to its privacy notice (Datenschutzerklärung); German law requires it on every page.",
+    hint: (p) => `Add an indented line such as "${p.kind}: https://www.musterstadt.de/${p.kind === "imprint" ? "impressum" : "datenschutz"}" under footer: in site.yaml.`,
+  }),
+  "logo-missing": entry<{ file: string; candidates: string[] }>({
+    title: "Logo not found",
+    message: (p) => `The logo "${p.file}" is not a file in the content folder.`,
+    hint: (p) =>
+      p.candidates.length > 0
+        ? `Files there: ${quoteList(p.candidates)}. Names are case-sensitive.`
+        : "Put the logo (SVG or PNG) into the content folder and give its name relative to it, e.g. logo: logo.svg",
+  }),
+  "logo-unreadable": entry<{ file: string; reason: string }>({
+    title: "Logo cannot be used",
+    message: (p) => `The logo "${p.file}" cannot be used: ${p.reason}.`,
+    hint: () => "Export the logo again as a plain SVG (no scripts, links or embedded web content) or as a PNG, at most 1 MB.",
+  }),
+  "layout-unknown": entry<{ name: string; suggestions: string[]; known: string[] }>({
+    title: "Unknown template",
+    message: (p) => `layouts/${p.name} does not replace any of pressroom's templates.`,
+    hint: (p) => didYouMean(p.suggestions, p.known, "templates"),
+  }),
+  "layout-unsafe": entry<{ name: string; what: string }>({
+    title: "Template turns off escaping",
+    message: (p) => `layouts/${p.name} uses ${p.what}, which would put text from content files into the page unescaped.`,
+    hint: () =>
+      "Templates may mark as safe only what pressroom made safe: release.bodyHtml, image.html, item.thumbnail and release.sharing.jsonLd. Print everything else as {{ value }}; it is escaped for you.",
+  }),
+  "layout-broken": entry<{ name: string; detail: string }>({
+    title: "Template cannot be read",
+    message: (p) => `layouts/${p.name} is not a valid Nunjucks template: ${p.detail}.`,
+    hint: () => "Compare it with the template of the same name in pressroom's layouts/_includes/ folder; docs/theming.md explains overrides.",
+  }),
   "invalid-url": entry<{ field: string; value: string }>({
     title: "Invalid address",
     message: (p) => `"${p.value}" in "${p.field}" is not an absolute http(s) address.`,

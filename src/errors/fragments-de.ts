@@ -52,6 +52,28 @@ const EXACT: Readonly<Record<string, string>> = {
   "the file is damaged or incomplete (perhaps cut short while copying)": "die Datei ist beschädigt oder unvollständig (vielleicht beim Kopieren abgeschnitten)",
   "it is not saved as UTF-8 text (perhaps Latin-1 or Windows-1252)": "sie ist nicht als UTF-8-Text gespeichert (vielleicht Latin-1 oder Windows-1252)",
   "unknown error": "unbekannter Fehler",
+  // The theme (content/theme.ts) and why a logo cannot be used (theme/logo.ts).
+  'a colour written as #rrggbb, e.g. color: "#005a9c" (with the quotes)': 'eine Farbe in der Form #rrggbb, z. B. color: "#005a9c" (mit den Anführungszeichen)',
+  "a full address starting with https://": "eine vollständige Adresse, die mit https:// beginnt",
+  "a full address starting with https:// (or mailto:)": "eine vollständige Adresse, die mit https:// (oder mailto:) beginnt",
+  "an SVG or PNG file in the content folder, e.g. logo: logo.svg": "eine SVG- oder PNG-Datei im Inhaltsordner, z. B. logo: logo.svg",
+  "a group of indented lines: imprint:, privacy:, accessibility: and contact:, each with a full address":
+    "eine Gruppe eingerückter Zeilen: imprint:, privacy:, accessibility: und contact:, jede mit einer vollständigen Adresse",
+  'a group of indented "name: address" lines, e.g. Mastodon: https://social.musterstadt.de/@stadt':
+    "eine Gruppe eingerückter Zeilen „Name: Adresse“, z. B. Mastodon: https://social.musterstadt.de/@stadt",
+  "it contains a script": "es enthält ein Skript",
+  "it contains an event handler (on…=)": "es enthält einen Event-Handler (on…=)",
+  "it embeds web content (foreignObject)": "es bettet Webinhalte ein (foreignObject)",
+  "it declares XML entities": "es deklariert XML-Entitäten",
+  "it links or loads another address": "es verlinkt oder lädt eine andere Adresse",
+  "it loads another address in its styles": "es lädt in seinen Stilen eine andere Adresse",
+  "it loads another stylesheet": "es lädt ein anderes Stylesheet",
+  "it contains active elements": "es enthält aktive Elemente",
+  "it is not a PNG image": "es ist kein PNG-Bild",
+  "it is not an SVG image": "es ist kein SVG-Bild",
+  "it has neither a viewBox nor a width and height": "es hat weder eine viewBox noch Breite und Höhe",
+  // What a template may not use (eleventy/overrides.ts).
+  "a computed name in [ ]": "einen berechneten Namen in [ ]",
   // The front matter's own problems (content/frontmatter.ts).
   "the front matter is never closed": "der Kopf der Meldung (Front Matter) wird nie geschlossen",
   "Add a line of three dashes (---) after the last field, before the text of the release.":
@@ -66,6 +88,10 @@ const PATTERNS: readonly [RegExp, (...groups: string[]) => string][] = [
   [/^it is outside (.*), where the site is published$/, (base) => `sie liegt außerhalb von ${base}, wo die Seite veröffentlicht wird`],
   [/^(.*) holds the site's own files, named by their content$/, (folder) => `${folder} enthält die eigenen Dateien der Seite, nach ihrem Inhalt benannt`],
   [/^error (\S+)$/, (code) => `Fehler ${code}`],
+  [/^it is ([\d.]+) MB large, more than 1 MB$/, (size) => `es ist ${size.replace(".", ",")} MB groß, mehr als 1 MB`],
+  [/^it cannot be read \((.+)\)$/, (code) => `es kann nicht gelesen werden (${code})`],
+  [/^\| safe on (.+)$/, (target) => `| safe für ${target === "a computed value" ? "einen berechneten Wert" : target}`],
+  [/^the name "(.+)"$/, (name) => `den Namen „${name}“`],
 ];
 
 /** `text` in German where it is a phrase pressroom knows, else as it is. */

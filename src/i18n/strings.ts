@@ -13,6 +13,12 @@ export interface Strings {
     readonly search: string;
   };
   readonly skipLink: string;
+  /** The footer's links (site.yaml footer:), by kind. */
+  readonly footer: { readonly imprint: string; readonly privacy: string; readonly accessibility: string; readonly contact: string };
+  /** The footer's navigation, for screen readers. */
+  readonly footerNav: string;
+  /** Before the site's social accounts. */
+  readonly social: string;
   readonly home: string;
   readonly departments: string;
   readonly archive: string;

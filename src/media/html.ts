@@ -34,8 +34,11 @@ export const SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)";
 const escape = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-export function pictureHtml(p: PictureView, eager: boolean): string {
-  const sizes = p.srcset || p.sources.length > 0 ? ` sizes="${SIZES}"` : "";
+/** Listing thumbnails: 8rem wide beside the item's text. */
+export const THUMBNAIL_SIZES = "8rem";
+
+export function pictureHtml(p: PictureView, eager: boolean, layout: string = SIZES): string {
+  const sizes = p.srcset || p.sources.length > 0 ? ` sizes="${layout}"` : "";
   const sources = p.sources.map((s) => `<source type="${escape(s.type)}" srcset="${escape(s.srcset)}"${sizes}>`).join("");
   const img =
     `<img src="${escape(p.src)}"${p.srcset ? ` srcset="${escape(p.srcset)}"${sizes}` : ""}` +

@@ -36,6 +36,8 @@ export interface PlanOptions {
   readonly now?: number;
   /** Releases per shard of the search index (search/records.ts). */
   readonly searchShardSize?: number;
+  /** The site's logo, absolute: the publisher's logo in each release's schema.org data. */
+  readonly logoUrl?: string;
 }
 
 export const defaults = { pageSize: 20, feedSize: 50, releaseViews: true } satisfies PlanOptions;
@@ -187,6 +189,8 @@ function paginate(
   urls: Urls,
   description?: string,
   feed?: LinkView,
+  /** The <title> when it is not the heading (the home page: the site's title, its heading says what the list is). */
+  titleBase: string = heading,
 ): ListingPage[] {
   const pages = chunk(releases, options.pageSize);
   const count = pages.length;
@@ -198,7 +202,7 @@ function paginate(
       path: urls.page(base, n),
       url: link(n),
       heading,
-      title: n > 1 ? `${heading} – ${strings.pageOf(n, count)}` : heading,
+      title: n > 1 ? `${titleBase} – ${strings.pageOf(n, count)}` : titleBase,
       ...(description && { description }),
       items: page.flatMap((r) => items.get(r) ?? []),
       pageNumber: n,
@@ -232,7 +236,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const vcards = vcardPlans(model, published, urls);
   const vcardOf = new Map(vcards.map((v) => [v.contact, urls.href(v.path)]));
   // Listing entries are only needed to render; `check` plans addresses only.
-  const items = new Map(options.releaseViews ? published.map((r) => [r, itemView(r, site, strings, urls, withdrawn.has(r), options.preview ? previewNotice(r, now, site, strings) : undefined)]) : []);
+  const items = new Map(options.releaseViews ? published.map((r) => [r, itemView(r, site, strings, urls, withdrawn.has(r), options.preview ? previewNotice(r, now, site, strings) : undefined, options.media?.(r))]) : []);
   const views = new Map(
     options.releaseViews
       ? published.map((r) => [
@@ -244,6 +248,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
             ...(options.preview && { previewAt: now }),
             vcard: (c) => vcardOf.get(c),
             tagPages,
+            ...(options.logoUrl && { logoUrl: options.logoUrl }),
           }),
         ])
       : [],
@@ -263,7 +268,8 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const listings: ListingPage[] = [];
   const homeFeed = addFeed(urls.home, site.title, published);
   listings.push(
-    ...paginate("home", urls.home, site.title, listed, items, options, strings, urls, site.description, homeFeed),
+    // The header names the site already: the heading says what the page lists.
+    ...paginate("home", urls.home, strings.home, listed, items, options, strings, urls, site.description, homeFeed, site.title),
   );
 
   const departmentEntries: IndexEntry[] = [];

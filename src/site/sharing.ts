@@ -51,7 +51,7 @@ export const scriptSafeJson = (value: unknown): string =>
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
 
-export function sharingView(view: Omit<ReleaseView, "sharing">, site: Site, strings: Strings): SharingView {
+export function sharingView(view: Omit<ReleaseView, "sharing">, site: Site, strings: Strings, logoUrl?: string): SharingView {
   const description = view.subtitle ?? summaryOf(view.bodyHtml);
   const modified = view.updated?.iso ?? view.date.iso;
   const organization = (link: LinkView) => ({ "@type": "GovernmentOrganization", name: link.text, url: site.url + link.url.slice(site.basePath.length) });
@@ -66,7 +66,12 @@ export function sharingView(view: Omit<ReleaseView, "sharing">, site: Site, stri
     url: view.canonical,
     mainEntityOfPage: view.canonical,
     author: view.departments.map(organization),
-    publisher: { "@type": "GovernmentOrganization", name: site.title, url: `${site.url}/` },
+    publisher: {
+      "@type": "GovernmentOrganization",
+      name: site.title,
+      url: `${site.url}/`,
+      ...(logoUrl && { logo: { "@type": "ImageObject", url: logoUrl } }),
+    },
     ...(view.socialImage && { image: [view.socialImage.url] }),
     ...(view.tags.length > 0 && { keywords: view.tags.join(", ") }),
   };

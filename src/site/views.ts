@@ -10,7 +10,7 @@ import { renderBody } from "../markdown/render.ts";
 import { slugify } from "../content/slug.ts";
 import type { CardPlan } from "../media/card.ts";
 import { sharingView, type SharingView } from "./sharing.ts";
-import { figureHtml, MIME, pictureHtml, type FigureView, type PictureView } from "../media/html.ts";
+import { figureHtml, MIME, pictureHtml, THUMBNAIL_SIZES, type FigureView, type PictureView } from "../media/html.ts";
 import type { PhotoPlan } from "../media/recipe.ts";
 import { mediaPath, type Urls } from "./urls.ts";
 
@@ -113,6 +113,8 @@ export interface ItemView {
   readonly withdrawn?: boolean;
   /** Only in a preview: the short mark of a draft or embargoed release. */
   readonly notice?: string;
+  /** A small picture of the release's first photo (markup made here; decorative, the title beside it says it all). */
+  readonly thumbnail?: string;
 }
 
 export function dateView(instant: number, hasTime: boolean, site: Site, strings: Strings): DateView {
@@ -195,6 +197,8 @@ export interface ReleaseViewOptions {
   readonly tagPages?: ReadonlySet<string>;
   /** A preview build's clock: releases not public at it get a banner. Unset in a real build. */
   readonly previewAt?: number;
+  /** The site's logo, absolute, for the publisher in schema.org data. */
+  readonly logoUrl?: string;
 }
 
 export interface PreviewNotice {
@@ -283,7 +287,7 @@ export function releaseView(release: Release, site: Site, strings: Strings, urls
       .filter(([slug]) => slug !== "" && (options.tagPages?.has(slug) ?? true))
       .map(([slug, text]) => ({ url: urls.href(urls.tag(slug)), text })),
   };
-  return { ...view, sharing: sharingView(view, site, strings) };
+  return { ...view, sharing: sharingView(view, site, strings, options.logoUrl) };
 }
 
 function leadPhotoView(release: Release, site: Site, media: ReleaseMedia | undefined): LeadPhotoView | undefined {
@@ -296,7 +300,25 @@ function leadPhotoView(release: Release, site: Site, media: ReleaseMedia | undef
   return { url: `${site.url}/${largest.path}`, type: MIME[format], width: largest.width, alt: photo.alt };
 }
 
-export const itemView = (release: Release, site: Site, strings: Strings, urls: Urls, withdrawn = false, notice?: PreviewNotice): ItemView => ({
+/** The first photo of the release as a listing's thumbnail, when it has web versions. */
+function thumbnailHtml(release: Release, urls: Urls, media: ReleaseMedia | undefined): string | undefined {
+  const photo = release.media.find((m): m is MediaImage => m.kind === "image");
+  const plan = photo && media?.photos.get(photo);
+  if (!photo || !plan || plan.versions.length === 0) return undefined;
+  return pictureHtml(pictureView(photo, plan, "", "", urls), false, THUMBNAIL_SIZES);
+}
+
+export const itemView = (
+  release: Release,
+  site: Site,
+  strings: Strings,
+  urls: Urls,
+  withdrawn = false,
+  notice?: PreviewNotice,
+  media?: ReleaseMedia,
+): ItemView => {
+  const thumbnail = thumbnailHtml(release, urls, media);
+  return {
   ...(notice && { notice: notice.mark }),
   url: urls.href(release.url),
   title: release.title,
@@ -304,4 +326,6 @@ export const itemView = (release: Release, site: Site, strings: Strings, urls: U
   date: dateView(release.date, false, site, strings),
   departments: release.departments.map((d) => d.name).join(", "),
   ...(withdrawn && { withdrawn }),
-});
+  ...(thumbnail && { thumbnail }),
+  };
+};

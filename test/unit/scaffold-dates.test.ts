@@ -18,7 +18,7 @@ import { resolveContent } from "../../src/content/site.ts";
 
 const ROOT = path.resolve("/srv/presse/content");
 const SETTINGS = {
-  "site.yaml": "title: Stadt Musterstadt\nurl: https://presse.musterstadt.de/\nlanguage: de\ntimezone: Europe/Berlin\n",
+  "site.yaml": "title: Stadt Musterstadt\nurl: https://presse.musterstadt.de/\nlanguage: de\ntimezone: Europe/Berlin\nfooter:\n  imprint: https://www.pruefstadt.example/impressum\n  privacy: https://www.pruefstadt.example/datenschutz\n",
   "departments.yaml":
     "tiefbauamt:\n  name: Tiefbauamt\n  contact: brandhorst\numweltamt:\n  name: Amt für Umwelt- und Klimaschutz\n  contact: jaskowiak\nordnungsamt:\n  name: Ordnungsamt\n",
   "contacts.yaml": "jaskowiak:\n  name: Birgit Jaskowiak\n  role: Pressesprecherin\nbrandhorst:\n  name: Tobias Brandhorst\n",

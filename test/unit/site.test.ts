@@ -13,7 +13,7 @@ import type { Problem } from "../../src/errors/problem.ts";
 
 const ROOT = path.resolve("/srv/presse/content");
 
-const SITE = ["title: Stadt Musterstadt – Pressemitteilungen", "url: https://presse.musterstadt.de/", "language: de", "timezone: Europe/Berlin", ""].join("\n");
+const SITE = ["title: Stadt Musterstadt – Pressemitteilungen", "url: https://presse.musterstadt.de/", "language: de", "timezone: Europe/Berlin", "footer:", "  imprint: https://www.musterstadt.de/impressum", "  privacy: https://www.musterstadt.de/datenschutz", ""].join("\n");
 
 const DEPARTMENTS = [
   "tiefbauamt:", //                  1
