@@ -366,13 +366,15 @@ const cases: readonly Case[] = [
     ],
   },
   {
-    // Templates that replace pressroom's: unescaped text, a way to JavaScript, a misspelt name, a broken block; a logo named in other capitals.
+    // Templates that replace pressroom's: unescaped text, a way to JavaScript, a misspelt name, a broken block, a link; a logo named in other capitals.
     fixture: "invalid-layouts",
-    codes: ["layout-broken", "layout-unknown", "layout-unsafe", "layout-unsafe", "logo-missing"],
+    codes: ["layout-broken", "layout-broken", "layout-unknown", "layout-unsafe", "layout-unsafe", "logo-missing"],
     problems: [
       { code: "layout-unsafe", file: "layouts/base.njk", line: 2, field: null, ...said("layout-unsafe", { name: "base.njk", what: "| safe on pressroom.site.title" }) },
       { code: "layout-unsafe", file: "layouts/base.njk", line: 3, field: null, ...said("layout-unsafe", { name: "base.njk", what: 'the name "constructor"' }) },
       { code: "layout-unknown", file: "layouts/itme.njk", line: null, ...said("layout-unknown", { name: "itme.njk", suggestions: ["item.njk"], known: [] }) },
+      // contact.njk is a symbolic link (to /etc/hostname): never read.
+      { code: "layout-broken", file: "layouts/contact.njk", line: null, ...said("layout-broken", { name: "contact.njk", detail: "it is a symbolic link; put the template itself there" }) },
       { code: "layout-broken", file: "layouts/pages/release.njk", line: 4, ...said("layout-broken", { name: "pages/release.njk", detail: "unknown block tag: endblock" }) },
       { code: "logo-missing", file: "site.yaml", line: 5, field: "logo", ...said("logo-missing", { file: "Wappen.svg", candidates: ["wappen.svg"] }) },
     ],

@@ -109,14 +109,21 @@ export function readOverrides(contentDir: string, layoutsDir: string = LAYOUTS_D
   const problems: Problem[] = [];
   if (!existsSync(dir)) return { templates, problems, sources };
   const known = replaceableTemplates(layoutsDir);
+  const links = new Set<string>();
   const walk = (folder: string, prefix: string): string[] =>
     readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
       if (entry.name.startsWith(".")) return [];
-      if (entry.isDirectory()) return walk(path.join(folder, entry.name), `${prefix}${entry.name}/`);
+      // Never followed: a link could put any file of the machine into the pages.
+      if (entry.isSymbolicLink()) links.add(`${prefix}${entry.name}`);
+      else if (entry.isDirectory()) return walk(path.join(folder, entry.name), `${prefix}${entry.name}/`);
       return [`${prefix}${entry.name}`];
     });
   for (const name of walk(dir, "").sort(inCodeUnitOrder)) {
     const file = `${OVERRIDES_DIR}/${name}`;
+    if (links.has(name)) {
+      problems.push(problem("layout-broken", { file }, { name, detail: "it is a symbolic link; put the template itself there" }));
+      continue;
+    }
     if (!known.includes(name)) {
       problems.push(problem("layout-unknown", { file }, { name, suggestions: closest(name, known), known }));
       continue;

@@ -170,7 +170,7 @@ export const catalogDe: Translated<typeof catalog> = {
   },
   "layout-broken": {
     title: "Vorlage nicht lesbar",
-    message: (p) => `layouts/${p.name} ist keine gültige Nunjucks-Vorlage: ${p.detail}.`,
+    message: (p) => `layouts/${p.name} ist keine gültige Nunjucks-Vorlage: ${germanPhrase(p.detail)}.`,
     hint: () => "Vergleichen Sie sie mit der gleichnamigen Vorlage in pressrooms Ordner layouts/_includes/; docs/theming.md erklärt das Ersetzen von Vorlagen.",
   },
   "invalid-url": {
