@@ -101,6 +101,22 @@ export function validEntries<S extends z.ZodType>(schema: S, value: unknown): (z
   });
 }
 
+/** Field names people write in German or British English, and the field they mean. */
+const SYNONYMS: Readonly<Record<string, string>> = {
+  impressum: "imprint",
+  datenschutz: "privacy",
+  datenschutzerklärung: "privacy",
+  barrierefreiheit: "accessibility",
+  barrierefreiheitserklärung: "accessibility",
+  kontakt: "contact",
+  colour: "color",
+  farbe: "color",
+  titel: "title",
+  untertitel: "subtitle",
+  datum: "date",
+  amt: "department",
+};
+
 /** How each field is written, for "must be …" messages. */
 const FORMS: Record<string, string> = {
   "media[]": 'an entry like "- file: foto.jpg" with alt:, caption: and credit: indented below it',
@@ -169,7 +185,7 @@ function issueProblems(
         const options = known(path);
         return problem("unknown-field", at([...full, key], true), {
           field: key,
-          suggestions: closest(key, options),
+          suggestions: SYNONYMS[key.toLowerCase()] && options.includes(SYNONYMS[key.toLowerCase()]!) ? [SYNONYMS[key.toLowerCase()]!] : closest(key, options),
           known: options,
         });
       });

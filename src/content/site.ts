@@ -130,7 +130,7 @@ function resolveSite(raw: RawContent, fs: FileSystem, problems: Problem[]): Site
   }
   if (!isLanguage(data.language)) return undefined;
   // A theme problem fails the build but leaves the settings usable, so releases are still checked in the site's time zone.
-  const theme = resolveTheme(data, data.language, parsed, file, raw.root, fs, problems);
+  const theme = resolveTheme(data, data.language, parsed, file, raw.texts.get(file) ?? "", raw.root, fs, problems);
   if (!ok || !url) return undefined;
   return {
     title: data.title,

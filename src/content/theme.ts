@@ -34,6 +34,8 @@ export function resolveTheme(
   language: Language,
   parsed: ParsedYaml,
   file: string,
+  /** site.yaml's text, to quote a line. */
+  source: string,
   contentRoot: string,
   fs: FileSystem,
   problems: Problem[],
@@ -44,7 +46,10 @@ export function resolveTheme(
   if (data.color !== undefined) {
     const hex = parseColor(data.color);
     if (hex === undefined) {
-      problems.push(problem("invalid-value", at("color"), { field: "color", value: data.color, expected: 'a colour written as #rrggbb, e.g. color: "#005a9c" (with the quotes)' }));
+      // color: #005a9c without quotes is a comment to YAML, and the value is empty: show what was written.
+      const line = parsed.lineOf(["color"]);
+      const written = data.color.trim() === "" && line !== undefined ? (source.split("\n")[line - 1] ?? "").replace(/^\s*color\s*:\s*/, "").trim() : data.color;
+      problems.push(problem("invalid-value", at("color"), { field: "color", value: written, expected: 'a colour written as #rrggbb, e.g. color: "#005a9c" (with the quotes)' }));
     } else {
       const ratio = contrast(hex, WHITE);
       if (ratio < AA_CONTRAST) {

@@ -638,3 +638,47 @@ describe("resolveContent: photos placed in the body", () => {
   });
 });
 
+
+describe("resolveContent: the theme in site.yaml", () => {
+  const noReleases = { releases: {} };
+  const site = (...lines: string[]): string => [...SITE.trimEnd().split("\n"), ...lines, ""].join("\n");
+
+  it("a German site without a footer is told both legal links are missing", () => {
+    const result = resolve({ ...noReleases, site: SITE.replace(/footer:\n.*\n.*\n/, "") });
+    assert.deepEqual(result.problems.map((p) => [p.code, p.field, p.line]), [
+      ["missing-legal-link", "footer.imprint", undefined],
+      ["missing-legal-link", "footer.privacy", undefined],
+    ]);
+  });
+
+  it("an English site needs none; what it gives is kept in the order of the footer", () => {
+    const english = ["title: City", "url: https://press.example/", "language: en", "timezone: UTC", "footer:", "  contact: mailto:press@example.org", "  imprint: https://example.org/legal", ""].join("\n");
+    const result = resolve({ ...noReleases, site: english });
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(modelOf(result).site.theme.footer, [
+      { kind: "imprint", url: "https://example.org/legal" },
+      { kind: "contact", url: "mailto:press@example.org" },
+    ]);
+  });
+
+  it("a colour without quotes, which YAML reads as a comment, is shown as written with a hint to quote it", () => {
+    const result = resolve({ ...noReleases, site: site("color: #4a90e2") });
+    assert.deepEqual(result.problems.map((p) => [p.code, p.line, p.message]), [["invalid-value", 8, '"#4a90e2" is not a valid value for "color".']]);
+    assert.match(result.problems[0]!.hint, /with the quotes/);
+  });
+
+  it("a German or British name of a field is answered with the field meant", () => {
+    const result = resolve({ ...noReleases, site: site("colour: navy") });
+    assert.deepEqual(result.problems.map((p) => [p.code, p.params?.suggestions]), [["unknown-field", ["color"]]]);
+    const german = resolve({ ...noReleases, site: SITE.replace("  imprint:", "  Impressum:") });
+    assert.deepEqual(german.problems.map((p) => [p.code, p.params?.suggestions]), [["unknown-field", ["imprint"]]]);
+  });
+
+  it("the logo must be a file inside the content folder", () => {
+    const result = resolve({ ...noReleases, site: site("logo: ../geheim/logo.svg") });
+    assert.deepEqual(result.problems.map((p) => [p.code, p.line]), [["logo-missing", 8]]);
+    const found = resolve({ ...noReleases, site: site("logo: bilder/wappen.svg"), files: ["bilder/wappen.svg"] });
+    assert.deepEqual(found.problems, []);
+    assert.deepEqual(modelOf(found).site.theme.logo, { file: "bilder/wappen.svg", line: 8 });
+  });
+});
