@@ -158,7 +158,9 @@ export function resolveBodyImages(
     const noAlt = image.alt === undefined || image.alt.trim() === "";
     const file = localImagePath(image.src);
     if (file === undefined) {
-      if (noAlt) warnings.push(warning("image-alt-missing-inline", where, { src: image.src, html: image.html === true }));
+      // Shown as a link (markdown/render.ts), named by its alt text or its address.
+      if (/^https?:\/\//i.test(image.src.trim())) warnings.push(warning("image-external", where, { src: image.src }));
+      else if (noAlt) warnings.push(warning("image-alt-missing-inline", where, { src: image.src, html: image.html === true }));
       continue;
     }
     const found = findFile(file, release, fs);

@@ -309,6 +309,13 @@ export const warningsDe: Translated<typeof warnings> = {
         : "Beschreiben Sie zwischen den eckigen Klammern, was das Bild zeigt, z. B. ![Bagger auf dem Radweg am Ring](foto.jpg), ") +
       "damit Menschen, die es nicht sehen können, erfahren, was darauf ist.",
   },
+  "image-external": {
+    title: "Bild von einer anderen Website",
+    message: (p) => `Das Bild „${p.src}“ liegt auf einer anderen Website; die Seite zeigt statt des Bildes einen Link darauf.`,
+    hint: () =>
+      "Es zu laden, verriete jener Website, wer die Meldung liest, und die Sicherheitsrichtlinie der Seite lässt es nicht zu. " +
+      "Speichern Sie das Bild im Ordner der Meldung und setzen Sie es von dort ein, z. B. ![Bagger auf dem Radweg am Ring](foto.jpg).",
+  },
   "image-cmyk": {
     title: "Foto in Druckfarben (CMYK)",
     message: (p) =>

@@ -314,6 +314,13 @@ export const warnings = {
         : "Describe what the image shows between the square brackets, e.g. ![Bagger auf dem Radweg am Ring](foto.jpg), ") +
       "so that people who cannot see it learn what it shows.",
   }),
+  "image-external": entry<{ src: string }>({
+    title: "Image from another website",
+    message: (p) => `The image "${p.src}" is on another website; the page shows a link to it instead of the image.`,
+    hint: () =>
+      "Loading it would tell that website who reads the release, and the site's security policy refuses it. " +
+      "Save the image into the release's folder and place it from there, e.g. ![Bagger auf dem Radweg am Ring](foto.jpg).",
+  }),
   "image-cmyk": entry<{ file: string }>({
     title: "Photo in print colours (CMYK)",
     message: (p) =>

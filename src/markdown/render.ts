@@ -16,8 +16,10 @@ const sanitizeOptions: Readonly<sanitizeHtml.IOptions> = {
     "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
     "a", "img", "em", "strong", "b", "i", "u", "s", "sub", "sup", "small", "abbr", "mark",
     "figure", "figcaption",
-    // Old CMS exports wrap paragraphs in these; without them the text would run together.
-    "div", "span",
+    // Old CMS exports wrap paragraphs in divs; without them the text would run together. A span
+    // carries nothing once its attributes are gone, and one around paragraphs is not valid HTML:
+    // spans are left out, their text kept.
+    "div",
   ],
   allowedAttributes: {
     a: ["href", "title"],
@@ -32,7 +34,15 @@ const sanitizeOptions: Readonly<sanitizeHtml.IOptions> = {
   allowedSchemesAppliedToAttributes: ["href", "src"],
   allowProtocolRelative: false,
   // The page has one h1, the title; a heading in the body becomes h2.
-  transformTags: { h1: "h2" },
+  // A size like width="100%" or height="auto" is not valid HTML for an image: only whole pixels stay.
+  transformTags: {
+    h1: "h2",
+    img: (tagName, attribs) => {
+      const kept = { ...attribs };
+      for (const size of ["width", "height"]) if (kept[size] !== undefined && !/^\d+$/.test(kept[size]!.trim())) delete kept[size];
+      return { tagName, attribs: kept };
+    },
+  },
   disallowedTagsMode: "discard",
   // An image whose source was removed (data:, javascript:) would be an empty box without meaning.
   exclusiveFilter: (frame) => frame.tag === "img" && !frame.attribs.src,
@@ -57,14 +67,50 @@ const IMAGE = /<p>\s*(<img\b[^>]*>)\s*<\/p>|<img\b[^>]*>/g;
  * reader skips it instead of reading its file name.
  */
 function placePhotos(html: string, photos: BodyPhotos | undefined): string {
-  return html.replace(IMAGE, (whole: string, alone: string | undefined) => {
+  const placed = html.replace(LINKED_EXTERNAL_IMAGE, externalImageInLink).replace(IMAGE, (whole: string, alone: string | undefined) => {
     const attributes = tagAttributes(alone ?? whole);
     const src = attributes.get("src") ?? "";
     const alt = attributes.get("alt") ?? "";
-    const placed = alone ? photos?.figure(src, alt) : photos?.picture(src, alt);
-    if (placed !== undefined) return placed;
+    if (EXTERNAL.test(src)) return externalImage(src, alt, alone !== undefined);
+    const photo = alone ? photos?.figure(src, alt) : photos?.picture(src, alt);
+    if (photo !== undefined) return photo;
     return attributes.has("alt") ? whole : whole.replace(/<img\b/, '<img alt=""');
   });
+  return placed.includes('alt=""') ? placed.replace(LINK, namedLink) : placed;
+}
+
+/** An image on another website: the site's security policy lets pages load images of their own site only. */
+const EXTERNAL = /^https?:\/\//i;
+const LINKED_EXTERNAL_IMAGE = /<a\b([^>]*)>\s*(<img\b[^>]*>)\s*<\/a>/g;
+const LINK = /<a\b([^>]*)>((?:(?!<\/a>)[\s\S])*)<\/a>/g;
+
+/** An address as a reader can read it: no scheme, no trailing slash. */
+const readableAddress = (url: string): string => url.replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/i, "").replace(/\/$/, "");
+
+const escapeText = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * An image of another website is not loaded (the policy refuses it, and loading it would tell that
+ * website who reads the release): it becomes a link to it, named by its alternative text or address.
+ */
+function externalImage(src: string, alt: string, alone: boolean): string {
+  const link = `<a href="${escapeText(src)}">${escapeText(alt.trim() || readableAddress(src))}</a>`;
+  return alone ? `<p>${link}</p>` : link;
+}
+
+/** A link whose content is an image of another website keeps its target, named by the image's text or the target's address. */
+function externalImageInLink(whole: string, attributes: string, image: string): string {
+  const img = tagAttributes(image);
+  if (!EXTERNAL.test(img.get("src") ?? "")) return whole;
+  const href = tagAttributes(`<a${attributes}>`).get("href") ?? "";
+  return `<a${attributes}>${escapeText((img.get("alt") ?? "").trim() || readableAddress(href))}</a>`;
+}
+
+/** A link whose only content is an image without alternative text would have no name: it gets its address as one. */
+function namedLink(whole: string, attributes: string, content: string): string {
+  if (content.replace(/<[^>]*>/g, "").trim() !== "" || /\balt="[^"]*[^"\s][^"]*"/.test(content) || /\baria-label=/.test(attributes)) return whole;
+  const href = tagAttributes(`<a${attributes}>`).get("href");
+  return href ? `<a${attributes} aria-label="${escapeText(readableAddress(href))}">${content}</a>` : whole;
 }
 
 /** The body as HTML with only the safe subset left: what the page shows, before photos are placed. */

@@ -166,10 +166,37 @@ describe("renderBody keeps the safe subset", () => {
     assert.equal($("a").attr("href"), "https://www.musterstadt.de/radwege");
   });
 
-  it("images with https sources keep src and alt", () => {
-    const $ = cheerio.load(renderBody('![Bagger am Ring](https://x.example/bagger.jpg "Titel")'), null, false);
-    assert.equal($("img").attr("src"), "https://x.example/bagger.jpg");
-    assert.equal($("img").attr("alt"), "Bagger am Ring");
+  it("an image on another website becomes a link to it, named by its alt text or its address", () => {
+    // The site's policy (img-src 'self') would refuse it, and loading it would tell that website who reads.
+    const $ = cheerio.load(renderBody('![Bagger am Ring](https://x.example/bagger.jpg "Titel")\n\nText <img src="http://x.example/cms/logo.gif"> mehr.'), null, false);
+    assert.equal($("img").length, 0);
+    assert.deepEqual($("a").map((_, a) => [[$(a).attr("href"), $(a).text()]]).get(), [
+      ["https://x.example/bagger.jpg", "Bagger am Ring"],
+      ["http://x.example/cms/logo.gif", "x.example/cms/logo.gif"],
+    ]);
+    assert.equal($("p").first().children().length, 1, "alone in its paragraph, the link stays a paragraph of its own");
+  });
+
+  it("a link around an image of another website keeps its target and gets a name", () => {
+    const $ = cheerio.load(renderBody('<a href="https://www.pruefstadt.de/baeder/"><img src="https://www.pruefstadt.de/freibad.gif" border="0"></a>'), null, false);
+    assert.equal($("img").length, 0);
+    assert.equal($("a").attr("href"), "https://www.pruefstadt.de/baeder/");
+    assert.equal($("a").text(), "www.pruefstadt.de/baeder");
+  });
+
+  it("a link around an image of the site without alt text is named by its address", () => {
+    const $ = cheerio.load(renderBody('<a href="/2026/01/01/neujahr/"><img src="/img/neujahr.jpg"></a>'), null, false);
+    assert.equal($("img").attr("alt"), "");
+    assert.equal($("a").attr("aria-label"), "/2026/01/01/neujahr");
+    const named = cheerio.load(renderBody('<a href="/x/"><img src="/img/a.jpg" alt="Neujahr"></a>'), null, false);
+    assert.equal(named("a").attr("aria-label"), undefined);
+  });
+
+  it("sizes that are not whole pixels are dropped, spans are left out with their text kept", () => {
+    const $ = cheerio.load(renderBody('<p><img src="/a.gif" width="100%" height="auto" alt="A"> <img src="/b.gif" width=" 40 " height="30" alt="B"></p>\n\n<div><span>\n<p>Absatz</p>\n</span></div>'), null, false);
+    assert.deepEqual($("img").map((_, i) => [[$(i).attr("width"), $(i).attr("height")]]).get(), [[undefined, undefined], [" 40 ", "30"]]);
+    assert.equal($("span").length, 0);
+    assert.equal($("p").last().text(), "Absatz");
   });
 
   it("text is escaped", () => {

@@ -583,7 +583,7 @@ describe("resolveContent: photos placed in the body", () => {
     assert.deepEqual(result.warnings, [], "the media entry has alt text");
   });
 
-  it("an image without alt text is a warning with its line, not an error; addresses on the web are left alone", () => {
+  it("an image without alt text is a warning with its line, not an error; one on another website is a warning of its own", () => {
     const result = resolve({
       releases: { [file]: release("Eins.\n\n![](foto.png)\n\nZwei <img src=\"https://alt.example/bild.gif\">\n") },
       files: [`${folder}/foto.png`],
@@ -594,7 +594,7 @@ describe("resolveContent: photos placed in the body", () => {
       result.warnings.map((w) => [w.code, w.line, w.field, w.severity]),
       [
         ["image-alt-missing-inline", 9, "body", "warning"],
-        ["image-alt-missing-inline", 11, "body", "warning"],
+        ["image-external", 11, "body", "warning"],
       ],
     );
     assert.match(result.warnings[1]!.message, /"https:\/\/alt\.example\/bild\.gif"/);
