@@ -119,7 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // What the last build into this folder wrote: files whose inputs are the same stay as they are, not made again.
   const previous = await PreviousBuild.open(cache, options.outDir);
-  const bodies = await BodyCache.open(cache, codeFingerprint());
+  const bodies = await BodyCache.open(cache, codeFingerprint(), model.site.language);
 
   const writer = await OutputUpdate.begin(options.outDir);
   const stop = new AbortController();

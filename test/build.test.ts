@@ -102,7 +102,8 @@ describe("release pages", () => {
 
   test("title with colon and quotes, file name with spaces, capitals, underscore and umlaut", () => {
     const $ = html(out, "2025/05/08/tag-der-offenen-tuer/index.html");
-    assert.equal($("h1").text(), 'Tag der offenen Tür: „Rathaus erleben“ mit "Führungen"');
+    // Straight quotes in the title become German ones, like those written as „…“ already.
+    assert.equal($("h1").text(), "Tag der offenen Tür: „Rathaus erleben“ mit „Führungen“");
     assert.equal($(".meta time").text(), "08.05.2025");
     assert.equal($("address .contact-name").text(), "Ute Übel");
     assert.equal($('address a[href^="tel:"]').attr("href"), "tel:+492514920");
@@ -110,7 +111,8 @@ describe("release pages", () => {
 
   test("{{ and {% in a body are printed as written", () => {
     const $ = html(out, "2025/05/08/tag-der-offenen-tuer/index.html");
-    assert.equal($(".release-body p").text(), 'Vorlagen wie {{ title }} und {% include "x" %} erscheinen so, wie sie geschrieben wurden.');
+    // (The quotes in it are text, so they are set as German quotes.)
+    assert.equal($(".release-body p").text(), "Vorlagen wie {{ title }} und {% include „x“ %} erscheinen so, wie sie geschrieben wurden.");
   });
 
   test("a release at 00:30 on New Year's Day belongs to the new year", () => {

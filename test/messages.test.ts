@@ -116,7 +116,7 @@ test("--lang other than de or en, and a --now that is no date, are usage errors"
 test("warnings come after the errors, under a heading of their own", () => {
   const content = path.join(scratch(), "content");
   cpSync(fixture("invalid-trial"), content, { recursive: true });
-  writeFileSync(path.join(content, R, "2026-12-01-bild.md"), "---\ntitle: Bild ohne Text\ndate: 2026-12-01\ndepartment: tiefbauamt\n---\n\n![](https://example.org/bild.jpg)\n");
+  writeFileSync(path.join(content, R, "2026-12-01-bild.md"), "---\ntitle: Bild ohne Text\ndate: 2026-12-01\ndepartment: tiefbauamt\n---\n\n![](/bilder/bild.jpg)\n");
   const result = pressroom(["check", "--content", content]);
   const err = result.stderr;
   const errors = err.indexOf("Fehler (4) – sie verhindern die Veröffentlichung:\n");

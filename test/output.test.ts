@@ -45,12 +45,13 @@ describe("hostile content", () => {
       });
     }
     const $ = html(out, "2026/11/01/angriff/index.html");
-    assert.equal($("h1").text(), '<script>alert("title")</script>Überschrift', "title shown as text");
+    // Shown as text (its quotes set as German quotation marks, as in any title).
+    assert.equal($("h1").text(), "<script>alert(„title“)</script>Überschrift", "title shown as text");
     const article = JSON.parse($('script[type="application/ld+json"]').text()) as { headline: string; description: string };
-    assert.equal(article.headline, '<script>alert("title")</script>Überschrift');
-    assert.equal(article.description, "<img src=x onerror=alert('subtitle')>");
+    assert.equal(article.headline, "<script>alert(„title“)</script>Überschrift");
+    assert.equal(article.description, "<img src=x onerror=alert(‚subtitle‘)>");
     assert.equal($('script[type="application/ld+json"]').length, 1);
-    assert.equal($('meta[property="og:title"]').attr("content"), '<script>alert("title")</script>Überschrift');
+    assert.equal($('meta[property="og:title"]').attr("content"), "<script>alert(„title“)</script>Überschrift");
     assert.equal($("address .contact-name").text(), '<script>alert("contact")</script>Eve');
     assert.equal($(".release-body p").first().text(), "Absatz");
     assert.equal($(".release-body img").length, 0, "an image whose only source was data: is dropped");

@@ -14,6 +14,8 @@ import { normalizeAlias } from "./alias.ts";
 import { releaseSlug, releaseUrl } from "./slug.ts";
 import { closest, closestContacts } from "./suggest.ts";
 import { isMapping, type ParsedYaml } from "./yaml.ts";
+import type { Language } from "../i18n/strings.ts";
+import { typeset } from "../markdown/typography.ts";
 
 export interface ReleaseFile {
   /** Content-relative path, forward slashes. */
@@ -34,6 +36,8 @@ export interface MediaRef {
 
 export interface ReleaseContext {
   readonly timeZone: string;
+  /** The site's language: titles and subtitles get its quotation marks and dashes. */
+  readonly language: Language;
   readonly departments: ReadonlyMap<string, Department>;
   readonly contacts: ReadonlyMap<string, Contact>;
   readonly fs: FileSystem;
@@ -86,7 +90,7 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   if (date && updated !== undefined && updated < date.instant) {
     problems.push(problem("updated-before-date", at("updated"), { updated: data.updated!, date: data.date! }));
   }
-  const changeNote = data.change_note || undefined;
+  const changeNote = data.change_note ? typeset(data.change_note, context.language) : undefined;
   if (changeNote !== undefined && !data.updated) problems.push(problem("change-note-without-updated", at("change_note"), {}));
   const withdrawnDate = parseDateField(["withdrawn", "date"], data.withdrawn?.date);
   if (date && withdrawnDate && withdrawnDate.instant < date.instant) {
@@ -102,9 +106,9 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   const body = cleanBody(split.body, (line, column) => ({ ...inBody(line), column }), context.warnings);
   resolveBodyImages(findBodyImages(body.sameLines), media, input, inBody, context.fs, problems, context.warnings);
   context.warnings.push(...unclearListWarnings(body.sameLines, inBody));
-  const title = data.title === undefined ? undefined : cleanField(data.title, () => at("title"), context.warnings, input.text);
+  const title = data.title === undefined ? undefined : typeset(cleanField(data.title, () => at("title"), context.warnings, input.text), context.language);
   if (title === "") problems.push(problem("empty-field", at("title"), { field: "title" }));
-  const subtitle = data.subtitle ? cleanField(data.subtitle, () => at("subtitle"), context.warnings, input.text) : undefined;
+  const subtitle = data.subtitle ? typeset(cleanField(data.subtitle, () => at("subtitle"), context.warnings, input.text), context.language) : undefined;
   for (const m of media) context.media.push({ file, media: m });
   const aliases: Alias[] = [];
   (data.aliases ?? []).forEach((value, i) => {

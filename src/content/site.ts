@@ -232,6 +232,7 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem,
   const releases: Release[] = [];
   const context: ReleaseContext = {
     timeZone,
+    language: site?.language ?? "en",
     departments,
     contacts,
     fs,

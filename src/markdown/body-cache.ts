@@ -5,6 +5,7 @@
  * hash of the body's text, valid only for the code that rendered it; only the
  * bodies of the last build are kept, so the file never grows past the site.
  */
+import type { Language } from "../i18n/strings.ts";
 import { KeyedStore, type StoreFiles } from "../keyed-store.ts";
 import { sha256 } from "../media/cache.ts";
 import { sanitizedHtml } from "./render.ts";
@@ -17,11 +18,14 @@ export class BodyCache {
   /** This build's bodies by their text: a text asked for again is not hashed again. */
   private readonly bySource = new Map<string, string>();
 
-  private constructor(private readonly store: KeyedStore<string>) {}
+  private constructor(
+    private readonly store: KeyedStore<string>,
+    private readonly language: Language,
+  ) {}
 
-  /** The bodies the last build kept, if they were rendered by the same code. */
-  static async open(files: StoreFiles, code: string): Promise<BodyCache> {
-    return new BodyCache(await KeyedStore.open<string>(files, STORE, code));
+  /** The bodies the last build kept, if they were rendered by the same code for a site in the same language. */
+  static async open(files: StoreFiles, code: string, language: Language): Promise<BodyCache> {
+    return new BodyCache(await KeyedStore.open<string>(files, STORE, `${code}:${language}`), language);
   }
 
   /** The body as sanitized HTML (photos not placed yet): from the last build when its text is the same. */
@@ -31,7 +35,7 @@ export class BodyCache {
     const key = sha256(source);
     html = this.store.get(key, isText);
     if (html === undefined) {
-      html = sanitizedHtml(source);
+      html = sanitizedHtml(source, this.language);
       this.store.set(key, html);
     }
     this.bySource.set(source, html);

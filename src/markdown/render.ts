@@ -7,7 +7,8 @@
  */
 import sanitizeHtml from "sanitize-html";
 import { tagAttributes } from "./attributes.ts";
-import { markdown } from "./instance.ts";
+import type { Language } from "../i18n/strings.ts";
+import { markdown, markdownFor } from "./instance.ts";
 
 const sanitizeOptions: Readonly<sanitizeHtml.IOptions> = {
   allowedTags: [
@@ -113,11 +114,15 @@ function namedLink(whole: string, attributes: string, content: string): string {
   return href ? `<a${attributes} aria-label="${escapeText(readableAddress(href))}">${content}</a>` : whole;
 }
 
-/** The body as HTML with only the safe subset left: what the page shows, before photos are placed. */
-export const sanitizedHtml = (source: string): string => sanitizeHtml(markdown.render(source), { ...sanitizeOptions });
+/**
+ * The body as HTML with only the safe subset left: what the page shows, before photos are placed.
+ * With the site's `language`, in its typography; without, as written (to find what a body holds).
+ */
+export const sanitizedHtml = (source: string, language?: Language): string =>
+  sanitizeHtml((language ? markdownFor(language) : markdown).render(source), { ...sanitizeOptions });
 
 /** `sanitized` renders the text: a cache of earlier builds' bodies may stand in for sanitizedHtml. */
-export function renderBody(source: string, photos?: BodyPhotos, sanitized: (source: string) => string = sanitizedHtml): string {
+export function renderBody(source: string, photos?: BodyPhotos, sanitized: (source: string) => string = (text) => sanitizedHtml(text)): string {
   return placePhotos(sanitized(source), photos);
 }
 

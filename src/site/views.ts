@@ -6,7 +6,7 @@
 import { formatInstant, isoInstant } from "../content/dates.ts";
 import type { Contact, Department, MediaImage, Release, Site } from "../content/model.ts";
 import type { Strings } from "../i18n/index.ts";
-import { renderBody } from "../markdown/render.ts";
+import { renderBody, sanitizedHtml } from "../markdown/render.ts";
 import { slugify } from "../content/slug.ts";
 import type { CardPlan } from "../media/card.ts";
 import { sharingView, type SharingView } from "./sharing.ts";
@@ -238,7 +238,7 @@ export function releaseView(release: Release, site: Site, strings: Strings, urls
       const figure = bodyPhoto(src, alt);
       return figure && pictureHtml(figure.picture, eager());
     },
-  }, bodies);
+  }, bodies ?? ((text) => sanitizedHtml(text, site.language)));
 
   const images: ImageView[] = [];
   const downloads: DownloadView[] = [];
