@@ -160,9 +160,9 @@ describe("admin/ in a real build", () => {
     assert.equal(result.status, 1);
     // Every mistake of the section at once, each on its line.
     for (const [line, field, hint] of [
-      [7, "editor.backend", /github oder gitlab/],
-      [8, "editor.repo", /besitzer\/name/],
-      [9, "editor.base_url", /https:\/\/-Adresse/],
+      [10, "editor.backend", /github oder gitlab/],
+      [11, "editor.repo", /besitzer\/name/],
+      [12, "editor.base_url", /https:\/\/-Adresse/],
     ] as const) {
       assert.match(result.stderr, new RegExp(`site\\.yaml:${line} [^\\n]*\\n[^]*?${field.replace(".", "\\.")}`), field);
       assert.match(result.stderr, hint, field);
@@ -171,7 +171,7 @@ describe("admin/ in a real build", () => {
 
     const notAGroup = pressroom(["check", "--content", siteWith("valid", "editor: github\n")]);
     assert.equal(notAGroup.status, 1);
-    assert.match(notAGroup.stderr, /site\.yaml:6 /);
+    assert.match(notAGroup.stderr, /site\.yaml:9 /);
     assert.match(notAGroup.stderr, /eine Gruppe mit backend: \(github oder gitlab\), repo:/);
   });
 });
