@@ -342,7 +342,7 @@ const cases: readonly Case[] = [
     ],
   },
   {
-    // A German site's theme: a colour too light for white text, an SVG logo with a script, no privacy link, a social account without https://.
+    // A German site's theme: a colour too light for white text, an SVG logo with a script, no Impressum, a social account without https://.
     fixture: "invalid-theme",
     codes: ["invalid-value", "logo-unreadable", "low-contrast", "missing-legal-link"],
     problems: [
@@ -355,7 +355,7 @@ const cases: readonly Case[] = [
         ...said("low-contrast", { value: "#7fb2e5", ratio: "2.23:1", suggestion: "#2f76d1", suggestionRatio: "4.53:1" }),
       },
       { code: "logo-unreadable", file: "site.yaml", line: 6, field: "logo", ...said("logo-unreadable", { file: "wappen.svg", reason: "it contains a script" }) },
-      { code: "missing-legal-link", file: "site.yaml", line: 7, field: "footer.privacy", ...said("missing-legal-link", { kind: "privacy" }) },
+      { code: "missing-legal-link", file: "site.yaml", line: 7, field: "footer.imprint", ...said("missing-legal-link", { kind: "imprint" }) },
       {
         code: "invalid-value",
         file: "site.yaml",
