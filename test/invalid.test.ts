@@ -342,6 +342,16 @@ const cases: readonly Case[] = [
     ],
   },
   {
+    // Symbolic links in the content folder: a release file to outside, one to another release, a folder to outside.
+    fixture: "invalid-symlinks",
+    codes: ["symlink", "symlink", "symlink"],
+    problems: [
+      { code: "symlink", file: "releases/geheim.md", line: null, field: null, ...said("symlink", {}) },
+      { code: "symlink", file: "releases/kopie.md", line: null, field: null, ...said("symlink", { target: "releases/2026-01-15-news-1.md" }) },
+      { code: "symlink", file: "releases/archiv", line: null, field: null, ...said("symlink", {}) },
+    ],
+  },
+  {
     // A German site's theme: a colour too light for white text, an SVG logo with a script, no Impressum, a social account without https://.
     fixture: "invalid-theme",
     codes: ["invalid-value", "logo-unreadable", "low-contrast", "missing-legal-link"],
@@ -368,13 +378,13 @@ const cases: readonly Case[] = [
   {
     // Templates that replace pressroom's: unescaped text, a way to JavaScript, a misspelt name, a broken block, a link; a logo named in other capitals.
     fixture: "invalid-layouts",
-    codes: ["layout-broken", "layout-broken", "layout-unknown", "layout-unsafe", "layout-unsafe", "logo-missing"],
+    codes: ["layout-broken", "layout-unknown", "layout-unsafe", "layout-unsafe", "logo-missing", "symlink"],
     problems: [
       { code: "layout-unsafe", file: "layouts/base.njk", line: 2, field: null, ...said("layout-unsafe", { name: "base.njk", what: "| safe on pressroom.site.title" }) },
       { code: "layout-unsafe", file: "layouts/base.njk", line: 3, field: null, ...said("layout-unsafe", { name: "base.njk", what: 'the name "constructor"' }) },
       { code: "layout-unknown", file: "layouts/itme.njk", line: null, ...said("layout-unknown", { name: "itme.njk", suggestions: ["item.njk"], known: [] }) },
       // contact.njk is a symbolic link (to /etc/hostname): never read.
-      { code: "layout-broken", file: "layouts/contact.njk", line: null, ...said("layout-broken", { name: "contact.njk", detail: "it is a symbolic link; put the template itself there" }) },
+      { code: "symlink", file: "layouts/contact.njk", line: null, ...said("symlink", {}) },
       { code: "layout-broken", file: "layouts/pages/release.njk", line: 4, ...said("layout-broken", { name: "pages/release.njk", detail: "unknown block tag: endblock" }) },
       { code: "logo-missing", file: "site.yaml", line: 5, field: "logo", ...said("logo-missing", { file: "Wappen.svg", candidates: ["wappen.svg"] }) },
     ],

@@ -4,7 +4,7 @@
  * files one call each is several times faster than open, stat, read and close
  * through the thread pool, and nothing else waits meanwhile.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { inCodeUnitOrder } from "../compare.ts";
@@ -18,6 +18,11 @@ export interface RawContent {
   readonly releaseFiles: readonly string[];
   /** Files that could not be read, with the reason. */
   readonly unreadable: ReadonlyMap<string, string>;
+  /**
+   * Symbolic links anywhere in the content folder, never followed: each with
+   * where it points, content-relative, when that is inside the folder.
+   */
+  readonly links?: ReadonlyMap<string, string | undefined>;
 }
 
 export const SITE_FILE = "site.yaml";
@@ -30,7 +35,8 @@ const RELEASE_FILE = /\.(md|markdown)$/i;
 /** Strip a byte order mark and make line endings \n, so line numbers and parsing agree. */
 export const normalizeText = (text: string): string => text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 
-function walk(dir: string, relative: string, out: string[]): void {
+/** Release files below `dir` (content-relative as `relative`), and every symbolic link met on the way, not followed. */
+function walk(dir: string, relative: string, out: string[], links: Map<string, string | undefined>, root: string): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -39,9 +45,29 @@ function walk(dir: string, relative: string, out: string[]): void {
   }
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
-    const rel = `${relative}/${entry.name}`;
-    if (entry.isDirectory()) walk(path.join(dir, entry.name), rel, out);
-    else if (entry.isFile() && RELEASE_FILE.test(entry.name)) out.push(rel);
+    const rel = relative === "" ? entry.name : `${relative}/${entry.name}`;
+    const full = path.join(dir, entry.name);
+    if (entry.isSymbolicLink()) links.set(rel, linkTarget(full, root));
+    else if (entry.isDirectory()) walk(full, rel, out, links, root);
+    else if (entry.isFile() && RELEASE_FILE.test(entry.name) && rel.startsWith(`${RELEASES_DIR}/`)) out.push(rel);
+  }
+}
+
+const isLink = (file: string): boolean => {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
+
+/** Where a link points, content-relative, when that is inside the content folder (the place is named, nothing is read). */
+function linkTarget(link: string, root: string): string | undefined {
+  try {
+    const target = path.resolve(path.dirname(link), readlinkSync(link));
+    return target.startsWith(root + path.sep) ? path.relative(root, target).split(path.sep).join("/") : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -57,13 +83,17 @@ export async function contentExists(dir: string): Promise<boolean> {
 export async function loadContent(contentDir: string, options: { settingsOnly?: boolean } = {}): Promise<RawContent> {
   const root = await realpath(contentDir);
   const releaseFiles: string[] = [];
-  if (!options.settingsOnly) walk(path.join(root, RELEASES_DIR), RELEASES_DIR, releaseFiles);
+  const links = new Map<string, string | undefined>();
+  if (!options.settingsOnly) walk(root, "", releaseFiles, links, root);
+  else for (const file of [SITE_FILE, DEPARTMENTS_FILE, CONTACTS_FILE]) if (isLink(path.join(root, file))) links.set(file, linkTarget(path.join(root, file), root));
   releaseFiles.sort(inCodeUnitOrder);
   const texts = new Map<string, string>();
   const unreadable = new Map<string, string>();
   const files = [SITE_FILE, DEPARTMENTS_FILE, CONTACTS_FILE, ...releaseFiles];
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   for (const file of files) {
+    // A linked settings file is reported as a link (content/site.ts), never read.
+    if (links.has(file)) continue;
     try {
       texts.set(file, normalizeText(utf8.decode(readFileSync(path.join(root, file)))));
     } catch (error) {
@@ -76,5 +106,5 @@ export async function loadContent(contentDir: string, options: { settingsOnly?: 
       unreadable.set(file, reason);
     }
   }
-  return { root, texts, releaseFiles, unreadable };
+  return { root, texts, releaseFiles, unreadable, links };
 }

@@ -33,6 +33,8 @@ export interface ResolveResult {
 
 /** Parse a YAML settings file whose top level must be a mapping. */
 function readMapping(raw: RawContent, file: string, required: boolean, problems: Problem[]): ParsedYaml | undefined {
+  // A link is reported as one (resolveContent), not as a missing file.
+  if (raw.links?.has(file)) return undefined;
   const unreadable = raw.unreadable.get(file);
   if (unreadable !== undefined) {
     problems.push(problem("file-unreadable", { file }, { reason: unreadable }));
@@ -219,6 +221,7 @@ function resolveDepartments(raw: RawContent, contacts: ReadonlyMap<string, Conta
 /** `split` reads a release's front matter (default: parse it; a build passes its cache). */
 export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem, split?: ReleaseContext["split"]): ResolveResult {
   const problems: Problem[] = [];
+  for (const [file, target] of raw.links ?? []) problems.push(problem("symlink", { file }, target === undefined ? {} : { target }));
   for (const [file, reason] of raw.unreadable) {
     if (file !== SITE_FILE && file !== DEPARTMENTS_FILE && file !== CONTACTS_FILE) {
       problems.push(problem("file-unreadable", { file }, { reason }));

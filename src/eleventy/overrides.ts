@@ -120,10 +120,8 @@ export function readOverrides(contentDir: string, layoutsDir: string = LAYOUTS_D
     });
   for (const name of walk(dir, "").sort(inCodeUnitOrder)) {
     const file = `${OVERRIDES_DIR}/${name}`;
-    if (links.has(name)) {
-      problems.push(problem("layout-broken", { file }, { name, detail: "it is a symbolic link; put the template itself there" }));
-      continue;
-    }
+    // Reported with every other link of the content folder (content/load.ts).
+    if (links.has(name)) continue;
     if (!known.includes(name)) {
       problems.push(problem("layout-unknown", { file }, { name, suggestions: closest(name, known), known }));
       continue;

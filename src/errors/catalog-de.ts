@@ -131,6 +131,14 @@ export const catalogDe: Translated<typeof catalog> = {
     message: (p) => `„${p.value}“ ist keine bekannte Zeitzone.`,
     hint: () => "Verwenden Sie den Namen einer IANA-Zeitzone wie „Europe/Berlin“.",
   },
+  "symlink": {
+    title: "Symbolischer Link im Inhaltsordner",
+    message: (p) =>
+      p.target !== undefined
+        ? `Dies ist ein symbolischer Link auf „${p.target}“; pressroom folgt keinen Links, darum wird er weder gelesen noch veröffentlicht.`
+        : "Dies ist ein symbolischer Link auf einen Ort außerhalb des Inhaltsordners; pressroom folgt keinen Links, darum wird er weder gelesen noch veröffentlicht.",
+    hint: () => "Legen Sie die Datei oder den Ordner selbst hierher (kopieren statt verlinken), oder entfernen Sie den Link.",
+  },
   "low-contrast": {
     title: "Farbe zu hell",
     message: (p) => `Die Farbe ${p.value} hat vor Weiß nur einen Kontrast von ${p.ratio.replace(".", ",")}; Links und weiße Schrift darauf brauchen mindestens 4,5:1 (WCAG 2.1 AA).`,

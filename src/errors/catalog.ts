@@ -134,6 +134,14 @@ export const catalog = {
     message: (p) => `"${p.value}" is not a known time zone.`,
     hint: () => 'Use an IANA time zone name such as "Europe/Berlin".',
   }),
+  "symlink": entry<{ target?: string }>({
+    title: "Symbolic link in the content folder",
+    message: (p) =>
+      p.target !== undefined
+        ? `This is a symbolic link to "${p.target}"; pressroom does not follow links, so it is not read or published.`
+        : "This is a symbolic link to a place outside the content folder; pressroom does not follow links, so it is not read or published.",
+    hint: () => "Put the file or folder itself here (copy it instead of linking it), or remove the link.",
+  }),
   "low-contrast": entry<{ value: string; ratio: string; suggestion: string; suggestionRatio: string }>({
     title: "Colour too light",
     message: (p) => `The colour ${p.value} has a contrast of ${p.ratio} against white; links and white text on it need at least 4.5:1 (WCAG 2.1 AA).`,

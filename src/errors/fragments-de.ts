@@ -74,7 +74,6 @@ const EXACT: Readonly<Record<string, string>> = {
   "it has neither a viewBox nor a width and height": "es hat weder eine viewBox noch Breite und Höhe",
   // What a template may not use (eleventy/overrides.ts).
   "a computed name in [ ]": "einen berechneten Namen in [ ]",
-  "it is a symbolic link; put the template itself there": "sie ist ein symbolischer Link; legen Sie die Vorlage selbst dorthin",
   // The front matter's own problems (content/frontmatter.ts).
   "the front matter is never closed": "der Kopf der Meldung (Front Matter) wird nie geschlossen",
   "Add a line of three dashes (---) after the last field, before the text of the release.":
