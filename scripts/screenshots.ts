@@ -8,6 +8,9 @@
  * desktop's (1280 px), light and dark, plus a printed release (PDF, turned
  * into PNGs by Debian's pdftoppm). Writes docs/screenshots/*.png, made small
  * with sharp, and removes screenshots of pages no longer listed.
+ *
+ * NAME for --only is one of the names in PAGES below (home, release, …);
+ * `--only release` also makes the printed release.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -44,7 +47,15 @@ const VIEWS = [
 ] as const;
 const SCHEMES = ["light", "dark"] as const;
 
-if (!existsSync(CHROMIUM)) throw new Error(`Chromium is needed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+if (values.only !== undefined && !PAGES.some((p) => p.name === values.only)) {
+  // A typo would otherwise end in "0 screenshots" and look like success.
+  process.stderr.write(`--only: no page named ${values.only}; one of ${PAGES.map((p) => p.name).join(", ")}\n`);
+  process.exit(1);
+}
+if (!existsSync(CHROMIUM)) {
+  process.stderr.write(`Chromium is needed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)\n`);
+  process.exit(1);
+}
 if (!existsSync(PDFTOPPM)) {
   process.stderr.write("pdftoppm is needed to turn the printed release into pictures: apt-get install -y poppler-utils\n");
   process.exit(1);
@@ -60,12 +71,15 @@ if (built.status !== 0) throw new Error(`the example site did not build:\n${buil
 
 mkdirSync(OUT, { recursive: true });
 const written = new Set<string>();
+/** The names this script gives its pictures; only such files are ever removed from OUT (--out may be a folder with other PNGs). */
+const OURS = /^([a-z-]+?)-(?:(?:phone|desktop)-(?:light|dark)(?:-full)?|print-\d+)\.png$/;
 /** A PNG as small as it stays readable: a palette of 256 colours is plenty for a page. */
 async function save(name: string, png: Buffer): Promise<void> {
   const file = path.join(OUT, `${name}.png`);
   writeFileSync(file, await sharp(png).png({ palette: true, quality: 85, effort: 10, compressionLevel: 9 }).toBuffer());
   written.add(path.basename(file));
-  process.stdout.write(`${path.relative(ROOT, file)} (${Math.round(statSync(file).size / 1024)} KB)\n`);
+  const shown = file.startsWith(ROOT) ? path.relative(ROOT, file) : file;
+  process.stdout.write(`${shown} (${Math.round(statSync(file).size / 1024)} KB)\n`);
 }
 
 const served = await serveOutput(site);
@@ -84,11 +98,11 @@ try {
         await page.evaluate("document.fonts.ready");
         // Lazy photos below the first screen are not needed; those on it have loaded at networkidle.
         const full = entry.name === "release" && view.device === "desktop" && colorScheme === "light";
-        await save(`${entry.name}-${view.device}-${colorScheme}`, await page.screenshot({ fullPage: false }));
+        await save(`${entry.name}-${view.device}-${colorScheme}`, await page.screenshot({ fullPage: false, animations: "disabled" }));
         if (full) {
           // Every photo of the page, then the whole page.
           await page.evaluate("Promise.all([...document.images].map((i) => { i.loading = 'eager'; return i.decode().catch(() => undefined); }))");
-          await save(`${entry.name}-${view.device}-${colorScheme}-full`, await page.screenshot({ fullPage: true }));
+          await save(`${entry.name}-${view.device}-${colorScheme}-full`, await page.screenshot({ fullPage: true, animations: "disabled" }));
         }
       }
       await context.close();
@@ -115,9 +129,11 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-// A page taken off the list leaves no old picture behind (only on a full run).
-if (values.only === undefined) {
-  for (const file of readdirSync(OUT)) if (file.endsWith(".png") && !written.has(file)) rmSync(path.join(OUT, file));
+// A page taken off the list (or a printed page fewer) leaves no old picture behind; with --only,
+// just that page's pictures are considered.
+for (const file of readdirSync(OUT)) {
+  const name = OURS.exec(file)?.[1];
+  if (name !== undefined && !written.has(file) && (values.only === undefined || name === values.only)) rmSync(path.join(OUT, file));
 }
 const total = [...written].reduce((sum, file) => sum + statSync(path.join(OUT, file)).size, 0);
 process.stdout.write(`${written.size} screenshots, ${Math.round(total / 1024)} KB, in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
