@@ -342,6 +342,21 @@ const cases: readonly Case[] = [
     ],
   },
   {
+    // A title that shows as "Unterlagen exe.pdf" (U+202E RIGHT-TO-LEFT OVERRIDE) and a file name with the same trick.
+    fixture: "invalid-bidi",
+    codes: ["bidi-control", "bidi-control"],
+    problems: [
+      {
+        code: "bidi-control",
+        file: "releases/2026-06-01-unterlagen.md",
+        line: 2,
+        field: null,
+        ...said("bidi-control", { character: "U+202E RIGHT-TO-LEFT OVERRIDE" }),
+      },
+      { code: "bidi-control", file: "releases/2026-06-02-bericht\u202Etxt.exe.md", line: null, ...said("bidi-control", { character: "U+202E RIGHT-TO-LEFT OVERRIDE" }) },
+    ],
+  },
+  {
     // Symbolic links in the content folder: a release file to outside, one to another release, a folder to outside.
     fixture: "invalid-symlinks",
     codes: ["symlink", "symlink", "symlink"],

@@ -51,6 +51,20 @@ const ADDRESS = /@|:\/\/|(?:^|[(<[])www\./i;
 const hyphenatesWord = (text: string, index: number): boolean =>
   before(text, index, /\p{L}$/u) && after(text, index, /^\p{L}/u) && !ADDRESS.test(wordAround(text, index));
 
+/** The direction controls: embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069). */
+const BIDI: readonly (readonly [string, string])[] = [
+  ["\u202A", "LEFT-TO-RIGHT EMBEDDING"],
+  ["\u202B", "RIGHT-TO-LEFT EMBEDDING"],
+  ["\u202C", "POP DIRECTIONAL FORMATTING"],
+  ["\u202D", "LEFT-TO-RIGHT OVERRIDE"],
+  ["\u202E", "RIGHT-TO-LEFT OVERRIDE"],
+  ["\u2066", "LEFT-TO-RIGHT ISOLATE"],
+  ["\u2067", "RIGHT-TO-LEFT ISOLATE"],
+  ["\u2068", "FIRST STRONG ISOLATE"],
+  ["\u2069", "POP DIRECTIONAL ISOLATE"],
+];
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
+
 const KINDS: ReadonlyMap<string, Kind> = new Map<string, Kind>([
   ["\u00AD", { name: "SOFT HYPHEN", inBody: "removed", wantedInBody: hyphenatesWord }],
   ["\u200B", { name: "ZERO WIDTH SPACE", inBody: "removed" }],
@@ -68,9 +82,23 @@ const KINDS: ReadonlyMap<string, Kind> = new Map<string, Kind>([
   ["\uFEFF", { name: "ZERO WIDTH NO-BREAK SPACE", inBody: "removed" }],
   ["\u2028", { name: "LINE SEPARATOR", inBody: "line-break" }],
   ["\u2029", { name: "PARAGRAPH SEPARATOR", inBody: "paragraph-break" }],
+  // Controls of the text's direction: "Unterlagen \u202Efdp.exe" shows as "Unterlagen exe.pdf". In a body a
+  // warning, and left out; in settings and front matter an error of its own (bidiControls), so fields pass them here.
+  ...BIDI.map(([char, name]): [string, Kind] => [char, { name, inBody: "removed", wantedInField: () => true }]),
 ]);
 
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u2028\u2029]/g;
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+export const hasBidiControl = (text: string): boolean => /[\u202A-\u202E\u2066-\u2069]/.test(text);
+
+/** Where each direction control stands in `text`: 1-based line and column. */
+export function bidiControls(text: string): { line: number; column: number; character: string }[] {
+  const found: { line: number; column: number; character: string }[] = [];
+  text.split("\n").forEach((line, i) => {
+    for (const match of line.matchAll(BIDI_CONTROL)) found.push({ line: i + 1, column: match.index + 1, character: characterName(match[0]) });
+  });
+  return found;
+}
 
 /** Markdown for each treatment: a line break is two spaces before the end of the line. */
 const BODY_TEXT: Readonly<Record<Treatment, string>> = { removed: "", "line-break": "  \n", "paragraph-break": "\n\n" };

@@ -15,6 +15,7 @@ import { resolveRelease, type MediaRef, type ReleaseContext } from "./release.ts
 import { contactSchema, departmentSchema, siteSchema, validate, validFields } from "./schema.ts";
 import { closestContacts } from "./suggest.ts";
 import { resolveTheme } from "./theme.ts";
+import { bidiControls, hasBidiControl } from "./invisible.ts";
 import { isMapping, parseYaml, type ParsedYaml } from "./yaml.ts";
 
 /** Ids are used as they are in addresses: lowercase words joined by single hyphens. */
@@ -218,10 +219,37 @@ function resolveDepartments(raw: RawContent, contacts: ReadonlyMap<string, Conta
   return departments;
 }
 
+/**
+ * Direction controls in settings, front matter and release file names are errors (they make a title or a
+ * file name show other than it is); those in a body's text are warnings of content/invisible.ts.
+ */
+function directionControls(raw: RawContent): Problem[] {
+  const problems: Problem[] = [];
+  const releases = new Set(raw.releaseFiles);
+  for (const file of raw.releaseFiles) {
+    if (!hasBidiControl(file)) continue;
+    problems.push(problem("bidi-control", { file }, { character: bidiControls(file)[0]!.character }));
+  }
+  for (const [file, text] of raw.texts) {
+    // Almost no file has one: only those are read line by line.
+    if (!hasBidiControl(text)) continue;
+    let scanned = text;
+    if (releases.has(file)) {
+      // Only the front matter: from the opening line of dashes to the closing one.
+      const lines = text.split("\n");
+      const end = lines[0]?.trim() === "---" ? lines.findIndex((line, i) => i > 0 && line.trim() === "---") : -1;
+      scanned = end === -1 ? "" : lines.slice(0, end).join("\n");
+    }
+    for (const at of bidiControls(scanned)) problems.push(problem("bidi-control", { file, line: at.line, column: at.column }, { character: at.character }));
+  }
+  return problems;
+}
+
 /** `split` reads a release's front matter (default: parse it; a build passes its cache). */
 export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem, split?: ReleaseContext["split"]): ResolveResult {
   const problems: Problem[] = [];
   for (const [file, target] of raw.links ?? []) problems.push(problem("symlink", { file }, target === undefined ? {} : { target }));
+  problems.push(...directionControls(raw));
   for (const [file, reason] of raw.unreadable) {
     if (file !== SITE_FILE && file !== DEPARTMENTS_FILE && file !== CONTACTS_FILE) {
       problems.push(problem("file-unreadable", { file }, { reason }));

@@ -131,6 +131,11 @@ export const catalogDe: Translated<typeof catalog> = {
     message: (p) => `„${p.value}“ ist keine bekannte Zeitzone.`,
     hint: () => "Verwenden Sie den Namen einer IANA-Zeitzone wie „Europe/Berlin“.",
   },
+  "bidi-control": {
+    title: "Steuerzeichen für die Schreibrichtung",
+    message: (p) => `Hier steht ${p.character}, das die Richtung ändert, in der Text angezeigt wird: Leser sehen nicht, was geschrieben steht (z. B. „Unterlagen exe.pdf“ für eine Datei, die auf .exe endet).`,
+    hint: () => "Löschen Sie das Zeichen: Cursor hinter die Stelle setzen und mit der Rücktaste löschen, bis sich der Text daneben ändert, dann neu tippen. Titel, Namen und Dateinamen brauchen es nie.",
+  },
   "symlink": {
     title: "Symbolischer Link im Inhaltsordner",
     message: (p) =>

@@ -134,6 +134,11 @@ export const catalog = {
     message: (p) => `"${p.value}" is not a known time zone.`,
     hint: () => 'Use an IANA time zone name such as "Europe/Berlin".',
   }),
+  "bidi-control": entry<{ character: string }>({
+    title: "Text direction control",
+    message: (p) => `Here stands ${p.character}, which changes the direction text is shown in: what readers see is not what is written (e.g. "Unterlagen exe.pdf" for a file ending in .exe).`,
+    hint: () => "Delete the character: place the cursor after the spot and press Backspace until the text around it changes, then type it again. Titles, names and file names never need one.",
+  }),
   "symlink": entry<{ target?: string }>({
     title: "Symbolic link in the content folder",
     message: (p) =>
