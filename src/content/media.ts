@@ -9,6 +9,7 @@ import type { BodyImage } from "../markdown/images.ts";
 import type { FileSystem } from "./fs.ts";
 import type { Media, MediaImage } from "./model.ts";
 import type { MediaData } from "./schema.ts";
+import { isExternalImage } from "../markdown/render.ts";
 import { mediaFileName } from "./slug.ts";
 import { closest } from "./suggest.ts";
 
@@ -159,7 +160,7 @@ export function resolveBodyImages(
     const file = localImagePath(image.src);
     if (file === undefined) {
       // Shown as a link (markdown/render.ts), named by its alt text or its address.
-      if (/^https?:\/\//i.test(image.src.trim())) warnings.push(warning("image-external", where, { src: image.src }));
+      if (isExternalImage(image.src)) warnings.push(warning("image-external", where, { src: image.src }));
       else if (noAlt) warnings.push(warning("image-alt-missing-inline", where, { src: image.src, html: image.html === true }));
       continue;
     }

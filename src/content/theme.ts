@@ -91,9 +91,10 @@ export function resolveTheme(
     const where = { file, ...(line !== undefined && { line }), field: "logo" };
     const target = path.resolve(contentRoot, name);
     const inside = !path.isAbsolute(name) && target.startsWith(contentRoot + path.sep);
+    const real = inside ? fs.realFile(target) : undefined;
     if (!LOGO_TYPES.includes(path.extname(name).toLowerCase())) {
       problems.push(problem("invalid-value", where, { field: "logo", value: data.logo, expected: "an SVG or PNG file in the content folder, e.g. logo: logo.svg" }));
-    } else if (!inside || fs.realFile(target) === undefined || !fs.realFile(target)!.startsWith(contentRoot + path.sep)) {
+    } else if (real === undefined || !real.startsWith(contentRoot + path.sep)) {
       const others = inside ? (fs.filesIn?.(path.dirname(target)) ?? []).filter((f) => LOGO_TYPES.includes(path.extname(f).toLowerCase())) : [];
       problems.push(problem("logo-missing", where, { file: name, candidates: others }));
     } else logo = { file: path.relative(contentRoot, target).split(path.sep).join("/"), ...(line !== undefined && { line }) };

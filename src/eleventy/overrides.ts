@@ -41,14 +41,23 @@ let parser: Parser | undefined;
 const nunjucksParser = (): Parser =>
   (parser ??= (createRequire(import.meta.resolve("@11ty/eleventy"))("nunjucks") as { parser: Parser }).parser);
 
-/** The template names a city may replace, relative to layouts/_includes/: "base.njk", "pages/release.njk" … */
-export function replaceableTemplates(layoutsDir: string = LAYOUTS_DIR): string[] {
-  const walk = (dir: string, prefix: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? walk(path.join(dir, entry.name), `${prefix}${entry.name}/`) : entry.name.endsWith(".njk") ? [`${prefix}${entry.name}`] : [],
-    );
-  return walk(path.join(layoutsDir, INCLUDES), "").sort(inCodeUnitOrder);
+/** The files below `dir` by their path relative to it, sorted; hidden ones left out, symbolic links listed but never followed. */
+function filesBelow(dir: string): { files: string[]; links: Set<string> } {
+  const links = new Set<string>();
+  const walk = (folder: string, prefix: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+      if (entry.name.startsWith(".")) return [];
+      const name = `${prefix}${entry.name}`;
+      if (entry.isSymbolicLink()) links.add(name);
+      else if (entry.isDirectory()) return walk(path.join(folder, entry.name), `${name}/`);
+      return [name];
+    });
+  return { files: walk(dir, "").sort(inCodeUnitOrder), links };
 }
+
+/** The template names a city may replace, relative to layouts/_includes/: "base.njk", "pages/release.njk" … */
+export const replaceableTemplates = (layoutsDir: string = LAYOUTS_DIR): string[] =>
+  filesBelow(path.join(layoutsDir, INCLUDES)).files.filter((name) => name.endsWith(".njk"));
 
 /** The dotted path of a lookup (`release.sharing.jsonLd`), or undefined when a part is computed. */
 function lookupPath(node: NunjucksNode): string | undefined {
@@ -109,16 +118,8 @@ export function readOverrides(contentDir: string, layoutsDir: string = LAYOUTS_D
   const problems: Problem[] = [];
   if (!existsSync(dir)) return { templates, problems, sources };
   const known = replaceableTemplates(layoutsDir);
-  const links = new Set<string>();
-  const walk = (folder: string, prefix: string): string[] =>
-    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-      if (entry.name.startsWith(".")) return [];
-      // Never followed: a link could put any file of the machine into the pages.
-      if (entry.isSymbolicLink()) links.add(`${prefix}${entry.name}`);
-      else if (entry.isDirectory()) return walk(path.join(folder, entry.name), `${prefix}${entry.name}/`);
-      return [`${prefix}${entry.name}`];
-    });
-  for (const name of walk(dir, "").sort(inCodeUnitOrder)) {
+  const { files, links } = filesBelow(dir);
+  for (const name of files) {
     const file = `${OVERRIDES_DIR}/${name}`;
     // Reported with every other link of the content folder (content/load.ts).
     if (links.has(name)) continue;

@@ -82,6 +82,8 @@ function placePhotos(html: string, photos: BodyPhotos | undefined): string {
 
 /** An image on another website: the site's security policy lets pages load images of their own site only. */
 const EXTERNAL = /^https?:\/\//i;
+/** Whether an image's address is on another website: the page shows a link to it instead (placePhotos). */
+export const isExternalImage = (src: string): boolean => EXTERNAL.test(src.trim());
 const LINKED_EXTERNAL_IMAGE = /<a\b([^>]*)>\s*(<img\b[^>]*>)\s*<\/a>/g;
 const LINK = /<a\b([^>]*)>((?:(?!<\/a>)[\s\S])*)<\/a>/g;
 

@@ -35,37 +35,36 @@ const germanSpaces = (text: string): string => text.replace(UNIT, "$1\u00a0").re
 
 const textRules = (language: Language) => (language === "de" ? (text: string) => germanSpaces(dashes(text)) : dashes);
 
-/** The markdown-it core rule: the text rules on every text token outside addresses the linkifier found. */
-function typographyRule(language: Language) {
-  const apply = textRules(language);
-  return (state: StateCore): void => {
-    for (const block of state.tokens) {
-      if (block.type !== "inline" || !block.children) continue;
-      let inAutolink = 0;
-      for (const token of block.children) {
-        if (token.type === "link_open" && token.info === "auto") inAutolink++;
-        else if (token.type === "link_close" && token.info === "auto") inAutolink--;
-        else if (token.type === "text" && inAutolink === 0) token.content = apply(token.content);
-      }
-    }
-  };
-}
-
-/**
- * An address the linkifier found is shown as written: its text tokens become `text_special`, which
- * smart quotes pass over and markdown-it's text_join makes plain text again afterwards.
- */
-function keepAddresses(state: StateCore): void {
+/** Each text token of the inline blocks, and whether it lies inside an address the linkifier found. */
+function eachText(state: StateCore, visit: (token: Token, inAddress: boolean) => void): void {
   for (const block of state.tokens) {
     if (block.type !== "inline" || !block.children) continue;
     let inAutolink = 0;
     for (const token of block.children) {
       if (token.type === "link_open" && token.info === "auto") inAutolink++;
       else if (token.type === "link_close" && token.info === "auto") inAutolink--;
-      else if (token.type === "text" && inAutolink > 0) token.type = "text_special";
+      else if (token.type === "text") visit(token, inAutolink > 0);
     }
   }
 }
+
+/** The markdown-it core rule: the text rules on every text token outside addresses the linkifier found. */
+function typographyRule(language: Language) {
+  const apply = textRules(language);
+  return (state: StateCore): void =>
+    eachText(state, (token, inAddress) => {
+      if (!inAddress) token.content = apply(token.content);
+    });
+}
+
+/**
+ * An address the linkifier found is shown as written: its text tokens become `text_special`, which
+ * smart quotes pass over and markdown-it's text_join makes plain text again afterwards.
+ */
+const keepAddresses = (state: StateCore): void =>
+  eachText(state, (token, inAddress) => {
+    if (inAddress) token.type = "text_special";
+  });
 
 /** Bodies in `language`: markdown-it's smart quotes with the language's marks, then dashes and spaces. */
 export function typography(md: MarkdownIt, language: Language): void {
