@@ -71,6 +71,19 @@ describe("the example site's feeds", () => {
     const without = feed.items.filter((i) => i.image === undefined);
     assert.ok(without.length > 0, "releases without a photo have no image");
   });
+
+  test("a title written with straight quotes has German ones on its page and in both feeds", () => {
+    // content/releases/2026/2026-09-22-stadtfest-bilanz.md: title: "Stadtfest-Bilanz: \"Friedlich, fröhlich und voll\""
+    const title = "Stadtfest-Bilanz: „Friedlich, fröhlich und voll“";
+    const url = `${SITE}/2026/09/22/stadtfest-bilanz/`;
+    const $ = html(out, "2026/09/22/stadtfest-bilanz/index.html");
+    assert.equal($("h1").text(), title);
+    assert.match($(".release-body").text(), /„Das Stadtfest hat gezeigt, wie gut Musterstadt feiern kann“/);
+    const feed = JSON.parse(readText(out, "feed.json")) as { items: Item[] };
+    assert.equal(feed.items.find((i) => i.url === url)?.title, title);
+    const atom = cheerio.load(readText(out, "feed.xml"), { xml: true });
+    assert.equal(atom("entry").filter((_, e) => atom(e).children("id").text() === url).children("title").text(), title);
+  });
 });
 
 describe("absolute addresses", () => {

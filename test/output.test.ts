@@ -1,6 +1,6 @@
 /** Properties of the whole output: safe, deterministic, independent of the machine's time zone, paginated. */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { build } from "../src/build.ts";
@@ -106,10 +106,19 @@ describe("pagination", () => {
 });
 
 describe("English sites", () => {
-  test("English strings and dates in the site's own time zone", () => {
+  test("English strings, dates in the site's own time zone and English quotation marks", () => {
     const out = newOut();
-    const result = pressroom(["build", "--content", fixture("english"), "--out", out, "--now", "2026-11-27T12:00"]);
+    const content = path.join(path.dirname(out), "content");
+    cpSync(fixture("english"), content, { recursive: true });
+    writeFileSync(
+      path.join(content, "releases", "2026-06-15-quotes.md"),
+      `---\ntitle: 'Mayor: "Parks are for everyone"'\ndate: 2026-06-15\ndepartment: parks\n---\n\nThe mayor said: "It's the city's park - and 'everyone' is welcome..."\n`,
+    );
+    const result = pressroom(["build", "--content", content, "--out", out, "--now", "2026-11-27T12:00"]);
     assert.equal(result.status, 0, result.stderr);
+    const quotes = html(out, "2026/06/15/quotes/index.html");
+    assert.equal(quotes("h1").text(), "Mayor: “Parks are for everyone”");
+    assert.equal(quotes(".release-body p").text(), "The mayor said: “It’s the city’s park – and ‘everyone’ is welcome…”");
     const $ = html(out, "2026/01/15/news-1/index.html");
     assert.equal($("html").attr("lang"), "en");
     assert.equal($(".meta time").text(), "15 January 2026, 23:30");

@@ -36,7 +36,7 @@ export interface MediaRef {
 
 export interface ReleaseContext {
   readonly timeZone: string;
-  /** The site's language: titles and subtitles get its quotation marks and dashes. */
+  /** The site's language: titles, subtitles, captions and change notes get its quotation marks and dashes. */
   readonly language: Language;
   readonly departments: ReadonlyMap<string, Department>;
   readonly contacts: ReadonlyMap<string, Contact>;
@@ -109,6 +109,10 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   const title = data.title === undefined ? undefined : typeset(cleanField(data.title, () => at("title"), context.warnings, input.text), context.language);
   if (title === "") problems.push(problem("empty-field", at("title"), { field: "title" }));
   const subtitle = data.subtitle ? typeset(cleanField(data.subtitle, () => at("subtitle"), context.warnings, input.text), context.language) : undefined;
+  // Captions are shown as text like the title; set before the probe gets the objects it fills in.
+  media.forEach((m, i) => {
+    if (m.kind === "image" && m.caption) media[i] = { ...m, caption: typeset(m.caption, context.language) };
+  });
   for (const m of media) context.media.push({ file, media: m });
   const aliases: Alias[] = [];
   (data.aliases ?? []).forEach((value, i) => {

@@ -1,6 +1,9 @@
 /**
- * The one markdown-it instance: bodies are parsed the same way to find their
- * images and to render them, for pages and feeds alike.
+ * The markdown-it instances: one that parses bodies to find their images and
+ * lists, and one per language, created once, that renders them for pages and
+ * feeds alike. All are configured the same way but for the typography of the
+ * rendering ones, which changes text only, so a body has the same structure
+ * in each.
  *
  * Indented code blocks are off: a press release never needs one, and a
  * paragraph pasted from Word with a tab in front became one, in a typewriter
