@@ -7,8 +7,31 @@
  */
 import sanitizeHtml from "sanitize-html";
 import { tagAttributes } from "./attributes.ts";
+import { isAllowedSrcset, isAllowedUrl } from "./safe-url.ts";
 import type { Language } from "../i18n/strings.ts";
 import { markdown, markdownFor } from "./instance.ts";
+
+/** Schemes a link in a body may have; an image only http and https (and the site's own files). */
+const LINK_SCHEMES = ["http", "https", "mailto", "tel"];
+const IMAGE_SCHEMES = ["http", "https"];
+
+/**
+ * Every address attribute a tag brings is judged after normalisation (safe-url.ts), before the
+ * sanitizer's own check of schemes: one whose scheme is hidden behind entities, percent-escapes,
+ * white space or invisible characters is dropped, the tag and its text kept.
+ */
+function withAllowedUrls(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const schemes = tagName === "img" ? IMAGE_SCHEMES : LINK_SCHEMES;
+  let kept: sanitizeHtml.Attributes | undefined;
+  for (const name of ["href", "src", "srcset"]) {
+    const value = attribs[name];
+    if (value === undefined) continue;
+    if (name === "srcset" ? isAllowedSrcset(value, schemes) : isAllowedUrl(value, schemes)) continue;
+    kept ??= { ...attribs };
+    delete kept[name];
+  }
+  return { tagName, attribs: kept ?? attribs };
+}
 
 const sanitizeOptions: Readonly<sanitizeHtml.IOptions> = {
   allowedTags: [
@@ -30,13 +53,14 @@ const sanitizeOptions: Readonly<sanitizeHtml.IOptions> = {
     abbr: ["title"],
     ol: ["start", "reversed"],
   },
-  allowedSchemes: ["http", "https", "mailto", "tel"],
-  allowedSchemesByTag: { img: ["http", "https"] },
+  allowedSchemes: LINK_SCHEMES,
+  allowedSchemesByTag: { img: IMAGE_SCHEMES },
   allowedSchemesAppliedToAttributes: ["href", "src"],
   allowProtocolRelative: false,
   // The page has one h1, the title; a heading in the body becomes h2.
   // A size like width="100%" or height="auto" is not valid HTML for an image: only whole pixels stay.
   transformTags: {
+    "*": withAllowedUrls,
     h1: "h2",
     img: (tagName, attribs) => {
       const kept = { ...attribs };
