@@ -357,6 +357,34 @@ const cases: readonly Case[] = [
     ],
   },
   {
+    // Zero-width characters where they make a text other than it looks: a department's and a contact's name, a title,
+    // a subtitle, an inline contact, a media file's name, a caption and a release's file name. An emoji's joiner is fine.
+    fixture: "invalid-invisible",
+    codes: Array(8).fill("zero-width"),
+    problems: [
+      ["departments.yaml", 2, "U+2060 WORD JOINER"],
+      ["contacts.yaml", 4, "U+200B ZERO WIDTH SPACE"],
+      ["releases/2026-06-01-rathaus/index.md", 2, "U+200B ZERO WIDTH SPACE"],
+      ["releases/2026-06-01-rathaus/index.md", 3, "U+FEFF ZERO WIDTH NO-BREAK SPACE"],
+      ["releases/2026-06-01-rathaus/index.md", 7, "U+200C ZERO WIDTH NON-JOINER"],
+      ["releases/2026-06-01-rathaus/index.md", 9, "U+200D ZERO WIDTH JOINER"],
+      ["releases/2026-06-01-rathaus/index.md", 13, "U+200B ZERO WIDTH SPACE"],
+      ["releases/2026-06-02-bericht\u200B2026.md", null, "U+200B ZERO WIDTH SPACE"],
+    ].map(([file, line, character]) => ({ code: "zero-width", file: file as string, line: line as number | null, field: null, ...said("zero-width", { character: character as string }) })),
+  },
+  {
+    // Limits of site.yaml (12 KB a file, 6 KB a text): a text over its limit (its wrong department still reported), a file
+    // over its limit (not read), quotations 300 deep and a list 60 deep (from the line where text would be lost).
+    fixture: "invalid-limits",
+    codes: ["body-too-deep", "body-too-deep", "body-too-large", "release-too-large", "unknown-department"],
+    problems: [
+      { code: "body-too-large", file: "releases/2026-03-01-long-report.md", line: 6, field: "body", ...said("body-too-large", { size: "7 KB", limit: "6 KB" }) },
+      { code: "release-too-large", file: "releases/2026-03-02-pasted-archive.md", line: null, field: null, ...said("release-too-large", { size: "20 KB", limit: "12 KB" }) },
+      { code: "body-too-deep", file: "releases/2026-03-03-deep-quote.md", line: 9, field: "body", ...said("body-too-deep", { limit: 100 }) },
+      { code: "body-too-deep", file: "releases/2026-03-04-deep-list.md", line: 58, field: "body", ...said("body-too-deep", { limit: 100 }) },
+    ],
+  },
+  {
     // Symbolic links in the content folder: a release file to outside, one to another release, a folder to outside.
     fixture: "invalid-symlinks",
     codes: ["symlink", "symlink", "symlink"],
@@ -572,8 +600,8 @@ test("invalid-front-matter-engine: no code in the front matter runs, in check or
 
 // Spawning the CLI is slow; the table tests above cover every fixture through checkContent, these
 // cover the command: a crash-prone fixture, one with images, one per settings file, and the big one.
-const CLI_CHECK = ["invalid-many", "invalid-media/content", "invalid-yaml-alias", "invalid-encoding", "invalid-no-site"];
-const CLI_BUILD = ["invalid-many", "invalid-yaml-alias"];
+const CLI_CHECK = ["invalid-many", "invalid-media/content", "invalid-yaml-alias", "invalid-encoding", "invalid-no-site", "invalid-limits"];
+const CLI_BUILD = ["invalid-many", "invalid-yaml-alias", "invalid-invisible"];
 
 for (const name of CLI_CHECK) {
   test(`CLI check ${name}: exit 1, a report on stderr, no stack trace`, () => {

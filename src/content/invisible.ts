@@ -63,7 +63,7 @@ const BIDI: readonly (readonly [string, string])[] = [
   ["\u2068", "FIRST STRONG ISOLATE"],
   ["\u2069", "POP DIRECTIONAL ISOLATE"],
 ];
-const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
+const isBidiControl = (char: string): boolean => BIDI.some(([control]) => control === char);
 
 const KINDS: ReadonlyMap<string, Kind> = new Map<string, Kind>([
   ["\u00AD", { name: "SOFT HYPHEN", inBody: "removed", wantedInBody: hyphenatesWord }],
@@ -83,19 +83,45 @@ const KINDS: ReadonlyMap<string, Kind> = new Map<string, Kind>([
   ["\u2028", { name: "LINE SEPARATOR", inBody: "line-break" }],
   ["\u2029", { name: "PARAGRAPH SEPARATOR", inBody: "paragraph-break" }],
   // Controls of the text's direction: "Unterlagen \u202Efdp.exe" shows as "Unterlagen exe.pdf". In a body a
-  // warning, and left out; in settings and front matter an error of its own (bidiControls), so fields pass them here.
+  // warning, and left out; in settings and front matter an error of its own (spoofingCharacters), so fields pass them here.
   ...BIDI.map(([char, name]): [string, Kind] => [char, { name, inBody: "removed", wantedInField: () => true }]),
 ]);
 
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
-export const hasBidiControl = (text: string): boolean => /[\u202A-\u202E\u2066-\u2069]/.test(text);
+/**
+ * The characters that make a text other than it looks, errors in settings, front matter and file
+ * names: direction controls ("Unterlagen \u202Efdp.exe" shows as "Unterlagen exe.pdf") and the
+ * zero-width characters ("Rat\u200Bhaus" looks like "Rathaus" but is not found as one, and a file
+ * or contact with one is not the one it seems). A joiner where a script or an emoji needs it is wanted.
+ */
+const SPOOFING = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+const ANY_SPOOFING = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
 
-/** Where each direction control stands in `text`: 1-based line and column. */
-export function bidiControls(text: string): { line: number; column: number; character: string }[] {
-  const found: { line: number; column: number; character: string }[] = [];
+export type SpoofingKind = "bidi-control" | "zero-width";
+
+export interface SpoofingCharacter {
+  readonly kind: SpoofingKind;
+  /** 1-based line and column in the text. */
+  readonly line: number;
+  readonly column: number;
+  /** "U+200B ZERO WIDTH SPACE" */
+  readonly character: string;
+}
+
+/** Whether `text` has a character of the kind (quick: most texts have none). */
+export const mayHaveSpoofing = (text: string): boolean => ANY_SPOOFING.test(text);
+
+/** Where each such character stands in `text`, in order (joiners a script or an emoji wants left out). */
+export function spoofingCharacters(text: string): SpoofingCharacter[] {
+  const found: SpoofingCharacter[] = [];
   text.split("\n").forEach((line, i) => {
-    for (const match of line.matchAll(BIDI_CONTROL)) found.push({ line: i + 1, column: match.index + 1, character: characterName(match[0]) });
+    for (const match of line.matchAll(SPOOFING)) {
+      const char = match[0];
+      const kind: SpoofingKind = isBidiControl(char) ? "bidi-control" : "zero-width";
+      if (kind === "zero-width" && KINDS.get(char)?.wantedInField?.(line, match.index) === true) continue;
+      found.push({ kind, line: i + 1, column: match.index + 1, character: characterName(char) });
+    }
   });
   return found;
 }
@@ -191,6 +217,8 @@ export function cleanField(value: string, where: Location | (() => Location), wa
   for (const { char } of found) counts.set(char, (counts.get(char) ?? 0) + 1);
   const line = at.line === undefined ? undefined : source?.split("\n")[at.line - 1];
   for (const [char, count] of counts) {
+    // Zero-width characters are errors of their own (spoofingCharacters, over the whole front matter): not said twice.
+    if (ANY_SPOOFING.test(char)) continue;
     const column = line?.indexOf(char) ?? -1;
     const where = column === -1 ? at : { ...at, column: column + 1 };
     warnings.push(warning("invisible-character-field", where, { field: at.field ?? "", character: characterName(char), count }));

@@ -16,7 +16,17 @@ export interface Site {
   readonly editor?: EditorBackend;
   /** Logo, colour and the links every page's footer carries. */
   readonly theme: Theme;
+  readonly limits: Limits;
 }
+
+/** The largest release file and text (after the front matter) read, in bytes of UTF-8. */
+export interface Limits {
+  readonly releaseFile: number;
+  readonly body: number;
+}
+
+/** Generous: a long release is 20 KB, a migrated one with big tables 300 KB. */
+export const DEFAULT_LIMITS: Limits = { releaseFile: 2 * 1024 * 1024, body: 1024 * 1024 };
 
 /** The legal and service links of the footer, in the order they are shown. */
 export const FOOTER_LINKS = ["imprint", "privacy", "accessibility", "contact"] as const;

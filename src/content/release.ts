@@ -5,9 +5,11 @@ import { localParts, parseContentDate } from "./dates.ts";
 import type { FileSystem } from "./fs.ts";
 import { findBodyImages } from "../markdown/images.ts";
 import { unclearListWarnings } from "../markdown/unclear-lists.ts";
+import { NESTING_LIMIT, tooDeepFrom } from "../markdown/depth.ts";
+import { formatSize } from "./sizes.ts";
 import { cleanBody, cleanField } from "./invisible.ts";
 import { resolveBodyImages, resolveMedia } from "./media.ts";
-import type { Alias, Contact, Department, Media, Release } from "./model.ts";
+import type { Alias, Contact, Department, Limits, Media, Release } from "./model.ts";
 import { mediaSchema, releaseSchema, validate, validEntries, validFields, type ReleaseData } from "./schema.ts";
 import { splitRelease, type SplitRelease } from "./frontmatter.ts";
 import { normalizeAlias } from "./alias.ts";
@@ -48,6 +50,8 @@ export interface ReleaseContext {
   readonly media: MediaRef[];
   /** Problems that do not stop a build. */
   readonly warnings: Problem[];
+  /** The largest release file and text read. */
+  readonly limits: Limits;
   /** Splits a file into front matter and body (default splitRelease; a build passes its cache of earlier results). */
   readonly split?: (text: string, file: string) => SplitRelease;
 }
@@ -57,6 +61,12 @@ const TRUE = new Set(["true", "yes", "ja"]);
 /** The resolved release, or undefined when it has problems (pushed to `problems`). */
 export function resolveRelease(input: ReleaseFile, context: ReleaseContext, problems: Problem[]): Release | undefined {
   const { file } = input;
+  // A text is measured before anything reads it: a file of 30 MB is refused, not parsed.
+  const fileBytes = input.text.length > context.limits.releaseFile / 4 ? Buffer.byteLength(input.text) : 0;
+  if (fileBytes > context.limits.releaseFile) {
+    problems.push(problem("release-too-large", { file }, { size: formatSize(fileBytes), limit: formatSize(context.limits.releaseFile) }));
+    return undefined;
+  }
   const split = (context.split ?? splitRelease)(input.text, file);
   problems.push(...split.problems);
   const parsed = split.data;
@@ -102,8 +112,14 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   const mediaEntries = data.media ?? validEntries(mediaSchema, fields.media);
   const media = resolveMedia(mediaEntries, input, at, context.fs, problems);
   const inBody = (line: number): Location => ({ file, line: split.bodyLine + line, field: "body" });
+  // A text over the limit is reported and not read further; the front matter is still checked.
+  const bodyBytes = split.body.length > context.limits.body / 4 ? Buffer.byteLength(split.body) : 0;
+  if (bodyBytes > context.limits.body) problems.push(problem("body-too-large", inBody(0), { size: formatSize(bodyBytes), limit: formatSize(context.limits.body) }));
+  const bodyText = bodyBytes > context.limits.body ? "" : split.body;
+  const deep = tooDeepFrom(bodyText);
+  if (deep !== undefined) problems.push(problem("body-too-deep", inBody(deep), { limit: NESTING_LIMIT }));
   // Invisible characters pasted along are reported and left out; `sameLines` keeps the file's line numbers.
-  const body = cleanBody(split.body, (line, column) => ({ ...inBody(line), column }), context.warnings);
+  const body = cleanBody(bodyText, (line, column) => ({ ...inBody(line), column }), context.warnings);
   resolveBodyImages(findBodyImages(body.sameLines), media, input, inBody, context.fs, problems, context.warnings);
   context.warnings.push(...unclearListWarnings(body.sameLines, inBody));
   const title = data.title === undefined ? undefined : typeset(cleanField(data.title, () => at("title"), context.warnings, input.text), context.language);

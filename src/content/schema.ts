@@ -27,6 +27,7 @@ export const siteSchema = z.strictObject({
   color: optionalText,
   footer: z.strictObject({ imprint: optionalText, privacy: optionalText, accessibility: optionalText, contact: optionalText }).optional(),
   social: z.record(z.string(), text).optional(),
+  limits: z.strictObject({ release_file: optionalText, body: optionalText }).optional(),
 });
 
 export const departmentSchema = z.strictObject({
@@ -134,6 +135,7 @@ const FORMS: Record<string, string> = {
   editor: "a group with backend: (github or gitlab), repo: (owner/name) and, optionally, branch:, base_url:, api_root:, auth_endpoint: and app_id:",
   footer: "a group of indented lines: imprint:, privacy:, accessibility: and contact:, each with a full address",
   social: 'a group of indented "name: address" lines, e.g. Mastodon: https://social.musterstadt.de/@stadt',
+  limits: "a group of indented lines: release_file: and body:, each with a size like 2 MB",
   search_fallback: 'the name of a search engine (duckduckgo, google), or a group of name:, url:, query: and site:',
 };
 const EXPECTED: Record<string, string> = {

@@ -10,12 +10,13 @@ import { toContact } from "./contacts.ts";
 import { isValidTimeZone } from "./dates.ts";
 import { nodeFileSystem, type FileSystem } from "./fs.ts";
 import { CONTACTS_FILE, DEPARTMENTS_FILE, SITE_FILE, type RawContent } from "./load.ts";
-import type { Contact, ContentModel, Department, EditorBackend, Release, SearchEngine, Site } from "./model.ts";
+import { DEFAULT_LIMITS, type Contact, type ContentModel, type Department, type EditorBackend, type Limits, type Release, type SearchEngine, type Site } from "./model.ts";
 import { resolveRelease, type MediaRef, type ReleaseContext } from "./release.ts";
 import { contactSchema, departmentSchema, siteSchema, validate, validFields } from "./schema.ts";
 import { closestContacts } from "./suggest.ts";
 import { resolveTheme } from "./theme.ts";
-import { bidiControls, hasBidiControl } from "./invisible.ts";
+import { mayHaveSpoofing, spoofingCharacters } from "./invisible.ts";
+import { parseSize } from "./sizes.ts";
 import { isMapping, parseYaml, type ParsedYaml } from "./yaml.ts";
 
 /** Ids are used as they are in addresses: lowercase words joined by single hyphens. */
@@ -131,6 +132,18 @@ function resolveSite(raw: RawContent, fs: FileSystem, problems: Problem[]): Site
       };
     }
   }
+  const limits: { -readonly [K in keyof Limits]: Limits[K] } = { ...DEFAULT_LIMITS };
+  for (const [key, name] of [["release_file", "releaseFile"], ["body", "body"]] as const) {
+    const value = data.limits?.[key];
+    if (!value) continue;
+    const bytes = parseSize(value);
+    if (bytes !== undefined) limits[name] = bytes;
+    else {
+      const field = `limits.${key}`;
+      problems.push(problem("invalid-value", { file, line: parsed.lineOf(["limits", key]), field }, { field, value, expected: "a size like 2 MB or 500 KB" }));
+      ok = false;
+    }
+  }
   if (!isLanguage(data.language)) return undefined;
   // A theme problem fails the build but leaves the settings usable, so releases are still checked in the site's time zone.
   const theme = resolveTheme(data, data.language, parsed, file, raw.texts.get(file) ?? "", raw.root, fs, problems);
@@ -145,6 +158,7 @@ function resolveSite(raw: RawContent, fs: FileSystem, problems: Problem[]): Site
     ...(searchFallback && { searchFallback }),
     ...(editor && { editor }),
     theme,
+    limits,
   };
 }
 
@@ -220,19 +234,20 @@ function resolveDepartments(raw: RawContent, contacts: ReadonlyMap<string, Conta
 }
 
 /**
- * Direction controls in settings, front matter and release file names are errors (they make a title or a
- * file name show other than it is); those in a body's text are warnings of content/invisible.ts.
+ * Direction controls and zero-width characters in settings, front matter and release file names are
+ * errors (they make a title, a name or a file name other than it looks); those in a body's text are
+ * warnings of content/invisible.ts.
  */
-function directionControls(raw: RawContent): Problem[] {
+function spoofing(raw: RawContent): Problem[] {
   const problems: Problem[] = [];
   const releases = new Set(raw.releaseFiles);
   for (const file of raw.releaseFiles) {
-    if (!hasBidiControl(file)) continue;
-    problems.push(problem("bidi-control", { file }, { character: bidiControls(file)[0]!.character }));
+    const [first] = spoofingCharacters(file);
+    if (first) problems.push(problem(first.kind, { file }, { character: first.character }));
   }
   for (const [file, text] of raw.texts) {
     // Almost no file has one: only those are read line by line.
-    if (!hasBidiControl(text)) continue;
+    if (!mayHaveSpoofing(text)) continue;
     let scanned = text;
     if (releases.has(file)) {
       // Only the front matter: from the opening line of dashes to the closing one.
@@ -240,7 +255,7 @@ function directionControls(raw: RawContent): Problem[] {
       const end = lines[0]?.trim() === "---" ? lines.findIndex((line, i) => i > 0 && line.trim() === "---") : -1;
       scanned = end === -1 ? "" : lines.slice(0, end).join("\n");
     }
-    for (const at of bidiControls(scanned)) problems.push(problem("bidi-control", { file, line: at.line, column: at.column }, { character: at.character }));
+    for (const at of spoofingCharacters(scanned)) problems.push(problem(at.kind, { file, line: at.line, column: at.column }, { character: at.character }));
   }
   return problems;
 }
@@ -249,7 +264,7 @@ function directionControls(raw: RawContent): Problem[] {
 export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem, split?: ReleaseContext["split"]): ResolveResult {
   const problems: Problem[] = [];
   for (const [file, target] of raw.links ?? []) problems.push(problem("symlink", { file }, target === undefined ? {} : { target }));
-  problems.push(...directionControls(raw));
+  problems.push(...spoofing(raw));
   for (const [file, reason] of raw.unreadable) {
     if (file !== SITE_FILE && file !== DEPARTMENTS_FILE && file !== CONTACTS_FILE) {
       problems.push(problem("file-unreadable", { file }, { reason }));
@@ -264,6 +279,7 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem,
   const context: ReleaseContext = {
     timeZone,
     language: site?.language ?? "en",
+    limits: site?.limits ?? DEFAULT_LIMITS,
     departments,
     contacts,
     fs,

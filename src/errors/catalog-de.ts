@@ -136,6 +136,35 @@ export const catalogDe: Translated<typeof catalog> = {
     message: (p) => `Hier steht ${p.character}, das die Richtung ändert, in der Text angezeigt wird: Leser sehen nicht, was geschrieben steht (z. B. „Unterlagen exe.pdf“ für eine Datei, die auf .exe endet).`,
     hint: () => "Löschen Sie das Zeichen: Cursor hinter die Stelle setzen und mit der Rücktaste löschen, bis sich der Text daneben ändert, dann neu tippen. Titel, Namen und Dateinamen brauchen es nie.",
   },
+  "zero-width": {
+    title: "Unsichtbares Zeichen",
+    message: (p) =>
+      `Hier steht ${p.character}, ein Zeichen ohne Breite: Der Text sieht aus wie ohne es, ist aber ein anderer ` +
+      "(die Suche findet das Wort nicht, ein Name oder Dateiname damit ist ein anderer).",
+    hint: () =>
+      "Löschen Sie das Zeichen: Cursor hinter die Stelle setzen und mit der Rücktaste löschen, bis sich der Text daneben ändert, dann neu tippen. " +
+      "Solche Zeichen kommen beim Kopieren aus Word, einer E-Mail oder einer Webseite mit.",
+  },
+  "release-too-large": {
+    title: "Meldungsdatei zu groß",
+    message: (p) => `Diese Meldungsdatei hat ${p.size}; eine Meldungsdatei darf höchstens ${p.limit} haben, darum wurde sie nicht gelesen.`,
+    hint: () =>
+      "Fotos und Dokumente gehören als eigene Dateien neben den Text (unter media: aufgeführt), nie in ihn hinein. " +
+      "Ist der Text wirklich so lang, erhöhen Sie die Grenze in site.yaml (limits: release_file: 5 MB).",
+  },
+  "body-too-large": {
+    title: "Text zu lang",
+    message: (p) => `Der Text dieser Meldung hat ${p.size}; ein Text darf höchstens ${p.limit} haben.`,
+    hint: () =>
+      "Teilen Sie ihn auf mehrere Meldungen auf, oder legen Sie langes Material (einen Bericht, eine Tabelle) als PDF unter media: dazu. " +
+      "Ist der Text wirklich so lang, erhöhen Sie die Grenze in site.yaml (limits: body: 2 MB).",
+  },
+  "body-too-deep": {
+    title: "Text zu tief verschachtelt",
+    message: (p) =>
+      `Ab dieser Zeile sind Zitate oder Listen mehr als ${p.limit} Ebenen tief ineinander verschachtelt; Markdown kann das nicht darstellen, der Text ab hier fehlte auf der Seite.`,
+    hint: () => "Entfernen Sie die >-Zeichen oder die Einrückung am Anfang dieser Zeilen: Ein Zitat im Zitat braucht selten mehr als zwei Ebenen.",
+  },
   "symlink": {
     title: "Symbolischer Link im Inhaltsordner",
     message: (p) =>

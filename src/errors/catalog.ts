@@ -139,6 +139,35 @@ export const catalog = {
     message: (p) => `Here stands ${p.character}, which changes the direction text is shown in: what readers see is not what is written (e.g. "Unterlagen exe.pdf" for a file ending in .exe).`,
     hint: () => "Delete the character: place the cursor after the spot and press Backspace until the text around it changes, then type it again. Titles, names and file names never need one.",
   }),
+  "zero-width": entry<{ character: string }>({
+    title: "Invisible character",
+    message: (p) =>
+      `Here stands ${p.character}, a character without width: the text looks the same as without it, but is not ` +
+      "(a search does not find the word, a name or a file name with it is another one).",
+    hint: () =>
+      "Delete the character: place the cursor after the spot and press Backspace until the text around it changes, then type it again. " +
+      "Such characters come along when text is copied from Word, an e-mail or a web page.",
+  }),
+  "release-too-large": entry<{ size: string; limit: string }>({
+    title: "Release file too large",
+    message: (p) => `This release file has ${p.size}; a release file may have at most ${p.limit}, so it was not read.`,
+    hint: () =>
+      "Photos and documents belong beside the text as files of their own (listed under media:), never pasted into it. " +
+      "If the text really is this long, raise the limit in site.yaml (limits: release_file: 5 MB).",
+  }),
+  "body-too-large": entry<{ size: string; limit: string }>({
+    title: "Text too long",
+    message: (p) => `The text of this release has ${p.size}; a text may have at most ${p.limit}.`,
+    hint: () =>
+      "Split it into several releases, or put long material (a report, a table) beside it as a PDF under media:. " +
+      "If the text really is this long, raise the limit in site.yaml (limits: body: 2 MB).",
+  }),
+  "body-too-deep": entry<{ limit: number }>({
+    title: "Text nested too deeply",
+    message: (p) =>
+      `From this line on, quotations or lists are nested more than ${p.limit} levels deep; Markdown cannot show that, and the text from here on would be missing from the page.`,
+    hint: () => "Remove the > signs or the indentation at the start of these lines: a quotation within a quotation rarely needs more than two levels.",
+  }),
   "symlink": entry<{ target?: string }>({
     title: "Symbolic link in the content folder",
     message: (p) =>

@@ -2,7 +2,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { localImagePath } from "../../src/content/media.ts";
-import type { Release, Site } from "../../src/content/model.ts";
+import { DEFAULT_LIMITS, type Release, type Site } from "../../src/content/model.ts";
 import { stringsFor } from "../../src/i18n/index.ts";
 import { findBodyImages, tagAttributes } from "../../src/markdown/images.ts";
 import { planPhoto, defaults, widthsFor } from "../../src/media/recipe.ts";
@@ -79,7 +79,7 @@ describe("planPhoto", () => {
 });
 
 describe("the media kit", () => {
-  const site: Site = { title: "Stadt", url: "https://presse.example", basePath: "", language: "de", timeZone: "Europe/Berlin", theme: { footer: [], social: [] } };
+  const site: Site = { title: "Stadt", url: "https://presse.example", basePath: "", language: "de", timeZone: "Europe/Berlin", theme: { footer: [], social: [] }, limits: DEFAULT_LIMITS };
   const release: Release = {
     file: "releases/x/index.md",
     url: "/2026/01/01/neujahr/",

@@ -5,7 +5,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { parseNow, parseContentDate } from "../../src/content/dates.ts";
-import type { ContentModel, Release } from "../../src/content/model.ts";
+import { DEFAULT_LIMITS, type ContentModel, type Release } from "../../src/content/model.ts";
 import { dueBetween, isPublished, isWithdrawn, newestFirst, publishedReleases, type PublishOptions } from "../../src/content/publish.ts";
 import { tagsOf } from "../../src/site/plan.ts";
 
@@ -32,7 +32,7 @@ function release(url: string, date: number, extra: Partial<Release> = {}): Relea
 
 function model(releases: Release[]): ContentModel {
   return {
-    site: { title: "T", url: "https://presse.example", basePath: "", language: "de", timeZone: "Europe/Berlin", theme: { footer: [], social: [] } },
+    site: { title: "T", url: "https://presse.example", basePath: "", language: "de", timeZone: "Europe/Berlin", theme: { footer: [], social: [] }, limits: DEFAULT_LIMITS },
     departments: new Map(),
     contacts: new Map(),
     releases,

@@ -682,3 +682,40 @@ describe("resolveContent: the theme in site.yaml", () => {
     assert.deepEqual(modelOf(found).site.theme.logo, { file: "bilder/wappen.svg", line: 8 });
   });
 });
+
+describe("resolveContent: limits, hidden characters and hidden schemes", () => {
+  const site = (...lines: string[]): string => [...SITE.trimEnd().split("\n"), ...lines, ""].join("\n");
+  const FILE = "releases/2026-11-27-radwege.md";
+
+  it("limits are sizes; anything else is reported on its line with the form expected", () => {
+    const ok = resolve({ releases: { [FILE]: basic() }, site: site("limits:", "  release_file: 5 MB", "  body: 1,5 mb") });
+    assert.deepEqual(modelOf(ok).site.limits, { releaseFile: 5 * 1024 * 1024, body: 1.5 * 1024 * 1024 });
+    const bad = resolve({ releases: {}, site: site("limits:", "  body: viel") });
+    assert.deepEqual(bad.problems.map((p) => [p.code, p.line, p.field, p.params?.expected]), [["invalid-value", 9, "limits.body", "a size like 2 MB or 500 KB"]]);
+  });
+
+  it("the default limits take a long release (300 KB of text) and refuse a pasted archive of 3 MB, naming both sizes", () => {
+    const long = "Ein Absatz über die Radwege am Ring, lang genug für einen Bericht. ".repeat(4500);
+    assert.ok(long.length > 300_000);
+    assert.deepEqual(resolve({ releases: { [FILE]: basic({}).replace("Text.", long) } }).problems, []);
+    const archive = resolve({ releases: { [FILE]: basic().replace("Text.", long.repeat(10)) } });
+    assert.deepEqual(archive.problems.map((p) => [p.code, p.file, p.params]), [["release-too-large", FILE, { size: "3032 KB", limit: "2 MB" }]]);
+  });
+
+  it("a zero-width character in a title, a contact or a release's file name is an error at its line and column; a joiner in an emoji is not", () => {
+    const title = resolve({ releases: { [FILE]: basic({ title: "Radwege am\u200B Ring" }) } });
+    assert.deepEqual(title.problems.map((p) => [p.code, p.file, p.line, p.column, p.params]), [["zero-width", FILE, 2, 18, { character: "U+200B ZERO WIDTH SPACE" }]]);
+    const contacts = resolve({ releases: { [FILE]: basic() }, contacts: CONTACTS.replace("Birgit Jaskowiak", "Birgit\u2060 Jaskowiak") });
+    assert.deepEqual(contacts.problems.map((p) => [p.code, p.file, p.line, p.column]), [["zero-width", "contacts.yaml", 2, 15]]);
+    const named = "releases/2026-11-27-rad\uFEFFwege.md";
+    assert.deepEqual(resolve({ releases: { [named]: basic() } }).problems.map((p) => [p.code, p.file, p.line]), [["zero-width", named, undefined]]);
+    assert.deepEqual(resolve({ releases: { [FILE]: basic({ title: "Girls' Day 👩\u200D💻" }) } }).problems, []);
+  });
+
+  it("an address in site.yaml is judged as a browser reads it: a scheme behind entities, white space or invisible characters is refused", () => {
+    for (const value of ["'\u2000javascript:alert(1)'", "'java\tscript:alert(1)'", "'&#x6A;avascript:alert(1)'", "'//evil.example/'", "'data:text/html,x'"]) {
+      const result = resolve({ releases: {}, site: site("social:", `  Mastodon: ${value}`) });
+      assert.deepEqual(result.problems.map((p) => [p.code, p.field]), [["invalid-value", "social.Mastodon"]], value);
+    }
+  });
+});
