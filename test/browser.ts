@@ -57,9 +57,10 @@ export interface Served {
  * Content-Security-Policy among them; a folder address gives its index.html; anything else,
  * and the host's own files, the 404 page with status 404.
  */
-export async function serveOutput(out: string): Promise<Served> {
+export async function serveOutput(out: string, options: { headers?: boolean } = {}): Promise<Served> {
   const manifest = readManifest(out);
-  const rules = headerRules(readFileSync(path.join(out, "_headers"), "utf8"));
+  // Without headers (no Content-Security-Policy), a page shows what its markup alone would do.
+  const rules = options.headers === false ? [] : headerRules(readFileSync(path.join(out, "_headers"), "utf8"));
   const server = createServer((req, res) => {
     const address = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     let file = path.join(out, address);
