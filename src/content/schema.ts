@@ -213,13 +213,24 @@ function issueProblems(
       return [
         problem("invalid-value", at(full), {
           field,
-          value: String((issue as { input?: unknown }).input ?? ""),
+          value: shownValue((issue as { input?: unknown }).input),
           expected: formOf(formName(full), "value"),
         }),
       ];
     default:
       return [problem("wrong-type", at(full), { field, expected: formOf(formName(full), "value") })];
   }
+}
+
+/**
+ * A value as a message shows it: text as written, a list or group as YAML's flow form would write it.
+ * (String() fails on a group, which the YAML parser makes without a prototype.)
+ */
+function shownValue(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value !== "object") return String(value);
+  if (Array.isArray(value)) return `[${value.map(shownValue).join(", ")}]`;
+  return `{${Object.entries(value).map(([key, item]) => `${key}: ${shownValue(item)}`).join(", ")}}`;
 }
 
 /** The field names a strict object schema accepts at `path` (for did-you-mean). */
