@@ -712,6 +712,11 @@ describe("resolveContent: limits, hidden characters and hidden schemes", () => {
     assert.deepEqual(resolve({ releases: { [FILE]: basic({ title: "Girls' Day 👩\u200D💻" }) } }).problems, []);
   });
 
+  it("a group inside a list where a choice belongs is shown as written (this crashed check; found by the fuzzer)", () => {
+    const result = resolve({ releases: { [FILE]: basic({ draft: "[{a: b}]" }) } });
+    assert.deepEqual(result.problems.map((p) => [p.code, p.line, p.message]), [["invalid-value", 5, '"[{a: b}]" is not a valid value for "draft".']]);
+  });
+
   it("an address in site.yaml is judged as a browser reads it: a scheme behind entities, white space or invisible characters is refused", () => {
     for (const value of ["'\u2000javascript:alert(1)'", "'java\tscript:alert(1)'", "'&#x6A;avascript:alert(1)'", "'//evil.example/'", "'data:text/html,x'"]) {
       const result = resolve({ releases: {}, site: site("social:", `  Mastodon: ${value}`) });
