@@ -290,3 +290,13 @@ test("trial: a contact's name (or the start of its e-mail address) instead of it
   const byMail = (await checkContent(content)).problems.find((p) => p.code === "unknown-contact")!;
   assert.match(byMail.hint, /^Did you mean "brandhorst"\?$/);
 });
+
+test("the code frame shows an invisible character or a direction control by its code point, the caret under it", () => {
+  const invisible = pressroom(["check", "--content", fixture("invalid-invisible"), "--lang", "en", "--cache", scratch()]);
+  const before = "title: New hours at the Town";
+  assert.ok(invisible.stderr.includes(`  > 2 | ${before}‹U+200B›hall\n      | ${" ".repeat(before.length)}^\n`), invisible.stderr);
+  const bidi = pressroom(["check", "--content", fixture("invalid-bidi"), "--lang", "en", "--cache", scratch()]);
+  // The frame itself must not turn around in the terminal: the control is written out, not sent.
+  assert.ok(bidi.stderr.includes('  > 2 | title: "Unterlagen ‹U+202E›fdp.exe"\n'), bidi.stderr);
+  assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(bidi.stderr.split("\n").filter((line) => / \| /.test(line)).join("\n")));
+});

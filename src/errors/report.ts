@@ -39,6 +39,13 @@ const paint = (on: boolean, code: string, text: string): string => (on ? `\u001b
 
 const TAB = "→ ";
 
+/** Characters nobody sees, and those that turn text around (in a terminal too): shown by their code point. */
+const INVISIBLE = /[\u00AD\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+
+/** A line as a frame shows it: a tab as an arrow and a space, an invisible character as ‹U+200B›. */
+const visible = (line: string): string =>
+  line.replace(/\t/g, TAB).replace(INVISIBLE, (char) => `‹U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}›`);
+
 /** A few lines of the file around `line`, the line itself marked. */
 export function codeFrame(source: string, line: number, column = 1, context = 2): string {
   const lines = source.split("\n");
@@ -48,10 +55,10 @@ export function codeFrame(source: string, line: number, column = 1, context = 2)
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const raw = (lines[n - 1] ?? "").replace(/\r$/, "");
-    // A tab is shown as an arrow and a space: visible, for a tab is often the mistake.
-    out.push(`${n === line ? ">" : " "} ${String(n).padStart(width)} | ${raw.replace(/\t/g, TAB)}`);
+    // A tab or an invisible character is shown: it is often the mistake.
+    out.push(`${n === line ? ">" : " "} ${String(n).padStart(width)} | ${visible(raw)}`);
     if (n === line) {
-      const before = raw.slice(0, Math.max(0, column - 1)).replace(/\t/g, TAB).length;
+      const before = visible(raw.slice(0, Math.max(0, column - 1))).length;
       out.push(`  ${" ".repeat(width)} | ${" ".repeat(before)}^`);
     }
   }
