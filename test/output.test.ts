@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, describe, test } from "node:test";
-import { build } from "../src/build.ts";
+import { build, checkContent } from "../src/build.ts";
 import { fixture, html, listFiles, pressroom, readText, removeDir, tempDir } from "./helpers.ts";
 
 const dirs: string[] = [];
@@ -19,6 +19,18 @@ function snapshot(out: string): Map<string, Buffer> {
 }
 
 describe("hostile content", () => {
+  test("check names each link whose address the page drops, with its line and column", async () => {
+    const { warnings } = await checkContent(fixture("hostile"));
+    const removed = warnings.filter((w) => w.code === "link-removed").map((w) => [w.line, w.column, w.params?.address]);
+    assert.deepEqual(removed, [
+      [18, 10, "javascript:alert('link')"],
+      [19, 10, "JaVaScRiPt:alert('mixed')"],
+      [20, 10, "jav&#x09;ascript:alert('entity')"],
+      [21, 11, "data:image/svg+xml;base64,PHN2Zz48L3N2Zz4="],
+      [27, 17, "javascript:alert('md')"],
+    ]);
+  });
+
   test("no script, event handler, iframe, style or javascript: URL is live in any page", async () => {
     const out = newOut();
     await build({ contentDir: fixture("hostile"), outDir: out, now: "2026-11-27T12:00" });

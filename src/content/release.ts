@@ -1,11 +1,12 @@
 /** One release file: front matter checked, ids resolved, dates parsed, address computed. */
-import { problem, type Location, type Problem } from "../errors/problem.ts";
+import { problem, warning, type Location, type Problem } from "../errors/problem.ts";
 import { toContact } from "./contacts.ts";
 import { localParts, parseContentDate } from "./dates.ts";
 import type { FileSystem } from "./fs.ts";
 import { findBodyImages } from "../markdown/images.ts";
 import { unclearListWarnings } from "../markdown/unclear-lists.ts";
 import { NESTING_LIMIT, tooDeepFrom } from "../markdown/depth.ts";
+import { refusedAddresses } from "../markdown/safe-url.ts";
 import { formatSize } from "./sizes.ts";
 import { cleanBody, cleanField } from "./invisible.ts";
 import { resolveBodyImages, resolveMedia } from "./media.ts";
@@ -122,6 +123,10 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   const body = cleanBody(bodyText, (line, column) => ({ ...inBody(line), column }), context.warnings);
   resolveBodyImages(findBodyImages(body.sameLines), media, input, inBody, context.fs, problems, context.warnings);
   context.warnings.push(...unclearListWarnings(body.sameLines, inBody));
+  // A link whose address the page will not keep (javascript:, one hidden behind invisible characters) is said, not dropped in silence.
+  for (const { line, column, address } of refusedAddresses(body.sameLines, ["http", "https", "mailto", "tel"])) {
+    context.warnings.push(warning("link-removed", { ...inBody(line), column }, { address: address.slice(0, 80) }));
+  }
   const title = data.title === undefined ? undefined : typeset(cleanField(data.title, () => at("title"), context.warnings, input.text), context.language);
   if (title === "") problems.push(problem("empty-field", at("title"), { field: "title" }));
   const subtitle = data.subtitle ? typeset(cleanField(data.subtitle, () => at("subtitle"), context.warnings, input.text), context.language) : undefined;

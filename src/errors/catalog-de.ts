@@ -358,6 +358,13 @@ export const warningsDe: Translated<typeof warnings> = {
       "Es zu laden, verriete jener Website, wer die Meldung liest, und die Sicherheitsrichtlinie der Seite lässt es nicht zu. " +
       "Speichern Sie das Bild im Ordner der Meldung und setzen Sie es von dort ein, z. B. ![Bagger auf dem Radweg am Ring](foto.jpg).",
   },
+  "link-removed": {
+    title: "Linkadresse nicht erlaubt",
+    message: (p) => `Die Adresse „${p.address}“ ist keine Web-, E-Mail- oder Telefonadresse; die Seite zeigt den Text des Links ohne den Link.`,
+    hint: () =>
+      "Ein Link darf zu https://-, http://-, mailto:- oder tel:-Adressen führen, oder zu einer Seite oder Datei dieser Website. " +
+      "Wurde die Adresse kopiert, kopieren Sie sie erneut aus der Adresszeile des Browsers (unsichtbare Zeichen können mitgekommen sein).",
+  },
   "image-cmyk": {
     title: "Foto in Druckfarben (CMYK)",
     message: (p) =>

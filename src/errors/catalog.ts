@@ -363,6 +363,13 @@ export const warnings = {
       "Loading it would tell that website who reads the release, and the site's security policy refuses it. " +
       "Save the image into the release's folder and place it from there, e.g. ![Bagger auf dem Radweg am Ring](foto.jpg).",
   }),
+  "link-removed": entry<{ address: string }>({
+    title: "Link address not allowed",
+    message: (p) => `The address "${p.address}" is not a web, e-mail or telephone address; the page shows the link's text without the link.`,
+    hint: () =>
+      "A link may lead to https://, http://, mailto: or tel: addresses, or to a page or file of this site. " +
+      "If the address was copied, copy it again from the browser's address bar (invisible characters may have come along).",
+  }),
   "image-cmyk": entry<{ file: string }>({
     title: "Photo in print colours (CMYK)",
     message: (p) =>

@@ -83,3 +83,20 @@ export const isAllowedSrcset = (value: string, schemes: readonly string[]): bool
     .split(",")
     .map((candidate) => candidate.trim().split(/\s+/)[0] ?? "")
     .every((url) => url === "" || isAllowedUrl(url, schemes));
+
+/** Where a body writes an address: a Markdown link or image `](…)`, a reference `[r]: …`, an autolink `<…>`, or an HTML attribute. */
+const WRITTEN_ADDRESS = /\]\(\s*<?((?:[^\s()>]|\([^\s()]*\))*)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)|<([a-z][a-z0-9+.-]*:[^\s<>]*)>|\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gim;
+
+/** The addresses a body writes that the page will not keep (`schemes` for links), each with its 0-based line. */
+export function refusedAddresses(body: string, schemes: readonly string[]): { line: number; column: number; address: string }[] {
+  if (!/\]\(|\]:|<[a-z]|href|src/i.test(body)) return [];
+  const refused: { line: number; column: number; address: string }[] = [];
+  for (const match of body.matchAll(WRITTEN_ADDRESS)) {
+    const address = match.slice(1).find((group) => group !== undefined);
+    if (address === undefined || address === "" || isAllowedUrl(address, schemes)) continue;
+    const at = match.index + match[0].lastIndexOf(address);
+    const before = body.slice(0, at);
+    refused.push({ line: before.split("\n").length - 1, column: at - before.lastIndexOf("\n"), address });
+  }
+  return refused;
+}

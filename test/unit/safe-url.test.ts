@@ -6,7 +6,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as cheerio from "cheerio";
-import { isAllowedSrcset, isAllowedUrl, normalizedUrl, schemeOf } from "../../src/markdown/safe-url.ts";
+import { isAllowedSrcset, isAllowedUrl, normalizedUrl, refusedAddresses, schemeOf } from "../../src/markdown/safe-url.ts";
 import { sanitizedHtml } from "../../src/markdown/render.ts";
 
 const LINKS = ["http", "https", "mailto", "tel"];
@@ -62,5 +62,26 @@ describe("safe-url", () => {
       ["sieben", "https://de.wikipedia.org/wiki/M%C3%BCnster"], ["acht", "Pressemappe 2024.pdf"],
     ]);
     assert.equal($("img").length, 0);
+  });
+});
+
+describe("refusedAddresses: what check says about links the page will not keep", () => {
+  it("names each refused address with its line and column, in Markdown, references, autolinks and HTML; keeps quiet about allowed ones", () => {
+    const body = [
+      "Das [Programm](&#x2000;javascript:alert(document.cookie)) und die [Anfahrt](https://www.musterstadt.de/anfahrt).",
+      "",
+      '<p>Aus dem alten CMS: <a href="java&#x200B;script:alert(2)">hier</a> und <a href="/presse/">dort</a></p>',
+      "",
+      "[ref]: vbscript:msgbox(1)",
+      "",
+      "<data:text/html,x> ![Foto](foto.jpg) [Mail](mailto:presse@stadt.de)",
+    ].join("\n");
+    assert.deepEqual(refusedAddresses(body, LINKS), [
+      { line: 0, column: 16, address: "&#x2000;javascript:alert(document.cookie)" },
+      { line: 2, column: 32, address: "java&#x200B;script:alert(2)" },
+      { line: 4, column: 8, address: "vbscript:msgbox(1)" },
+      { line: 6, column: 2, address: "data:text/html,x" },
+    ]);
+    assert.deepEqual(refusedAddresses("Nur Text, kein Link.", LINKS), []);
   });
 });
