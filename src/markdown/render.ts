@@ -69,8 +69,9 @@ const sanitizeOptions: Readonly<sanitizeHtml.IOptions> = {
     },
   },
   disallowedTagsMode: "discard",
-  // An image whose source was removed (data:, javascript:) would be an empty box without meaning.
-  exclusiveFilter: (frame) => frame.tag === "img" && !frame.attribs.src,
+  // An image whose source was removed (data:, javascript:) would be an empty box without meaning; a link
+  // without an address would look like one and lead nowhere: its text stays, as text.
+  exclusiveFilter: (frame) => (frame.tag === "img" && !frame.attribs.src) || (frame.tag === "a" && !frame.attribs.href ? "excludeTag" : false),
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math"],
 };
 

@@ -122,6 +122,22 @@ export function bodyFindings(source: string): string[] {
     ...inspect(renderBody(source, undefined, (text) => sanitizedHtml(text, "en")), "page (en)", "body"),
   ];
   if (renderBody(source) !== page) found.push("rendered twice, different");
+  found.push(...unbalanced(sanitizedHtml(source)));
+  return found;
+}
+
+const VOID = new Set(["br", "hr", "img", "source", "wbr"]);
+
+/** Tags the sanitizer opened and did not close, or closed without opening: its output is written, not parsed, so this is what a reader's browser would have to repair. */
+function unbalanced(html: string): string[] {
+  const open: string[] = [];
+  const found: string[] = [];
+  for (const [, closing, name] of html.matchAll(/<(\/?)([a-z][a-z0-9]*)\b[^>]*>/g)) {
+    if (VOID.has(name!)) continue;
+    if (!closing) open.push(name!);
+    else if (open.pop() !== name) found.push(`</${name}> closes another element`);
+  }
+  if (open.length > 0) found.push(`unclosed: ${open.join(", ")}`);
   return found;
 }
 
