@@ -96,7 +96,7 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u2028\u2029\u202A-\u202E\u20
  * or contact with one is not the one it seems). A joiner where a script or an emoji needs it is wanted.
  */
 const SPOOFING = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
-const ANY_SPOOFING = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
+const ANY_SPOOFING = new RegExp(SPOOFING.source);
 
 export type SpoofingKind = "bidi-control" | "zero-width";
 
