@@ -123,9 +123,11 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   const body = cleanBody(bodyText, (line, column) => ({ ...inBody(line), column }), context.warnings);
   resolveBodyImages(findBodyImages(body.sameLines), media, input, inBody, context.fs, problems, context.warnings);
   context.warnings.push(...unclearListWarnings(body.sameLines, inBody));
-  // A link whose address the page will not keep (javascript:, one hidden behind invisible characters) is said, not dropped in silence.
-  for (const { line, column, address } of refusedAddresses(body.sameLines, ["http", "https", "mailto", "tel"])) {
-    context.warnings.push(warning("link-removed", { ...inBody(line), column }, { address: address.slice(0, 80) }));
+  // A link whose address the page will not keep (javascript:, one hidden behind invisible characters) is said, not dropped in
+  // silence; read in the text as written, so the column is the file's.
+  for (const { line, column, address } of refusedAddresses(bodyText, ["http", "https", "mailto", "tel"])) {
+    const shown = address.slice(0, 80).replace(/[\p{Cc}\p{Cf}]/gu, (char) => `‹U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}›`);
+    context.warnings.push(warning("link-removed", { ...inBody(line), column }, { address: shown }));
   }
   const title = data.title === undefined ? undefined : typeset(cleanField(data.title, () => at("title"), context.warnings, input.text), context.language);
   if (title === "") problems.push(problem("empty-field", at("title"), { field: "title" }));

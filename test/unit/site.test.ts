@@ -719,6 +719,12 @@ describe("resolveContent: limits, hidden characters and hidden schemes", () => {
     assert.deepEqual(resolve({ releases: { [FILE]: basic({ title: "Girls' Day 👩\u200D💻" }) } }).problems, []);
   });
 
+  it("a link the page drops is named at the file's column, its hidden characters written out", () => {
+    const result = resolve({ releases: { [FILE]: basic().replace("Text.", "Am Rat\u200Bhaus: [Plan](java\u200Bscript:alert(1))") } });
+    const removed = result.warnings.filter((w) => w.code === "link-removed");
+    assert.deepEqual(removed.map((w) => [w.line, w.column, w.params?.address]), [[7, 21, "java‹U+200B›script:alert(1)"]]);
+  });
+
   it("a group inside a list where a choice belongs is shown as written (this crashed check; found by the fuzzer)", () => {
     const result = resolve({ releases: { [FILE]: basic({ draft: "[{a: b}]" }) } });
     assert.deepEqual(result.problems.map((p) => [p.code, p.line, p.message]), [["invalid-value", 5, '"[{a: b}]" is not a valid value for "draft".']]);
