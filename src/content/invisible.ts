@@ -7,7 +7,7 @@
  * as boxes in feed readers. The one place that knows which characters these
  * are and what becomes of them; bodies and one-line fields are checked here.
  */
-import { warning, type Location, type Problem } from "../errors/problem.ts";
+import { codePoint, warning, type Location, type Problem } from "../errors/problem.ts";
 
 /** What a body gets where the character stood. */
 export type Treatment = "removed" | "line-break" | "paragraph-break";
@@ -130,8 +130,7 @@ export function spoofingCharacters(text: string): SpoofingCharacter[] {
 const BODY_TEXT: Readonly<Record<Treatment, string>> = { removed: "", "line-break": "  \n", "paragraph-break": "\n\n" };
 
 /** "U+200B ZERO WIDTH SPACE": how a warning names a character. */
-export const characterName = (char: string): string =>
-  `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} ${KINDS.get(char)?.name ?? "UNKNOWN"}`;
+export const characterName = (char: string): string => `${codePoint(char)} ${KINDS.get(char)?.name ?? "UNKNOWN"}`;
 
 /** One unwanted character at a place in a text. */
 export interface Invisible {

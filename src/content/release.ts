@@ -1,12 +1,12 @@
 /** One release file: front matter checked, ids resolved, dates parsed, address computed. */
-import { problem, warning, type Location, type Problem } from "../errors/problem.ts";
+import { codePointMark, problem, warning, type Location, type Problem } from "../errors/problem.ts";
 import { toContact } from "./contacts.ts";
 import { localParts, parseContentDate } from "./dates.ts";
 import type { FileSystem } from "./fs.ts";
 import { findBodyImages } from "../markdown/images.ts";
 import { unclearListWarnings } from "../markdown/unclear-lists.ts";
 import { NESTING_LIMIT, tooDeepFrom } from "../markdown/depth.ts";
-import { refusedAddresses } from "../markdown/safe-url.ts";
+import { LINK_SCHEMES, refusedAddresses } from "../markdown/safe-url.ts";
 import { formatSize } from "./sizes.ts";
 import { cleanBody, cleanField } from "./invisible.ts";
 import { resolveBodyImages, resolveMedia } from "./media.ts";
@@ -125,9 +125,8 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   context.warnings.push(...unclearListWarnings(body.sameLines, inBody));
   // A link whose address the page will not keep (javascript:, one hidden behind invisible characters) is said, not dropped in
   // silence; read in the text as written, so the column is the file's.
-  for (const { line, column, address } of refusedAddresses(bodyText, ["http", "https", "mailto", "tel"])) {
-    const shown = address.slice(0, 80).replace(/[\p{Cc}\p{Cf}]/gu, (char) => `‹U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}›`);
-    context.warnings.push(warning("link-removed", { ...inBody(line), column }, { address: shown }));
+  for (const { line, column, address } of refusedAddresses(bodyText, LINK_SCHEMES)) {
+    context.warnings.push(warning("link-removed", { ...inBody(line), column }, { address: address.slice(0, 80).replace(/[\p{Cc}\p{Cf}]/gu, codePointMark) }));
   }
   const title = data.title === undefined ? undefined : typeset(cleanField(data.title, () => at("title"), context.warnings, input.text), context.language);
   if (title === "") problems.push(problem("empty-field", at("title"), { field: "title" }));

@@ -10,6 +10,12 @@ export interface Location {
   readonly field?: string;
 }
 
+/** How a problem names a character: "U+200B". */
+export const codePoint = (char: string): string => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** A character nobody sees, written out where a report shows text: "‹U+200B›". */
+export const codePointMark = (char: string): string => `‹${codePoint(char)}›`;
+
 export interface Problem extends Location {
   readonly code: ErrorCode | WarningCode;
   /** Errors stop a build; warnings are reported and the build goes on. */

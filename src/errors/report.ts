@@ -8,7 +8,7 @@ import type { Language } from "../i18n/strings.ts";
 import { catalogDe, warningsDe } from "./catalog-de.ts";
 import type { CatalogEntry } from "./catalog.ts";
 import type { Problem } from "./problem.ts";
-import { sortProblems } from "./problem.ts";
+import { codePointMark, sortProblems } from "./problem.ts";
 import { reportText, type Outcome } from "./report-text.ts";
 
 export interface ReportOptions {
@@ -44,7 +44,7 @@ const INVISIBLE = /[\u00AD\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060\u2066-\u2
 
 /** A line as a frame shows it: a tab as an arrow and a space, an invisible character as ‹U+200B›. */
 const visible = (line: string): string =>
-  line.replace(/\t/g, TAB).replace(INVISIBLE, (char) => `‹U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}›`);
+  line.replace(/\t/g, TAB).replace(INVISIBLE, codePointMark);
 
 /** A few lines of the file around `line`, the line itself marked. */
 export function codeFrame(source: string, line: number, column = 1, context = 2): string {

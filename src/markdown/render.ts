@@ -7,13 +7,9 @@
  */
 import sanitizeHtml from "sanitize-html";
 import { tagAttributes } from "./attributes.ts";
-import { isAllowedSrcset, isAllowedUrl } from "./safe-url.ts";
+import { IMAGE_SCHEMES, isAllowedSrcset, isAllowedUrl, LINK_SCHEMES } from "./safe-url.ts";
 import type { Language } from "../i18n/strings.ts";
 import { markdown, markdownFor } from "./instance.ts";
-
-/** Schemes a link in a body may have; an image only http and https (and the site's own files). */
-const LINK_SCHEMES = ["http", "https", "mailto", "tel"];
-const IMAGE_SCHEMES = ["http", "https"];
 
 /**
  * Every address attribute a tag brings is judged after normalisation (safe-url.ts), before the
@@ -53,8 +49,8 @@ const sanitizeOptions: Readonly<sanitizeHtml.IOptions> = {
     abbr: ["title"],
     ol: ["start", "reversed"],
   },
-  allowedSchemes: LINK_SCHEMES,
-  allowedSchemesByTag: { img: IMAGE_SCHEMES },
+  allowedSchemes: [...LINK_SCHEMES],
+  allowedSchemesByTag: { img: [...IMAGE_SCHEMES] },
   allowedSchemesAppliedToAttributes: ["href", "src"],
   allowProtocolRelative: false,
   // The page has one h1, the title; a heading in the body becomes h2.

@@ -13,6 +13,11 @@
  * starts with two slashes (another website, without a scheme) is refused.
  * The address itself is left as written: this decides, it does not rewrite.
  */
+import { srcsetCandidates } from "./attributes.ts";
+
+/** Schemes a link in a release's text may have; an image only http and https (and the site's own files). */
+export const LINK_SCHEMES: readonly string[] = ["http", "https", "mailto", "tel"];
+export const IMAGE_SCHEMES: readonly string[] = ["http", "https"];
 
 /** White space of every kind, controls, and the invisible formatting characters (zero-width, direction, soft hyphen, U+180E). */
 const IGNORED = /[\p{White_Space}\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}]/gu;
@@ -61,10 +66,11 @@ export function normalizedUrl(value: string): string {
   return current;
 }
 
+/** The scheme that starts a normalised address, in lowercase, or undefined. */
+const schemeIn = (normal: string): string | undefined => SCHEME.exec(normal)?.[1]?.toLowerCase();
+
 /** The scheme of an address after normalisation, in lowercase ("javascript"), or undefined for a relative one. */
-export function schemeOf(value: string): string | undefined {
-  return SCHEME.exec(normalizedUrl(value))?.[1]?.toLowerCase();
-}
+export const schemeOf = (value: string): string | undefined => schemeIn(normalizedUrl(value));
 
 /**
  * Whether `value` may stay: a relative address (to a page or file of the
@@ -72,17 +78,14 @@ export function schemeOf(value: string): string | undefined {
  */
 export function isAllowedUrl(value: string, schemes: readonly string[]): boolean {
   const normal = normalizedUrl(value);
-  const scheme = SCHEME.exec(normal)?.[1]?.toLowerCase();
+  const scheme = schemeIn(normal);
   if (scheme !== undefined) return schemes.includes(scheme);
   return !OTHER_SITE.test(normal);
 }
 
 /** Each address of a srcset ("a.jpg 480w, b.jpg 960w"): every one must be allowed. */
 export const isAllowedSrcset = (value: string, schemes: readonly string[]): boolean =>
-  value
-    .split(",")
-    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? "")
-    .every((url) => url === "" || isAllowedUrl(url, schemes));
+  srcsetCandidates(value).every(({ url }) => url === "" || isAllowedUrl(url, schemes));
 
 /** Where a body writes an address: a Markdown link or image `](…)`, a reference `[r]: …`, an autolink `<…>`, or an HTML attribute. */
 const WRITTEN_ADDRESS = /\]\(\s*<?((?:[^\s()>]|\([^\s()]*\))*)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)|<([a-z][a-z0-9+.-]*:[^\s<>]*)>|\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gim;

@@ -2,6 +2,7 @@
  * A release body for feeds: feed readers show it away from the site, and
  * many ignore xml:base, so every address in it is made absolute.
  */
+import { srcsetCandidates } from "../markdown/attributes.ts";
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -22,12 +23,8 @@ export function absoluteLinks(html: string, base: string): string {
   return html.replace(/\s(href|src|srcset)="([^"]*)"/g, (_, name: string, value: string) => {
     const resolved =
       name === "srcset"
-        ? value
-            .split(",")
-            .map((candidate) => {
-              const [url = "", ...descriptor] = candidate.trim().split(/\s+/);
-              return [absolute(url, base), ...descriptor].join(" ");
-            })
+        ? srcsetCandidates(value)
+            .map(({ url, descriptors }) => [absolute(url, base), ...descriptors].join(" "))
             .join(", ")
         : absolute(value, base);
     return ` ${name}="${resolved}"`;

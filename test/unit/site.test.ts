@@ -732,8 +732,8 @@ describe("resolveContent: limits, hidden characters and hidden schemes", () => {
 
   it("an address in site.yaml is judged as a browser reads it: a scheme behind entities, white space or invisible characters is refused", () => {
     for (const value of ["'\u2000javascript:alert(1)'", "'java\tscript:alert(1)'", "'&#x6A;avascript:alert(1)'", "'//evil.example/'", "'data:text/html,x'"]) {
-      const result = resolve({ releases: {}, site: site("social:", `  Mastodon: ${value}`) });
-      assert.deepEqual(result.problems.map((p) => [p.code, p.field]), [["invalid-value", "social.Mastodon"]], value);
+      const result = resolve({ releases: {}, site: site("social:", `  Fediverse: ${value}`) });
+      assert.deepEqual(result.problems.map((p) => [p.code, p.field]), [["invalid-value", "social.Fediverse"]], value);
     }
   });
 });
