@@ -421,10 +421,11 @@ const cases: readonly Case[] = [
   {
     // Templates that replace pressroom's: unescaped text, a way to JavaScript, a misspelt name, a broken block, a link; a logo named in other capitals.
     fixture: "invalid-layouts",
-    codes: ["layout-broken", "layout-unknown", "layout-unsafe", "layout-unsafe", "logo-missing", "symlink"],
+    codes: ["layout-broken", "layout-unknown", "layout-unsafe", "layout-unsafe", "layout-unsafe", "logo-missing", "symlink"],
     problems: [
-      { code: "layout-unsafe", file: "layouts/base.njk", line: 2, field: null, ...said("layout-unsafe", { name: "base.njk", what: "| safe on pressroom.site.title" }) },
-      { code: "layout-unsafe", file: "layouts/base.njk", line: 3, field: null, ...said("layout-unsafe", { name: "base.njk", what: 'the name "constructor"' }) },
+      { code: "layout-unsafe", file: "layouts/base.njk", line: 2, field: null, ...said("layout-unsafe", { name: "base.njk", what: "| safe on pressroom.site.title", why: "escape" }) },
+      { code: "layout-unsafe", file: "layouts/base.njk", line: 3, field: null, ...said("layout-unsafe", { name: "base.njk", what: 'the name "constructor"', why: "code" }) },
+      { code: "layout-unsafe", file: "layouts/base.njk", line: 3, field: null, ...said("layout-unsafe", { name: "base.njk", what: "a call of a computed value", why: "code" }) },
       { code: "layout-unknown", file: "layouts/itme.njk", line: null, ...said("layout-unknown", { name: "itme.njk", suggestions: ["item.njk"], known: [] }) },
       // contact.njk is a symbolic link (to /etc/hostname): never read.
       { code: "symlink", file: "layouts/contact.njk", line: null, ...said("symlink", {}) },

@@ -187,7 +187,7 @@ describe("the template rules", () => {
     assert.deepEqual(await parse("{{ release.title | safe }}"), ["| safe on release.title"]);
     assert.deepEqual(await parse("{% filter safe %}<b>{{ x }}</b>{% endfilter %}"), ["| safe on a computed value"]);
     assert.deepEqual(await parse("{{ release.title | upper | safe }}"), ["| safe on a computed value"]);
-    assert.deepEqual(await parse('{{ cycler.constructor("return 1")() }}'), ['the name "constructor"']);
+    assert.deepEqual(await parse('{{ cycler.constructor("return 1")() }}'), ["a call of a computed value", 'the name "constructor"']);
     assert.deepEqual(await parse('{{ x["constr" + "uctor"] }}'), ["a computed name in [ ]"]);
     assert.deepEqual(await parse("{{ x.__proto__ }}{{ f.call(1) }}"), ['the name "__proto__"', 'the name "call"']);
     assert.deepEqual(await parse("{{ items[0].title }}{{ t.updatedOn(release.updated.text) }}"), []);

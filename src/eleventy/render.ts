@@ -8,6 +8,8 @@
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { TemplateData } from "./data.ts";
+import { restrictTemplates } from "./nunjucks.ts";
+import { INCLUDES, replaceableTemplates } from "./overrides.ts";
 import type { OutputFile } from "../write-files.ts";
 
 const refuse = (): never => {
@@ -35,7 +37,12 @@ export async function renderSite(data: TemplateData, outDir: string, options: Re
       config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
       config.addGlobalData("pressroom", data);
       config.setDataDirectory("_data_none");
-      config.setIncludesDirectory("_includes");
+      config.setIncludesDirectory(INCLUDES);
+      // Eleventy's own loader also reads from the working folder, by any path: {% include %} reads
+      // pressroom's templates by name and nothing else (a city's template is checked for that as well).
+      const includes = path.join(input, INCLUDES);
+      const names = new Set(replaceableTemplates(input));
+      config.amendLibrary("njk", (env: unknown) => restrictTemplates(env, includes, names));
     },
   });
   eleventy.disableLogger();

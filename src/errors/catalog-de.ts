@@ -205,10 +205,17 @@ export const catalogDe: Translated<typeof catalog> = {
     hint: (p) => (p.suggestions.length > 0 ? `Meinten Sie ${p.suggestions.map((c) => `„${c}“`).join(", ")}?` : `Bekannte Vorlagen: ${p.known.map((c) => `„${c}“`).join(", ")}.`),
   },
   "layout-unsafe": {
-    title: "Vorlage schaltet das Maskieren ab",
-    message: (p) => `layouts/${p.name} verwendet ${germanPhrase(p.what)} und würde damit Text aus Inhaltsdateien ungeschützt in die Seite setzen.`,
-    hint: () =>
-      "Als sicher markieren dürfen Vorlagen nur, was pressroom sicher gemacht hat: release.bodyHtml, image.html, item.thumbnail und release.sharing.jsonLd. Alles andere schreiben Sie als {{ wert }}; es wird automatisch maskiert.",
+    title: "Vorlage verwendet, was Vorlagen nicht dürfen",
+    message: (p) =>
+      p.why === "code"
+        ? `layouts/${p.name} verwendet ${germanPhrase(p.what)}; damit könnte die Vorlage beim Aufbau Programmcode ausführen oder Dateien lesen.`
+        : p.why === "unknown"
+          ? `layouts/${p.name} verwendet ${germanPhrase(p.what)}; das gehört nicht zu dem, was Vorlagen verwenden dürfen.`
+          : `layouts/${p.name} verwendet ${germanPhrase(p.what)} und würde damit Text aus Inhaltsdateien ungeschützt in die Seite setzen.`,
+    hint: (p) =>
+      p.why === "code" || p.why === "unknown"
+        ? "Eine Vorlage darf Werte ausgeben ({{ release.title }}), if, for, set, block und macro verwenden, die in docs/theming.md genannten Filter, und pressrooms Vorlagen mit ihrem Namen in Anführungszeichen einbinden (include, import, extends mit „pages/release.njk“). Namen bestehen nur aus Buchstaben, Ziffern und _."
+        : "Als sicher markieren dürfen Vorlagen nur, was pressroom sicher gemacht hat: release.bodyHtml, image.html, item.thumbnail und release.sharing.jsonLd, als {{ wert | safe }}. Alles andere schreiben Sie als {{ wert }}; es wird automatisch maskiert.",
   },
   "layout-broken": {
     title: "Vorlage nicht lesbar",

@@ -207,11 +207,18 @@ export const catalog = {
     message: (p) => `layouts/${p.name} does not replace any of pressroom's templates.`,
     hint: (p) => didYouMean(p.suggestions, p.known, "templates"),
   }),
-  "layout-unsafe": entry<{ name: string; what: string }>({
-    title: "Template turns off escaping",
-    message: (p) => `layouts/${p.name} uses ${p.what}, which would put text from content files into the page unescaped.`,
-    hint: () =>
-      "Templates may mark as safe only what pressroom made safe: release.bodyHtml, image.html, item.thumbnail and release.sharing.jsonLd. Print everything else as {{ value }}; it is escaped for you.",
+  "layout-unsafe": entry<{ name: string; what: string; why?: "escape" | "code" | "unknown" }>({
+    title: "Template uses what templates may not",
+    message: (p) =>
+      p.why === "code"
+        ? `layouts/${p.name} uses ${p.what}, which could run code or read files during the build.`
+        : p.why === "unknown"
+          ? `layouts/${p.name} uses ${p.what}, which is not among what templates may use.`
+          : `layouts/${p.name} uses ${p.what}, which would put text from content files into the page unescaped.`,
+    hint: (p) =>
+      p.why === "code" || p.why === "unknown"
+        ? 'A template may print values ({{ release.title }}), use if, for, set, block and macro, the filters listed in docs/theming.md, and include, import or extend pressroom\'s templates by their name in quotes ("pages/release.njk"). Names are letters, digits and _ only.'
+        : "Templates may mark as safe only what pressroom made safe: release.bodyHtml, image.html, item.thumbnail and release.sharing.jsonLd, as {{ value | safe }}. Print everything else as {{ value }}; it is escaped for you.",
   }),
   "layout-broken": entry<{ name: string; detail: string }>({
     title: "Template cannot be read",

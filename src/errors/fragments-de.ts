@@ -74,6 +74,10 @@ const EXACT: Readonly<Record<string, string>> = {
   "it has neither a viewBox nor a width and height": "es hat weder eine viewBox noch Breite und Höhe",
   // What a template may not use (eleventy/overrides.ts).
   "a computed name in [ ]": "einen berechneten Namen in [ ]",
+  "a tag of its own ({% name %})": "ein eigenes Tag ({% name %})",
+  "a regular expression (r/…/)": "einen regulären Ausdruck (r/…/)",
+  "| safe inside an expression": "| safe innerhalb eines Ausdrucks",
+  "a call of a computed value": "den Aufruf eines berechneten Werts",
   // The front matter's own problems (content/frontmatter.ts).
   "the front matter is never closed": "der Kopf der Meldung (Front Matter) wird nie geschlossen",
   "Add a line of three dashes (---) after the last field, before the text of the release.":
@@ -92,6 +96,12 @@ const PATTERNS: readonly [RegExp, (...groups: string[]) => string][] = [
   [/^it cannot be read \((.+)\)$/, (code) => `es kann nicht gelesen werden (${code})`],
   [/^\| safe on (.+)$/, (target) => `| safe für ${target === "a computed value" ? "einen berechneten Wert" : target}`],
   [/^the name "(.+)"$/, (name) => `den Namen „${name}“`],
+  [/^the name (".*") \(only letters, digits and _\)$/, (name) => `den Namen ${name} (nur Buchstaben, Ziffern und _)`],
+  [/^the filter "(.*)"$/, (name) => `den Filter „${name}“`],
+  [/^the filter (".*")$/, (name) => `den Filter ${name}`],
+  [/^the construct (\w+)$/, (kind) => `das Konstrukt ${kind}`],
+  [/^\{% (\w+) %\} of a computed name$/, (tag) => `{% ${tag} %} mit einem berechneten Namen`],
+  [/^\{% (\w+) (".*") %\} \(not one of pressroom's templates\)$/, (tag, name) => `{% ${tag} ${name} %} (keine Vorlage von pressroom)`],
 ];
 
 /** `text` in German where it is a phrase pressroom knows, else as it is. */

@@ -1,0 +1,165 @@
+/**
+ * What a city's template may use, judged on the syntax tree of the Nunjucks
+ * that renders it. The rule is a list of what is allowed, never of what is
+ * forbidden: Nunjucks compiles a template to JavaScript and pastes names into
+ * that code as they were written (a filter named `safe"&&Function(…)&&"safe`
+ * is code), and a list of bad names is always one trick short. So every node
+ * must be of a kind on the list, every name must be a plain identifier, every
+ * filter one of a short list, and a template may only bring in pressroom's
+ * own templates, by their literal name.
+ */
+
+/** A node of Nunjucks' syntax tree, as its parser makes it. */
+export interface TemplateNode {
+  readonly typename: string;
+  readonly fields?: readonly string[];
+  readonly value?: unknown;
+  readonly lineno?: number;
+  readonly [field: string]: unknown;
+}
+
+/** Something a template may not use: in words for the message, its line, and why it is refused. */
+export interface Refusal {
+  readonly what: string;
+  readonly line?: number;
+  /** `escape`: it would print text unescaped; `code`: it could run code or read files; `unknown`: not on the list. */
+  readonly why: "escape" | "code" | "unknown";
+}
+
+/** Values pressroom renders to safe HTML itself: the only ones a template may print with `| safe`. */
+export const SAFE_VALUES: ReadonlySet<string> = new Set(["release.bodyHtml", "image.html", "release.sharing.jsonLd", "item.thumbnail"]);
+
+/**
+ * The kinds of node a template may hold: output, text, conditions, loops,
+ * variables, blocks and macros, expressions. Left out: custom tags (Eleventy's
+ * shortcodes), the asynchronous forms, and regular expression literals.
+ */
+const NODES: ReadonlySet<string> = new Set([
+  "Root", "NodeList", "Output", "TemplateData", "Literal", "Symbol", "LookupVal", "Group", "Array", "Dict", "Pair", "KeywordArgs",
+  "If", "InlineIf", "For", "Set", "Capture", "Switch", "Case", "Block", "Super", "Macro", "Caller",
+  "Extends", "Include", "Import", "FromImport", "FunCall", "Filter",
+  "Compare", "CompareOperand", "And", "Or", "Not", "In", "Is", "Add", "Sub", "Mul", "Div", "FloorDiv", "Mod", "Pow", "Neg", "Pos", "Concat",
+]);
+
+/** Nunjucks' own filters that only reshape a value; `safe` has its own rule. Not `urlize` (it writes HTML), `random`, `log`. */
+export const FILTERS: ReadonlySet<string> = new Set([
+  "safe", "abs", "batch", "capitalize", "center", "default", "d", "dictsort", "dump", "escape", "e", "first", "float", "forceescape",
+  "groupby", "indent", "int", "join", "last", "length", "list", "lower", "nl2br", "reject", "rejectattr", "replace", "reverse", "round",
+  "select", "selectattr", "slice", "sort", "string", "striptags", "sum", "title", "trim", "truncate", "upper", "urlencode", "wordcount",
+]);
+
+/** Names that lead from a value to JavaScript's constructors, and so to running code. */
+const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
+  "constructor", "__proto__", "prototype", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "call", "apply", "bind",
+]);
+
+/** A plain name: what Nunjucks pastes into code must be nothing else. */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The dotted path of a lookup (`release.sharing.jsonLd`), or undefined when a part is computed. */
+function lookupPath(node: TemplateNode): string | undefined {
+  if (node.typename === "Symbol") return String(node.value);
+  if (node.typename === "LookupVal") {
+    const target = lookupPath(node.target as TemplateNode);
+    const key = node.val as TemplateNode;
+    return target !== undefined && key.typename === "Literal" ? `${target}.${String(key.value)}` : undefined;
+  }
+  return undefined;
+}
+
+const isNode = (value: unknown): value is TemplateNode => typeof value === "object" && value !== null && "typename" in value;
+
+/** Every node a node holds, in any of its fields (a list or a single node). */
+export const children = (node: TemplateNode): TemplateNode[] =>
+  (node.fields ?? []).flatMap((field) => {
+    const value = node[field];
+    return Array.isArray(value) ? value.filter(isNode) : isNode(value) ? [value] : [];
+  });
+
+/** Why `name` may not stand in a template, or undefined when it may. */
+function badName(name: string): string | undefined {
+  if (!IDENTIFIER.test(name)) return `the name ${JSON.stringify(name)} (only letters, digits and _)`;
+  if (FORBIDDEN_NAMES.has(name)) return `the name "${name}"`;
+  return undefined;
+}
+
+/**
+ * What in a parsed template is not allowed, with its line. `templates` are
+ * the names a template may include, import or extend (pressroom's own).
+ */
+export function refusals(root: TemplateNode, templates: ReadonlySet<string>): Refusal[] {
+  const found: Refusal[] = [];
+  const at = (node: TemplateNode) => (node.lineno === undefined ? {} : { line: node.lineno + 1 });
+  const refuse = (node: TemplateNode, what: string, why: Refusal["why"]): void => void found.push({ what, ...at(node), why });
+
+  const visit = (node: TemplateNode, parent: TemplateNode | undefined): void => {
+    const kind = node.typename;
+    if (!NODES.has(kind)) {
+      refuse(node, kind === "CallExtension" || kind === "CallExtensionAsync" ? "a tag of its own ({% name %})" : `the construct ${kind}`, "unknown");
+      return;
+    }
+    switch (kind) {
+      case "Symbol": {
+        const bad = badName(String(node.value));
+        if (bad) refuse(node, bad, "code");
+        break;
+      }
+      case "Literal":
+        if (node.value instanceof RegExp) refuse(node, "a regular expression (r/…/)", "unknown");
+        break;
+      case "LookupVal": {
+        const key = node.val as TemplateNode;
+        if (key.typename !== "Literal") refuse(node, "a computed name in [ ]", "code");
+        else if (typeof key.value === "number" ? !Number.isInteger(key.value) || key.value < 0 : typeof key.value !== "string") {
+          refuse(node, "a computed name in [ ]", "code");
+        } else if (typeof key.value === "string") {
+          const bad = badName(key.value);
+          if (bad) refuse(node, bad, "code");
+        }
+        break;
+      }
+      case "Filter": {
+        // The parser gives a dotted filter name as one Symbol ("a.b"): it must be a plain name of the list.
+        const name = String((node.name as TemplateNode).value);
+        if (!IDENTIFIER.test(name)) {
+          refuse(node, `the filter ${JSON.stringify(name)}`, "code");
+          return;
+        }
+        if (!FILTERS.has(name)) refuse(node, `the filter "${name}"`, "unknown");
+        if (name === "safe") {
+          const [argument] = children(node.args as TemplateNode);
+          const target = argument && lookupPath(argument);
+          if (target === undefined || !SAFE_VALUES.has(target)) refuse(node, `| safe on ${target ?? "a computed value"}`, "escape");
+          // Safe HTML changed afterwards (`| safe | replace(…)`) stays marked safe: only {{ value | safe }} as it is.
+          else if (parent?.typename !== "Output") refuse(node, `| safe inside an expression`, "escape");
+        }
+        // Attribute names given to sort, groupby, selectattr … are looked up like names.
+        for (const argument of children(node.args as TemplateNode)) {
+          if (argument.typename !== "Literal" || typeof argument.value !== "string") continue;
+          const bad = argument.value.split(".").find((part) => FORBIDDEN_NAMES.has(part));
+          if (bad !== undefined) refuse(argument, `the name "${bad}"`, "code");
+        }
+        break;
+      }
+      case "FunCall": {
+        // A call of a value's function (pressroom.t.updatedOn(…)) or a macro; never of what a call returned.
+        if (lookupPath(node.name as TemplateNode) === undefined) refuse(node, "a call of a computed value", "code");
+        break;
+      }
+      case "Include":
+      case "Import":
+      case "FromImport":
+      case "Extends": {
+        const template = node.template as TemplateNode;
+        const name = template.typename === "Literal" && typeof template.value === "string" ? template.value : undefined;
+        const tag = kind === "FromImport" ? "from" : kind.toLowerCase();
+        if (name === undefined) refuse(node, `{% ${tag} %} of a computed name`, "code");
+        else if (!templates.has(name)) refuse(node, `{% ${tag} ${JSON.stringify(name)} %} (not one of pressroom's templates)`, "code");
+        break;
+      }
+    }
+    for (const child of children(node)) visit(child, node);
+  };
+  visit(root, undefined);
+  return found;
+}
