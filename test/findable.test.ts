@@ -4,7 +4,7 @@
  * (cheerio for pages, fast-xml-parser for feeds, ical.js for vCards, JSON).
  */
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import ICAL from "ical.js";
@@ -241,5 +241,51 @@ describe("open data", () => {
         assert.ok(!file.includes(secret) && !bytes.includes(secret), `${secret} in ${file}`);
       }
     }
+  });
+});
+
+describe("the contacts page, as a journalist looks for a press officer", () => {
+  test("each contact under the departments they speak for, their own first; the rest where their releases are; by family name", () => {
+    const site = path.join(scratch(), "content");
+    const write = (file: string, text: string): void => {
+      mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
+      writeFileSync(path.join(site, file), text);
+    };
+    write("site.yaml", "title: Prüfstadt\nurl: https://presse.pruefstadt.example/\nlanguage: de\ntimezone: Europe/Berlin\nfooter:\n  imprint: https://pruefstadt.example/i\n  privacy: https://pruefstadt.example/d\n");
+    write(
+      "departments.yaml",
+      "feuerwehr:\n  name: Feuerwehr\n  contact: zimmer\numweltamt:\n  name: Umweltamt\n  contact: weber\nbuergeramt:\n  name: Bürgeramt\nordnungsamt:\n  name: Ordnungsamt\n",
+    );
+    const person = (name: string) => `  name: ${name}\n  phone: 0123 456\n`;
+    write(
+      "contacts.yaml",
+      `zimmer:\n${person("Dr. Jörg Zimmer")}weber:\n${person("Ute Weber")}abel:\n${person("Anna Abel")}` +
+        `krause:\n${person("Prof. Kai Krause")}berg:\n${person("Lena Berg")}adler:\n${person("Tom Adler")}`,
+    );
+    const release = (name: string, departments: string, contact: string) =>
+      write(`releases/${name}.md`, `---\ntitle: ${name}\ndate: 2026-11-05 10:00\ndepartment: ${departments}\ncontact: ${contact}\n---\n\nText.\n`);
+    // The fire brigade's spokesman on a joint release with the environment office: still only the fire brigade's.
+    release("waldbrand", "[umweltamt, feuerwehr]", "zimmer");
+    // Krause speaks for no department: named twice by the Ordnungsamt, once by the Umweltamt.
+    release("markt", "ordnungsamt", "krause");
+    release("kontrolle", "ordnungsamt", "krause");
+    release("laerm", "umweltamt", "[krause, berg, abel]");
+    // The Bürgeramt has no contact of its own: its release names the Umweltamt's Weber.
+    release("termine", "buergeramt", "weber");
+    const out = path.join(scratch(), "out");
+    const result = pressroom(["build", "--content", site, "--out", out, "--now", "2026-11-28T12:00"]);
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    const $ = html(out, "kontakte/index.html");
+    const groups = $("section.contacts")
+      .map((_, section) => `${$(section).find("h2").text()}: ${$(section).find(".contact-name").map((__, n) => $(n).text()).get().join(", ")}`)
+      .get();
+    assert.deepEqual(groups, [
+      "Bürgeramt: Ute Weber",
+      "Feuerwehr: Dr. Jörg Zimmer",
+      "Ordnungsamt: Prof. Kai Krause",
+      // The department's own contact first, then the others its releases name, by family name.
+      "Umweltamt: Ute Weber, Anna Abel, Lena Berg",
+      "Weitere Pressekontakte: Tom Adler",
+    ]);
   });
 });
