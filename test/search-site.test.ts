@@ -82,3 +82,21 @@ test("words of the newest and of older years are all found", async () => {
     await context.close();
   }
 });
+
+test("a tag's word finds its releases, and the subtitle ends as a sentence in the excerpt", async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    // "Radverkehr" is only a tag of the release, in neither its title nor its text.
+    await page.goto(`${base}/suche/?q=Radverkehr`);
+    const link = page.locator("[data-search-results] a", { hasText: "Radwege am Ring werden breiter" }).first();
+    await link.waitFor({ timeout: 20000 });
+    await page.goto(`${base}/suche/?q=Hafenstra%C3%9Fe`);
+    const excerpt = page.locator("[data-search-results] li", { hasText: "Radwege am Ring werden breiter" }).first();
+    await excerpt.waitFor({ timeout: 20000 });
+    // Not "… über die Hafenstraße Die Radwege …".
+    assert.match(await excerpt.innerText(), /Hafenstraße\. Die Radwege/);
+  } finally {
+    await context.close();
+  }
+});
