@@ -35,6 +35,7 @@ import { codeFingerprint, renderFingerprint } from "./fingerprint.ts";
 import { sharedData, type PageLists, type SharedAssets } from "./eleventy/data.ts";
 import { layoutsWith } from "./eleventy/overrides.ts";
 import { logoFile, logoView, themeCss } from "./theme/assets.ts";
+import { favicon } from "./theme/favicon.ts";
 import { NOT_FOUND, pageKeys, pickPages, type KeyedPage } from "./site/pages.ts";
 import type { SitePlan } from "./site/plan.ts";
 
@@ -156,6 +157,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const css = Buffer.concat([await readFile(path.join(layouts, FILES.stylesheet)), Buffer.from(themeCss(model.site.theme))]);
     const stylesheet = stylesheetFile(sha256(css));
     const logo = theme.logo && { path: logoFile(theme.logo), content: theme.logo.bytes };
+    const icon = await favicon(model.site.theme.color, theme.logo && logo && { file: theme.logo, path: logo.path });
     const js = await readFile(path.join(layouts, FILES.searchScript));
     const script = searchScriptFile(sha256(js));
     const plan = planSite(model, published, {
@@ -174,7 +176,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         };
       },
       bodies: bodies.html,
-      reserved: [...media.paths, ...[...kits.values()].map((k) => k.path), stylesheet, script, ...(logo ? [logo.path] : [])],
+      reserved: [...media.paths, ...[...kits.values()].map((k) => k.path), stylesheet, script, icon.path, icon.ico.path, ...(logo ? [logo.path] : [])],
       ...(logo && { logoUrl: `${model.site.url}/${logo.path}` }),
     });
     if (plan.problems.length > 0) throw new BuildFailed(plan.problems, checked.sources);
@@ -188,6 +190,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       stylesheet: `${model.site.basePath}/${stylesheet}`,
       searchScript: `${model.site.basePath}/${script}`,
       ...(theme.logo && { logo: logoView(theme.logo, model.site.basePath) }),
+      favicon: { href: `${model.site.basePath}/${icon.path}`, type: icon.type },
     };
     const pages = await renderPages(plan, { layoutsDir: layouts, assets, previous, writer, outDir: writer.root });
     stage("pages");
@@ -204,7 +207,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const editor = (admin ? adminFiles(model, admin) : []).map(reusedCopy);
     const files = [
       ...pages.kept,
-      ...siteFiles(plan, [{ path: stylesheet, content: css }, { path: script, content: js }, ...(logo ? [logo] : [])]),
+      ...siteFiles(plan, [{ path: stylesheet, content: css }, { path: script, content: js }, ...(icon.file ? [icon.file] : []), icon.ico, ...(logo ? [logo] : [])]),
       ...search,
       ...originals,
       ...editor,

@@ -86,6 +86,55 @@ describe("a site themed in site.yaml, with a template of its own", () => {
   });
 });
 
+/** The one image of an ICO file (type 1, one entry), as its entry says: size and bytes. */
+function icoImage(bytes: Buffer): { width: number; height: number; image: Buffer } {
+  assert.deepEqual([bytes.readUInt16LE(0), bytes.readUInt16LE(2), bytes.readUInt16LE(4)], [0, 1, 1]);
+  const length = bytes.readUInt32LE(14);
+  const offset = bytes.readUInt32LE(18);
+  assert.equal(offset + length, bytes.length);
+  return { width: bytes.readUInt8(6), height: bytes.readUInt8(7), image: bytes.subarray(offset) };
+}
+
+describe("the site's icon", () => {
+  test("a site with a logo uses it as its icon; every page links it; /favicon.ico holds it at 32 × 32", async () => {
+    const out = path.join(tempDir(), "site");
+    try {
+      const built = pressroom(["build", "--content", fixture("themed"), "--out", out, "--now", NOW]);
+      assert.equal(built.status, 0, built.stderr);
+      for (const page of ["index.html", "404.html", "contacts/index.html"]) {
+        const $ = html(out, page);
+        assert.equal($('link[rel="icon"]').attr("href"), $("img.site-logo").attr("src"), page);
+        assert.equal($('link[rel="icon"]').attr("type"), "image/png");
+      }
+      const ico = icoImage(readFileSync(path.join(out, "favicon.ico")));
+      const sharp = (await import("sharp")).default;
+      const meta = await sharp(ico.image).metadata();
+      assert.deepEqual([ico.width, ico.height, meta.format, meta.width, meta.height], [32, 32, "png", 32, 32]);
+    } finally {
+      removeDir(path.dirname(out));
+    }
+  });
+
+  test("a site without a logo gets a drawn icon in its colour", async () => {
+    const out = path.join(tempDir(), "site");
+    try {
+      const built = pressroom(["build", "--content", fixture("corrections"), "--out", out, "--now", NOW]);
+      assert.equal(built.status, 0, built.stderr);
+      const href = html(out, "index.html")('link[rel="icon"]').attr("href")!;
+      assert.match(href, /^\/assets\/icon\.[0-9a-f]{12}\.svg$/);
+      assert.match(readText(out, href.slice(1)), /<rect [^>]*fill="#005a9c"/);
+      const sharp = (await import("sharp")).default;
+      // Its middle is the white sheet, its corner the site's colour.
+      const { data, info } = await sharp(icoImage(readFileSync(path.join(out, "favicon.ico"))).image).raw().toBuffer({ resolveWithObject: true });
+      const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
+      assert.deepEqual(pixel(14, 8), [255, 255, 255]);
+      assert.deepEqual(pixel(3, 16), [0, 0x5a, 0x9c]);
+    } finally {
+      removeDir(path.dirname(out));
+    }
+  });
+});
+
 describe("the example site", () => {
   let dir: string;
   let out: string;

@@ -28,6 +28,8 @@ export interface SharedData {
   readonly searchScript: string;
   /** The site's logo in the header, when site.yaml names one. */
   readonly logo?: LogoView;
+  /** The icon of the browser's tab (theme/favicon.ts). */
+  readonly favicon: { readonly href: string; readonly type: string };
   /** Impressum, privacy notice, accessibility statement, contact: what site.yaml gives, in this order. */
   readonly footerLinks: readonly { readonly url: string; readonly text: string }[];
   /** The site's accounts elsewhere. */
@@ -38,6 +40,7 @@ export interface SharedAssets {
   readonly stylesheet: string;
   readonly searchScript: string;
   readonly logo?: LogoView;
+  readonly favicon: { readonly href: string; readonly type: string };
 }
 
 export type TemplateData = SharedData & PageLists;
@@ -57,6 +60,7 @@ export const sharedData = (plan: SitePlan, assets: SharedAssets): SharedData => 
   stylesheet: assets.stylesheet,
   searchScript: assets.searchScript,
   ...(assets.logo && { logo: assets.logo }),
+  favicon: assets.favicon,
   footerLinks: plan.site.theme.footer.map((link) => ({ url: link.url, text: plan.strings.footer[link.kind] })),
   social: plan.site.theme.social.map((account) => ({ url: account.url, text: account.name })),
 });

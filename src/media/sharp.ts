@@ -199,3 +199,11 @@ export async function drawCard(background: Pixels, blocks: readonly TextBlock[],
   const { data, info } = await output(image, options).toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
+
+/** An SVG or PNG drawn as a square PNG of `size` pixels, its proportions kept on a transparent ground (a favicon). */
+export async function squarePng(input: Buffer, size: number): Promise<Buffer> {
+  return sharp(input, { density: 300 })
+    .resize(size, size, { fit: "contain", background: { r: 0, g: 0, b: 0, alpha: 0 } })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
+}

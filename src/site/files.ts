@@ -9,6 +9,8 @@ export const FILES = {
   manifest: "manifest.json",
   sitemap: "sitemap.xml",
   robots: "robots.txt",
+  /** The site's icon for whatever asks for it by this name (theme/favicon.ts). */
+  favicon: "favicon.ico",
   /** The stylesheet in the package's layouts; in the output its name carries its hash (stylesheetFile). */
   stylesheet: "assets/style.css",
   /** Files named by their content's hash. */
