@@ -101,7 +101,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const layoutsDir = options.layoutsDir ?? LAYOUTS_DIR;
   const cache = new MediaCache({ dir: options.cacheDir ?? cacheDefaults.dir, write: true });
   checkOutputFolder(options.outDir, [options.contentDir, layoutsDir, process.cwd(), cache.dir]);
-  const checked = await checkContent(options.contentDir, { cache });
+  const checked = await checkContent(options.contentDir, { cache, clock: { ...(options.now !== undefined && { now: options.now }) } });
   if (!checked.model) throw new BuildFailed(checked.problems, checked.sources);
   const model = checked.model;
   stage("load and check");

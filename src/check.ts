@@ -6,6 +6,8 @@
 import path from "node:path";
 import { contentExists, loadContent, SITE_FILE } from "./content/load.ts";
 import { readOverrides } from "./eleventy/overrides.ts";
+import { futureTimes } from "./content/future-times.ts";
+import { clockOf } from "./content/dates.ts";
 import { readLogo, type LogoFile } from "./theme/logo.ts";
 import type { ContentModel } from "./content/model.ts";
 import { publishedReleases } from "./content/publish.ts";
@@ -39,6 +41,8 @@ export interface ThemeFiles {
 export interface CheckOptions {
   /** The media cache: what an unchanged photo told last time is not decoded again. Default: read-only, in .cache/pressroom. */
   readonly cache?: MediaCache;
+  /** The build's clock (`now` as --now gives it, or the current time): times later than it are judged. Without it, only the content. */
+  readonly clock?: { readonly now?: string };
 }
 
 /** Validate a content folder completely (including decoding every image); writes nothing but the media cache it is given. */
@@ -74,8 +78,10 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
     const everything = publishedReleases(resolved.partial, { now: Number.POSITIVE_INFINITY, drafts: true });
     problems.push(...planSite(resolved.partial, everything, { ...planDefaults, releaseViews: false }).problems);
   }
+  const model = problems.length === 0 ? resolved.model : undefined;
+  if (model && options.clock) warnings.push(...futureTimes(model, clockOf(options.clock.now, model.site.timeZone), sources));
   return {
-    ...(problems.length === 0 && resolved.model && { model: resolved.model }),
+    ...(model && { model }),
     problems,
     warnings,
     sources,

@@ -31,7 +31,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   const contentDir = values.content!;
   // check only reads the cache that builds fill: it writes nothing.
   const cache = new MediaCache({ dir: values.cache ?? cacheDefaults.dir, write: false });
-  const result = await checkContent(contentDir, { cache });
+  const result = await checkContent(contentDir, { cache, clock: { ...(values.now !== undefined && { now: values.now }) } });
   const language = reportLanguage(values.lang, result.sources.get("site.yaml"));
   const all = [...result.problems, ...result.warnings];
   // For GitHub Actions: each problem shown on its line of the changed file. The human report is printed as well.

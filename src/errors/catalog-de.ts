@@ -18,6 +18,9 @@ const didYouMean = (suggestions: readonly string[], known: readonly string[], wh
   return `Prüfen Sie die Schreibweise in ${file}.`;
 };
 
+/** "2026-12-06 14:00" as a German reader writes it: "06.12.2026, 14:00 Uhr". */
+const germanTime = (local: string): string => local.replace(/^(\d{4})-(\d\d)-(\d\d) (\d\d:\d\d)$/, "$3.$2.$1, $4 Uhr");
+
 export const catalogDe: Translated<typeof catalog> = {
   "file-unreadable": {
     title: "Datei nicht lesbar",
@@ -412,5 +415,14 @@ export const warningsDe: Translated<typeof warnings> = {
           "wie die Punkte einer aus Word kopierten Liste; die Seite zeigt sie als gewöhnlichen Text.",
     hint: () =>
       "Sind es Punkte einer Liste, beginnen Sie jeden mit „- “ (Bindestrich und Leerzeichen). Wenn nicht, fügen Sie die Zeilen zu einer zusammen.",
+  },
+  "updated-in-future": {
+    title: "Aktualisierung liegt in der Zukunft",
+    message: (p) =>
+      `Die Meldung gibt an, am ${germanTime(p.updated)} aktualisiert worden zu sein; das ist später als jetzt (${germanTime(p.now)}). ` +
+      "Die Seite zeigt diese Zeit trotzdem schon an.",
+    hint: () =>
+      "Schreiben Sie Datum und Uhrzeit, zu der die Korrektur gemacht wurde, z. B. die Zeit des Speicherns. " +
+      "Soll sich eine Meldung erst später ändern, nehmen Sie die Änderung dann vor.",
   },
 };

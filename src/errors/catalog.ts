@@ -418,6 +418,14 @@ export const warnings = {
           "as the items of a list copied from Word do; the page shows them as ordinary text.",
     hint: () => 'If they are items of a list, start each with "- " (a hyphen and a space). If not, join the lines into one.',
   }),
+  // Times as in the file, in the site's zone: "2026-12-06 14:00".
+  "updated-in-future": entry<{ updated: string; now: string }>({
+    title: "Correction dated in the future",
+    message: (p) => `The release says it was updated at ${p.updated}, which is later than now (${p.now}); the page shows that time already.`,
+    hint: () =>
+      "Write the date and time when the correction was made, e.g. the time of saving. " +
+      "To change a release at a later time, make the change then.",
+  }),
 } as const;
 
 export type WarningCode = keyof typeof warnings;

@@ -1,0 +1,56 @@
+/**
+ * A correction dated later than the build's clock is a warning with its line
+ * (the page would say "Aktualisiert am … 14:00" at 13:19); judged in the
+ * site's time zone whatever the machine's (this file runs under several TZ).
+ */
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { checkContent } from "../../src/check.ts";
+import { frontMatterLine } from "../../src/content/future-times.ts";
+import { scratchDirs } from "../helpers.ts";
+
+const scratch = scratchDirs();
+
+function site(releases: Record<string, string>): string {
+  const content = path.join(scratch(), "content");
+  mkdirSync(path.join(content, "releases"), { recursive: true });
+  writeFileSync(path.join(content, "site.yaml"), "title: T\nurl: https://t.example/\nlanguage: en\ntimezone: Europe/Berlin\n");
+  writeFileSync(path.join(content, "departments.yaml"), "amt:\n  name: Amt\n  contact: p\n");
+  writeFileSync(path.join(content, "contacts.yaml"), "p:\n  name: P\n  phone: 0123 45\n");
+  for (const [name, front] of Object.entries(releases)) writeFileSync(path.join(content, "releases", name), `---\n${front}---\n\nText.\n`);
+  return content;
+}
+
+test("an update later than now is a warning at its line, in the site's zone", async () => {
+  const content = site({
+    "2026-12-06-ahead.md": "title: Ahead\ndate: 2026-12-06 09:00\ndepartment: amt\nupdated: 2026-12-06 14:00\nchange_note: Zeit korrigiert\n",
+    "2026-12-06-past.md": "title: Past\ndate: 2026-12-06 09:00\ndepartment: amt\nupdated: 2026-12-06 13:00\n",
+    // Not public yet itself: its update is no slip.
+    "2026-12-24-later.md": "title: Later\ndate: 2026-12-24 09:00\ndepartment: amt\nupdated: 2026-12-25 09:00\n",
+  });
+  const { warnings, problems } = await checkContent(content, { clock: { now: "2026-12-06T13:19" } });
+  assert.deepEqual(problems, []);
+  assert.deepEqual(
+    warnings.map((w) => [w.code, w.file, w.line, w.field, w.message]),
+    [
+      [
+        "updated-in-future",
+        "releases/2026-12-06-ahead.md",
+        5,
+        "updated",
+        "The release says it was updated at 2026-12-06 14:00, which is later than now (2026-12-06 13:19); the page shows that time already.",
+      ],
+    ],
+  );
+  // At 14:00 Berlin time (13:00 UTC) the correction's time has come.
+  assert.deepEqual((await checkContent(content, { clock: { now: "2026-12-06T13:00:00Z" } })).warnings, []);
+  // Without a clock (the content alone), no judgement of time.
+  assert.deepEqual((await checkContent(content)).warnings, []);
+});
+
+test("the line of a front matter field, not of the text", () => {
+  assert.equal(frontMatterLine("---\ntitle: x\nupdated: 2026\n---\nupdated: no\n", "updated"), 3);
+  assert.equal(frontMatterLine("---\ntitle: x\n---\nupdated: 2026\n", "updated"), undefined);
+});
