@@ -149,7 +149,8 @@ export function adminConfig(model: ContentModel, options: AdminOptions): string 
         format: "frontmatter",
         identifier_field: "title",
         summary: "{{title}} ({{date}})",
-        sortable_fields: ["date", "title", "department"],
+        // Newest first, as press officers look for what they wrote last (Decap's default is the file order, oldest first).
+        sortable_fields: [{ field: "date", default_sort: "desc" }, "title", "department"],
         fields: [
           { name: "title", label: l.title, widget: "string" },
           { name: "subtitle", label: l.subtitle, widget: "string", required: false },
