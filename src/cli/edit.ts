@@ -10,6 +10,7 @@
  * the editor's own page and ask only for releases (editor-api.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -148,7 +149,7 @@ export async function editCommand(args: string[]): Promise<number> {
   const serveArgs = ["--content", contentDir, "--port", String(port), "--cache", cacheDir];
   if (values.out !== undefined) serveArgs.push("--out", values.out);
   if (values.now !== undefined) serveArgs.push("--now", values.now);
-  const serving = serveCommand(serveArgs, { editor, branch });
+  const serving = serveCommand(serveArgs, { editor });
   let served = false;
   serving.then(
     () => (served = true),
@@ -239,7 +240,9 @@ function startDecapServer(where: { mode: "git" | "fs"; root: string }): {
   // lib/cli/editor-backend.js next to this file; its .ts source when pressroom runs from src/ (under tsx).
   const entry = path.join(path.dirname(here), `editor-backend${path.extname(here)}`);
   const folder = mkdtempSync(path.join(tmpdir(), "pressroom-editor-"));
-  const socket = path.join(folder, "decap.sock");
+  // Windows has no socket files: a named pipe, its name unguessable (128 random bits).
+  const socket =
+    process.platform === "win32" ? `\\\\?\\pipe\\${path.basename(folder)}-${randomBytes(16).toString("hex")}` : path.join(folder, "decap.sock");
   // git quotes a path with an umlaut in what it prints ("br\303\274cke"), and decap-server reads the quoted text as
   // the path: a release folder named after its title ("neue-brücke") could not be reviewed. Its git runs unquoted.
   const configs = Number(process.env.GIT_CONFIG_COUNT ?? 0) || 0;

@@ -19,6 +19,7 @@ import { lstat, realpath } from "node:fs/promises";
 import { request, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import type { Language } from "../i18n/strings.ts";
+import type { LocalEditorTarget } from "../outputs/admin.ts";
 import { judge, type EditorRules } from "./editor-rules.ts";
 import { cookieOf, isJson, isOwnOrigin, refuse, sameToken, type RefusalReason } from "./local-guard.ts";
 import { refusalText } from "./refusals.ts";
@@ -42,10 +43,11 @@ export interface EditorApiOptions {
 
 /** The editor's side of the preview: its page's headers and its API. */
 export interface LocalEditor {
-  readonly apiPath: string;
+  /** What the editor's page is built for: this API's path, the branch, the workflow. */
+  readonly target: LocalEditorTarget;
   /** The headers the editor's page is sent with: the session's cookie, and no framing. */
   pageHeaders(host: string | undefined): Record<string, string>;
-  /** Answers a request to `apiPath`. */
+  /** Answers a request to `target.url`. */
   handle(req: IncomingMessage, res: ServerResponse): void;
 }
 
@@ -60,7 +62,7 @@ export function editorApi(options: EditorApiOptions): LocalEditor {
     refuse(res, status, refusalText(options.language(), reason, detail));
   };
   return {
-    apiPath: API_PATH,
+    target: { url: API_PATH, branch: options.rules.branch, workflow: options.rules.mode === "git" },
     pageHeaders: (host) => ({
       "Set-Cookie": `${cookieName(host)}=${token}; Path=/admin/; HttpOnly; SameSite=Strict`,
       // Never inside another site's frame, where a press officer could be led to click "Publish".

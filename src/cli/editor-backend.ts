@@ -35,7 +35,8 @@ const send = (message: { listening: true } | { failed: string }): Promise<void> 
 
 /** Removes the socket and its folder (only if empty: nothing else of anyone's is touched). */
 function cleanUp(): void {
-  if (socket === undefined) return;
+  // A named pipe (Windows) goes with the process.
+  if (socket === undefined || process.platform === "win32") return;
   rmSync(socket, { force: true });
   try {
     rmdirSync(path.dirname(socket));

@@ -30,8 +30,6 @@ import { printProblems } from "./report.ts";
 export interface ServeExtra {
   /** The browser editor (`pressroom edit`): built into admin/, its API answered at its path. */
   readonly editor?: LocalEditor;
-  /** The branch the editor works on (the one checked out when `edit` started). */
-  readonly branch?: string;
 }
 
 const LOOPBACK = "127.0.0.1";
@@ -91,7 +89,7 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
     preview: true,
     cacheDir,
     ...(values.now !== undefined && { now: values.now }),
-    ...(extra.editor !== undefined && { localEditor: { url: extra.editor.apiPath, branch: extra.branch ?? "main" } }),
+    ...(extra.editor !== undefined && { localEditor: extra.editor.target }),
   };
   // The site's language, read again each time: site.yaml may change while the preview runs.
   const language = (): Language => {
@@ -218,7 +216,7 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
     hosts: () => hosts,
     refused: refusalReporter(language),
     route: (req, res) => {
-      if (extra.editor === undefined || req.url?.split("?", 1)[0] !== extra.editor.apiPath) return false;
+      if (extra.editor === undefined || req.url?.split("?", 1)[0] !== extra.editor.target.url) return false;
       extra.editor.handle(req, res);
       return true;
     },

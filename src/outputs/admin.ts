@@ -22,10 +22,14 @@ export const ADMIN_FOLDER = "admin";
  */
 export type EditorTarget = { readonly kind: "host"; readonly backend: EditorBackend } | ({ readonly kind: "local" } & LocalEditorTarget);
 
-/** The local editor's API: a path on the preview's own origin (`/admin/api/v1`), and the branch the site is built from. */
+/**
+ * The local editor's API: a path on the preview's own origin (`/admin/api/v1`), the branch the site is built
+ * from, and whether decap-server keeps the editorial workflow (git) or only writes files (a folder outside git).
+ */
 export interface LocalEditorTarget {
   readonly url: string;
   readonly branch: string;
+  readonly workflow: boolean;
 }
 
 export interface AdminOptions {
@@ -133,7 +137,8 @@ export function adminConfig(model: ContentModel, options: AdminOptions): string 
   const config = {
     locale: model.site.language,
     ...backendOf(options.target),
-    publish_mode: "editorial_workflow",
+    // Outside git, decap-server has no branches to review on: the form saves at once (and says so).
+    publish_mode: options.target.kind === "local" && !options.target.workflow ? "simple" : "editorial_workflow",
     site_url: model.site.url,
     // Required by Decap; each release keeps its photos in its own folder (below).
     media_folder: folder,
