@@ -15,6 +15,8 @@ import http from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
+import { isReleasePath, isSlug, judge } from "../src/cli/editor-rules.ts";
+import { isOwnHost, isOwnOrigin, isWellFormedPath, ownHosts } from "../src/cli/local-guard.ts";
 import { fixture, ROOT, scratchDirs } from "./helpers.ts";
 
 const scratch = scratchDirs();
@@ -471,4 +473,61 @@ describe("pressroom edit never leaves decap-server running", { concurrency: 3 },
       for (const child of children) assert.ok(await gone(child), `process ${child} still runs after ${signal} of pressroom edit`);
     });
   }
+});
+
+describe("the rules of the front, one by one", () => {
+  test("names: the port always, the name given with --host, a browser's Host without port only for port 80", () => {
+    const hosts = ownHosts(8080, "presse-pc.example");
+    for (const host of ["127.0.0.1:8080", "localhost:8080", "LOCALHOST:8080", "[::1]:8080", "presse-pc.example:8080"]) assert.ok(isOwnHost(host, hosts), host);
+    for (const host of ["127.0.0.1", "127.0.0.1:8081", "localhost.:8080", "rebind.example:8080", "127.0.0.1:8080.rebind.example", undefined]) {
+      assert.equal(isOwnHost(host, hosts), false, String(host));
+    }
+    assert.ok(isOwnHost("localhost", ownHosts(80)));
+    assert.ok(isOwnHost("[::1]:8080", ownHosts(8080, "::1")));
+    assert.ok(isOwnOrigin("http://localhost:8080", "localhost:8080"));
+    assert.equal(isOwnOrigin("http://localhost:8080", "127.0.0.1:8080"), false);
+    assert.equal(isOwnOrigin("https://127.0.0.1:8080", "127.0.0.1:8080"), false);
+  });
+
+  test("paths: plain ones pass, undecodable, control characters, backslashes and dot segments do not", () => {
+    for (const good of ["/", "/2026/11/27/neue-br%C3%BCcke/", "/suche/?q=%25", "/a.b/c..d/", "/admin/api/v1"]) assert.ok(isWellFormedPath(good), good);
+    for (const bad of ["/..%2f..%2fx", "/%", "/%00", "/%0a", "/a/%2E%2E/b", "/./x", "/x%5c..", "//evil.example/", "http://evil.example/", "*", "", undefined]) {
+      assert.equal(isWellFormedPath(bad), false, String(bad));
+    }
+  });
+
+  test("the editor's paths and slugs: inside releases/, nothing hidden, nothing above", () => {
+    const releases = "content/releases";
+    assert.ok(isReleasePath("content/releases/2026/2026-12-01-neue-brücke/index.md", releases));
+    assert.ok(isReleasePath("content/releases/", releases, true));
+    assert.equal(isReleasePath("content/releases", releases), false, "the folder is no file");
+    for (const bad of ["content/releases/../site.yaml", "content/releases/.git/config", "content/releases//x.md", "/content/releases/x.md", "content/releasesx/x.md", "Content/releases/x.md", 7]) {
+      assert.equal(isReleasePath(bad, releases), false, String(bad));
+    }
+    assert.ok(isReleasePath("releases/2026/x.md", "releases"), "a content folder that is the repository itself");
+    assert.ok(isSlug("2026/2026-12-01-neue-brücke-über-die-aa/index"));
+    for (const bad of ["x\n[core]", "../x", "2026/.x", "a b", "x:y", "", 1]) assert.equal(isSlug(bad), false, String(bad));
+  });
+
+  test("Decap's requests of the editorial workflow pass in git mode; a save without it, or media straight onto the branch, do not", () => {
+    const rules = { mode: "git", releases: "content/releases", branch: "main" } as const;
+    const save = {
+      action: "persistEntry",
+      params: {
+        branch: "main",
+        dataFiles: [{ slug: "2026/2026-12-01-x/index", path: "content/releases/2026/2026-12-01-x/index.md", raw: "---\n---\n" }],
+        assets: [{ path: "content/releases/2026/2026-12-01-x/foto.jpg", content: "", encoding: "base64" }],
+        options: { collectionName: "releases", commitMessage: "x", useWorkflow: true, status: "draft" },
+      },
+    };
+    assert.deepEqual(judge(save, rules), { ok: true, paths: ["content/releases/2026/2026-12-01-x/index.md", "content/releases/2026/2026-12-01-x/foto.jpg"] });
+    assert.equal(judge({ ...save, params: { ...save.params, options: { ...save.params.options, useWorkflow: false } } }, rules).ok, false);
+    assert.equal(judge({ ...save, params: { ...save.params, options: { ...save.params.options, useWorkflow: false } } }, { ...rules, mode: "fs" }).ok, true, "outside git there is no branch to protect");
+    assert.ok(judge({ action: "publishUnpublishedEntry", params: { branch: "main", collection: "releases", slug: "2026/2026-12-01-x/index" } }, rules).ok);
+    assert.ok(judge({ action: "updateUnpublishedEntryStatus", params: { branch: "main", collection: "releases", slug: "2026/x/index", newStatus: "pending_publish" } }, rules).ok);
+    assert.ok(judge({ action: "unpublishedEntry", params: { branch: "main", id: "releases/2026/x/index", collection: "releases", slug: "2026/x/index" } }, rules).ok);
+    const media = { action: "persistMedia", params: { branch: "main", asset: { path: "content/releases/x.jpg", content: "", encoding: "base64" }, options: { commitMessage: "x" } } };
+    assert.deepEqual(judge(media, rules), { ok: false, reason: "action", detail: "persistMedia content/releases/x.jpg" });
+    assert.ok(judge(media, { ...rules, mode: "fs" }).ok);
+  });
 });
