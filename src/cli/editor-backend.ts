@@ -59,6 +59,10 @@ process.on("disconnect", stop);
 process.on("SIGTERM", stop);
 // Ctrl+C reaches the whole process group: pressroom edit stops first and this goes with it, not before.
 process.on("SIGINT", () => undefined);
+// decap-server moves a renamed release's files without waiting for it: a failure there is one failed save, not the end.
+process.on("unhandledRejection", (error) => {
+  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+});
 
 try {
   const require = createRequire(import.meta.url);
