@@ -45,8 +45,8 @@ git(repo, "init", "-q", "-b", "main");
 git(repo, "add", ".");
 git(repo, "commit", "-q", "-m", "Beispiel");
 
-const [port, editorPort] = [await freePort(), await freePort()];
-const edit = spawn(process.execPath, [path.join(ROOT, "bin", "pressroom.js"), "edit", "--content", "content", "--port", String(port), "--editor-port", String(editorPort), "--now", NOW], {
+const port = await freePort();
+const edit = spawn(process.execPath, [path.join(ROOT, "bin", "pressroom.js"), "edit", "--content", "content", "--port", String(port), "--now", NOW], {
   cwd: repo,
   env: { ...process.env, NO_COLOR: "1" },
 });

@@ -22,7 +22,7 @@ import type { ContentModel, Release } from "./content/model.ts";
 import { stringsFor } from "./i18n/index.ts";
 import { checkOutputFolder, OutputUpdate } from "./output-folder.ts";
 import { mediaFiles, siteFiles } from "./outputs/site-files.ts";
-import { adminFiles, adminHeaders, adminOptionsOf } from "./outputs/admin.ts";
+import { adminFiles, adminHeaders, adminOptionsOf, type LocalEditorTarget } from "./outputs/admin.ts";
 import { defaults as planDefaults, planSite } from "./site/plan.ts";
 import { FILES, searchScriptFile, stylesheetFile } from "./site/files.ts";
 import { searchFingerprint, searchIndexFiles } from "./search/pagefind.ts";
@@ -56,8 +56,11 @@ export interface BuildOptions {
   readonly concurrency?: number;
   /** Sizes, formats and cards of the web versions (default: the built-in recipe). */
   readonly images?: ImageOptions;
-  /** decap-server's address (`pressroom edit`): admin/ is built to save there, whatever site.yaml's `editor:` says. */
-  readonly localEditor?: string;
+  /**
+   * The local editor (`pressroom edit`): admin/ is built to save at `url` (the preview's own `/admin/api/v1`)
+   * on `branch`, whatever site.yaml's `editor:` says.
+   */
+  readonly localEditor?: LocalEditorTarget;
   /** Called as photos are done, for a progress line. */
   readonly onImageProgress?: (done: number, total: number) => void;
 }

@@ -10,7 +10,7 @@ Commands:
   serve   Preview on 127.0.0.1 with live reload, drafts and embargoes shown with a banner
           [--content DIR] [--out DIR] [--port N] [--host ADDRESS] [--now DATETIME] [--cache DIR]
   edit    The preview and the browser editor (Decap CMS) at http://127.0.0.1:8080/admin/
-          [--content DIR] [--port N] [--editor-port N] [--now DATETIME] [--out DIR] [--cache DIR]
+          [--content DIR] [--port N] [--now DATETIME] [--out DIR] [--cache DIR]
   new     Start a release (a draft): asks on a terminal what no flag gives  [--content DIR]
           [--title TEXT] [--department ID[,ID]] [--date DATETIME] [--contact ID|none] [--photos|--no-photos] [--now DATETIME]
   schedule  What waits for its time (embargoes) and how long, and drafts  [--content DIR] [--now DATETIME]

@@ -1,20 +1,30 @@
 /**
  * `pressroom edit`: the browser editor on this machine. Starts decap-server
- * (Decap CMS's local backend, bound to 127.0.0.1) on the git repository that
- * holds the content folder, and the preview with the editor built in, so a
- * press officer runs one command and opens one address.
+ * (Decap CMS's local backend) on the git repository that holds the content
+ * folder, and the preview with the editor built in, so a press officer runs
+ * one command and opens one address.
+ *
+ * decap-server listens on no port: it is a child process on a Unix socket
+ * in a private folder (editor-backend.ts), and the preview passes it the
+ * editor's requests at `/admin/api/v1` after checking that they come from
+ * the editor's own page and ask only for releases (editor-api.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { siteLanguage } from "../errors/language.ts";
 import { UsageError } from "../errors/usage.ts";
 import type { Language } from "../i18n/strings.ts";
 import { defaults as cacheDefaults } from "../media/cache.ts";
 import { editorRootOf, gitRootOf } from "../outputs/admin.ts";
 import { parse, USAGE } from "./args.ts";
+import { editorApi } from "./editor-api.ts";
+import { refusalReporter } from "./refusals.ts";
 import { serveCommand } from "./serve.ts";
 
 const LOOPBACK = "127.0.0.1";
@@ -35,8 +45,7 @@ const TEXTS = {
       `In ${root} ist kein Zweig ausgecheckt (detached HEAD). Wechseln Sie auf den Hauptzweig, z. B. mit „git switch main“, und starten Sie pressroom edit erneut.`,
     excluded: (paths: string[]) =>
       `${paths.join(", ")} ${paths.length === 1 ? "bleibt" : "bleiben"} außerhalb der Commits der Redaktion (eingetragen in .git/info/exclude).`,
-    portTaken: (port: number, flag: string) =>
-      `Port ${port} ist belegt – läuft pressroom edit schon? Sonst wählen Sie einen anderen mit ${flag}.`,
+    portTaken: (port: number) => `Port ${port} ist belegt – läuft pressroom edit schon? Sonst wählen Sie einen anderen mit --port.`,
     failed: (code: string) => `Der Speicherdienst der Redaktion (decap-server) ließ sich nicht starten (${code}).`,
     died: (code: string) =>
       `Der Speicherdienst der Redaktion (decap-server) wurde beendet (${code}): Speichern im Browser geht nicht mehr. ` +
@@ -54,7 +63,7 @@ const TEXTS = {
     detached: (root: string) =>
       `No branch is checked out in ${root} (detached HEAD). Switch to the main branch, e.g. with "git switch main", and run pressroom edit again.`,
     excluded: (paths: string[]) => `${paths.join(", ")} stays out of the editor's commits (listed in .git/info/exclude).`,
-    portTaken: (port: number, flag: string) => `Port ${port} is in use: is pressroom edit running already? Otherwise choose another with ${flag}.`,
+    portTaken: (port: number) => `Port ${port} is in use: is pressroom edit running already? Otherwise choose another with --port.`,
     failed: (code: string) => `The editor's server (decap-server) did not start (${code}).`,
     died: (code: string) =>
       `The editor's server (decap-server) stopped (${code}): saving in the browser no longer works. ` +
@@ -73,7 +82,6 @@ export async function editCommand(args: string[]): Promise<number> {
     content: { type: "string", default: "content" },
     out: { type: "string" },
     port: { type: "string", default: "8080" },
-    "editor-port": { type: "string", default: "8081" },
     now: { type: "string" },
     cache: { type: "string" },
   });
@@ -82,11 +90,10 @@ export async function editCommand(args: string[]): Promise<number> {
     return 0;
   }
   const port = portOf(values.port!, "--port");
-  const editorPort = portOf(values["editor-port"]!, "--editor-port");
-  if (port === editorPort) throw new UsageError("--port and --editor-port must differ");
   const contentDir = values.content!;
   const cacheDir = values.cache ?? cacheDefaults.dir;
-  const t = TEXTS[languageOf(contentDir)];
+  const language = (): Language => languageOf(contentDir);
+  const t = TEXTS[language()];
 
   const git = gitRootOf(contentDir);
   if (git && !onBranch(git)) {
@@ -99,13 +106,15 @@ export async function editCommand(args: string[]): Promise<number> {
     const added = excludeFromCommits(git, [cacheDir, values.out ?? path.join(cacheDir, "preview"), "dist"]);
     if (added.length > 0) process.stdout.write(`${t.excluded(added)}\n`);
   }
-  for (const [taken, flag] of [[port, "--port"], [editorPort, "--editor-port"]] as const) {
-    if (await portIsFree(taken)) continue;
-    process.stderr.write(`${t.portTaken(taken, flag)}\n`);
+  if (!(await portIsFree(port))) {
+    process.stderr.write(`${t.portTaken(port)}\n`);
     return 1;
   }
 
-  const decap = startDecapServer(editorPort, git ? { mode: "git", root: git } : { mode: "fs", root: editorRootOf(contentDir) });
+  const root = git ?? editorRootOf(contentDir);
+  const mode = git ? "git" : "fs";
+  const branch = git ? branchOf(git) : "main";
+  const decap = startDecapServer({ mode, root });
   const started = await decap.started;
   if (started !== true) {
     process.stderr.write(`${t.failed(started)}\n`);
@@ -121,17 +130,26 @@ export async function editCommand(args: string[]): Promise<number> {
   // Stopped before the preview listens (during its first build), when it does not stop itself yet: decap-server goes too.
   const stop = (signal: NodeJS.Signals): void => {
     stopping = true;
-    decap.child.kill();
+    decap.stop();
     if (!ready) process.exit(signal === "SIGINT" ? 130 : 143);
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 
+  // The releases folder as decap-server sees it: the paths of config.yml start from the same folder.
+  const contentPath = path.relative(root, path.resolve(contentDir)).split(path.sep).join("/");
+  const editor = editorApi({
+    rules: { mode, releases: [contentPath, "releases"].filter(Boolean).join("/"), branch },
+    root,
+    socket: decap.socket,
+    language,
+    refused: refusalReporter(language),
+  });
   const previewUrl = `http://${LOOPBACK}:${port}/`;
   const serveArgs = ["--content", contentDir, "--port", String(port), "--cache", cacheDir];
   if (values.out !== undefined) serveArgs.push("--out", values.out);
   if (values.now !== undefined) serveArgs.push("--now", values.now);
-  const serving = serveCommand(serveArgs, { localEditor: `http://${LOOPBACK}:${editorPort}/api/v1` });
+  const serving = serveCommand(serveArgs, { editor });
   let served = false;
   serving.then(
     () => (served = true),
@@ -143,7 +161,6 @@ export async function editCommand(args: string[]): Promise<number> {
       if (!ok) return;
       ready = true;
       const width = Math.max(t.editor.length, t.preview.length) + 2;
-      const branch = git ? branchOf(git) : "";
       process.stdout.write(
         `\n${`${t.editor}:`.padEnd(width)}${previewUrl}admin/\n${`${t.preview}:`.padEnd(width)}${previewUrl}\n` + (git ? `${t.saved(branch)}\n\n` : "\n"),
       );
@@ -151,7 +168,7 @@ export async function editCommand(args: string[]): Promise<number> {
     return await serving;
   } finally {
     stopping = true;
-    decap.child.kill();
+    decap.stop();
   }
 }
 
@@ -204,24 +221,36 @@ function portIsFree(port: number): Promise<boolean> {
 }
 
 /**
- * decap-server as a child of this process, on 127.0.0.1 only. MODE=git
- * commits every save and keeps each release on a branch until it is
- * published (the editorial workflow); MODE=fs, for a folder outside git,
- * writes files and nothing else. It runs in its own package folder: it reads
- * a `.env` file from where it runs, and the press office's must not steer it.
+ * decap-server as a child of this process (editor-backend.ts), on a Unix
+ * socket in a folder of its own that only this user may open (mkdtemp makes
+ * it 0700). MODE=git commits every save and keeps each release on a branch
+ * until it is published (the editorial workflow); MODE=fs, for a folder
+ * outside git, writes files and nothing else. It runs in its own package
+ * folder, and an IPC channel ties it to this process: when pressroom ends,
+ * however it ends, the channel closes and decap-server stops.
  * `started` is true once it listens, or says why it did not.
  */
-function startDecapServer(port: number, where: { mode: "git" | "fs"; root: string }): { child: ChildProcess; started: Promise<true | string> } {
-  const entry = createRequire(import.meta.url).resolve("decap-server/dist/index.js");
+function startDecapServer(where: { mode: "git" | "fs"; root: string }): {
+  child: ChildProcess;
+  socket: string;
+  started: Promise<true | string>;
+  stop: () => void;
+} {
+  const here = fileURLToPath(import.meta.url);
+  // lib/cli/editor-backend.js next to this file; its .ts source when pressroom runs from src/ (under tsx).
+  const entry = path.join(path.dirname(here), `editor-backend${path.extname(here)}`);
+  const folder = mkdtempSync(path.join(tmpdir(), "pressroom-editor-"));
+  // Windows has no socket files: a named pipe, its name unguessable (128 random bits).
+  const socket =
+    process.platform === "win32" ? `\\\\?\\pipe\\${path.basename(folder)}-${randomBytes(16).toString("hex")}` : path.join(folder, "decap.sock");
   // git quotes a path with an umlaut in what it prints ("br\303\274cke"), and decap-server reads the quoted text as
   // the path: a release folder named after its title ("neue-brücke") could not be reviewed. Its git runs unquoted.
   const configs = Number(process.env.GIT_CONFIG_COUNT ?? 0) || 0;
-  const child = spawn(process.execPath, [entry], {
-    cwd: path.dirname(path.dirname(entry)),
+  const child = spawn(process.execPath, [...(entry.endsWith(".ts") ? ["--import", "tsx"] : []), entry], {
+    cwd: path.dirname(createRequire(import.meta.url).resolve("decap-server/package.json")),
     env: {
       ...process.env,
-      PORT: String(port),
-      BIND_HOST: LOOPBACK,
+      PRESSROOM_EDITOR_SOCKET: socket,
       MODE: where.mode,
       GIT_REPO_DIRECTORY: where.root,
       LOG_LEVEL: "info",
@@ -229,29 +258,36 @@ function startDecapServer(port: number, where: { mode: "git" | "fs"; root: strin
       [`GIT_CONFIG_KEY_${configs}`]: "core.quotePath",
       [`GIT_CONFIG_VALUE_${configs}`]: "false",
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
+  const stop = (): void => {
+    child.kill();
+    rmSync(folder, { recursive: true, force: true });
+  };
+  // However this process ends but SIGKILL (that one closes the IPC channel): decap-server goes too.
+  process.once("exit", stop);
   const started = new Promise<true | string>((resolve) => {
     let last = "";
     const lines = (chunk: Buffer): void => {
       for (const raw of chunk.toString("utf8").split("\n")) {
         // winston's lines: "info: …" / "error: …", coloured.
         const line = raw.replace(/\u001b\[[0-9;]*m/g, "").trim();
-        if (line === "") continue;
-        if (/listening on/i.test(line)) resolve(true);
-        else if (/^(error|warn)\b/i.test(line)) {
-          last = line;
-          // A failed save names its request, photos and all: the start of it says enough.
-          process.stderr.write(`decap-server: ${line.length > 300 ? `${line.slice(0, 300)}…` : line}\n`);
-        }
+        if (line === "" || !/^(error|warn)\b/i.test(line)) continue;
+        last = line;
+        // A failed save names its request, photos and all: the start of it says enough.
+        process.stderr.write(`decap-server: ${line.length > 300 ? `${line.slice(0, 300)}…` : line}\n`);
       }
     };
     child.stdout!.on("data", lines);
     child.stderr!.on("data", lines);
+    child.on("message", (message: { listening?: true; failed?: string }) => {
+      if (message.listening) resolve(true);
+      else if (message.failed !== undefined) resolve(message.failed);
+    });
     child.once("error", (error) => resolve(error.message));
     child.once("exit", (code, signal) => resolve(last || (signal ?? `exit code ${code}`)));
   });
-  return { child, started };
+  return { child, socket, started, stop };
 }
 
 /** Whether `url` answers, asked until it does or `gaveUp()` says the server has stopped. */

@@ -3,7 +3,8 @@
  * embargoed ones too, each under a banner — into a folder of its own (a
  * preview is never deployed), serves it on 127.0.0.1, rebuilds on every
  * change and reloads the open page. A content error shows in the browser
- * until the file is fixed.
+ * until the file is fixed. It answers only to its own names, and a
+ * malformed request gets 400 (local-guard.ts).
  */
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -20,12 +21,15 @@ import { defaults as cacheDefaults } from "../media/cache.ts";
 import type { Problem } from "../errors/problem.ts";
 import type { Language } from "../i18n/strings.ts";
 import { parse, USAGE } from "./args.ts";
-import { printProblems } from "./report.ts";
+import type { LocalEditor } from "./editor-api.ts";
 import { errorPage } from "./error-page.ts";
+import { guardRequests, guardUpgrades, ownHosts, type GuardOptions } from "./local-guard.ts";
+import { refusalReporter } from "./refusals.ts";
+import { printProblems } from "./report.ts";
 
 export interface ServeExtra {
-  /** decap-server's address: the preview also builds the browser editor against it (`pressroom edit`). */
-  readonly localEditor?: string;
+  /** The browser editor (`pressroom edit`): built into admin/, its API answered at its path. */
+  readonly editor?: LocalEditor;
 }
 
 const LOOPBACK = "127.0.0.1";
@@ -85,7 +89,7 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
     preview: true,
     cacheDir,
     ...(values.now !== undefined && { now: values.now }),
-    ...(extra.localEditor !== undefined && { localEditor: extra.localEditor }),
+    ...(extra.editor !== undefined && { localEditor: extra.editor.target }),
   };
   // The site's language, read again each time: site.yaml may change while the preview runs.
   const language = (): Language => {
@@ -180,7 +184,8 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
     if (where.endsWith("/admin/") || where.endsWith("/admin/index.html")) {
       readFile(path.join(path.resolve(options.outDir), "admin", "index.html")).then(
         (page) => {
-          res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+          // With the editor's session cookie: only this page may save (editor-api.ts).
+          res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...extra.editor?.pageHeaders(req.headers.host) });
           res.end(page);
         },
         () => next(),
@@ -205,9 +210,27 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
   // Its http server is made on first use, with the live-reload socket attached once it listens.
   const http = server.server as import("node:http").Server;
   http.removeAllListeners("error");
+  // Every request and the live-reload socket are checked first: the server's own names only, well-formed paths.
+  let hosts: ReadonlySet<string> = new Set();
+  const guard: GuardOptions = {
+    hosts: () => hosts,
+    refused: refusalReporter(language),
+    route: (req, res) => {
+      if (extra.editor === undefined || req.url?.split("?", 1)[0] !== extra.editor.target.url) return false;
+      extra.editor.handle(req, res);
+      return true;
+    },
+  };
+  guardRequests(http, guard);
   const bound = await new Promise<number | NodeJS.ErrnoException>((resolve) => {
     http.once("error", resolve);
-    http.once("listening", () => resolve((http.address() as { port: number }).port));
+    http.once("listening", () => {
+      const listening = (http.address() as { port: number }).port;
+      hosts = ownHosts(listening, host);
+      // The dev server attaches its live-reload socket when it listens, just before this.
+      guardUpgrades(http, guard);
+      resolve(listening);
+    });
     http.listen({ port, host });
   });
   if (typeof bound !== "number") {

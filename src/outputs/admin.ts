@@ -5,7 +5,6 @@
  * loads it, and `config.yml`, made from the content model so the choices of
  * department and contact are the site's own.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -18,9 +17,20 @@ export const ADMIN_FOLDER = "admin";
 
 /**
  * Where the editor saves: a git host in production, or decap-server on this
- * machine (`pressroom edit`) at `url`, working on `branch` of the repository.
+ * machine (`pressroom edit`) behind the preview at `url`, working on
+ * `branch` of the repository.
  */
-export type EditorTarget = { readonly kind: "host"; readonly backend: EditorBackend } | { readonly kind: "local"; readonly url: string; readonly branch: string };
+export type EditorTarget = { readonly kind: "host"; readonly backend: EditorBackend } | ({ readonly kind: "local" } & LocalEditorTarget);
+
+/**
+ * The local editor's API: a path on the preview's own origin (`/admin/api/v1`), the branch the site is built
+ * from, and whether decap-server keeps the editorial workflow (git) or only writes files (a folder outside git).
+ */
+export interface LocalEditorTarget {
+  readonly url: string;
+  readonly branch: string;
+  readonly workflow: boolean;
+}
 
 export interface AdminOptions {
   readonly target: EditorTarget;
@@ -92,16 +102,16 @@ const LABELS = {
 } as const;
 
 /**
- * The backend section, and for the local editor `local_backend`. Decap asks
- * the `local_backend` address whether decap-server runs there and what it
- * can do (publishing through review needs its git mode); the backend itself
- * names decap-server too, so that an editor whose server is not running
- * fails on this machine instead of offering a login at a git host.
+ * The backend section. The local editor talks to Decap's proxy backend at a
+ * path of the page's own origin: the preview passes its requests on to
+ * decap-server. Not `local_backend`: Decap takes only a full address there
+ * (one name, 127.0.0.1 or localhost), and a page opened under the other
+ * name would then send its requests to another origin; and an editor
+ * whose server is not running fails on this machine instead of offering a
+ * login at a git host.
  */
 function backendOf(target: EditorTarget): Record<string, unknown> {
-  if (target.kind === "local") {
-    return { backend: { name: "proxy", proxy_url: target.url, branch: target.branch }, local_backend: { url: target.url } };
-  }
+  if (target.kind === "local") return { backend: { name: "proxy", proxy_url: target.url, branch: target.branch } };
   const b = target.backend;
   return {
     backend: {
@@ -127,7 +137,8 @@ export function adminConfig(model: ContentModel, options: AdminOptions): string 
   const config = {
     locale: model.site.language,
     ...backendOf(options.target),
-    publish_mode: "editorial_workflow",
+    // Outside git, decap-server has no branches to review on: the form saves at once (and says so).
+    publish_mode: options.target.kind === "local" && !options.target.workflow ? "simple" : "editorial_workflow",
     site_url: model.site.url,
     // Required by Decap; each release keeps its photos in its own folder (below).
     media_folder: folder,
@@ -214,8 +225,10 @@ const DEFAULT_GITLAB_SIGN_IN = "https://gitlab.com";
 export function adminPolicy(options: AdminOptions, siteUrl: string): string {
   const target = options.target;
   const origins = new Set<string>();
-  if (target.kind === "local") origins.add(new URL(target.url).origin);
-  else {
+  // The local editor's API is on the page's own origin ('self'), unless given as a full address.
+  if (target.kind === "local") {
+    if (!target.url.startsWith("/")) origins.add(new URL(target.url).origin);
+  } else {
     const b = target.backend;
     origins.add(new URL(b.apiRoot ?? DEFAULT_API[b.backend]).origin);
     if (b.backend === "gitlab") origins.add(new URL(b.baseUrl ?? DEFAULT_GITLAB_SIGN_IN).origin);
@@ -225,7 +238,7 @@ export function adminPolicy(options: AdminOptions, siteUrl: string): string {
     "script-src 'self' 'unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob:",
-    `connect-src 'self' blob: ${[...origins].sort().join(" ")}`,
+    ["connect-src 'self' blob:", ...[...origins].sort()].join(" "),
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
@@ -275,25 +288,16 @@ export function editorRootOf(contentDir: string): string {
   return inside.startsWith("..") || path.isAbsolute(inside) ? content : process.cwd();
 }
 
-/** The branch checked out in the repository at `root`; "main" when it cannot be told (no commit yet, a detached HEAD). */
-export function currentBranch(root: string): string {
-  const result = spawnSync("git", ["symbolic-ref", "--quiet", "--short", "HEAD"], { cwd: root, encoding: "utf8" });
-  const name = result.status === 0 ? result.stdout.trim() : "";
-  return name === "" ? "main" : name;
-}
-
 /**
- * The admin options of a build: with `localEditor` (decap-server's address,
- * from `pressroom edit`) the editor saves there; else at the git host that
- * site.yaml's `editor:` names; else a build has no editor at all.
+ * The admin options of a build: with `localEditor` (from `pressroom edit`)
+ * the editor saves there; else at the git host that site.yaml's `editor:`
+ * names; else a build has no editor at all.
  */
-export function adminOptionsOf(model: ContentModel, contentDir: string, localEditor?: string): AdminOptions | undefined {
+export function adminOptionsOf(model: ContentModel, contentDir: string, localEditor?: LocalEditorTarget): AdminOptions | undefined {
   const root = editorRootOf(contentDir);
   // The git host's repository (and decap-server's folder) holds the content folder where this one does.
   const contentPath = path.relative(root, path.resolve(contentDir)).split(path.sep).join("/");
-  if (localEditor !== undefined) {
-    return { target: { kind: "local", url: localEditor, branch: gitRootOf(contentDir) ? currentBranch(root) : "main" }, contentPath };
-  }
+  if (localEditor !== undefined) return { target: { kind: "local", ...localEditor }, contentPath };
   if (model.site.editor) return { target: { kind: "host", backend: model.site.editor }, contentPath };
   return undefined;
 }
