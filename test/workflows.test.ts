@@ -15,13 +15,16 @@ import { parse } from "yaml";
 import { pressroom, ROOT } from "./helpers.ts";
 
 interface Step {
+  readonly id?: string;
   readonly name?: string;
   readonly uses?: string;
   readonly run?: string;
+  readonly with?: Record<string, unknown>;
 }
 
 interface Job {
   readonly uses?: string;
+  readonly container?: string;
   readonly permissions?: string | Record<string, string>;
   readonly "timeout-minutes"?: number;
   readonly steps?: readonly Step[];
@@ -118,6 +121,27 @@ for (const file of files) {
     assert.deepEqual(expressionsInScripts(workflow(file)), []);
   });
 }
+
+test("both workflows run on the Node.js LTS that .ci/run tests with, pinned once in .node-version", () => {
+  const pinned = readFileSync(path.join(ROOT, ".node-version"), "utf8").trim();
+  assert.match(pinned, /^24\.\d+\.\d+$/);
+  for (const file of files) {
+    const wf = workflow(file);
+    const setups = steps(wf).filter(({ step }) => step.uses?.startsWith("actions/setup-node@"));
+    assert.ok(setups.length > 0, file);
+    for (const { label, step } of setups) {
+      assert.deepEqual(step.with?.["node-version-file"], ".node-version", label);
+      assert.equal(step.with?.["node-version"], undefined, label);
+      assert.equal(step.id, "node", `${label}: its id names the version in the cache keys`);
+    }
+    for (const [id, job] of Object.entries(wf.jobs)) if (job.container) assert.match(job.container, /^node:24-/, `${file}: ${id}`);
+    // What a build keeps (web versions of photos, made by sharp) is cached per Node version: native modules follow it.
+    for (const { label, step } of steps(wf).filter(({ step }) => step.uses?.startsWith("actions/cache"))) {
+      assert.match(String(step.with?.key), /node\$\{\{ steps\.node\.outputs\.node-version \}\}/, label);
+      assert.match(String(step.with?.["restore-keys"]), /node\$\{\{ steps\.node\.outputs\.node-version \}\}/, label);
+    }
+  }
+});
 
 test("publish.yml: one deploy at a time, on push, by hand and on schedule, with pressroom deploy", () => {
   const wf = workflow("publish.yml");
