@@ -7,7 +7,7 @@
  * waiting releases after check and build, schedule and schedule --json, diff.
  */
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { manifestText } from "../src/outputs/manifest.ts";
@@ -164,4 +164,71 @@ test("diff names a file with controls in its name inert", () => {
     assert.deepEqual(commandLines(run.stdout), []);
     assert.ok(run.stdout.includes("/a‹U+000A›::error::b‹U+001B›[2J/"), run.stdout);
   }
+});
+
+describe("manifest.json is reserved at every level of the output", () => {
+  const release = [
+    "---",
+    "title: Verschoben",
+    "date: 2026-11-20 10:00",
+    "department: tiefbauamt",
+    "aliases:",
+    "  - /2026/manifest.json",
+    "  - /manifest.json",
+    "  - /presse/manifest.json/",
+    "---",
+    "",
+    "Text.",
+    "",
+  ].join("\n");
+  const content = site({ "2026/2026-11-20-verschoben.md": release });
+  const at = (line: number) => `${content}/releases/2026/2026-11-20-verschoben.md:${line}`;
+
+  test("check refuses an alias named manifest.json, with file, line, field and hint, in English and German", () => {
+    const en = pressroom(["check", "--content", content, "--lang", "en"]);
+    assert.equal(en.status, 1, en.stderr);
+    assert.ok(
+      en.stderr.includes(
+        [
+          `${at(6)}  Old address with a reserved name [alias-reserved]`,
+          "  field: aliases.0",
+          '  The alias "/2026/manifest.json" would be written as a file named manifest.json, a name reserved for the list of files that pressroom deploy reads.',
+          "  hint: Remove the alias: a redirect cannot bear that name. Every site pressroom publishes has its manifest.json, and one in a folder would make the folder look like another site to the deploy.",
+        ].join("\n"),
+      ),
+      en.stderr,
+    );
+    assert.ok(en.stderr.includes(`${at(7)}  Old address with a reserved name [alias-reserved]\n  field: aliases.1\n  The alias "/manifest.json" would be written`), en.stderr);
+    // A folder of that name is only a folder: its page is index.html.
+    assert.ok(!en.stderr.includes(at(8)), en.stderr);
+    assert.match(en.stderr, /2 problems found\.\n$/);
+    const de = pressroom(["check", "--content", content, "--lang", "de"]);
+    assert.equal(de.status, 1, de.stderr);
+    assert.ok(
+      de.stderr.includes(
+        [
+          `${at(6)}  Alte Adresse mit reserviertem Namen [alias-reserved]`,
+          "  Feld: aliases.0",
+          "  Die alte Adresse „/2026/manifest.json“ würde als Datei manifest.json geschrieben; dieser Name ist der Liste aller Dateien vorbehalten, die pressroom deploy liest.",
+          "  Hinweis: Entfernen Sie die alte Adresse: Eine Umleitung kann nicht so heißen. Jede Website, die pressroom veröffentlicht, hat ihre manifest.json, und eine solche Datei in einem Ordner ließe den Ordner beim Veröffentlichen wie eine andere Website aussehen.",
+        ].join("\n"),
+      ),
+      de.stderr,
+    );
+  });
+
+  test("build refuses it and writes nothing", () => {
+    const out = path.join(newDir(), "site");
+    const run = pressroom(["build", "--content", content, "--out", out, "--now", NOW, "--lang", "en", "--json"]);
+    assert.equal(run.status, 1, run.stderr);
+    const json = JSON.parse(run.stdout) as { problems: { code: string; file: string; line: number; field: string }[] };
+    assert.deepEqual(
+      json.problems.map((p) => [p.code, p.file, p.line, p.field]),
+      [
+        ["alias-reserved", "releases/2026/2026-11-20-verschoben.md", 6, "aliases.0"],
+        ["alias-reserved", "releases/2026/2026-11-20-verschoben.md", 7, "aliases.1"],
+      ],
+    );
+    assert.equal(existsSync(out), false);
+  });
 });
