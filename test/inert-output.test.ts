@@ -232,3 +232,14 @@ describe("manifest.json is reserved at every level of the output", () => {
     assert.equal(existsSync(out), false);
   });
 });
+
+test("new names a department whose name holds a line break and escape sequences on one inert line", () => {
+  const content = site({});
+  writeFileSync(path.join(content, "departments.yaml"), 'tiefbauamt:\n  name: "Tief\\e[2Jbau\\x85amt\\n::error::x"\n');
+  const args = ["--title", "Neue Brücke", "--department", "tiefbauamt", "--contact", "none", "--date", "2026-12-01", "--no-photos", "--now", NOW];
+  const run = pressroom(["new", "--content", content, ...args]);
+  assert.equal(run.status, 2, run.stderr);
+  assertInert(run.stderr, "new's message");
+  assert.deepEqual(commandLines(run.stderr), []);
+  assert.ok(run.stderr.startsWith("pressroom: Tief‹U+001B›[2Jbau‹U+0085›amt‹U+000A›::error::x hat keinen eigenen Pressekontakt"), run.stderr);
+});

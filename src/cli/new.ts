@@ -209,7 +209,7 @@ async function ask(flags: Flags, model: ContentModel, site: ScaffoldSite, dateDe
     );
     contact = chosen === "" ? undefined : chosen;
   } else if (own === undefined) {
-    throw new Refused(t.noContacts(departments.map((id) => model.departments.get(id)?.name ?? id).join(", ")));
+    throw new Refused(t.noContacts(departments.map((id) => inert(model.departments.get(id)?.name ?? id)).join(", ")));
   }
   const photos =
     flags.photos ??
