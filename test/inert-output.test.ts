@@ -164,6 +164,9 @@ test("diff names a file with controls in its name inert", () => {
     assert.deepEqual(commandLines(run.stdout), []);
     assert.ok(run.stdout.includes("/a‹U+000A›::error::b‹U+001B›[2J/"), run.stdout);
   }
+  const json = pressroom(["diff", path.join(dir, "old.json"), path.join(dir, "new.json"), "--json"]);
+  assert.equal(json.stdout.trimEnd().split("\n").length, 1);
+  assert.deepEqual((JSON.parse(json.stdout) as { pages: { added: string[] } }).pages.added, ["/a\n::error::b\u001b[2J/"]);
 });
 
 describe("manifest.json is reserved at every level of the output", () => {

@@ -2,11 +2,10 @@
 import { parseArgs } from "node:util";
 import { addressOf, compareManifests, isPage, type Changes } from "../deploy/changes.ts";
 import { basePathOf } from "../content/site.ts";
-import { inert } from "../errors/inert.ts";
+import { inert, inertJson } from "../errors/inert.ts";
 import { UsageError } from "../errors/usage.ts";
 import { readManifest, type Manifest } from "../outputs/manifest.ts";
 import { USAGE } from "./args.ts";
-import { jsonLine } from "./report.ts";
 import { inCodeUnitOrder } from "../compare.ts";
 
 /** Lines listed per kind in a job summary: a site-wide change must not fill it. */
@@ -108,7 +107,7 @@ export async function diffCommand(args: string[]): Promise<number> {
   const before = readManifest(oldPath);
   const after = readManifest(newPath);
   const report = reportOf(before, after, compareManifests(before, after));
-  if (parsed.values.json) process.stdout.write(jsonLine(report));
+  if (parsed.values.json) process.stdout.write(inertJson(JSON.stringify(report)) + "\n");
   else if (parsed.values.markdown) process.stdout.write(markdown(report, after.site));
   else process.stdout.write(text(report));
   return 0;
