@@ -375,6 +375,34 @@ describe("a deploy that fails half-way", () => {
   });
 });
 
+describe("a release moved away from a folder where a redirect page named manifest.json lay", () => {
+  test("is removed from its old address: the folder is no other site", async () => {
+    const site = exampleCopy();
+    const first = await site.build();
+    assert.equal((await deploy(first, [], { prefix: "moved" })).status, 0);
+    // As a version that let an alias be named manifest.json deployed it: a redirect page in 2025/, listed by the manifest.
+    const redirect = '<!doctype html><meta http-equiv="refresh" content="0; url=/2025/03/14/radwege-am-ring/">';
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: "moved/2025/manifest.json", Body: redirect }));
+    const manifest = JSON.parse(Buffer.from(await objectBytes("moved/manifest.json")).toString()) as Manifest;
+    const entry = { sha256: sha256(Buffer.from(redirect)), size: Buffer.byteLength(redirect), type: "text/html; charset=utf-8", cache: "revalidate" };
+    const listed = { ...manifest, files: { ...manifest.files, "2025/manifest.json": { ...entry, redirect: "/2025/03/14/radwege-am-ring/" } } };
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: "moved/manifest.json", Body: JSON.stringify(listed) }));
+    // Published on the wrong day, then moved to its right one.
+    const was = path.join(site.content, "releases/2025/2025-03-14-radwege-am-ring");
+    const is = path.join(site.content, "releases/2025/2025-03-17-radwege-am-ring");
+    cpSync(was, is, { recursive: true });
+    rmSync(was, { recursive: true });
+    writeFileSync(path.join(is, "index.md"), readFileSync(path.join(is, "index.md"), "utf8").replace("date: 2025-03-14T09:00", "date: 2025-03-17T09:00"));
+    const second = await site.build();
+    const result = await deploy(second, [], { prefix: "moved" });
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(removedIn(result.stdout).includes("/2025/03/14/radwege-am-ring/"), result.stdout);
+    assert.ok(removedIn(result.stdout).includes("/2025/manifest.json"), result.stdout);
+    assert.deepEqual(await keysOf("moved/2025/03/14/"), [], "no page, photo or PDF is left at the old address");
+    await assertBucketIs(second, "moved/");
+  });
+});
+
 describe("a deploy at the top of a bucket that holds other sites", () => {
   test("removes nothing of the sites in folders with their own manifest", async () => {
     const before = new Set(await keysOf(""));

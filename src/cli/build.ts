@@ -8,7 +8,7 @@ import { problemJson } from "../errors/report.ts";
 import { UsageError } from "../errors/usage.ts";
 import { parse, USAGE } from "./args.ts";
 import { imageProgress, imageSummary } from "./progress.ts";
-import { pathFromCwd, printProblems, waitingJson, waitingText } from "./report.ts";
+import { jsonLine, pathFromCwd, printProblems, waitingJson, waitingText } from "./report.ts";
 
 /** The text of site.yaml, if there is one to read. */
 function readSiteYaml(contentDir: string): string | undefined {
@@ -70,7 +70,7 @@ export async function buildCommand(args: string[]): Promise<number> {
         warnings: warnings.map((p) => problemJson(p, { language, path: pathFromCwd(contentDir) })),
         ...waitingJson(result.model, result.now, drafts),
       };
-      process.stdout.write(JSON.stringify(json) + "\n");
+      process.stdout.write(jsonLine(json));
     } else {
       if (result.warnings.length > 0) printProblems(result.warnings, result.sources, false, { language, contentDir, outcome: "build" });
       const images = imageSummary(result.images, language);

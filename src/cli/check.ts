@@ -7,7 +7,7 @@ import { problemJson } from "../errors/report.ts";
 import { UsageError } from "../errors/usage.ts";
 import { defaults as cacheDefaults, MediaCache } from "../media/cache.ts";
 import { parse, USAGE } from "./args.ts";
-import { pathFromCwd, printProblems, waitingJson, waitingText } from "./report.ts";
+import { jsonLine, pathFromCwd, printProblems, waitingJson, waitingText } from "./report.ts";
 
 export async function checkCommand(args: string[]): Promise<number> {
   const values = parse(args, {
@@ -53,7 +53,7 @@ export async function checkCommand(args: string[]): Promise<number> {
       warnings: result.warnings.map((p) => problemJson(p, { language, path: shown })),
       ...(model && waitingJson(model, now!, { drafts: false })),
     };
-    process.stdout.write(JSON.stringify(json) + "\n");
+    process.stdout.write(jsonLine(json));
     return 0;
   }
   if (result.warnings.length > 0) printProblems(result.warnings, result.sources, false, print);

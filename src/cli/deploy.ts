@@ -1,5 +1,6 @@
 /** `pressroom deploy`: the output folder to S3-compatible storage, settings from flags or the environment. */
 import { basePathOf } from "../content/site.ts";
+import { inert } from "../errors/inert.ts";
 import { UsageError } from "../errors/usage.ts";
 import { invalidate } from "../deploy/cloudfront.ts";
 import { addressOf } from "../deploy/changes.ts";
@@ -124,9 +125,9 @@ function describePlan(plan: DeployPlan, removed: readonly string[], prefix: stri
   for (const upload of plan.uploads) {
     const mark = upload.reason === "changed" ? "~" : "+";
     const note = upload.reason === "missing" ? " (missing in the bucket)" : upload.reason === "unfinished" ? " (an earlier deploy did not finish)" : "";
-    lines.push(`  ${mark} ${addressOf(basePath, upload.file)}${note}\n`);
+    lines.push(`  ${mark} ${inert(addressOf(basePath, upload.file))}${note}\n`);
   }
-  for (const key of removed) lines.push(`  - ${addressOf(basePath, key.slice(prefix.length))}\n`);
+  for (const key of removed) lines.push(`  - ${inert(addressOf(basePath, key.slice(prefix.length)))}\n`);
   const kept = plan.stale.length - removed.length;
   const counts = { new: 0, changed: 0, missing: 0, unfinished: 0 };
   for (const upload of plan.uploads) counts[upload.reason]++;

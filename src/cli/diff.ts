@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { addressOf, compareManifests, isPage, type Changes } from "../deploy/changes.ts";
 import { basePathOf } from "../content/site.ts";
+import { inert, inertJson } from "../errors/inert.ts";
 import { UsageError } from "../errors/usage.ts";
 import { readManifest, type Manifest } from "../outputs/manifest.ts";
 import { USAGE } from "./args.ts";
@@ -48,7 +49,8 @@ function text(report: Report): string {
   for (const [title, kind] of [["Pages", report.pages], ["Other files", report.files]] as const) {
     lines.push(`${title}: ${count(kind)}`);
     for (const [mark, list] of [["+", kind.added], ["~", kind.changed], ["-", kind.removed]] as const) {
-      for (const address of list) lines.push(`  ${mark} ${address}`);
+      // A manifest may name any file: its name shown inert, on its line.
+      for (const address of list) lines.push(`  ${mark} ${inert(address)}`);
     }
   }
   return lines.join("\n") + "\n";
@@ -60,8 +62,8 @@ function markdown(report: Report, site: string): string {
   const host = new URL(site).origin;
   const list = (title: string, addresses: readonly string[], link: boolean): string[] => {
     if (addresses.length === 0) return [];
-    // A backtick in a file name would end the code span early.
-    const code = (a: string): string => `\`${a.replaceAll("`", "'")}\``;
+    // A backtick in a file name would end the code span early; a control in it is shown, not acted on.
+    const code = (a: string): string => `\`${inert(a).replaceAll("`", "'")}\``;
     const shown = addresses.slice(0, MARKDOWN_LIMIT).map((a) => (link ? `- [${code(a)}](${host}${encodeURI(a)})` : `- ${code(a)}`));
     const more = addresses.length > MARKDOWN_LIMIT ? [`- … and ${addresses.length - MARKDOWN_LIMIT} more`] : [];
     return [`**${title}** (${addresses.length})`, "", ...shown, ...more, ""];
@@ -105,7 +107,7 @@ export async function diffCommand(args: string[]): Promise<number> {
   const before = readManifest(oldPath);
   const after = readManifest(newPath);
   const report = reportOf(before, after, compareManifests(before, after));
-  if (parsed.values.json) process.stdout.write(JSON.stringify(report) + "\n");
+  if (parsed.values.json) process.stdout.write(inertJson(JSON.stringify(report)) + "\n");
   else if (parsed.values.markdown) process.stdout.write(markdown(report, after.site));
   else process.stdout.write(text(report));
   return 0;

@@ -1,4 +1,5 @@
 /** Entry point of the `pressroom` command: dispatch, exit codes, and no stack traces for content problems. */
+import { inertLines } from "../errors/inert.ts";
 import { UsageError } from "../errors/usage.ts";
 import { USAGE } from "./args.ts";
 
@@ -31,7 +32,8 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof UsageError) {
-    process.stderr.write(`pressroom: ${error.message}\n\n${USAGE}`);
+    // A usage error repeats what was given (a --now value, a file name): shown, never acted on.
+    process.stderr.write(`pressroom: ${inertLines(error.message)}\n\n${USAGE}`);
     process.exitCode = 2;
   } else {
     process.stderr.write(`pressroom: internal error, please report it with the output below.\n`);

@@ -6,6 +6,7 @@
 import { cleanTitle, type Answers, type ScaffoldSite } from "../content/scaffold.ts";
 import { parseContentDate } from "../content/dates.ts";
 import { closest, closestContacts } from "../content/suggest.ts";
+import { inert } from "../errors/inert.ts";
 import type { NewText } from "./new-text.ts";
 
 /** The flags as given; photos: --photos true, --no-photos false, neither undefined. */
@@ -48,8 +49,9 @@ export function checkDepartments(value: string, site: ScaffoldSite, t: NewText):
 export const departmentContact = (ids: readonly string[], site: ScaffoldSite): string | undefined =>
   ids.flatMap((id) => site.departments.get(id)?.contactIds ?? [])[0];
 
+/** The departments' names for a message, each inert: the message has lines of its own, a name must not add one. */
 const departmentNames = (ids: readonly string[], site: ScaffoldSite): string =>
-  ids.map((id) => site.departments.get(id)?.name ?? id).join(", ");
+  ids.map((id) => inert(site.departments.get(id)?.name ?? id)).join(", ");
 
 /** A contact id, or none (undefined) when the departments have one of their own. */
 export function checkContact(value: string, departments: readonly string[], site: ScaffoldSite, t: NewText): Checked<string | undefined> {

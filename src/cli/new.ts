@@ -13,6 +13,7 @@ import { loadContent, type RawContent } from "../content/load.ts";
 import type { ContentModel } from "../content/model.ts";
 import { defaultDate, scaffold, type Answers, type ScaffoldSite } from "../content/scaffold.ts";
 import { resolveContent } from "../content/site.ts";
+import { inert, inertLines } from "../errors/inert.ts";
 import { UsageError } from "../errors/usage.ts";
 import { parse, USAGE } from "./args.ts";
 import { answersFromFlags, NO_CONTACT, shellQuote, checkContact, checkDate, checkDepartments, checkTitle, departmentContact, type Checked, type Flags } from "./new-answers.ts";
@@ -61,7 +62,8 @@ export async function newCommand(args: string[], terminal?: Terminal): Promise<n
     return await newRelease(args, terminal);
   } catch (error) {
     if (!(error instanceof Refused)) throw error;
-    process.stderr.write(`pressroom: ${error.message}\n\nUsage:\n${NEW_USAGE}\n`);
+    // The message quotes names from the content and what was typed: shown, never acted on.
+    process.stderr.write(`pressroom: ${inertLines(error.message)}\n\nUsage:\n${NEW_USAGE}\n`);
     return 2;
   }
 }
@@ -141,7 +143,7 @@ async function newRelease(args: string[], terminal?: Terminal): Promise<number> 
   }
   if (made.folder) lines.push(t.photosFolder(shown(made.folder)));
   lines.push(t.next(`npx pressroom serve${withContent}`, `http://127.0.0.1:8080${made.url}`, `npx pressroom check${withContent}`));
-  out.write(lines.join("\n") + "\n");
+  out.write(inertLines(lines.join("\n")) + "\n");
   return 0;
 }
 
@@ -178,7 +180,7 @@ async function ask(flags: Flags, model: ContentModel, site: ScaffoldSite, dateDe
     await select(
       {
         message: t.ask.department,
-        choices: [...model.departments.values()].map((d) => ({ name: `${d.name} (${d.id})`, value: d.id, short: d.name })),
+        choices: [...model.departments.values()].map((d) => ({ name: inert(`${d.name} (${d.id})`), value: d.id, short: inert(d.name) })),
         pageSize: 12,
         theme,
       },
@@ -191,12 +193,12 @@ async function ask(flags: Flags, model: ContentModel, site: ScaffoldSite, dateDe
   let contact: string | undefined;
   if (flags.contact !== undefined) contact = valueOf(checkContact(flags.contact, departments, site, t));
   else if (model.contacts.size > 0) {
-    const none = own === undefined ? [] : [{ name: t.ask.contactOfDepartment(model.contacts.get(own)?.name ?? own), value: "", short: "–" }];
+    const none = own === undefined ? [] : [{ name: inert(t.ask.contactOfDepartment(model.contacts.get(own)?.name ?? own)), value: "", short: "–" }];
     const chosen = await select(
       {
         message: t.ask.contact,
         choices: [
-          ...[...model.contacts.values()].map((c) => ({ name: `${c.name}${c.role ? `, ${c.role}` : ""} (${c.id})`, value: c.id!, short: c.name })),
+          ...[...model.contacts.values()].map((c) => ({ name: inert(`${c.name}${c.role ? `, ${c.role}` : ""} (${c.id})`), value: c.id!, short: inert(c.name) })),
           ...none,
         ],
         ...(own !== undefined && { default: own }),
@@ -207,7 +209,7 @@ async function ask(flags: Flags, model: ContentModel, site: ScaffoldSite, dateDe
     );
     contact = chosen === "" ? undefined : chosen;
   } else if (own === undefined) {
-    throw new Refused(t.noContacts(departments.map((id) => model.departments.get(id)?.name ?? id).join(", ")));
+    throw new Refused(t.noContacts(departments.map((id) => inert(model.departments.get(id)?.name ?? id)).join(", ")));
   }
   const photos =
     flags.photos ??

@@ -7,6 +7,7 @@ import path from "node:path";
 import { formatInstant } from "../content/dates.ts";
 import type { ContentModel } from "../content/model.ts";
 import { drafts, waiting } from "../content/publish.ts";
+import { inert, inertJson } from "../errors/inert.ts";
 import { reportLanguage } from "../errors/language.ts";
 import type { Problem } from "../errors/problem.ts";
 import { reportText, type Outcome } from "../errors/report-text.ts";
@@ -35,6 +36,9 @@ export const pathFromCwd =
     return (relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join("/");
   };
 
+/** A value as one line of JSON on standard output: JSON-escaped, and what JSON leaves as it is escaped too (inertJson). */
+export const jsonLine = (value: unknown): string => inertJson(JSON.stringify(value)) + "\n";
+
 /** Colours only on a terminal, and never when NO_COLOR is set to anything (https://no-color.org). */
 export const useColor = (stream: NodeJS.WriteStream): boolean => stream.isTTY === true && !process.env.NO_COLOR;
 
@@ -47,7 +51,7 @@ export function printProblems(
   const language = options.language ?? reportLanguage(undefined, sources.get("site.yaml"));
   const shown = options.contentDir === undefined ? undefined : pathFromCwd(options.contentDir);
   if (json) {
-    process.stdout.write(problemsToJson(problems, { language, ...(shown && { path: shown }) }));
+    process.stdout.write(inertJson(problemsToJson(problems, { language, ...(shown && { path: shown }) })));
     return;
   }
   process.stderr.write(
@@ -81,7 +85,7 @@ export function waitingText(model: ContentModel, now: number, language: Language
   const later = waiting(model, now);
   const lines: string[] = [];
   const say = (r: (typeof later)[number]): string =>
-    t.waitingLine(r.title, formatInstant(r.date, zone, t.dateFormat), r.hasTime ? formatInstant(r.date, zone, t.timeFormat) : undefined);
+    t.waitingLine(inert(r.title), formatInstant(r.date, zone, t.dateFormat), r.hasTime ? formatInstant(r.date, zone, t.timeFormat) : undefined);
   if (later.length === 1) lines.push(`${t.waitingHeading(1)} ${say(later[0]!)}`);
   else if (later.length > 1) lines.push(t.waitingHeading(later.length), ...later.map((r) => `  ${say(r)}`));
   const unfinished = options.drafts ? 0 : drafts(model).length;

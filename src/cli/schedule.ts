@@ -10,28 +10,34 @@ import { checkContent } from "../check.ts";
 import { clockOf, formatInstant, formatUntil, parseNow } from "../content/dates.ts";
 import { dueBetween, drafts, waiting, withdrawalsWaiting } from "../content/publish.ts";
 import type { Release } from "../content/model.ts";
+import { inert } from "../errors/inert.ts";
 import { reportLanguage } from "../errors/language.ts";
 import { UsageError } from "../errors/usage.ts";
 import { defaults as cacheDefaults, MediaCache } from "../media/cache.ts";
 import { readManifest } from "../outputs/manifest.ts";
 import { parse, USAGE } from "./args.ts";
-import { pathFromCwd, printProblems } from "./report.ts";
+import { jsonLine, pathFromCwd, printProblems } from "./report.ts";
 import { scheduleText, type ScheduleText } from "./schedule-text.ts";
 
 /** A moment from the command line: a date-time, or a manifest.json (the time its build was made). */
 function sinceOf(value: string, timeZone: string, t: ScheduleText): { at: number; from: string } {
   if (existsSync(value)) {
     const built = readManifest(value).built;
-    return { at: Date.parse(built), from: t.builtAt(value, built) };
+    return { at: Date.parse(built), from: t.builtAt(inert(value), built) };
   }
   const at = parseNow(value, timeZone);
   if (at === undefined) throw new UsageError(`--due-since "${value}" is neither a date like 2026-11-27T10:30 nor a manifest.json`);
-  return { at, from: value };
+  return { at, from: inert(value) };
 }
 
-/** Lines whose columns line up: each cell padded to the widest of its column, the last one as it is. */
-const table = (rows: readonly (readonly string[])[]): string =>
-  rows.map((cells) => "  " + cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(Math.max(...rows.map((r) => r[i]!.length))))).join("  ")).join("\n");
+/**
+ * Lines whose columns line up: each cell padded to the widest of its column, the last one as it is.
+ * Every cell (titles, addresses, file names) made inert first: one row stays one line, and the widths count what is shown.
+ */
+function table(rows: readonly (readonly string[])[]): string {
+  const shown = rows.map((cells) => cells.map(inert));
+  return shown.map((cells) => "  " + cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(Math.max(...shown.map((r) => r[i]!.length))))).join("  ")).join("\n");
+}
 
 export async function scheduleCommand(args: string[]): Promise<number> {
   const values = parse(args, {
@@ -77,7 +83,7 @@ export async function scheduleCommand(args: string[]): Promise<number> {
       appendFileSync(file, `due=${due.length > 0}\n`);
     }
     const dueRow = (r: Release): string[] => [when(r.date, r.hasTime), r.url, `${r.title}  (${shown(r.file)})`];
-    if (values.json) process.stdout.write(JSON.stringify({ since: new Date(since.at).toISOString(), due: due.map(json) }) + "\n");
+    if (values.json) process.stdout.write(jsonLine({ since: new Date(since.at).toISOString(), due: due.map(json) }));
     else if (due.length === 0) process.stdout.write(t.nothingDue(since.from) + "\n");
     else process.stdout.write(`${t.due(due.length, since.from)}\n${table(due.map(dueRow))}\n`);
     return 0;
@@ -89,7 +95,7 @@ export async function scheduleCommand(args: string[]): Promise<number> {
   if (values.json) {
     const withdrawalJson = (r: Release) => ({ ...json(r), withdrawn: new Date(r.withdrawn!.date).toISOString(), in_seconds: inSeconds(r.withdrawn!.date) });
     const waitingJson = (r: Release) => ({ ...json(r), in_seconds: inSeconds(r.date) });
-    process.stdout.write(JSON.stringify({ waiting: later.map(waitingJson), withdrawals: withdrawals.map(withdrawalJson), drafts: unfinished.map(json) }) + "\n");
+    process.stdout.write(jsonLine({ waiting: later.map(waitingJson), withdrawals: withdrawals.map(withdrawalJson), drafts: unfinished.map(json) }));
     return 0;
   }
   const out: string[] = [t.zone(zone)];

@@ -102,6 +102,34 @@ export function readOutput(outDir: string): Manifest {
   return local;
 }
 
+/**
+ * The folders below the prefix that hold another site ("en/"), whose files are not ours to remove.
+ *
+ * A folder is another site when it holds a manifest.json that is (a) not a file of this site: neither this build nor the
+ * deployed manifest lists it, and (b) a pressroom manifest: the format's marker (`"pressroom": 1`) and every field read
+ * as parseManifest reads our own. The name alone is not enough: a redirect page of an old address once could be called
+ * manifest.json (aliases now refuse the name), and a release moved away from such a folder left its files there for
+ * good. No site identity (the site's address) is compared: a second copy of the same site deployed below this one (a
+ * staging folder) has the same address and is still another site. Whatever is not a pressroom manifest does not stop
+ * the clean-up: it, and the files beside it, are removed like any other file the build no longer has.
+ */
+async function otherSitesBelow(bucket: Bucket, keys: ReadonlySet<string>, prefix: string, manifests: readonly (Manifest | undefined)[]): Promise<string[]> {
+  const ours = (key: string): boolean => manifests.some((m) => m !== undefined && Object.hasOwn(m.files, key.slice(prefix.length)));
+  const candidates = [...keys].filter((key) => key !== `${prefix}${FILES.manifest}` && key.endsWith(`/${FILES.manifest}`) && !ours(key));
+  const sites: string[] = [];
+  await eachLimited(candidates, 8, async (key) => {
+    const bytes = await bucket.get(key);
+    if (bytes === undefined) return;
+    try {
+      parseManifest(Buffer.from(bytes).toString("utf8"), key);
+      sites.push(key.slice(0, -FILES.manifest.length));
+    } catch {
+      // Not a pressroom manifest: no site of ours lives there.
+    }
+  });
+  return sites.sort();
+}
+
 /** Compare the output with the bucket: what goes up, what goes away. Reads the bucket, changes nothing. */
 export async function planDeploy(bucket: Bucket, options: DeployOptions): Promise<DeployPlan> {
   const local = readOutput(options.outDir);
@@ -141,10 +169,7 @@ export async function planDeploy(bucket: Bucket, options: DeployOptions): Promis
   uploads.sort((a, b) => Number(isDocument(a.entry)) - Number(isDocument(b.entry)) || inCodeUnitOrder(a.file, b.file));
 
   const served = new Set(Object.entries(local.files).filter(([, e]) => e.cache !== "host").map(([file]) => `${prefix}${file}`));
-  // Another site deployed below this prefix (its own manifest.json in a folder) is not ours to remove.
-  const otherSites = [...keys]
-    .filter((key) => key !== manifestKey && key.endsWith(`/${FILES.manifest}`))
-    .map((key) => key.slice(0, -FILES.manifest.length));
+  const otherSites = await otherSitesBelow(bucket, keys, prefix, [local, remote]);
   const stale = [...keys]
     .filter((key) => key !== manifestKey && key !== pendingKey && !served.has(key) && !otherSites.some((site) => key.startsWith(site)))
     .sort();

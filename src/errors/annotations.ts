@@ -7,10 +7,14 @@
 import path from "node:path";
 import type { Language } from "../i18n/strings.ts";
 import type { Problem } from "./problem.ts";
+import { inert } from "./inert.ts";
 import { sortProblems } from "./problem.ts";
 import { localize } from "./report.ts";
 
-/** The runner reads a command up to the end of its line, so line breaks (and the escape sign itself) are encoded. */
+/**
+ * The runner reads a command up to the end of its line, so line breaks (and the escape sign itself) are encoded.
+ * GitHub's own rules; the text that goes in is made inert first (annotation), so no other control reaches the log either.
+ */
 export const escapeData = (text: string): string => text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
 
 /** Properties end at "," and the property list at "::", so those signs are encoded too. */
@@ -33,11 +37,11 @@ export function annotationPath(file: string, options: AnnotationOptions): string
 function annotation(p: Problem, options: AnnotationOptions): string {
   const properties: string[] = [];
   // A missing content folder is no file GitHub could show; the annotation goes to the run as a whole.
-  if (p.code !== "content-folder-missing") properties.push(`file=${escapeProperty(annotationPath(p.file, options))}`);
+  if (p.code !== "content-folder-missing") properties.push(`file=${escapeProperty(inert(annotationPath(p.file, options)))}`);
   if (p.line !== undefined) properties.push(`line=${p.line}`);
   properties.push(`title=${escapeProperty(p.code)}`);
   const said = localize(p, options.language ?? "en");
-  return `::${p.severity} ${properties.join(",")}::${escapeData(`${said.message} — ${said.hint}`)}`;
+  return `::${p.severity} ${properties.join(",")}::${escapeData(inert(`${said.message} — ${said.hint}`))}`;
 }
 
 /** One workflow command a line for every problem, in report order; empty when there are none. */

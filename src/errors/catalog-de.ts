@@ -349,6 +349,14 @@ export const catalogDe: Translated<typeof catalog> = {
     message: (p) => `Die alte Adresse „${p.value}“ ist die Adresse einer Seite, die pressroom erzeugt.`,
     hint: () => "Entfernen Sie die alte Adresse: Unter ihr steht schon eine Seite.",
   },
+  "alias-reserved": {
+    title: "Alte Adresse mit reserviertem Namen",
+    message: (p) =>
+      `Die alte Adresse „${p.value}“ würde als Datei ${p.name} geschrieben; dieser Name ist der Liste aller Dateien vorbehalten, die pressroom deploy liest.`,
+    hint: (p) =>
+      `Entfernen Sie die alte Adresse: Eine Umleitung kann nicht so heißen. Jede Website, die pressroom veröffentlicht, hat ihre ${p.name}, ` +
+      "und eine solche Datei in einem Ordner ließe den Ordner beim Veröffentlichen wie eine andere Website aussehen.",
+  },
 };
 
 export const warningsDe: Translated<typeof warnings> = {

@@ -347,6 +347,14 @@ export const catalog = {
     message: (p) => `The alias "${p.value}" is the address of a page pressroom generates.`,
     hint: () => "Remove the alias: the address already shows a page.",
   }),
+  "alias-reserved": entry<{ value: string; name: string }>({
+    title: "Old address with a reserved name",
+    message: (p) =>
+      `The alias "${p.value}" would be written as a file named ${p.name}, a name reserved for the list of files that pressroom deploy reads.`,
+    hint: (p) =>
+      `Remove the alias: a redirect cannot bear that name. Every site pressroom publishes has its ${p.name}, ` +
+      "and one in a folder would make the folder look like another site to the deploy.",
+  }),
 } as const;
 
 /**

@@ -8,6 +8,7 @@ import type { Language } from "../i18n/strings.ts";
 import { catalogDe, warningsDe } from "./catalog-de.ts";
 import type { CatalogEntry } from "./catalog.ts";
 import type { Problem } from "./problem.ts";
+import { inert } from "./inert.ts";
 import { codePointMark, sortProblems } from "./problem.ts";
 import { reportText, type Outcome } from "./report-text.ts";
 
@@ -39,12 +40,11 @@ const paint = (on: boolean, code: string, text: string): string => (on ? `\u001b
 
 const TAB = "→ ";
 
-/** Characters nobody sees, and those that turn text around (in a terminal too): shown by their code point. */
-const INVISIBLE = /[\u00AD\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+/** Characters nobody sees (those that act on a terminal are inert's): shown by their code point, as they are often the mistake. */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
-/** A line as a frame shows it: a tab as an arrow and a space, an invisible character as ‹U+200B›. */
-const visible = (line: string): string =>
-  line.replace(/\t/g, TAB).replace(INVISIBLE, codePointMark);
+/** A line as a frame shows it: a tab as an arrow and a space, a control or an invisible character as ‹U+200B›. */
+const visible = (line: string): string => inert(line.replace(/\t/g, TAB)).replace(INVISIBLE, codePointMark);
 
 /** A few lines of the file around `line`, the line itself marked. */
 export function codeFrame(source: string, line: number, column = 1, context = 2): string {
@@ -79,12 +79,13 @@ export function formatProblems(problems: readonly Problem[], options: ReportOpti
   const t = reportText(language);
   const shownPath = (p: Problem): string => (p.code === "content-folder-missing" ? p.file : (options.path ?? ((f) => f))(p.file));
   const block = (p: Problem): string => {
+    // Messages, hints, file names and fields quote the content: inert before they are painted and put on their lines.
     const said = localize(p, language);
-    const label = p.severity === "warning" ? paint(c, "33", `${t.warning}: ${said.title}`) : paint(c, "31", said.title);
-    const lines = [`${paint(c, "1", locationText(p, shownPath(p)))}  ${label} [${p.code}]`];
-    if (p.field !== undefined) lines.push(`  ${t.field}: ${p.field}`);
-    lines.push(`  ${said.message}`);
-    lines.push(`  ${paint(c, "36", `${t.hint}:`)} ${said.hint}`);
+    const label = p.severity === "warning" ? paint(c, "33", `${t.warning}: ${inert(said.title)}`) : paint(c, "31", inert(said.title));
+    const lines = [`${paint(c, "1", locationText(p, inert(shownPath(p))))}  ${label} [${p.code}]`];
+    if (p.field !== undefined) lines.push(`  ${t.field}: ${inert(p.field)}`);
+    lines.push(`  ${inert(said.message)}`);
+    lines.push(`  ${paint(c, "36", `${t.hint}:`)} ${inert(said.hint)}`);
     const source = options.sources.get(p.file);
     if (source !== undefined && p.line !== undefined) lines.push(codeFrame(source, p.line, p.column).replace(/^/gm, "  "));
     return lines.join("\n");

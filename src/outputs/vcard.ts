@@ -9,7 +9,10 @@
  * - TEL: ical.js takes `uri` as the default value type of TEL and so leaves out
  *   VALUE=uri; in RFC 6350 the default is text, so it is written out here.
  * - Line breaks: ical.js escapes LF but writes a CR as it is, which breaks the
- *   content line; CRLF and CR become LF (escaped \n), other controls are dropped.
+ *   content line; CRLF and CR become LF (escaped \n). So do NEL (U+0085) and
+ *   Unicode's line and paragraph separators (U+2028, U+2029), which ical.js
+ *   writes as they are and some readers take for the end of the line; other
+ *   controls (C0 and C1) are dropped.
  * - URIs: ical.js escapes a comma in a URI value (`\,`), which RFC 6350's own
  *   examples do not; a comma in the page address is percent-encoded instead,
  *   so readers of either kind see the same address.
@@ -98,12 +101,15 @@ export function vcardFileName(contact: Contact): string {
   return `${contact.id ?? (slugify(contact.name) || "kontakt")}.vcf`;
 }
 
-// Controls other than tab and line feed have no place in a content line (RFC 6350 §3.3 VALUE-CHAR).
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+// Controls other than tab and line feed have no place in a content line (RFC 6350 §3.3 VALUE-CHAR), C1's neither.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
-/** Line breaks as LF (ical.js escapes LF, and writes CR as it is), other controls removed. */
+/** What some readers break a line at besides LF: CRLF, CR, NEL and Unicode's line and paragraph separators. */
+const LINE_BREAK = /\r\n?|[\u0085\u2028\u2029]/g;
+
+/** Line breaks as LF (ical.js escapes LF, and writes the others as they are), other controls removed. */
 function text(value: string): string {
-  return value.replace(/\r\n?/g, "\n").replace(CONTROL, "");
+  return value.replace(LINE_BREAK, "\n").replace(CONTROL, "");
 }
 
 /** One word of a name: a capital, then letters, hyphens or apostrophes ("Anna-Lena", "O'Brien"). */

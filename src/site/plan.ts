@@ -3,6 +3,7 @@
  * published releases only. Eleventy renders this plan; nothing else decides
  * what exists.
  */
+import path from "node:path";
 import { aliasOutputPath } from "../content/alias.ts";
 import type { Contact, ContentModel, Department, Release } from "../content/model.ts";
 import { isWithdrawn } from "../content/publish.ts";
@@ -371,6 +372,13 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
       if (hashedFolder !== undefined) {
         const reason = `${site.basePath}/${hashedFolder}/ holds the site's own files, named by their content`;
         problems.push(problem("invalid-alias", at, { value: alias.path, reason }));
+        continue;
+      }
+      // A manifest.json in a folder is what tells deploy that another site lives there: no redirect page may bear the name, at
+      // any level. An alias is the one output file whose name the content chooses (pages are index.html, media files have the
+      // extensions of images and documents, cards end in .vcf).
+      if (path.posix.basename(outputPath) === FILES.manifest) {
+        problems.push(problem("alias-reserved", at, { value: alias.path, name: FILES.manifest }));
         continue;
       }
       if (clashes(outputPath)) {

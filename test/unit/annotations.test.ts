@@ -47,10 +47,11 @@ describe("formatAnnotations", () => {
   });
 
   it("escapes the file name and the text: every annotation stays on one line", () => {
+    // A line break in the text is the content's: written out as in the report (inert.ts), never a line of the log.
     const p = problem("yaml-syntax", { file: "releases/a,b:c%.md", line: 2 }, { detail: "line one\nline two", hint: "50% of it" });
     assert.equal(
       formatAnnotations([p], inRepo),
-      "::error file=content/releases/a%2Cb%3Ac%25.md,line=2,title=yaml-syntax::The YAML cannot be read: line one%0Aline two. — 50%25 of it\n",
+      "::error file=content/releases/a%2Cb%3Ac%25.md,line=2,title=yaml-syntax::The YAML cannot be read: line one‹U+000A›line two. — 50%25 of it\n",
     );
   });
 

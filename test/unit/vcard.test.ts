@@ -109,6 +109,16 @@ describe("vcardOf", () => {
     assert.equal(value(parse(text), "title"), "Erste Zeile\nZweite\nDritte");
   });
 
+  it("writes NEL and Unicode's line and paragraph separators as escaped line breaks, and drops C1 controls", () => {
+    const role = "Eins\u0085Zwei\u2028Drei\u2029Vier\u009BFünf";
+    const text = vcardOf({ name: "Anna\u2028Müller", role }, { language: "de" });
+    assertWellFormed(text);
+    // Readers that end a line at any of them would otherwise see a property cut in two.
+    assert.doesNotMatch(text, /[\u0080-\u009F\u2028\u2029]/);
+    assert.equal(value(parse(text), "title"), "Eins\nZwei\nDrei\nVierFünf");
+    assert.equal(value(parse(text), "fn"), "Anna\nMüller");
+  });
+
   it("folds long lines at 75 octets, between characters, and unfolds to the original", () => {
     const role = "Ä€ä😀ß".repeat(40);
     assert.equal([...role].length, 200);
