@@ -6,7 +6,7 @@
 import path from "node:path";
 import { formatInstant } from "../content/dates.ts";
 import type { ContentModel } from "../content/model.ts";
-import { drafts, waiting } from "../content/publish.ts";
+import { drafts, waiting, withdrawalsWaiting } from "../content/publish.ts";
 import { inert, inertJson } from "../errors/inert.ts";
 import { reportLanguage } from "../errors/language.ts";
 import type { Problem } from "../errors/problem.ts";
@@ -66,18 +66,20 @@ export function printProblems(
   );
 }
 
-/** The releases waiting for their time (soonest first) and the number of drafts, for --json. */
+/** The releases and withdrawals waiting for their time (soonest first) and the number of drafts, for --json. */
 export function waitingJson(model: ContentModel, now: number, options: { drafts: boolean }) {
   return {
     waiting: waiting(model, now).map((r) => ({ file: r.file, title: r.title, url: r.url, date: new Date(r.date).toISOString() })),
+    withdrawals: withdrawalsWaiting(model, now).map((r) => ({ file: r.file, title: r.title, url: r.url, date: new Date(r.withdrawn!.date).toISOString() })),
     ...(!options.drafts && { drafts: drafts(model).length }),
   };
 }
 
 /**
  * What waits, for people: "1 Meldung mit Sperrfrist: „…“ erscheint am
- * 01.12.2026 um 09:00 Uhr" (several: one a line, soonest first), then the
- * drafts counted. Empty when nothing waits. `drafts`: the build publishes drafts, so none is left out.
+ * 01.12.2026 um 09:00 Uhr" (several: one a line, soonest first), the
+ * withdrawals waiting for their time the same way, then the drafts counted.
+ * Empty when nothing waits. `drafts`: the build publishes drafts, so none is left out.
  */
 export function waitingText(model: ContentModel, now: number, language: Language, options: { drafts: boolean }): string {
   const t = reportText(language);
@@ -88,6 +90,16 @@ export function waitingText(model: ContentModel, now: number, language: Language
     t.waitingLine(inert(r.title), formatInstant(r.date, zone, t.dateFormat), r.hasTime ? formatInstant(r.date, zone, t.timeFormat) : undefined);
   if (later.length === 1) lines.push(`${t.waitingHeading(1)} ${say(later[0]!)}`);
   else if (later.length > 1) lines.push(t.waitingHeading(later.length), ...later.map((r) => `  ${say(r)}`));
+  // Of releases already public: a release still under embargo is said above (schedule lists its withdrawal too).
+  const taken = withdrawalsWaiting(model, now).filter((r) => r.date <= now);
+  const sayTaken = (r: (typeof taken)[number]): string =>
+    t.withdrawalLine(
+      inert(r.title),
+      formatInstant(r.withdrawn!.date, zone, t.dateFormat),
+      r.withdrawn!.hasTime ? formatInstant(r.withdrawn!.date, zone, t.timeFormat) : undefined,
+    );
+  if (taken.length === 1) lines.push(`${t.withdrawalsHeading(1)} ${sayTaken(taken[0]!)}`);
+  else if (taken.length > 1) lines.push(t.withdrawalsHeading(taken.length), ...taken.map((r) => `  ${sayTaken(r)}`));
   const unfinished = options.drafts ? 0 : drafts(model).length;
   if (unfinished > 0) lines.push(t.drafts(unfinished));
   return lines.map((line) => line + "\n").join("");

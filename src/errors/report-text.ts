@@ -19,6 +19,9 @@ export interface ReportText {
   /** "1 Meldung mit Sperrfrist:" and each one "„Titel“ erscheint am 01.12.2026 um 09:00 Uhr". */
   readonly waitingHeading: (n: number) => string;
   readonly waitingLine: (title: string, date: string, time: string | undefined) => string;
+  /** "1 Rücknahme wartet:" and each one "„Titel“ wird am 02.12.2026 um 16:00 Uhr zurückgezogen". */
+  readonly withdrawalsHeading: (n: number) => string;
+  readonly withdrawalLine: (title: string, date: string, time: string | undefined) => string;
   readonly drafts: (n: number) => string;
   /** date-fns patterns for the embargo lines. */
   readonly dateFormat: string;
@@ -46,6 +49,8 @@ const de: ReportText = {
     `${plural(files, "Mediendatei", "Mediendateien")} in ${seconds.replace(".", ",")} s.`,
   waitingHeading: (n) => `${plural(n, "Meldung", "Meldungen")} mit Sperrfrist:`,
   waitingLine: (title, date, time) => `„${title}“ erscheint am ${date}${time ? ` um ${time} Uhr` : ""}`,
+  withdrawalsHeading: (n) => (n === 1 ? "1 Rücknahme wartet:" : `${n} Rücknahmen warten:`),
+  withdrawalLine: (title, date, time) => `„${title}“ wird am ${date}${time ? ` um ${time} Uhr` : ""} zurückgezogen`,
   drafts: (n) => `${plural(n, "Entwurf", "Entwürfe")} (draft: true), ${n === 1 ? "wird" : "werden"} nicht veröffentlicht.`,
   dateFormat: "dd.MM.yyyy",
   timeFormat: "HH:mm",
@@ -68,6 +73,8 @@ const en: ReportText = {
     `Built ${plural(n, "release", "releases")} into ${out}: ${plural(pages, "page", "pages")}, ${plural(files, "media file", "media files")} in ${seconds} s.`,
   waitingHeading: (n) => `${plural(n, "release", "releases")} under embargo:`,
   waitingLine: (title, date, time) => `“${title}” is published on ${date}${time ? ` at ${time}` : ""}`,
+  withdrawalsHeading: (n) => `${plural(n, "withdrawal", "withdrawals")} waiting:`,
+  withdrawalLine: (title, date, time) => `“${title}” is withdrawn on ${date}${time ? ` at ${time}` : ""}`,
   drafts: (n) => `${plural(n, "draft", "drafts")} (draft: true), not published.`,
   dateFormat: "d MMMM yyyy",
   timeFormat: "HH:mm",

@@ -9,6 +9,8 @@ import path from "node:path";
 import { test } from "node:test";
 import { checkContent } from "../../src/check.ts";
 import { frontMatterLine } from "../../src/content/future-times.ts";
+import { clockOf } from "../../src/content/dates.ts";
+import { waitingJson, waitingText } from "../../src/cli/report.ts";
 import { scratchDirs } from "../helpers.ts";
 
 const scratch = scratchDirs();
@@ -53,4 +55,29 @@ test("an update later than now is a warning at its line, in the site's zone", as
 test("the line of a front matter field, not of the text", () => {
   assert.equal(frontMatterLine("---\ntitle: x\nupdated: 2026\n---\nupdated: no\n", "updated"), 3);
   assert.equal(frontMatterLine("---\ntitle: x\n---\nupdated: 2026\n", "updated"), undefined);
+});
+
+test("a withdrawal waiting for its time is in the summary of check and build, like an embargo", async () => {
+  const content = site({
+    "2026-12-01-fest.md": "title: Fest am Hafen\ndate: 2026-12-01 09:00\ndepartment: amt\nwithdrawn:\n  date: 2026-12-06 16:00\n  reason: Abgesagt.\n",
+    "2026-12-24-markt.md": "title: Markt\ndate: 2026-12-24 09:00\ndepartment: amt\n",
+    "2026-11-01-alt.md": "title: Alt\ndate: 2026-11-01 09:00\ndepartment: amt\nwithdrawn:\n  date: 2026-11-02 09:00\n  reason: Erledigt.\n",
+  });
+  const { model } = await checkContent(content);
+  assert.ok(model);
+  const now = clockOf("2026-12-06T13:19", model.site.timeZone);
+  assert.equal(
+    waitingText({ ...model, site: { ...model.site, language: "de" } }, now, "de", { drafts: false }),
+    "1 Meldung mit Sperrfrist: „Markt“ erscheint am 24.12.2026 um 09:00 Uhr\n1 Rücknahme wartet: „Fest am Hafen“ wird am 06.12.2026 um 16:00 Uhr zurückgezogen\n",
+  );
+  assert.equal(
+    waitingText(model, now, "en", { drafts: false }),
+    "1 release under embargo: “Markt” is published on 24 December 2026 at 09:00\n1 withdrawal waiting: “Fest am Hafen” is withdrawn on 6 December 2026 at 16:00\n",
+  );
+  assert.deepEqual(
+    waitingJson(model, now, { drafts: false }).withdrawals,
+    [{ file: "releases/2026-12-01-fest.md", title: "Fest am Hafen", url: "/2026/12/01/fest/", date: "2026-12-06T15:00:00.000Z" }],
+  );
+  // Once its time has come, nothing waits.
+  assert.equal(waitingText(model, clockOf("2026-12-06T16:00", model.site.timeZone), "de", { drafts: false }).includes("Rücknahme"), false);
 });
