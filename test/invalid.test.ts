@@ -358,6 +358,17 @@ const cases: readonly Case[] = [
     ],
   },
   {
+    // Control characters written as escapes between double quotes: ESC and a line break with a workflow command in a
+    // title, NEL in a tag, BELL in a contact's name. Each an error where its value starts; the rest of each file is checked.
+    fixture: "invalid-control",
+    codes: ["control-character", "control-character", "control-character"],
+    problems: [
+      { code: "control-character", file: "contacts.yaml", line: 2, field: "lee", ...said("control-character", { character: "U+0007 BELL" }) },
+      { code: "control-character", file: "releases/2026-06-01-city-hall.md", line: 2, field: "title", ...said("control-character", { character: "U+001B ESCAPE" }) },
+      { code: "control-character", file: "releases/2026-06-01-city-hall.md", line: 5, field: "tags", ...said("control-character", { character: "U+0085 NEXT LINE" }) },
+    ],
+  },
+  {
     // Zero-width characters where they make a text other than it looks: a department's and a contact's name, a title,
     // a subtitle, an inline contact, a media file's name, a caption and a release's file name. An emoji's joiner is fine.
     fixture: "invalid-invisible",

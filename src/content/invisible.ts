@@ -226,3 +226,29 @@ export function cleanField(value: string, where: Location | (() => Location), wa
     .replace(/[ \t]{2,}/g, " ")
     .trim();
 }
+
+/**
+ * Control characters a value of a YAML file may not hold: C0 but the tab and
+ * line breaks, DEL and C1 (U+0085 NEXT LINE among them, which some readers of
+ * a contact card take for a new line). A text editor cannot type them; they
+ * come from escapes between double quotes ("\e", "\x1b") or from a copy.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+const CONTROL_NAMES: Readonly<Record<string, string>> = {
+  "\u0000": "NULL",
+  "\u0007": "BELL",
+  "\u0008": "BACKSPACE",
+  "\u000B": "LINE TABULATION",
+  "\u000C": "FORM FEED",
+  "\u001B": "ESCAPE",
+  "\u007F": "DELETE",
+  "\u0085": "NEXT LINE",
+};
+
+/** The first control character of `value` as "U+001B ESCAPE", or undefined when it has none. */
+export function controlCharacter(value: string): string | undefined {
+  const char = CONTROL.exec(value)?.[0];
+  return char === undefined ? undefined : `${codePoint(char)} ${CONTROL_NAMES[char] ?? "CONTROL"}`;
+}

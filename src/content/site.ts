@@ -49,7 +49,8 @@ function readMapping(raw: RawContent, file: string, required: boolean, problems:
   }
   const parsed = parseYaml(text, { file, lineOffset: 0 });
   problems.push(...parsed.problems);
-  if (parsed.problems.length > 0) return undefined;
+  // A file that could be read (a control character in one value, say) is still checked for the rest.
+  if (parsed.problems.length > 0 && parsed.value === undefined) return undefined;
   if (parsed.value === undefined && !required) return parsed;
   if (!isMapping(parsed.value)) {
     problems.push(problem("not-a-mapping", { file, line: 1 }, { what: file }));

@@ -9,6 +9,7 @@ import { LineCounter, parseDocument, stringify, visit, isMap, isPair, isScalar, 
 import type { ParamsOf } from "../errors/catalog.ts";
 import { problem, type Problem } from "../errors/problem.ts";
 import { yamlMistake, type YamlMistake } from "../errors/yaml-mistakes.ts";
+import { controlCharacter } from "./invisible.ts";
 
 /** The YAML library's most common messages, and the mistake each one means. */
 const KNOWN_MESSAGES: readonly [RegExp, "colon" | "duplicate-field" | "no-colon" | "uneven-indent" | "tab" | "unclosed-quote"][] = [
@@ -178,6 +179,17 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
     return offset === undefined ? undefined : lineAt(offset);
   };
 
+  // A control character in a value ("\e", "\x85" between double quotes): each value that holds one, where it starts.
+  // The file is read all the same: the value is wrong, not the file, and its other fields are checked as usual.
+  visit(doc, {
+    Scalar(_, node) {
+      const character = typeof node.value === "string" ? controlCharacter(node.value) : undefined;
+      if (character === undefined) return;
+      const offset = node.range?.[0] ?? 0;
+      const field = topLevelKeyAt(doc, offset);
+      report(problem("control-character", { file: source.file, line: lineAt(offset), column: lineCounter.linePos(offset).col, ...(field && { field }) }, { character }));
+    },
+  });
   const raw = doc.toJS({ maxAliasCount: 50 }) as unknown;
   return { value: normalize(raw), lineOf, problems };
 }

@@ -139,6 +139,13 @@ export const catalogDe: Translated<typeof catalog> = {
     message: (p) => `Hier steht ${p.character}, das die Richtung ändert, in der Text angezeigt wird: Leser sehen nicht, was geschrieben steht (z. B. „Unterlagen exe.pdf“ für eine Datei, die auf .exe endet).`,
     hint: () => "Löschen Sie das Zeichen: Cursor hinter die Stelle setzen und mit der Rücktaste löschen, bis sich der Text daneben ändert, dann neu tippen. Titel, Namen und Dateinamen brauchen es nie.",
   },
+  "control-character": {
+    title: "Steuerzeichen in einem Wert",
+    message: (p) => `Ein Wert hier enthält ${p.character}, ein Steuerzeichen, das keine Seite, kein Feed und keine Kontaktkarte zeigen kann.`,
+    hint: () =>
+      "Es steht zwischen doppelten Anführungszeichen als Kürzel da (\\e, \\a, \\0, \\x1b, \\u001b, \\x85 …) oder kam mit kopiertem Text mit: Löschen Sie es. " +
+      "Für einen Zeilenumbruch in einem längeren Text schreiben Sie den Wert als Block (reason: | und den Text eingerückt darunter).",
+  },
   "zero-width": {
     title: "Unsichtbares Zeichen",
     message: (p) =>

@@ -139,6 +139,14 @@ export const catalog = {
     message: (p) => `Here stands ${p.character}, which changes the direction text is shown in: what readers see is not what is written (e.g. "Unterlagen exe.pdf" for a file ending in .exe).`,
     hint: () => "Delete the character: place the cursor after the spot and press Backspace until the text around it changes, then type it again. Titles, names and file names never need one.",
   }),
+  // `character` is the code point and its name: "U+001B ESCAPE".
+  "control-character": entry<{ character: string }>({
+    title: "Control character in a value",
+    message: (p) => `A value here holds ${p.character}, a control character that no page, feed or contact card can show.`,
+    hint: () =>
+      'It is written between double quotes as an escape (\\e, \\a, \\0, \\x1b, \\u001b, \\x85 …) or came along with copied text: delete it. ' +
+      "For a line break in a long text, write the value as a block (reason: | and the text indented below).",
+  }),
   "zero-width": entry<{ character: string }>({
     title: "Invisible character",
     message: (p) =>
