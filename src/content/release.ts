@@ -91,8 +91,9 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     if (!value) return undefined;
     const parsed = parseContentDate(value, context.timeZone);
     if (parsed.ok) return parsed;
-    const code = parsed.reason === "format" ? "invalid-date" : "impossible-date";
-    problems.push(problem(code, at(...fieldPath), { field: fieldPath.join("."), value }));
+    const field = fieldPath.join(".");
+    if (parsed.reason === "format") problems.push(problem("invalid-date", at(...fieldPath), { field, value }));
+    else problems.push(problem("impossible-date", at(...fieldPath), { field, value, why: parsed.why }));
     return undefined;
   };
   const date = parseDateField(["date"], data.date);

@@ -4,6 +4,7 @@
  * without a German entry (or with other facts) a compile error.
  */
 import { looksLikeName, type CatalogEntry, type catalog, type warnings } from "./catalog.ts";
+import { impossibleDate } from "./date-mistakes.ts";
 import { germanPhrase } from "./fragments-de.ts";
 import { yamlMistake } from "./yaml-mistakes.ts";
 
@@ -105,7 +106,7 @@ export const catalogDe: Translated<typeof catalog> = {
   },
   "impossible-date": {
     title: "Datum gibt es nicht",
-    message: (p) => `„${p.value}“ in „${p.field}“ ist kein Tag oder keine Uhrzeit, die es gibt.`,
+    message: (p) => `„${p.value}“ in „${p.field}“ ist kein Tag oder keine Uhrzeit, die es gibt${p.why ? `: ${impossibleDate(p.why, "de")}` : ""}.`,
     hint: () => "Prüfen Sie Tag und Monat (einen 30. Februar gibt es z. B. nicht) und die Uhrzeit (00:00 bis 23:59).",
   },
   "updated-before-date": {

@@ -5,6 +5,7 @@
  * `code` of an entry is part of the product: scripts and CI logs match on it,
  * so an entry is never renamed once shipped, only added.
  */
+import { impossibleDate, type ImpossibleDate } from "./date-mistakes.ts";
 import type { YamlMistake } from "./yaml-mistakes.ts";
 
 export interface CatalogEntry<P> {
@@ -109,9 +110,10 @@ export const catalog = {
       "Write the date as YYYY-MM-DD (2026-11-27), with a time as YYYY-MM-DD HH:MM (2026-11-27 10:30), " +
       "or in full ISO 8601 with an offset (2026-11-27T10:30:00+01:00).",
   }),
-  "impossible-date": entry<{ field: string; value: string }>({
+  // `why`: which part does not exist (content/dates.ts); `pressroom new` says it with the same words.
+  "impossible-date": entry<{ field: string; value: string; why?: ImpossibleDate }>({
     title: "Date does not exist",
-    message: (p) => `"${p.value}" in "${p.field}" is not a day or time that exists.`,
+    message: (p) => `"${p.value}" in "${p.field}" is not a day or time that exists${p.why ? `: ${impossibleDate(p.why, "en")}` : ""}.`,
     hint: () => "Check day and month (e.g. there is no 30 February) and the time (00:00 to 23:59).",
   }),
   "updated-before-date": entry<{ updated: string; date: string }>({
