@@ -155,7 +155,7 @@ const cases: readonly Case[] = [
     fixture: "invalid-dates",
     codes: ["impossible-date", "impossible-date", "invalid-date", "invalid-date"],
     problems: [
-      { code: "impossible-date", file: `${R}2026-02-30-kein-tag.md`, line: 4, field: "date", ...said("impossible-date", { field: "date", value: "2026-02-30" }) },
+      { code: "impossible-date", file: `${R}2026-02-30-kein-tag.md`, line: 4, field: "date", ...said("impossible-date", { field: "date", value: "2026-02-30", why: { part: "day", year: 2026, month: 2, days: 28 } }) },
       {
         code: "invalid-date",
         file: `${R}2026-11-27-deutsches-format.md`,
@@ -164,7 +164,7 @@ const cases: readonly Case[] = [
         message: said("invalid-date", { field: "date", value: "27.11.2026" }).message,
         hint: DATE_FORMAT_HINT,
       },
-      { code: "impossible-date", file: `${R}2026-11-27-stunde-25.md`, line: 4, field: "date", ...said("impossible-date", { field: "date", value: "2026-11-27 25:00" }) },
+      { code: "impossible-date", file: `${R}2026-11-27-stunde-25.md`, line: 4, field: "date", ...said("impossible-date", { field: "date", value: "2026-11-27 25:00", why: { part: "time" } }) },
       {
         code: "invalid-date",
         file: `${R}2026-11-27-gestern.md`,
@@ -311,7 +311,7 @@ const cases: readonly Case[] = [
         file: `${R}2026-11-20-unmoegliches-datum.md`,
         line: 6,
         field: "withdrawn.date",
-        ...said("impossible-date", { field: "withdrawn.date", value: "2026-11-31" }),
+        ...said("impossible-date", { field: "withdrawn.date", value: "2026-11-31", why: { part: "day", year: 2026, month: 11, days: 30 } }),
       },
       {
         code: "withdrawn-before-date",
@@ -327,7 +327,7 @@ const cases: readonly Case[] = [
         file: `${R}2026-11-20-aktualisiert-unmoeglich.md`,
         line: 5,
         field: "updated",
-        ...said("impossible-date", { field: "updated", value: "2026-02-30 09:00" }),
+        ...said("impossible-date", { field: "updated", value: "2026-02-30 09:00", why: { part: "day", year: 2026, month: 2, days: 28 } }),
       },
     ],
   },
