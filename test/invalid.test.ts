@@ -68,8 +68,8 @@ const cases: readonly Case[] = [
     fixture: "invalid-yaml",
     codes: ["yaml-syntax", "yaml-syntax", "yaml-syntax"],
     problems: [
-      // title: Bürgermeisterin: Wir bauen   (unquoted ": " inside the value): the hint says to quote it.
-      { code: "yaml-syntax", file: `${R}2026-11-27-doppelpunkt.md`, line: 4, message: YAML_BROKEN, hint: /double quotes/ },
+      // title: Bürgermeisterin: Wir bauen   (unquoted ": " inside the value): the hint shows the line with the value quoted.
+      { code: "yaml-syntax", file: `${R}2026-11-27-doppelpunkt.md`, line: 4, message: YAML_BROKEN, hint: /in quotes: title: "Bürgermeisterin: Wir bauen"$/ },
       // "  contact: oezdemir" indented under "department: umweltamt": the mistake is on line 5,
       // and the advice is about indentation (quoting "umweltamt" would not help).
       { code: "yaml-syntax", file: `${R}2026-11-28-einrueckung.md`, line: 5, message: YAML_BROKEN, hint: /indent/i },

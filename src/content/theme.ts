@@ -45,16 +45,25 @@ export function resolveTheme(
   let color: string | undefined;
   if (data.color !== undefined) {
     const hex = parseColor(data.color);
+    const line = parsed.lineOf(["color"]);
+    const written = line === undefined ? undefined : source.split("\n")[line - 1];
+    // The color: line with another colour in quotes, its comment kept: the fix a hint proposes.
+    const colorFix = (value: string) =>
+      line === undefined || written === undefined ? [] : [{ line, text: written.replace(/^(\s*color\s*:\s*)("[^"]*"|'[^']*'|\S+)/, `$1"${value}"`) }];
     if (hex === undefined) {
       // color: #005a9c without quotes is a comment to YAML, and the value is empty: show what was written.
-      const line = parsed.lineOf(["color"]);
-      const written = data.color.trim() === "" && line !== undefined ? (source.split("\n")[line - 1] ?? "").replace(/^\s*color\s*:\s*/, "").trim() : data.color;
-      problems.push(problem("invalid-value", at("color"), { field: "color", value: written, expected: 'a colour written as #rrggbb, e.g. color: "#005a9c" (with the quotes)' }));
+      const value = data.color.trim() === "" && written !== undefined ? written.replace(/^\s*color\s*:\s*/, "").trim() : data.color;
+      if (value !== data.color && parseColor(value) !== undefined) {
+        problems.push(problem("invalid-value", at("color"), { field: "color", value, expected: `a colour in quotes: color: "${value}"` }, colorFix(value)));
+      } else {
+        problems.push(problem("invalid-value", at("color"), { field: "color", value, expected: 'a colour written as #rrggbb, e.g. color: "#005a9c" (with the quotes)' }));
+      }
     } else {
       const ratio = contrast(hex, WHITE);
       if (ratio < AA_CONTRAST) {
         const darker = darkEnough(hex);
-        problems.push(problem("low-contrast", at("color"), { value: data.color, ratio: ratioText(ratio), suggestion: darker, suggestionRatio: ratioText(contrast(darker, WHITE)) }));
+        const params = { value: data.color, ratio: ratioText(ratio), suggestion: darker, suggestionRatio: ratioText(contrast(darker, WHITE)) };
+        problems.push(problem("low-contrast", at("color"), params, colorFix(darker)));
       } else color = hex;
     }
   }

@@ -8,7 +8,7 @@
 import { LineCounter, parseDocument, stringify, visit, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
 import type { ParamsOf } from "../errors/catalog.ts";
 import { problem, type Problem } from "../errors/problem.ts";
-import { yamlMistake, type YamlMistake } from "../errors/yaml-mistakes.ts";
+import { meantLines, yamlMistake, type MeantLine, type YamlMistake } from "../errors/yaml-mistakes.ts";
 
 /** The YAML library's most common messages, and the mistake each one means. */
 const KNOWN_MESSAGES: readonly [RegExp, "colon" | "duplicate-field" | "no-colon" | "uneven-indent" | "tab" | "unclosed-quote"][] = [
@@ -30,12 +30,33 @@ function plainMessage(message: string): ParamsOf<"yaml-syntax"> {
 }
 
 /**
- * `title: "Er sagte "Hallo" heute"`: a value that starts with a double quote
- * and goes on after the quote that closes it. The field and the text between
- * the outer quotes, for a hint that shows the line written right.
+ * Whether the double quotes of `text` pair up as quotation marks do: each
+ * opening one at the start or after a space or bracket, each closing one
+ * after a character and before the end, a space or a punctuation mark.
  */
-export function innerQuotes(line: string): { field: string; value: string } | undefined {
-  const start = /^\s*(?:-\s+)?([^\s"'#:][^:]*?):\s+"/.exec(line);
+function quotesPair(text: string): boolean {
+  let open = false;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) {
+    const before = text[i - 1];
+    const after = text[i + 1];
+    if (!open && (before === undefined || /[\s([{–-]/.test(before)) && after !== undefined && /\S/.test(after)) open = true;
+    else if (open && before !== undefined && /\S/.test(before) && (after === undefined || /[\s.,;:!?)\]}–-]/.test(after))) open = false;
+    else return false;
+  }
+  return !open;
+}
+
+/**
+ * `title: "Er sagte "Hallo" heute"`: a value that starts with a double quote
+ * and goes on after the quote that closes it. The line as the writer meant it,
+ * for a hint that shows it written right. Two readings: quotes around the
+ * whole value with a quotation inside (`"Er sagte "Hallo" heute"`: the value
+ * is what stands between the outer ones), or a value that starts with a
+ * quotation (`"Weihnachtsoratorium" im Dom`: every quote is the text's). The
+ * first only when the value ends in a quote and the quotes inside pair up.
+ */
+export function innerQuotes(line: string): MeantLine | undefined {
+  const start = /^(\s*(?:-\s+)?)([^\s"'#:][^:]*?):\s+"/.exec(line);
   if (!start) return undefined;
   const rest = line.slice(start[0].length);
   const close = /^(?:[^"\\]|\\.)*"/.exec(rest);
@@ -43,7 +64,21 @@ export function innerQuotes(line: string): { field: string; value: string } | un
   const after = rest.slice(close[0].length).trim();
   if (after === "" || after.startsWith("#")) return undefined;
   const whole = rest.trimEnd();
-  return { field: start[1]!, value: whole.endsWith('"') ? whole.slice(0, -1) : whole };
+  const inside = whole.endsWith('"') ? whole.slice(0, -1) : undefined;
+  const value = inside !== undefined && quotesPair(inside) ? inside : `"${whole}`;
+  return { indent: start[1]!, field: start[2]!, value };
+}
+
+/**
+ * `title: Bürgermeisterin: Wir bauen`: a plain value with ": " in it. The
+ * line as the writer meant it, the whole value text, for a hint that puts it
+ * in quotes; a comment after two spaces (as `pressroom new` writes them) stays
+ * a comment. Nothing for a value YAML would read as something else than text.
+ */
+export function colonInValue(line: string): MeantLine | undefined {
+  const m = /^(\s*(?:-\s+)?)([^\s"'#:\-?][^:]*?):\s+([^\s"'[{|>&*!%@`#].*?)(\s{2,}#.*)?\s*$/.exec(line);
+  if (!m || !/:\s/.test(m[3]!)) return undefined;
+  return { indent: m[1]!, field: m[2]!, value: m[3]!, ...(m[4] !== undefined && { comment: m[4] }) };
 }
 
 /** The top-level field whose value contains `offset`, for locating a problem found deep in the parser. */
@@ -115,7 +150,11 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
   for (const error of others) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     const next = textLines[line];
+    const text = textLines[line - 1] ?? "";
+    // A plain value with ": " in it is never YAML, whatever the parser says about it (in departments.yaml it says "implicit key", as for an indented line).
+    const colon = innerQuotes(text) ? undefined : colonInValue(text);
     if (
+      colon === undefined &&
       (error.code === "BLOCK_AS_IMPLICIT_KEY" || error.code === "MULTILINE_IMPLICIT_KEY") &&
       next !== undefined &&
       /^\s+[^\s#-][^:]*:(\s|$)/.test(next)
@@ -123,9 +162,12 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
       report(problem("yaml-syntax", { file: source.file, line: line + 1 + source.lineOffset, column: 1 }, said({ kind: "indented" })));
       continue;
     }
-    const quoted = innerQuotes(textLines[line - 1] ?? "");
-    const params = quoted ? said({ kind: "inner-quotes", ...quoted }) : plainMessage(error.message);
-    report(problem("yaml-syntax", { file: source.file, line: lineAt(error.pos[0]), column: col }, params));
+    const quoted = innerQuotes(text);
+    // A value with ": " in it: the hint puts this very value in quotes.
+    const params = quoted ? said({ kind: "inner-quotes", ...quoted }) : colon ? said({ kind: "colon", ...colon }) : plainMessage(error.message);
+    // The lines the hint proposes, as fixes of this line.
+    const fixes = params.mistake ? meantLines(params.mistake).map((fixed) => ({ line: lineAt(error.pos[0]), text: fixed })) : [];
+    report(problem("yaml-syntax", { file: source.file, line: lineAt(error.pos[0]), column: col }, params, fixes));
   }
   for (const warning of doc.warnings) {
     const line = lineAt(warning.pos[0]);

@@ -83,6 +83,7 @@ const EXACT: Readonly<Record<string, string>> = {
 const PATTERNS: readonly [RegExp, (...groups: string[]) => string][] = [
   [/^one of (.+), or a group of name:, url:, query: and site:$/, (list) => `einen dieser Werte: ${list}, oder eine Gruppe aus name:, url:, query: und site:`],
   [/^one of (.+)$/, (list) => `einen dieser Werte: ${list}`],
+  [/^a colour in quotes: (.+)$/, (line) => `eine Farbe in Anführungszeichen: ${line}`],
   [/^a (\w+)$/, (type) => `ein Wert vom Typ ${type}`],
   [/^it is not a photo \(the file holds (\S+) data\)$/, (kind) => `es ist kein Foto (die Datei enthält ${kind}-Daten)`],
   [/^it is outside (.*), where the site is published$/, (base) => `sie liegt außerhalb von ${base}, wo die Seite veröffentlicht wird`],
