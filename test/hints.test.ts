@@ -12,7 +12,7 @@
  * and resolveContent), the copies in memory: fast.
  */
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { loadContent, type RawContent } from "../src/content/load.ts";
@@ -237,5 +237,7 @@ describe("the fixes proposed for small cases", () => {
     for (const { model } of proveFixes(raw, resolveContent(raw).problems, p)) {
       assert.equal(title(model!), "„Weihnachtsoratorium“ im Dom: Kulturamt lädt zum Festkonzert");
     }
+    // The German guide shows this hint as check gives it.
+    assert.ok(readFileSync(path.join(ROOT, "docs", "anleitung.md"), "utf8").includes(`\n    ${localize(p, "de").hint}\n`), "docs/anleitung.md shows the hint");
   });
 });

@@ -7,7 +7,7 @@
  */
 import { LineCounter, parseDocument, stringify, visit, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
 import type { ParamsOf } from "../errors/catalog.ts";
-import { problem, type Problem } from "../errors/problem.ts";
+import { problem, type Fix, type Location, type Problem } from "../errors/problem.ts";
 import { meantLines, yamlMistake, type MeantLine, type YamlMistake } from "../errors/yaml-mistakes.ts";
 
 /** The YAML library's most common messages, and the mistake each one means. */
@@ -126,6 +126,10 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
     resolveKnownTags: false,
   });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line + source.lineOffset;
+  // A settings file is named in a German report; a release's front matter is its "Kopfzeilen".
+  const inFile = /\.ya?ml$/i.test(source.file) ? { file: source.file } : {};
+  const syntax = (at: Omit<Location, "file">, params: ParamsOf<"yaml-syntax">, fixes: readonly Fix[] = []): Problem =>
+    problem("yaml-syntax", { file: source.file, ...at }, { ...params, ...inFile }, fixes);
   const textLines = text.split("\n");
   const problems: Problem[] = [];
   const reportedLines = new Set<number>();
@@ -145,7 +149,7 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
     const { line } = lineCounter.linePos(error.pos[0]);
     const column = error.code === "TAB_AS_INDENT" || tabColumn(line) !== undefined ? tabColumn(line) ?? lineCounter.linePos(error.pos[0]).col : undefined;
     if (column === undefined) others.push(error);
-    else report(problem("yaml-syntax", { file: source.file, line: line + source.lineOffset, column }, said({ kind: "tab" })));
+    else report(syntax({ line: line + source.lineOffset, column }, said({ kind: "tab" })));
   }
   for (const error of others) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
@@ -159,7 +163,7 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
       next !== undefined &&
       /^\s+[^\s#-][^:]*:(\s|$)/.test(next)
     ) {
-      report(problem("yaml-syntax", { file: source.file, line: line + 1 + source.lineOffset, column: 1 }, said({ kind: "indented" })));
+      report(syntax({ line: line + 1 + source.lineOffset, column: 1 }, said({ kind: "indented" })));
       continue;
     }
     const quoted = innerQuotes(text);
@@ -167,7 +171,7 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
     const params = quoted ? said({ kind: "inner-quotes", ...quoted }) : colon ? said({ kind: "colon", ...colon }) : plainMessage(error.message);
     // The lines the hint proposes, as fixes of this line.
     const fixes = params.mistake ? meantLines(params.mistake).map((fixed) => ({ line: lineAt(error.pos[0]), text: fixed })) : [];
-    report(problem("yaml-syntax", { file: source.file, line: lineAt(error.pos[0]), column: col }, params, fixes));
+    report(syntax({ line: lineAt(error.pos[0]), column: col }, params, fixes));
   }
   for (const warning of doc.warnings) {
     const line = lineAt(warning.pos[0]);
@@ -176,20 +180,14 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
       const field = topLevelKeyAt(doc, warning.pos[0]);
       report(problem("yaml-tag", { file: source.file, line, ...(field && { field }) }, { tag: tag.replace("tag:yaml.org,2002:", "!!") }));
     } else {
-      report(problem("yaml-syntax", { file: source.file, line }, plainMessage(warning.message)));
+      report(syntax({ line }, plainMessage(warning.message)));
     }
   }
   // Anchors and aliases (&name, *name) have no use in a press release and can blow up on expansion.
   visit(doc, {
     Alias(_, node) {
       const offset = node.range?.[0] ?? 0;
-      report(
-        problem(
-          "yaml-syntax",
-          { file: source.file, line: lineAt(offset), column: lineCounter.linePos(offset).col },
-          said({ kind: "alias", name: node.source }),
-        ),
-      );
+      report(syntax({ line: lineAt(offset), column: lineCounter.linePos(offset).col }, said({ kind: "alias", name: node.source })));
       // One report per file: an alias bomb would otherwise list every line.
       return visit.BREAK;
     },

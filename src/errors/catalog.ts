@@ -44,8 +44,9 @@ export const catalog = {
     message: (p) => `There is no content folder at ${p.dir}.`,
     hint: () => "Pass the folder that holds site.yaml with --content DIR.",
   }),
-  // `mistake` names a mistake the parser recognised, so that a report in German can say it too (yaml-mistakes.ts).
-  "yaml-syntax": entry<{ detail: string; hint?: string; mistake?: YamlMistake }>({
+  // `mistake` names a mistake the parser recognised, so that a report in German can say it too (yaml-mistakes.ts);
+  // `file`: the settings file (site.yaml …) the YAML is, none for a release's front matter.
+  "yaml-syntax": entry<{ detail: string; hint?: string; mistake?: YamlMistake; file?: string }>({
     title: "Broken YAML",
     message: (p) => `The YAML cannot be read: ${p.detail}.`,
     hint: (p) =>

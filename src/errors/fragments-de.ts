@@ -33,7 +33,7 @@ const EXACT: Readonly<Record<string, string>> = {
   "the repository as owner/name, e.g. stadt-musterstadt/pressemitteilungen": "das Repository als besitzer/name, z. B. stadt-musterstadt/pressemitteilungen",
   "an https:// address": "eine https://-Adresse",
   // What is not a set of fields (not-a-mapping).
-  "The front matter": "Der Kopf der Meldung (Front Matter)",
+  "The front matter": "Die Kopfzeilen der Meldung",
   // Kinds of ids (invalid-id).
   contact: "Kontakt",
   department: "Amt",
@@ -75,7 +75,7 @@ const EXACT: Readonly<Record<string, string>> = {
   // What a template may not use (eleventy/overrides.ts).
   "a computed name in [ ]": "einen berechneten Namen in [ ]",
   // The front matter's own problems (content/frontmatter.ts).
-  "the front matter is never closed": "der Kopf der Meldung (Front Matter) wird nie geschlossen",
+  "the front matter is never closed": "sie werden nie mit einer Zeile --- abgeschlossen",
   "Add a line of three dashes (---) after the last field, before the text of the release.":
     "Fügen Sie nach dem letzten Feld, vor dem Text der Meldung, eine Zeile mit drei Bindestrichen (---) ein.",
 };
