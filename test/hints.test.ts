@@ -176,6 +176,8 @@ const CASES: readonly Case[] = [
   titleCase("a title with a colon and both kinds of quotes", "title: Lesung: \"Momo\" und 's Kasperle", "Lesung: \"Momo\" und 's Kasperle", 1),
   titleCase("a title with a colon and # in it", "title: Lesung: Platz #1 der Bestenliste", "Lesung: Platz #1 der Bestenliste", 1),
   titleCase("a title with a colon and a comment after it", "title: Bürgermeisterin: Wir bauen  # noch kürzen", "Bürgermeisterin: Wir bauen", 1),
+  titleCase("a title that starts with # (to YAML, a comment: the title is empty)", "title: #Musterstadt räumt auf", "#Musterstadt räumt auf", 1),
+  titleCase("a title that starts with # and has a quotation", 'title: #Musterstadt sagt "Danke"', '#Musterstadt sagt "Danke"', 1),
   {
     name: "a subtitle with a colon",
     file: NEW,

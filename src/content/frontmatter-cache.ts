@@ -50,6 +50,7 @@ export class FrontMatterCache {
         data: {
           value: revive(entry.value),
           lineOf: (path, isKey) => (full ??= splitRelease(text, file)).data?.lineOf(path, isKey),
+          lineText: (line) => (full ??= splitRelease(text, file)).data?.lineText?.(line),
           problems: [],
           endLine: entry.endLine,
         },

@@ -81,6 +81,16 @@ export function colonInValue(line: string): MeantLine | undefined {
   return { indent: m[1]!, field: m[2]!, value: m[3]!, ...(m[4] !== undefined && { comment: m[4] }) };
 }
 
+/**
+ * `title: #Musterstadt räumt auf`: a value that starts with # is a comment
+ * to YAML, and the field is empty. The line as the writer meant it. Only a #
+ * with a character right after it: "# optional" after a field is a comment.
+ */
+export function commentedValue(line: string): MeantLine | undefined {
+  const m = /^(\s*(?:-\s+)?)([^\s"'#:\-?][^:]*?):\s+(#\S.*?)\s*$/.exec(line);
+  return m ? { indent: m[1]!, field: m[2]!, value: m[3]! } : undefined;
+}
+
 /** The top-level field whose value contains `offset`, for locating a problem found deep in the parser. */
 function topLevelKeyAt(doc: Document.Parsed, offset: number): string | undefined {
   if (!isMap(doc.contents)) return undefined;
@@ -113,6 +123,8 @@ export interface ParsedYaml {
   readonly problems: Problem[];
   /** For front matter: the line of the closing ---, where a missing field is added. */
   readonly endLine?: number;
+  /** The text of a line of the file (1-based, as `lineOf` counts), for a hint that shows it written right. */
+  readonly lineText?: (line: number) => string | undefined;
 }
 
 export function parseYaml(text: string, source: YamlSource): ParsedYaml {
@@ -219,7 +231,7 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
   };
 
   const raw = doc.toJS({ maxAliasCount: 50 }) as unknown;
-  return { value: normalize(raw), lineOf, problems };
+  return { value: normalize(raw), lineOf, problems, lineText: (line) => textLines[line - 1 - source.lineOffset] };
 }
 
 /** Failsafe YAML gives strings, arrays and objects; null only for empty documents. */

@@ -6,7 +6,7 @@
 import { looksLikeName, type CatalogEntry, type catalog, type warnings } from "./catalog.ts";
 import { impossibleDate } from "./date-mistakes.ts";
 import { germanPhrase } from "./fragments-de.ts";
-import { yamlMistake } from "./yaml-mistakes.ts";
+import { quoted, yamlMistake } from "./yaml-mistakes.ts";
 
 type Translated<T> = { readonly [C in keyof T]: T[C] extends CatalogEntry<infer P> ? CatalogEntry<P> : never };
 
@@ -83,7 +83,10 @@ export const catalogDe: Translated<typeof catalog> = {
   "empty-field": {
     title: "Feld ist leer",
     message: (p) => `Das Feld „${p.field}“ ist leer.`,
-    hint: (p) => `Schreiben Sie einen Wert hinter „${p.field}:“ oder löschen Sie die Zeile.`,
+    hint: (p) =>
+      p.written !== undefined
+        ? `Ein Wert, der mit # beginnt, braucht Anführungszeichen (ohne sie beginnt mit # ein Kommentar, der nicht gelesen wird): ${p.field.split(".").pop()}: ${quoted(p.written)}`
+        : `Schreiben Sie einen Wert hinter „${p.field}:“ oder löschen Sie die Zeile.`,
   },
   "wrong-type": {
     title: "Feld hat die falsche Form",

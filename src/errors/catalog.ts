@@ -6,7 +6,7 @@
  * so an entry is never renamed once shipped, only added.
  */
 import { impossibleDate, type ImpossibleDate } from "./date-mistakes.ts";
-import type { YamlMistake } from "./yaml-mistakes.ts";
+import { quoted, type YamlMistake } from "./yaml-mistakes.ts";
 
 export interface CatalogEntry<P> {
   readonly title: string;
@@ -84,10 +84,14 @@ export const catalog = {
         ? `Add a line "${p.name}: …" to that entry (${p.field.split(".").slice(0, -1).join(".")}).`
         : `Add a line "${p.field}: …".`,
   }),
-  "empty-field": entry<{ field: string }>({
+  // `written`: a value starting with # that YAML took for a comment (title: #Musterstadt räumt auf).
+  "empty-field": entry<{ field: string; written?: string }>({
     title: "Field is empty",
     message: (p) => `The field "${p.field}" is empty.`,
-    hint: (p) => `Write a value after "${p.field}:" or remove the line.`,
+    hint: (p) =>
+      p.written !== undefined
+        ? `A value that starts with # needs quotes (without them, # starts a comment, which is not read): ${p.field.split(".").pop()}: ${quoted(p.written)}`
+        : `Write a value after "${p.field}:" or remove the line.`,
   }),
   "wrong-type": entry<{ field: string; expected: string }>({
     title: "Field has the wrong form",
