@@ -18,6 +18,7 @@ import { describe, test } from "node:test";
 import { loadContent, type RawContent } from "../src/content/load.ts";
 import type { ContentModel } from "../src/content/model.ts";
 import { resolveContent } from "../src/content/site.ts";
+import { colonInValue, commentedValue, innerQuotes } from "../src/content/yaml.ts";
 import type { Fix, Problem } from "../src/errors/problem.ts";
 import { localize, problemJson } from "../src/errors/report.ts";
 import { typeset } from "../src/markdown/typography.ts";
@@ -242,4 +243,12 @@ describe("the fixes proposed for small cases", () => {
     // The German guide shows this hint as check gives it.
     assert.ok(readFileSync(path.join(ROOT, "docs", "anleitung.md"), "utf8").includes(`\n    ${localize(p, "de").hint}\n`), "docs/anleitung.md shows the hint");
   });
+});
+
+test("reading a line as meant costs one pass over it, however long the line (a hostile file)", () => {
+  const spaces = " ".repeat(200_000);
+  const lines = [`title: a: b${spaces}x`, `title: #a${spaces}b`, `title: a: b${spaces}#${spaces}#x`, `title: "a" b${spaces}"`, `title: "${'" '.repeat(100_000)}x`, "a".repeat(200_000)];
+  const start = performance.now();
+  for (const line of lines) [colonInValue, commentedValue, innerQuotes].forEach((read) => read(line));
+  assert.ok(performance.now() - start < 1000, `${Math.round(performance.now() - start)} ms`);
 });

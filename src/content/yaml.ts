@@ -76,9 +76,24 @@ export function innerQuotes(line: string): MeantLine | undefined {
  * a comment. Nothing for a value YAML would read as something else than text.
  */
 export function colonInValue(line: string): MeantLine | undefined {
-  const m = /^(\s*(?:-\s+)?)([^\s"'#:\-?][^:]*?):\s+([^\s"'[{|>&*!%@`#].*?)(\s{2,}#.*)?\s*$/.exec(line);
-  if (!m || !/:\s/.test(m[3]!)) return undefined;
-  return { indent: m[1]!, field: m[2]!, value: m[3]!, ...(m[4] !== undefined && { comment: m[4] }) };
+  const m = /^(\s*(?:-\s+)?)([^\s"'#:\-?][^:]*?):[ \t]+(?=[^\s"'[{|>&*!%@`#])/.exec(line);
+  if (!m) return undefined;
+  // Found by hand, not by a pattern: a long line of spaces must not cost more than reading it once.
+  const rest = line.slice(m[0].length);
+  const comment = commentStart(rest);
+  const value = rest.slice(0, comment).trimEnd();
+  if (!/:\s/.test(value)) return undefined;
+  return { indent: m[1]!, field: m[2]!, value, ...(comment < rest.length && { comment: rest.slice(comment).trimEnd() }) };
+}
+
+/** Where a comment after two spaces or more starts in `text` (or its length): the first such # and the spaces before it. */
+function commentStart(text: string): number {
+  for (let hash = text.indexOf("#"); hash !== -1; hash = text.indexOf("#", hash + 1)) {
+    let start = hash;
+    while (start > 0 && /\s/.test(text[start - 1]!)) start--;
+    if (hash - start >= 2) return start;
+  }
+  return text.length;
 }
 
 /**
@@ -87,8 +102,8 @@ export function colonInValue(line: string): MeantLine | undefined {
  * with a character right after it: "# optional" after a field is a comment.
  */
 export function commentedValue(line: string): MeantLine | undefined {
-  const m = /^(\s*(?:-\s+)?)([^\s"'#:\-?][^:]*?):\s+(#\S.*?)\s*$/.exec(line);
-  return m ? { indent: m[1]!, field: m[2]!, value: m[3]! } : undefined;
+  const m = /^(\s*(?:-\s+)?)([^\s"'#:\-?][^:]*?):[ \t]+#(?=\S)/.exec(line);
+  return m ? { indent: m[1]!, field: m[2]!, value: line.slice(m[0].length - 1).trimEnd() } : undefined;
 }
 
 /** The top-level field whose value contains `offset`, for locating a problem found deep in the parser. */
