@@ -58,7 +58,7 @@ interface Case {
 }
 
 const R = "releases/2026/";
-const YAML_BROKEN = /^The YAML cannot be read: \S/;
+const YAML_BROKEN = /^The front matter cannot be read: \S/;
 const ANY_HINT = /\S/;
 const ALIAS_HINT = said("invalid-alias", { value: "", reason: "" }).hint;
 const DATE_FORMAT_HINT = /YYYY-MM-DD \(2026-11-27\).*YYYY-MM-DD HH:MM/;

@@ -48,7 +48,7 @@ export const catalog = {
   // `file`: the settings file (site.yaml …) the YAML is, none for a release's front matter.
   "yaml-syntax": entry<{ detail: string; hint?: string; mistake?: YamlMistake; file?: string }>({
     title: "Broken YAML",
-    message: (p) => `The YAML cannot be read: ${p.detail}.`,
+    message: (p) => `${p.file === undefined ? "The front matter" : p.file} cannot be read: ${p.detail}.`,
     hint: (p) =>
       p.hint ??
       "Check indentation (spaces, not tabs) and put text containing a colon or # in double quotes, " +
