@@ -70,7 +70,7 @@ function assertShown(p: Problem): void {
     const { hint } = localize(p, language);
     for (const fix of p.fixes ?? []) {
       // The hint shows the field and its value; the file's line keeps its indentation, the "- " of a list entry and a comment.
-      const shown = fix.text.replace(/^\s*(?:-\s+)?/, "").replace(/\s{2,}#.*$/, "");
+      const shown = fix.text.replace(/^\s*(?:-\s+)?/, "").replace(/\s+#[^"']*$/, "");
       assert.ok(hint.includes(shown), `${language} hint of ${key(p)} shows ${JSON.stringify(shown)}: ${hint}`);
     }
   }
@@ -207,6 +207,14 @@ const CASES: readonly Case[] = [
     name: "a colour too light: the darker shade proposed",
     file: "site.yaml",
     text: `${valid.texts.get("site.yaml")!}color: "#7fb2e5"  # Stadtblau\n`,
+    shown: (model) => model.site.theme.color,
+    meant: "#2f76d1",
+    fixes: 1,
+  },
+  {
+    name: "a colour too light, written without quotes as rgb()",
+    file: "site.yaml",
+    text: `${valid.texts.get("site.yaml")!}color: rgb(127 178 229) # Stadtblau\n`,
     shown: (model) => model.site.theme.color,
     meant: "#2f76d1",
     fixes: 1,
