@@ -78,7 +78,7 @@ const cases: readonly Case[] = [
         file: `${R}2026-11-29-offen.md`,
         line: 1,
         ...said("yaml-syntax", {
-          detail: "the front matter is never closed",
+          detail: "it is never closed by a line ---",
           hint: "Add a line of three dashes (---) after the last field, before the text of the release.",
         }),
       },

@@ -53,7 +53,7 @@ export function splitRelease(text: string, file: string): SplitRelease {
           "yaml-syntax",
           { file, line: 1 },
           {
-            detail: "the front matter is never closed",
+            detail: "it is never closed by a line ---",
             hint: "Add a line of three dashes (---) after the last field, before the text of the release.",
           },
         ),

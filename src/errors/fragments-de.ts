@@ -75,7 +75,7 @@ const EXACT: Readonly<Record<string, string>> = {
   // What a template may not use (eleventy/overrides.ts).
   "a computed name in [ ]": "einen berechneten Namen in [ ]",
   // The front matter's own problems (content/frontmatter.ts).
-  "the front matter is never closed": "sie werden nie mit einer Zeile --- abgeschlossen",
+  "it is never closed by a line ---": "sie werden nie mit einer Zeile --- abgeschlossen",
   "Add a line of three dashes (---) after the last field, before the text of the release.":
     "Fügen Sie nach dem letzten Feld, vor dem Text der Meldung, eine Zeile mit drei Bindestrichen (---) ein.",
 };

@@ -46,7 +46,7 @@ const ERRORS: { readonly [C in ErrorCode]?: readonly ParamsOf<C>[] } = {
   "yaml-syntax": [
     ...mistakes.map((mistake) => ({ detail: "x", mistake })),
     ...mistakes.map((mistake) => ({ detail: "x", mistake, file: "departments.yaml" })),
-    { detail: "the front matter is never closed", hint: "Add a line of three dashes (---) after the last field, before the text of the release." },
+    { detail: "it is never closed by a line ---", hint: "Add a line of three dashes (---) after the last field, before the text of the release." },
     { detail: "Unexpected scalar at node end" },
     { detail: "Unexpected scalar at node end", file: "site.yaml" },
   ],
