@@ -253,6 +253,28 @@ describe("the fixes proposed for small cases", () => {
   });
 });
 
+describe("on an English site, the proposed line quotes as the English page does", () => {
+  const cases: [line: string, meant: string][] = [
+    ['title: "The "Messiah" in the cathedral"', 'The "Messiah" in the cathedral'],
+    ['title: "Messiah" in the cathedral: tickets on sale', '"Messiah" in the cathedral: tickets on sale'],
+  ];
+  for (const [line, meant] of cases) {
+    test(line, async () => {
+      const english = await loadContent(fixture("english"));
+      const file = "releases/2026-06-01-concert.md";
+      const raw = withText(english, file, ["---", line, "date: 2026-06-01 10:00", "department: parks", "---", "", "Text.", ""].join("\n"));
+      const { problems } = resolveContent(raw);
+      const p = problems.find((q) => q.fixes !== undefined)!;
+      assert.ok(p, problems.map(key).join(", "));
+      assertShown(p);
+      assert.match(localize(p, "en").hint, /as “…”:/);
+      for (const { fix, model } of proveFixes(raw, problems, p)) {
+        assert.equal(model?.releases.find((r) => r.file === file)?.title, typeset(meant, "en"), fix.text);
+      }
+    });
+  }
+});
+
 test("reading a line as meant costs one pass over it, however long the line (a hostile file)", () => {
   const spaces = " ".repeat(200_000);
   const lines = [`title: a: b${spaces}x`, `title: #a${spaces}b`, `title: a: b${spaces}#${spaces}#x`, `title: "a" b${spaces}"`, `title: "${'" '.repeat(100_000)}x`, "a".repeat(200_000)];

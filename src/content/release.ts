@@ -54,7 +54,7 @@ export interface ReleaseContext {
   /** The largest release file and text read. */
   readonly limits: Limits;
   /** Splits a file into front matter and body (default splitRelease; a build passes its cache of earlier results). */
-  readonly split?: (text: string, file: string) => SplitRelease;
+  readonly split?: (text: string, file: string, typography?: Language) => SplitRelease;
 }
 
 const TRUE = new Set(["true", "yes", "ja"]);
@@ -68,7 +68,7 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     problems.push(problem("release-too-large", { file }, { size: formatSize(fileBytes), limit: formatSize(context.limits.releaseFile) }));
     return undefined;
   }
-  const split = (context.split ?? splitRelease)(input.text, file);
+  const split = (context.split ?? splitRelease)(input.text, file, context.language);
   problems.push(...split.problems);
   const parsed = split.data;
   if (!parsed || split.problems.length > 0) return undefined;

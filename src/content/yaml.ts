@@ -7,6 +7,7 @@
  */
 import { LineCounter, parseDocument, stringify, visit, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
 import type { ParamsOf } from "../errors/catalog.ts";
+import type { Language } from "../i18n/strings.ts";
 import { problem, type Fix, type Location, type Problem } from "../errors/problem.ts";
 import { meantLines, yamlMistake, type MeantLine, type YamlMistake } from "../errors/yaml-mistakes.ts";
 
@@ -129,6 +130,8 @@ export interface YamlSource {
   readonly file: string;
   /** Lines of the file before the YAML text starts (front matter: 1). */
   readonly lineOffset: number;
+  /** The site's language: a line a hint proposes quotes as the page will (default German). */
+  readonly typography?: Language;
 }
 
 export interface ParsedYaml {
@@ -195,7 +198,7 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
     }
     const quoted = innerQuotes(text);
     // A value with ": " in it: the hint puts this very value in quotes.
-    const params = quoted ? said({ kind: "inner-quotes", ...quoted }) : colon ? said({ kind: "colon", ...colon }) : plainMessage(error.message);
+    const params = quoted ? said({ kind: "inner-quotes", ...quoted, ...(source.typography && { typography: source.typography }) }) : colon ? said({ kind: "colon", ...colon }) : plainMessage(error.message);
     // The lines the hint proposes, as fixes of this line.
     const fixes = params.mistake ? meantLines(params.mistake).map((fixed) => ({ line: lineAt(error.pos[0]), text: fixed })) : [];
     report(syntax({ line: lineAt(error.pos[0]), column: col }, params, fixes));

@@ -22,7 +22,8 @@ export interface MeantLine {
 
 export type YamlMistake =
   | { readonly kind: "tab" }
-  | ({ readonly kind: "inner-quotes" } & MeantLine)
+  /** `typography`: the language of the site, whose quotation marks the proposed line uses (German when not given). */
+  | ({ readonly kind: "inner-quotes"; readonly typography?: Language } & MeantLine)
   | { readonly kind: "indented" }
   | ({ readonly kind: "colon" } & Partial<MeantLine>)
   | { readonly kind: "duplicate-field" }
@@ -33,24 +34,31 @@ export type YamlMistake =
 
 type Texts = { readonly [K in YamlMistake["kind"]]: (m: Extract<YamlMistake, { kind: K }>) => { detail: string; hint: string } };
 
-/** `Er sagte "Hallo" heute` with its inner quotes as German ones: `Er sagte „Hallo“ heute`. */
-export const germanQuotes = (value: string): string => {
+/** Double quotation marks, opening and closing, as the page's typography sets them (markdown/typography.ts). */
+const QUOTATION: { readonly [L in Language]: readonly [string, string] } = { de: ["„", "“"], en: ["“", "”"] };
+
+/** `Er sagte "Hallo" heute` with its inner quotes as the language's: `Er sagte „Hallo“ heute`. */
+export const typographicQuotes = (value: string, language: Language = "de"): string => {
   let open = true;
-  return value.replace(/"/g, () => ((open = !open) ? "“" : "„"));
+  const [opening, closing] = QUOTATION[language];
+  return value.replace(/"/g, () => ((open = !open) ? closing : opening));
 };
+
+/** „…“ or “…”: how a hint names the quotation marks of the language. */
+const quotationMarks = (language: Language = "de"): string => `${QUOTATION[language][0]}…${QUOTATION[language][1]}`;
 
 /** The value in single quotes, as YAML writes them (a single quote inside doubled). */
 export const singleQuoted = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 
-/** The value in double quotes, its own double quotes made „…“ (a backslash, YAML's escape there, doubled). */
-export const doubleQuoted = (value: string): string => `"${germanQuotes(value).replaceAll("\\", "\\\\")}"`;
+/** The value in double quotes, its own double quotes made „…“ (or the language's; a backslash, YAML's escape there, doubled). */
+export const doubleQuoted = (value: string, language?: Language): string => `"${typographicQuotes(value, language).replaceAll("\\", "\\\\")}"`;
 
 /** The value in the quotes that keep it as it is: double ones, single ones when it has a double quote or a backslash. */
 export const quoted = (value: string): string => (/["\\]/.test(value) ? singleQuoted(value) : `"${value}"`);
 
 /** The values a hint proposes for a mistake's line, each in its quotes; none when it has no line of its own to propose. */
 function meantValues(mistake: YamlMistake): string[] {
-  if (mistake.kind === "inner-quotes") return [doubleQuoted(mistake.value), singleQuoted(mistake.value)];
+  if (mistake.kind === "inner-quotes") return [doubleQuoted(mistake.value, mistake.typography), singleQuoted(mistake.value)];
   if (mistake.kind === "colon" && mistake.field !== undefined && mistake.value !== undefined) return [quoted(mistake.value)];
   return [];
 }
@@ -74,7 +82,7 @@ const texts: { readonly [L in Language]: Texts } = {
     }),
     "inner-quotes": (m) => ({
       detail: `the value of "${m.field}" starts with a double quote, so the next double quote inside it ends the value too early`,
-      hint: `Write the quotation marks inside the text as „…“: ${proposed(m)[0]}, or put single quotes around the whole value: ${proposed(m)[1]}`,
+      hint: `Write the quotation marks inside the text as ${quotationMarks(m.typography)}: ${proposed(m)[0]}, or put single quotes around the whole value: ${proposed(m)[1]}`,
     }),
     indented: () => ({
       detail: "this line is indented, so it is read as part of the line above",
@@ -118,7 +126,7 @@ const texts: { readonly [L in Language]: Texts } = {
     "inner-quotes": (m) => ({
       detail: `der Wert von „${m.field}“ beginnt mit einem doppelten Anführungszeichen, darum beendet ihn das nächste doppelte Anführungszeichen darin zu früh`,
       hint:
-        `Schreiben Sie die Anführungszeichen im Text als „…“: ${proposed(m)[0]}, ` +
+        `Schreiben Sie die Anführungszeichen im Text als ${quotationMarks(m.typography)}: ${proposed(m)[0]}, ` +
         `oder setzen Sie den ganzen Wert in einfache Anführungszeichen: ${proposed(m)[1]}`,
     }),
     indented: () => ({
