@@ -35,11 +35,13 @@ function plainMessage(message: string): ParamsOf<"yaml-syntax"> {
  * opening one at the start or after a space or bracket, each closing one
  * after a character and before the end, a space or a punctuation mark.
  */
-function quotesPair(text: string): boolean {
+function quotesPair(text: string, quote: '"' | "'"): boolean {
   let open = false;
-  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) {
+  for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) {
     const before = text[i - 1];
     const after = text[i + 1];
+    // Rock'n'Roll: a single quote between two letters is an apostrophe.
+    if (quote === "'" && before !== undefined && after !== undefined && /\p{L}/u.test(before) && /\p{L}/u.test(after)) continue;
     if (!open && (before === undefined || /[\s([{–-]/.test(before)) && after !== undefined && /\S/.test(after)) open = true;
     else if (open && before !== undefined && /\S/.test(before) && (after === undefined || /[\s.,;:!?)\]}–-]/.test(after))) open = false;
     else return false;
@@ -56,18 +58,20 @@ function quotesPair(text: string): boolean {
  * quotation (`"Weihnachtsoratorium" im Dom`: every quote is the text's). The
  * first only when the value ends in a quote and the quotes inside pair up.
  */
-export function innerQuotes(line: string): MeantLine | undefined {
-  const start = /^(\s*(?:-\s+)?)([^\s"'#:][^:]*?):\s+"/.exec(line);
+export function innerQuotes(line: string): (MeantLine & { quote?: "'" }) | undefined {
+  const start = /^(\s*(?:-\s+)?)([^\s"'#:][^:]*?):\s+(["'])/.exec(line);
   if (!start) return undefined;
+  const quote = start[3] as '"' | "'";
   const rest = line.slice(start[0].length);
-  const close = /^(?:[^"\\]|\\.)*"/.exec(rest);
+  // Where YAML ends the value: the next double quote not escaped by \, or the next single quote not doubled.
+  const close = (quote === '"' ? /^(?:[^"\\]|\\.)*"/ : /^(?:[^']|'')*'(?!')/).exec(rest);
   if (!close) return undefined;
   const after = rest.slice(close[0].length).trim();
   if (after === "" || after.startsWith("#")) return undefined;
   const whole = rest.trimEnd();
-  const inside = whole.endsWith('"') ? whole.slice(0, -1) : undefined;
-  const value = inside !== undefined && quotesPair(inside) ? inside : `"${whole}`;
-  return { indent: start[1]!, field: start[2]!, value };
+  const inside = whole.endsWith(quote) ? whole.slice(0, -1) : undefined;
+  const value = inside !== undefined && quotesPair(inside, quote) ? inside : `${quote}${whole}`;
+  return { indent: start[1]!, field: start[2]!, value, ...(quote === "'" && { quote }) };
 }
 
 /**

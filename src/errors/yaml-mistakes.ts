@@ -23,7 +23,8 @@ export interface MeantLine {
 export type YamlMistake =
   | { readonly kind: "tab" }
   /** `typography`: the language of the site, whose quotation marks the proposed line uses (German when not given). */
-  | ({ readonly kind: "inner-quotes"; readonly typography?: Language } & MeantLine)
+  /** `quote`: the value starts with a single quote (`title: 'Rock'n'Roll' im Park`); a double one when not given. */
+  | ({ readonly kind: "inner-quotes"; readonly typography?: Language; readonly quote?: "'" } & MeantLine)
   | { readonly kind: "indented" }
   | ({ readonly kind: "colon" } & Partial<MeantLine>)
   | { readonly kind: "duplicate-field" }
@@ -58,6 +59,8 @@ export const quoted = (value: string): string => (/["\\]/.test(value) ? singleQu
 
 /** The values a hint proposes for a mistake's line, each in its quotes; none when it has no line of its own to propose. */
 function meantValues(mistake: YamlMistake): string[] {
+  // In single quotes, a single quote inside is doubled: a line no press officer writes twice. Double quotes only, then.
+  if (mistake.kind === "inner-quotes" && mistake.quote === "'") return [doubleQuoted(mistake.value, mistake.typography)];
   if (mistake.kind === "inner-quotes") return [doubleQuoted(mistake.value, mistake.typography), singleQuoted(mistake.value)];
   if (mistake.kind === "colon" && mistake.field !== undefined && mistake.value !== undefined) return [quoted(mistake.value)];
   return [];
@@ -80,10 +83,16 @@ const texts: { readonly [L in Language]: Texts } = {
         "Delete the tab at the start of the line and indent with spaces, as the lines around it are " +
         "(some editors insert a tab for the Tab key: indent with the space bar).",
     }),
-    "inner-quotes": (m) => ({
-      detail: `the value of "${m.field}" starts with a double quote, so the next double quote inside it ends the value too early`,
-      hint: `Write the quotation marks inside the text as ${quotationMarks(m.typography)}: ${proposed(m)[0]}, or put single quotes around the whole value: ${proposed(m)[1]}`,
-    }),
+    "inner-quotes": (m) =>
+      m.quote === "'"
+        ? {
+            detail: `the value of "${m.field}" starts with a single quote, so the next single quote inside it ends the value too early`,
+            hint: `Put the whole value in double quotes: ${proposed(m)[0]}`,
+          }
+        : {
+            detail: `the value of "${m.field}" starts with a double quote, so the next double quote inside it ends the value too early`,
+            hint: `Write the quotation marks inside the text as ${quotationMarks(m.typography)}: ${proposed(m)[0]}, or put single quotes around the whole value: ${proposed(m)[1]}`,
+          },
     indented: () => ({
       detail: "this line is indented, so it is read as part of the line above",
       hint: "Start every field at the beginning of its line, without spaces in front (only the entries under media: are indented).",
@@ -123,12 +132,18 @@ const texts: { readonly [L in Language]: Texts } = {
         "Löschen Sie den Tabulator am Zeilenanfang und rücken Sie mit Leerzeichen ein wie die Zeilen darum " +
         "(manche Editoren setzen bei der Tab-Taste einen Tabulator: rücken Sie mit der Leertaste ein).",
     }),
-    "inner-quotes": (m) => ({
-      detail: `der Wert von „${m.field}“ beginnt mit einem doppelten Anführungszeichen, darum beendet ihn das nächste doppelte Anführungszeichen darin zu früh`,
-      hint:
-        `Schreiben Sie die Anführungszeichen im Text als ${quotationMarks(m.typography)}: ${proposed(m)[0]}, ` +
-        `oder setzen Sie den ganzen Wert in einfache Anführungszeichen: ${proposed(m)[1]}`,
-    }),
+    "inner-quotes": (m) =>
+      m.quote === "'"
+        ? {
+            detail: `der Wert von „${m.field}“ beginnt mit einem einfachen Anführungszeichen, darum beendet ihn das nächste einfache Anführungszeichen darin zu früh`,
+            hint: `Setzen Sie den ganzen Wert in doppelte Anführungszeichen: ${proposed(m)[0]}`,
+          }
+        : {
+            detail: `der Wert von „${m.field}“ beginnt mit einem doppelten Anführungszeichen, darum beendet ihn das nächste doppelte Anführungszeichen darin zu früh`,
+            hint:
+              `Schreiben Sie die Anführungszeichen im Text als ${quotationMarks(m.typography)}: ${proposed(m)[0]}, ` +
+              `oder setzen Sie den ganzen Wert in einfache Anführungszeichen: ${proposed(m)[1]}`,
+          },
     indented: () => ({
       detail: "diese Zeile ist eingerückt und wird darum als Teil der Zeile darüber gelesen",
       hint: "Beginnen Sie jedes Feld am Anfang seiner Zeile, ohne Leerzeichen davor (nur die Einträge unter media: sind eingerückt).",

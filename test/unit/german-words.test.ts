@@ -25,6 +25,7 @@ const UNKNOWN = /YAML/;
 const mistakes: YamlMistake[] = [
   { kind: "tab" },
   { kind: "inner-quotes", field: "title", value: '"Weihnachtsoratorium" im Dom' },
+  { kind: "inner-quotes", field: "title", value: "'Rock'n'Roll' im Park", quote: "'" },
   { kind: "indented" },
   { kind: "colon" },
   { kind: "colon", field: "title", value: "Bürgermeisterin: Wir bauen" },
