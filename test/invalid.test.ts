@@ -59,7 +59,7 @@ interface Case {
 }
 
 const R = "releases/2026/";
-const YAML_BROKEN = /^The YAML cannot be read: \S/;
+const YAML_BROKEN = /^The front matter cannot be read: \S/;
 const ANY_HINT = /\S/;
 const ALIAS_HINT = said("invalid-alias", { value: "", reason: "" }).hint;
 const DATE_FORMAT_HINT = /YYYY-MM-DD \(2026-11-27\).*YYYY-MM-DD HH:MM/;
@@ -69,8 +69,8 @@ const cases: readonly Case[] = [
     fixture: "invalid-yaml",
     codes: ["yaml-syntax", "yaml-syntax", "yaml-syntax"],
     problems: [
-      // title: Bürgermeisterin: Wir bauen   (unquoted ": " inside the value): the hint says to quote it.
-      { code: "yaml-syntax", file: `${R}2026-11-27-doppelpunkt.md`, line: 4, message: YAML_BROKEN, hint: /double quotes/ },
+      // title: Bürgermeisterin: Wir bauen   (unquoted ": " inside the value): the hint shows the line with the value quoted.
+      { code: "yaml-syntax", file: `${R}2026-11-27-doppelpunkt.md`, line: 4, message: YAML_BROKEN, hint: /in quotes: title: "Bürgermeisterin: Wir bauen"$/ },
       // "  contact: oezdemir" indented under "department: umweltamt": the mistake is on line 5,
       // and the advice is about indentation (quoting "umweltamt" would not help).
       { code: "yaml-syntax", file: `${R}2026-11-28-einrueckung.md`, line: 5, message: YAML_BROKEN, hint: /indent/i },
@@ -79,7 +79,7 @@ const cases: readonly Case[] = [
         file: `${R}2026-11-29-offen.md`,
         line: 1,
         ...said("yaml-syntax", {
-          detail: "the front matter is never closed",
+          detail: "it is never closed by a line ---",
           hint: "Add a line of three dashes (---) after the last field, before the text of the release.",
         }),
       },
@@ -156,7 +156,7 @@ const cases: readonly Case[] = [
     fixture: "invalid-dates",
     codes: ["impossible-date", "impossible-date", "invalid-date", "invalid-date"],
     problems: [
-      { code: "impossible-date", file: `${R}2026-02-30-kein-tag.md`, line: 4, field: "date", ...said("impossible-date", { field: "date", value: "2026-02-30" }) },
+      { code: "impossible-date", file: `${R}2026-02-30-kein-tag.md`, line: 4, field: "date", ...said("impossible-date", { field: "date", value: "2026-02-30", why: { part: "day", year: 2026, month: 2, days: 28 } }) },
       {
         code: "invalid-date",
         file: `${R}2026-11-27-deutsches-format.md`,
@@ -165,7 +165,7 @@ const cases: readonly Case[] = [
         message: said("invalid-date", { field: "date", value: "27.11.2026" }).message,
         hint: DATE_FORMAT_HINT,
       },
-      { code: "impossible-date", file: `${R}2026-11-27-stunde-25.md`, line: 4, field: "date", ...said("impossible-date", { field: "date", value: "2026-11-27 25:00" }) },
+      { code: "impossible-date", file: `${R}2026-11-27-stunde-25.md`, line: 4, field: "date", ...said("impossible-date", { field: "date", value: "2026-11-27 25:00", why: { part: "time" } }) },
       {
         code: "invalid-date",
         file: `${R}2026-11-27-gestern.md`,
@@ -312,7 +312,7 @@ const cases: readonly Case[] = [
         file: `${R}2026-11-20-unmoegliches-datum.md`,
         line: 6,
         field: "withdrawn.date",
-        ...said("impossible-date", { field: "withdrawn.date", value: "2026-11-31" }),
+        ...said("impossible-date", { field: "withdrawn.date", value: "2026-11-31", why: { part: "day", year: 2026, month: 11, days: 30 } }),
       },
       {
         code: "withdrawn-before-date",
@@ -328,7 +328,7 @@ const cases: readonly Case[] = [
         file: `${R}2026-11-20-aktualisiert-unmoeglich.md`,
         line: 5,
         field: "updated",
-        ...said("impossible-date", { field: "updated", value: "2026-02-30 09:00" }),
+        ...said("impossible-date", { field: "updated", value: "2026-02-30 09:00", why: { part: "day", year: 2026, month: 2, days: 28 } }),
       },
     ],
   },

@@ -233,7 +233,7 @@ test("schedule reports content problems the same way", () => {
 test("trial: one tab in the YAML is one problem, on the tab's line, about tabs", async () => {
   const found = await problemsIn(`${R}2026-11-27-tabulator.md`);
   assert.deepEqual(found.map((p) => [p.code, p.line, p.column]), [["yaml-syntax", 7, 1]]);
-  assert.equal(found[0]!.message, "The YAML cannot be read: this line is indented with a tab.");
+  assert.equal(found[0]!.message, "The front matter cannot be read: this line is indented with a tab.");
   assert.match(found[0]!.hint, /^Delete the tab at the start of the line and indent with spaces/);
   // The German report shows the tab in its code frame.
   assert.ok(german.stderr.includes("  Hinweis: Löschen Sie den Tabulator am Zeilenanfang und rücken Sie mit Leerzeichen ein"), german.stderr);
@@ -254,7 +254,7 @@ test("trial: quotes inside a double-quoted title get a clear message and „…�
   assert.deepEqual(found.map((p) => [p.code, p.line]), [["yaml-syntax", 2]]);
   assert.equal(
     found[0]!.message,
-    'The YAML cannot be read: the value of "title" starts with a double quote, so the next double quote inside it ends the value too early.',
+    'The front matter cannot be read: the value of "title" starts with a double quote, so the next double quote inside it ends the value too early.',
   );
   assert.equal(
     found[0]!.hint,

@@ -95,6 +95,15 @@ describe("pressroom new with flags", () => {
     assert.equal(check.status, 0, check.stderr + check.stdout);
   });
 
+  test("--date in German is written as a release writes it, and the release passes check", () => {
+    const dir = site();
+    const result = pressroom(["new", "--title", "Festkonzert im Dom", "--department", "kulturamt", "--date", "6.12.2026, 19:30 Uhr", "--now", NOW], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /Sperrfrist: Die Meldung erscheint erst am 06\.12\.2026 um 19:30 Uhr/);
+    assert.match(readFileSync(path.join(dir, "content/releases/2026/2026-12-06-festkonzert-im-dom.md"), "utf8"), /^date: 2026-12-06 19:30 /m);
+    assert.equal(pressroom(["check"], { cwd: dir }).status, 0);
+  });
+
   test("an English site gets English comments and messages", () => {
     const dir = site("english");
     const result = pressroom(["new", "--title", "New bus line", "--department", "parks", "--date", "2026-03-09 13:00", "--now", "2026-03-07 10:00"], { cwd: dir });
@@ -133,11 +142,11 @@ describe("pressroom new refuses", () => {
     assert.equal(noContact.status, 2);
     assert.match(noContact.stderr, /Es fehlt:\n {2}--contact ID .*: jaskowiak, oezdemir\n/);
     assert.match(noContact.stderr, /--department ordnungsamt --contact jaskowiak --date/);
-    const wrong = pressroom(["new", "--title", "Blitzer", "--department", "ordnugsamt", "--contact", "Birgit Jaskowiak", "--date", "1.12.2026"], { cwd: dir });
+    const wrong = pressroom(["new", "--title", "Blitzer", "--department", "ordnugsamt", "--contact", "Birgit Jaskowiak", "--date", "31.11.2026"], { cwd: dir });
     assert.equal(wrong.status, 2);
     assert.match(wrong.stderr, /Das Amt „ordnugsamt“ steht nicht in departments\.yaml\. Meinten Sie ordnungsamt\?/);
     assert.match(wrong.stderr, /Den Kontakt „Birgit Jaskowiak“ gibt es in contacts\.yaml nicht\. Meinten Sie jaskowiak\?/);
-    assert.match(wrong.stderr, /„1\.12\.2026“ ist kein Datum wie 2026-11-27 10:30\./);
+    assert.match(wrong.stderr, /„31\.11\.2026“ gibt es nicht: Der November 2026 hat 30 Tage\./);
     assert.deepEqual(releaseFiles(dir), []);
   });
 
@@ -240,7 +249,9 @@ describe("pressroom new on a terminal", () => {
       [
         [/Titel der Meldung:/, "Lesenacht\r"],
         [/Datum und Uhrzeit/, "\x15morgen\r"],
-        [/„morgen“ ist kein Datum wie 2026-11-27 10:30\./, "\x15" + "2026-12-05 19:00\r"],
+        [/„morgen“ ist kein Datum wie 27\.11\.2026 10:30 oder 2026-11-27 10:30\./, "\x15" + "31.11.2026\r"],
+        // A day that does not exist gets the reason check gives; a German date is taken.
+        [/„31\.11\.2026“ gibt es nicht: Der November 2026 hat 30 Tage\./, "\x15" + "5.12.2026, 19:00 Uhr\r"],
         [/Pressekontakt:[\s\S]*❯ Birgit Jaskowiak/, "\r"],
       ],
     );
@@ -248,6 +259,19 @@ describe("pressroom new on a terminal", () => {
     assert.deepEqual(releaseFiles(dir), ["releases/2026/2026-12-05-lesenacht.md"]);
     assert.match(shown, /Sperrfrist: Die Meldung erscheint erst am 05\.12\.2026 um 19:00 Uhr \(Europe\/Berlin\), in 8 Tagen, 8 Stunden\./);
     assert.match(readFileSync(path.join(content, "releases/2026/2026-12-05-lesenacht.md"), "utf8"), /^contact: jaskowiak +# Birgit Jaskowiak$/m);
+  });
+
+  test("the default date deleted and Enter pressed: the default again, not an empty answer", { timeout: 30_000 }, async () => {
+    const dir = site();
+    const content = path.join(dir, "content");
+    const { code } = await answer(
+      ["--content", content, "--now", NOW, "--title", "Lesenacht", "--department", "kulturamt", "--contact", "jaskowiak", "--no-photos"],
+      // Backspace on the empty line takes the default away (inquirer's input); Enter then answers "".
+      [[/Datum und Uhrzeit/, "\x7f\r"]],
+    );
+    assert.equal(code, 0);
+    assert.deepEqual(releaseFiles(dir), ["releases/2026/2026-11-27-lesenacht.md"]);
+    assert.match(readFileSync(path.join(content, "releases/2026/2026-11-27-lesenacht.md"), "utf8"), /^date: 2026-11-27 10:15 /m);
   });
 
   test("a wrong flag stops it before the first question", { timeout: 30_000 }, async () => {

@@ -4,7 +4,7 @@
  * terminal, every missing flag named at once. Pure: the terminal is new.ts's.
  */
 import { cleanTitle, type Answers, type ScaffoldSite } from "../content/scaffold.ts";
-import { parseContentDate } from "../content/dates.ts";
+import { canonicalDate, parseContentDate } from "../content/dates.ts";
 import { closest, closestContacts } from "../content/suggest.ts";
 import { inert } from "../errors/inert.ts";
 import type { NewText } from "./new-text.ts";
@@ -64,9 +64,21 @@ export function checkContact(value: string, departments: readonly string[], site
   return wrong(t.unknownContact(id, closestContacts(id, contacts), [...site.contacts.keys()]));
 }
 
+/**
+ * A date as `check` reads it, or as a German writes it (06.12.2026, 13:00 Uhr),
+ * given back in the form the release is written with (2026-12-06 13:00). A
+ * day that does not exist gets the reason `check` gives for it.
+ */
 export function checkDate(value: string, site: ScaffoldSite, t: NewText): Checked<string> {
-  return parseContentDate(value, site.timeZone).ok ? ok(value.trim()) : wrong(t.badDate(value));
+  const written = canonicalDate(value);
+  const parsed = parseContentDate(written, site.timeZone);
+  if (parsed.ok) return ok(written);
+  return wrong(parsed.reason === "impossible" ? t.impossibleDate(value.trim(), parsed.why) : t.badDate(value));
 }
+
+/** The date answered, or the default when the answer is empty (a flag given as "", a question's default deleted). */
+export const dateOrDefault = (value: string | undefined, defaultDate: string): string =>
+  value === undefined || value.trim() === "" ? defaultDate : value;
 
 /** A word for a shell command line: as it is when it can be, else in double quotes. */
 export const shellQuote = (word: string): string => (/^[\w./,:-]+$/.test(word) ? word : `"${word.replace(/(["\\$`])/g, "\\$1")}"`);
@@ -93,7 +105,7 @@ export function answersFromFlags(flags: Flags, site: ScaffoldSite, defaultDate: 
   if (flags.department === undefined) missing.push(t.missingFlag.department(someIds(ids)));
   const title = flags.title === undefined ? undefined : take(checkTitle(flags.title, t));
   const departments = flags.department === undefined ? undefined : take(checkDepartments(flags.department, site, t));
-  const date = take(checkDate(flags.date ?? defaultDate, site, t));
+  const date = take(checkDate(dateOrDefault(flags.date, defaultDate), site, t));
   let contact: string | undefined;
   if (flags.contact !== undefined) {
     // "none" can only be judged once the departments are known.

@@ -1,4 +1,5 @@
 /** What `pressroom new` says and asks, in German and English (the site's language). */
+import { impossibleDate, type ImpossibleDate } from "../errors/date-mistakes.ts";
 import type { Language } from "../i18n/strings.ts";
 
 export interface NewText {
@@ -21,6 +22,8 @@ export interface NewText {
   readonly contactRequired: (departments: string) => string;
   readonly noContacts: (departments: string) => string;
   readonly badDate: (value: string) => string;
+  /** A date in the right form that does not exist, with the reason `check` gives. */
+  readonly impossibleDate: (value: string, why: ImpossibleDate) => string;
   readonly bothPhotos: string;
   readonly exampleTitle: string;
   readonly missing: (lines: readonly string[], example: string) => string;
@@ -37,6 +40,9 @@ export interface NewText {
 
 const list = (items: readonly string[], or: string): string =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${or} ${items[items.length - 1]}`;
+
+/** A reason as a sentence of its own. */
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const de: NewText = {
   ask: {
@@ -60,7 +66,8 @@ const de: NewText = {
   contactRequired: (departments) => `${departments} hat keinen eigenen Pressekontakt: geben Sie mit --contact einen an.`,
   noContacts: (departments) =>
     `${departments} hat keinen Pressekontakt, und contacts.yaml nennt keinen: tragen Sie dort einen ein (und beim Amt in departments.yaml als contact:).`,
-  badDate: (value) => `„${value}“ ist kein Datum wie 2026-11-27 10:30.`,
+  badDate: (value) => `„${value}“ ist kein Datum wie 27.11.2026 10:30 oder 2026-11-27 10:30.`,
+  impossibleDate: (value, why) => `„${value}“ gibt es nicht: ${capital(impossibleDate(why, "de"))}.`,
   bothPhotos: "--photos und --no-photos schließen sich aus.",
   exampleTitle: "Radwege am Ring werden breiter",
   missing: (lines, example) =>
@@ -109,6 +116,7 @@ const en: NewText = {
   noContacts: (departments) =>
     `${departments} has no press contact, and contacts.yaml names none: add one there (and to the department in departments.yaml as contact:).`,
   badDate: (value) => `"${value}" is not a date like 2026-11-27 10:30.`,
+  impossibleDate: (value, why) => `"${value}" does not exist: ${capital(impossibleDate(why, "en"))}.`,
   bothPhotos: "--photos and --no-photos exclude each other.",
   exampleTitle: "Cycle lanes on the ring road get wider",
   missing: (lines, example) =>

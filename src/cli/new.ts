@@ -16,7 +16,7 @@ import { resolveContent } from "../content/site.ts";
 import { inert, inertLines } from "../errors/inert.ts";
 import { UsageError } from "../errors/usage.ts";
 import { parse, USAGE } from "./args.ts";
-import { answersFromFlags, NO_CONTACT, shellQuote, checkContact, checkDate, checkDepartments, checkTitle, departmentContact, type Checked, type Flags } from "./new-answers.ts";
+import { answersFromFlags, NO_CONTACT, shellQuote, checkContact, checkDate, checkDepartments, dateOrDefault, checkTitle, departmentContact, type Checked, type Flags } from "./new-answers.ts";
 import { newText, type NewText } from "./new-text.ts";
 import { pathFromCwd, printProblems } from "./report.ts";
 
@@ -171,7 +171,7 @@ async function ask(flags: Flags, model: ContentModel, site: ScaffoldSite, dateDe
   // Flags first: a wrong one stops before any question is answered in vain.
   const givenTitle = flags.title === undefined ? undefined : valueOf(checkTitle(flags.title, t));
   const givenDepartments = flags.department === undefined ? undefined : valueOf(checkDepartments(flags.department, site, t));
-  const givenDate = flags.date === undefined ? undefined : valueOf(checkDate(flags.date, site, t));
+  const givenDate = flags.date === undefined ? undefined : valueOf(checkDate(dateOrDefault(flags.date, dateDefault), site, t));
   if (flags.contact !== undefined && (givenDepartments || flags.contact.trim().toLowerCase() !== NO_CONTACT)) {
     valueOf(checkContact(flags.contact, givenDepartments ?? [], site, t));
   }
@@ -187,8 +187,23 @@ async function ask(flags: Flags, model: ContentModel, site: ScaffoldSite, dateDe
       context(),
     ),
   ];
+  // Deleting the default (Backspace on the empty line) and pressing Enter brings it back; a German date is written in the release's form.
+  const dateOf = (v: string): Checked<string> => checkDate(dateOrDefault(v, dateDefault), site, t);
   const date =
-    givenDate ?? (await input({ message: t.ask.date(site.timeZone), default: dateDefault, validate: (v) => valid(checkDate(v, site, t)) }, context()));
+    givenDate ??
+    valueOf(
+      dateOf(
+        await input(
+          {
+            message: t.ask.date(site.timeZone),
+            default: dateDefault,
+            validate: (v) => valid(dateOf(v)),
+            transformer: (v, { isFinal }) => (isFinal ? valueOf(dateOf(v)) : v),
+          },
+          context(),
+        ),
+      ),
+    );
   const own = departmentContact(departments, site);
   let contact: string | undefined;
   if (flags.contact !== undefined) contact = valueOf(checkContact(flags.contact, departments, site, t));

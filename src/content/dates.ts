@@ -11,10 +11,13 @@ import { enUS } from "date-fns/locale/en-US";
 import type { FormatDistanceToken } from "date-fns";
 import type { Language } from "../i18n/strings.ts";
 import { UsageError } from "../errors/usage.ts";
+import type { ImpossibleDate } from "../errors/date-mistakes.ts";
 
 export type ParsedDate =
   | { readonly ok: true; readonly instant: number; readonly hasTime: boolean }
-  | { readonly ok: false; readonly reason: "format" | "impossible" };
+  | { readonly ok: false; readonly reason: "format" }
+  /** The right form, but no such day or time: `why` says which part (the messages say it: errors/date-mistakes.ts). */
+  | { readonly ok: false; readonly reason: "impossible"; readonly why: ImpossibleDate };
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -28,10 +31,13 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-function fieldsValid(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return false;
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= daysInMonth;
+/** What part of a date and time does not exist, if one does not. */
+function impossiblePart(y: number, mo: number, d: number, h: number, mi: number, s: number): ImpossibleDate | undefined {
+  if (mo < 1 || mo > 12) return { part: "month", month: mo };
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > days) return { part: "day", year: y, month: mo, days };
+  if (h > 23 || mi > 59 || s > 59) return { part: "time" };
+  return undefined;
 }
 
 /** Parse a front matter date: YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS], or ISO 8601 with offset. */
@@ -44,7 +50,8 @@ export function parseContentDate(text: string, timeZone: string): ParsedDate {
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
     number, number, number, number, number, number,
   ];
-  if (!fieldsValid(y, mo, d, h, mi, s)) return { ok: false, reason: "impossible" };
+  const why = impossiblePart(y, mo, d, h, mi, s);
+  if (why) return { ok: false, reason: "impossible", why };
   const hasTime = m[4] !== undefined;
   if (withOffset) {
     const offset = m[7]!;
@@ -54,12 +61,31 @@ export function parseContentDate(text: string, timeZone: string): ParsedDate {
       const digits = offset.slice(1).replace(":", "");
       const oh = Number(digits.slice(0, 2));
       const om = Number(digits.slice(2, 4));
-      if (oh > 18 || om > 59) return { ok: false, reason: "impossible" };
+      if (oh > 18 || om > 59) return { ok: false, reason: "impossible", why: { part: "offset" } };
       offsetMinutes = sign * (oh * 60 + om);
     }
     return { ok: true, instant: Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000, hasTime };
   }
   return { ok: true, instant: wallClockToInstant(Date.UTC(y, mo - 1, d, h, mi, s), timeZone), hasTime };
+}
+
+/** 06.12.2026, 6.12.2026, 13:00 Uhr, 06.12.2026 13.00, 6.12.2026 13 Uhr: how a German writes a date and time. */
+const GERMAN = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(?:(\d{1,2})[:.](\d{2})(?:\s*Uhr)?|(\d{1,2})\s*Uhr))?$/;
+
+/**
+ * A date as a person types it into `pressroom new`, in the form a release
+ * writes it: the German forms (06.12.2026, 6.12.2026, 13:00 Uhr) become
+ * 2026-12-06 13:00; any other text stays as it is, for parseContentDate to
+ * judge. Front matter is not read this way: there 06.12.2026 stays an error,
+ * so one file is never read two ways.
+ */
+export function canonicalDate(text: string): string {
+  const value = text.trim();
+  const m = GERMAN.exec(value);
+  if (!m) return value;
+  const two = (n: string): string => n.padStart(2, "0");
+  const hour = m[4] ?? m[6];
+  return `${m[3]}-${two(m[2]!)}-${two(m[1]!)}${hour === undefined ? "" : ` ${two(hour)}:${m[5] ?? "00"}`}`;
 }
 
 const DAY = 86_400_000;

@@ -8,6 +8,7 @@
  */
 import { KeyedStore, type StoreFiles } from "../keyed-store.ts";
 import { sha256 } from "../media/cache.ts";
+import type { Language } from "../i18n/strings.ts";
 import { splitRelease, type SplitRelease } from "./frontmatter.ts";
 import type { YamlValue } from "./yaml.ts";
 
@@ -41,7 +42,7 @@ export class FrontMatterCache {
   }
 
   /** splitRelease, from the cache when the file's text is the same. */
-  split = (text: string, file: string): SplitRelease => {
+  split = (text: string, file: string, typography?: Language): SplitRelease => {
     const key = sha256(text);
     const entry = this.store.get(key, isEntry);
     if (entry && entry.bodyStart <= text.length) {
@@ -49,7 +50,8 @@ export class FrontMatterCache {
       return {
         data: {
           value: revive(entry.value),
-          lineOf: (path, isKey) => (full ??= splitRelease(text, file)).data?.lineOf(path, isKey),
+          lineOf: (path, isKey) => (full ??= splitRelease(text, file, typography)).data?.lineOf(path, isKey),
+          lineText: (line) => (full ??= splitRelease(text, file, typography)).data?.lineText?.(line),
           problems: [],
           endLine: entry.endLine,
         },
@@ -58,7 +60,7 @@ export class FrontMatterCache {
         problems: [],
       };
     }
-    const split = splitRelease(text, file);
+    const split = splitRelease(text, file, typography);
     const value = split.data?.value;
     if (split.problems.length === 0 && value !== undefined && split.data?.endLine !== undefined && text.endsWith(split.body)) {
       this.store.set(key, { value, endLine: split.data.endLine, bodyLine: split.bodyLine, bodyStart: text.length - split.body.length });

@@ -5,6 +5,7 @@
  */
 import matter from "gray-matter";
 import { problem, type Problem } from "../errors/problem.ts";
+import type { Language } from "../i18n/strings.ts";
 import { parseYaml, type ParsedYaml } from "./yaml.ts";
 
 export interface SplitRelease {
@@ -19,8 +20,8 @@ const refuse = (): never => {
   throw new Error("executable front matter is refused");
 };
 
-/** Split `text` (already BOM-stripped, \n line endings) of `file` into front matter and body. */
-export function splitRelease(text: string, file: string): SplitRelease {
+/** Split `text` (already BOM-stripped, \n line endings) of `file` into front matter and body; `typography`: the site's language, for the hints. */
+export function splitRelease(text: string, file: string, typography?: Language): SplitRelease {
   if (!/^---[^\n]*\n/.test(text)) {
     return { data: undefined, body: text, bodyLine: 1, problems: [problem("no-front-matter", { file, line: 1 }, {})] };
   }
@@ -53,7 +54,7 @@ export function splitRelease(text: string, file: string): SplitRelease {
           "yaml-syntax",
           { file, line: 1 },
           {
-            detail: "the front matter is never closed",
+            detail: "it is never closed by a line ---",
             hint: "Add a line of three dashes (---) after the last field, before the text of the release.",
           },
         ),
@@ -61,7 +62,7 @@ export function splitRelease(text: string, file: string): SplitRelease {
     };
   }
   // gray-matter keeps the newline after the opening ---, so YAML line n is file line n.
-  const data = parseYaml(parsed.matter, { file, lineOffset: parsed.matter.startsWith("\n") ? 0 : 1 });
+  const data = parseYaml(parsed.matter, { file, lineOffset: parsed.matter.startsWith("\n") ? 0 : 1, ...(typography && { typography }) });
   const frontLines = parsed.matter.split("\n").length;
   // gray-matter drops the newline after the closing ---.
   const bodyLine = frontLines + 2;

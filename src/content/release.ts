@@ -54,7 +54,7 @@ export interface ReleaseContext {
   /** The largest release file and text read. */
   readonly limits: Limits;
   /** Splits a file into front matter and body (default splitRelease; a build passes its cache of earlier results). */
-  readonly split?: (text: string, file: string) => SplitRelease;
+  readonly split?: (text: string, file: string, typography?: Language) => SplitRelease;
 }
 
 const TRUE = new Set(["true", "yes", "ja"]);
@@ -68,7 +68,7 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     problems.push(problem("release-too-large", { file }, { size: formatSize(fileBytes), limit: formatSize(context.limits.releaseFile) }));
     return undefined;
   }
-  const split = (context.split ?? splitRelease)(input.text, file);
+  const split = (context.split ?? splitRelease)(input.text, file, context.language);
   problems.push(...split.problems);
   const parsed = split.data;
   // Front matter that could be read (a control character in one value, say) is still checked for the rest.
@@ -92,8 +92,9 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     if (!value) return undefined;
     const parsed = parseContentDate(value, context.timeZone);
     if (parsed.ok) return parsed;
-    const code = parsed.reason === "format" ? "invalid-date" : "impossible-date";
-    problems.push(problem(code, at(...fieldPath), { field: fieldPath.join("."), value }));
+    const field = fieldPath.join(".");
+    if (parsed.reason === "format") problems.push(problem("invalid-date", at(...fieldPath), { field, value }));
+    else problems.push(problem("impossible-date", at(...fieldPath), { field, value, why: parsed.why }));
     return undefined;
   };
   const date = parseDateField(["date"], data.date);

@@ -6,7 +6,8 @@
 import * as z from "zod";
 import { closest } from "./suggest.ts";
 import { problem, type Problem } from "../errors/problem.ts";
-import type { ParsedYaml } from "./yaml.ts";
+import { quoted } from "../errors/yaml-mistakes.ts";
+import { commentedValue, type ParsedYaml } from "./yaml.ts";
 
 const text = z.string().trim().min(1);
 const optionalText = z.string().trim().optional();
@@ -207,8 +208,14 @@ function issueProblems(
         return [problem("missing-field", where, { field, name: lastName(full) })];
       }
       return [problem("wrong-type", at(full), { field, expected: formOf(formName(full), issue.expected) })];
-    case "too_small":
-      return [problem("empty-field", at(full, true), { field })];
+    case "too_small": {
+      // title: #Musterstadt räumt auf: the value was taken for a comment; the hint puts it in quotes.
+      const where = at(full, true);
+      const meant = where.line === undefined ? undefined : commentedValue(parsed.lineText?.(where.line) ?? "");
+      if (meant === undefined || where.line === undefined) return [problem("empty-field", where, { field })];
+      const fixed = `${meant.indent ?? ""}${meant.field}: ${quoted(meant.value)}`;
+      return [problem("empty-field", where, { field, written: meant.value }, [{ line: where.line, text: fixed }])];
+    }
     case "invalid_value":
       return [
         problem("invalid-value", at(full), {

@@ -4,6 +4,7 @@
  * problem. Pure apart from the injected FileSystem.
  */
 import path from "node:path";
+import { siteLanguage } from "../errors/language.ts";
 import { problem, type Location, type Problem } from "../errors/problem.ts";
 import { isLanguage, LANGUAGES } from "../i18n/index.ts";
 import { toContact } from "./contacts.ts";
@@ -47,7 +48,9 @@ function readMapping(raw: RawContent, file: string, required: boolean, problems:
     if (required) problems.push(problem("missing-file", { file }, { file }));
     return undefined;
   }
-  const parsed = parseYaml(text, { file, lineOffset: 0 });
+  // The quotes of a line a hint proposes are the site's, read from site.yaml's text (it may not parse).
+  const typography = siteLanguage(raw.texts.get(SITE_FILE)) ?? "en";
+  const parsed = parseYaml(text, { file, lineOffset: 0, typography });
   problems.push(...parsed.problems);
   // A file that could be read (a control character in one value, say) is still checked for the rest.
   if (parsed.problems.length > 0 && parsed.value === undefined) return undefined;

@@ -29,6 +29,21 @@ function linkOf(value: string, mail: boolean): string | undefined {
   return schemes.includes(url.protocol) && (url.protocol === "mailto:" || url.hostname !== "") ? url.href : undefined;
 }
 
+/**
+ * A "name: value" line with another value: a quoted value is replaced up to
+ * its closing quote, a plain one up to a comment (a # after a space); what
+ * follows stays. A line whose value starts with # (a comment to YAML) gets
+ * the value in place of the comment.
+ */
+function withValue(line: string, value: string): string {
+  const name = /^\s*[^\s:#]+\s*:[ \t]*/.exec(line)?.[0];
+  if (name === undefined) return line;
+  const rest = line.slice(name.length);
+  const quote = rest[0] === '"' || rest[0] === "'" ? rest.indexOf(rest[0], 1) : -1;
+  const end = quote !== -1 ? quote + 1 : rest.startsWith("#") ? rest.length : rest.search(/\s#|$/);
+  return `${name}${value}${rest.slice(end)}`;
+}
+
 export function resolveTheme(
   data: SiteData,
   language: Language,
@@ -45,16 +60,24 @@ export function resolveTheme(
   let color: string | undefined;
   if (data.color !== undefined) {
     const hex = parseColor(data.color);
+    const line = parsed.lineOf(["color"]);
+    const written = line === undefined ? undefined : source.split("\n")[line - 1];
+    // The color: line with another colour in quotes, its comment kept: the fix a hint proposes.
+    const colorFix = (value: string) => (line === undefined || written === undefined ? [] : [{ line, text: withValue(written, `"${value}"`) }]);
     if (hex === undefined) {
       // color: #005a9c without quotes is a comment to YAML, and the value is empty: show what was written.
-      const line = parsed.lineOf(["color"]);
-      const written = data.color.trim() === "" && line !== undefined ? (source.split("\n")[line - 1] ?? "").replace(/^\s*color\s*:\s*/, "").trim() : data.color;
-      problems.push(problem("invalid-value", at("color"), { field: "color", value: written, expected: 'a colour written as #rrggbb, e.g. color: "#005a9c" (with the quotes)' }));
+      const value = data.color.trim() === "" && written !== undefined ? written.replace(/^\s*color\s*:\s*/, "").trim() : data.color;
+      if (value !== data.color && parseColor(value) !== undefined) {
+        problems.push(problem("invalid-value", at("color"), { field: "color", value, expected: `a colour in quotes: color: "${value}"` }, colorFix(value)));
+      } else {
+        problems.push(problem("invalid-value", at("color"), { field: "color", value, expected: 'a colour written as #rrggbb, e.g. color: "#005a9c" (with the quotes)' }));
+      }
     } else {
       const ratio = contrast(hex, WHITE);
       if (ratio < AA_CONTRAST) {
         const darker = darkEnough(hex);
-        problems.push(problem("low-contrast", at("color"), { value: data.color, ratio: ratioText(ratio), suggestion: darker, suggestionRatio: ratioText(contrast(darker, WHITE)) }));
+        const params = { value: data.color, ratio: ratioText(ratio), suggestion: darker, suggestionRatio: ratioText(contrast(darker, WHITE)) };
+        problems.push(problem("low-contrast", at("color"), params, colorFix(darker)));
       } else color = hex;
     }
   }

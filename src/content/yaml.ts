@@ -7,8 +7,9 @@
  */
 import { LineCounter, parseDocument, stringify, visit, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
 import type { ParamsOf } from "../errors/catalog.ts";
-import { problem, type Problem } from "../errors/problem.ts";
-import { yamlMistake, type YamlMistake } from "../errors/yaml-mistakes.ts";
+import type { Language } from "../i18n/strings.ts";
+import { problem, type Fix, type Location, type Problem } from "../errors/problem.ts";
+import { meantLines, yamlMistake, type MeantLine, type YamlMistake } from "../errors/yaml-mistakes.ts";
 import { controlCharacter } from "./invisible.ts";
 
 /** The YAML library's most common messages, and the mistake each one means. */
@@ -31,20 +32,84 @@ function plainMessage(message: string): ParamsOf<"yaml-syntax"> {
 }
 
 /**
- * `title: "Er sagte "Hallo" heute"`: a value that starts with a double quote
- * and goes on after the quote that closes it. The field and the text between
- * the outer quotes, for a hint that shows the line written right.
+ * Whether the double quotes of `text` pair up as quotation marks do: each
+ * opening one at the start or after a space or bracket, each closing one
+ * after a character and before the end, a space or a punctuation mark.
  */
-export function innerQuotes(line: string): { field: string; value: string } | undefined {
-  const start = /^\s*(?:-\s+)?([^\s"'#:][^:]*?):\s+"/.exec(line);
+function quotesPair(text: string, quote: '"' | "'"): boolean {
+  let open = false;
+  for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) {
+    const before = text[i - 1];
+    const after = text[i + 1];
+    // Rock'n'Roll: a single quote between two letters is an apostrophe.
+    if (quote === "'" && before !== undefined && after !== undefined && /\p{L}/u.test(before) && /\p{L}/u.test(after)) continue;
+    if (!open && (before === undefined || /[\s([{–-]/.test(before)) && after !== undefined && /\S/.test(after)) open = true;
+    else if (open && before !== undefined && /\S/.test(before) && (after === undefined || /[\s.,;:!?)\]}–-]/.test(after))) open = false;
+    else return false;
+  }
+  return !open;
+}
+
+/**
+ * `title: "Er sagte "Hallo" heute"`: a value that starts with a double quote
+ * and goes on after the quote that closes it. The line as the writer meant it,
+ * for a hint that shows it written right. Two readings: quotes around the
+ * whole value with a quotation inside (`"Er sagte "Hallo" heute"`: the value
+ * is what stands between the outer ones), or a value that starts with a
+ * quotation (`"Weihnachtsoratorium" im Dom`: every quote is the text's). The
+ * first only when the value ends in a quote and the quotes inside pair up.
+ */
+export function innerQuotes(line: string): (MeantLine & { quote?: "'" }) | undefined {
+  const start = /^(\s*(?:-\s+)?)([^\s"'#:][^:]*?):\s+(["'])/.exec(line);
   if (!start) return undefined;
+  const quote = start[3] as '"' | "'";
   const rest = line.slice(start[0].length);
-  const close = /^(?:[^"\\]|\\.)*"/.exec(rest);
+  // Where YAML ends the value: the next double quote not escaped by \, or the next single quote not doubled.
+  const close = (quote === '"' ? /^(?:[^"\\]|\\.)*"/ : /^(?:[^']|'')*'(?!')/).exec(rest);
   if (!close) return undefined;
   const after = rest.slice(close[0].length).trim();
   if (after === "" || after.startsWith("#")) return undefined;
   const whole = rest.trimEnd();
-  return { field: start[1]!, value: whole.endsWith('"') ? whole.slice(0, -1) : whole };
+  const inside = whole.endsWith(quote) ? whole.slice(0, -1) : undefined;
+  const value = inside !== undefined && quotesPair(inside, quote) ? inside : `${quote}${whole}`;
+  return { indent: start[1]!, field: start[2]!, value, ...(quote === "'" && { quote }) };
+}
+
+/**
+ * `title: Bürgermeisterin: Wir bauen`: a plain value with ": " in it. The
+ * line as the writer meant it, the whole value text, for a hint that puts it
+ * in quotes; a comment after two spaces (as `pressroom new` writes them) stays
+ * a comment. Nothing for a value YAML would read as something else than text.
+ */
+export function colonInValue(line: string): MeantLine | undefined {
+  const m = /^(\s*(?:-\s+)?)([^\s"'#:\-?][^:]*?):[ \t]+(?=[^\s"'[{|>&*!%@`#])/.exec(line);
+  if (!m) return undefined;
+  // Found by hand, not by a pattern: a long line of spaces must not cost more than reading it once.
+  const rest = line.slice(m[0].length);
+  const comment = commentStart(rest);
+  const value = rest.slice(0, comment).trimEnd();
+  if (!/:\s/.test(value)) return undefined;
+  return { indent: m[1]!, field: m[2]!, value, ...(comment < rest.length && { comment: rest.slice(comment).trimEnd() }) };
+}
+
+/** Where a comment after two spaces or more starts in `text` (or its length): the first such # and the spaces before it. */
+function commentStart(text: string): number {
+  for (let hash = text.indexOf("#"); hash !== -1; hash = text.indexOf("#", hash + 1)) {
+    let start = hash;
+    while (start > 0 && /\s/.test(text[start - 1]!)) start--;
+    if (hash - start >= 2) return start;
+  }
+  return text.length;
+}
+
+/**
+ * `title: #Musterstadt räumt auf`: a value that starts with # is a comment
+ * to YAML, and the field is empty. The line as the writer meant it. Only a #
+ * with a character right after it: "# optional" after a field is a comment.
+ */
+export function commentedValue(line: string): MeantLine | undefined {
+  const m = /^(\s*(?:-\s+)?)([^\s"'#:\-?][^:]*?):[ \t]+#(?=\S)/.exec(line);
+  return m ? { indent: m[1]!, field: m[2]!, value: line.slice(m[0].length - 1).trimEnd() } : undefined;
 }
 
 /** The top-level field whose value contains `offset`, for locating a problem found deep in the parser. */
@@ -70,6 +135,8 @@ export interface YamlSource {
   readonly file: string;
   /** Lines of the file before the YAML text starts (front matter: 1). */
   readonly lineOffset: number;
+  /** The site's language: a line a hint proposes quotes as the page will (default German). */
+  readonly typography?: Language;
 }
 
 export interface ParsedYaml {
@@ -79,6 +146,8 @@ export interface ParsedYaml {
   readonly problems: Problem[];
   /** For front matter: the line of the closing ---, where a missing field is added. */
   readonly endLine?: number;
+  /** The text of a line of the file (1-based, as `lineOf` counts), for a hint that shows it written right. */
+  readonly lineText?: (line: number) => string | undefined;
 }
 
 export function parseYaml(text: string, source: YamlSource): ParsedYaml {
@@ -92,6 +161,10 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
     resolveKnownTags: false,
   });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line + source.lineOffset;
+  // A settings file is named in a German report; a release's front matter is its "Kopfzeilen".
+  const inFile = /\.ya?ml$/i.test(source.file) ? { file: source.file } : {};
+  const syntax = (at: Omit<Location, "file">, params: ParamsOf<"yaml-syntax">, fixes: readonly Fix[] = []): Problem =>
+    problem("yaml-syntax", { file: source.file, ...at }, { ...params, ...inFile }, fixes);
   const textLines = text.split("\n");
   const problems: Problem[] = [];
   const reportedLines = new Set<number>();
@@ -111,22 +184,29 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
     const { line } = lineCounter.linePos(error.pos[0]);
     const column = error.code === "TAB_AS_INDENT" || tabColumn(line) !== undefined ? tabColumn(line) ?? lineCounter.linePos(error.pos[0]).col : undefined;
     if (column === undefined) others.push(error);
-    else report(problem("yaml-syntax", { file: source.file, line: line + source.lineOffset, column }, said({ kind: "tab" })));
+    else report(syntax({ line: line + source.lineOffset, column }, said({ kind: "tab" })));
   }
   for (const error of others) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     const next = textLines[line];
+    const text = textLines[line - 1] ?? "";
+    // A plain value with ": " in it is never YAML, whatever the parser says about it (in departments.yaml it says "implicit key", as for an indented line).
+    const colon = innerQuotes(text) ? undefined : colonInValue(text);
     if (
+      colon === undefined &&
       (error.code === "BLOCK_AS_IMPLICIT_KEY" || error.code === "MULTILINE_IMPLICIT_KEY") &&
       next !== undefined &&
       /^\s+[^\s#-][^:]*:(\s|$)/.test(next)
     ) {
-      report(problem("yaml-syntax", { file: source.file, line: line + 1 + source.lineOffset, column: 1 }, said({ kind: "indented" })));
+      report(syntax({ line: line + 1 + source.lineOffset, column: 1 }, said({ kind: "indented" })));
       continue;
     }
-    const quoted = innerQuotes(textLines[line - 1] ?? "");
-    const params = quoted ? said({ kind: "inner-quotes", ...quoted }) : plainMessage(error.message);
-    report(problem("yaml-syntax", { file: source.file, line: lineAt(error.pos[0]), column: col }, params));
+    const quoted = innerQuotes(text);
+    // A value with ": " in it: the hint puts this very value in quotes.
+    const params = quoted ? said({ kind: "inner-quotes", ...quoted, ...(source.typography && { typography: source.typography }) }) : colon ? said({ kind: "colon", ...colon }) : plainMessage(error.message);
+    // The lines the hint proposes, as fixes of this line.
+    const fixes = params.mistake ? meantLines(params.mistake).map((fixed) => ({ line: lineAt(error.pos[0]), text: fixed })) : [];
+    report(syntax({ line: lineAt(error.pos[0]), column: col }, params, fixes));
   }
   for (const warning of doc.warnings) {
     const line = lineAt(warning.pos[0]);
@@ -135,20 +215,14 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
       const field = topLevelKeyAt(doc, warning.pos[0]);
       report(problem("yaml-tag", { file: source.file, line, ...(field && { field }) }, { tag: tag.replace("tag:yaml.org,2002:", "!!") }));
     } else {
-      report(problem("yaml-syntax", { file: source.file, line }, plainMessage(warning.message)));
+      report(syntax({ line }, plainMessage(warning.message)));
     }
   }
   // Anchors and aliases (&name, *name) have no use in a press release and can blow up on expansion.
   visit(doc, {
     Alias(_, node) {
       const offset = node.range?.[0] ?? 0;
-      report(
-        problem(
-          "yaml-syntax",
-          { file: source.file, line: lineAt(offset), column: lineCounter.linePos(offset).col },
-          said({ kind: "alias", name: node.source }),
-        ),
-      );
+      report(syntax({ line: lineAt(offset), column: lineCounter.linePos(offset).col }, said({ kind: "alias", name: node.source })));
       // One report per file: an alias bomb would otherwise list every line.
       return visit.BREAK;
     },
@@ -191,7 +265,7 @@ export function parseYaml(text: string, source: YamlSource): ParsedYaml {
     },
   });
   const raw = doc.toJS({ maxAliasCount: 50 }) as unknown;
-  return { value: normalize(raw), lineOf, problems };
+  return { value: normalize(raw), lineOf, problems, lineText: (line) => textLines[line - 1 - source.lineOffset] };
 }
 
 /** Failsafe YAML gives strings, arrays and objects; null only for empty documents. */

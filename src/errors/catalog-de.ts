@@ -4,8 +4,9 @@
  * without a German entry (or with other facts) a compile error.
  */
 import { looksLikeName, type CatalogEntry, type catalog, type warnings } from "./catalog.ts";
+import { impossibleDate } from "./date-mistakes.ts";
 import { germanPhrase } from "./fragments-de.ts";
-import { yamlMistake } from "./yaml-mistakes.ts";
+import { quoted, yamlMistake } from "./yaml-mistakes.ts";
 
 type Translated<T> = { readonly [C in keyof T]: T[C] extends CatalogEntry<infer P> ? CatalogEntry<P> : never };
 
@@ -37,9 +38,12 @@ export const catalogDe: Translated<typeof catalog> = {
     message: (p) => `Unter ${p.dir} gibt es keinen Inhaltsordner.`,
     hint: () => "Geben Sie mit --content ORDNER den Ordner an, in dem site.yaml liegt.",
   },
+  // A press officer does not know the word YAML: the lines between the --- of a release are its Kopfzeilen; a settings file is named.
   "yaml-syntax": {
-    title: "YAML nicht lesbar",
-    message: (p) => `Das YAML kann nicht gelesen werden: ${p.mistake ? yamlMistake(p.mistake, "de").detail : germanPhrase(p.detail)}.`,
+    title: "Felder nicht lesbar",
+    message: (p) =>
+      `${p.file === undefined ? "Die Kopfzeilen der Meldung können" : `${p.file} kann`} nicht gelesen werden: ` +
+      `${p.mistake ? yamlMistake(p.mistake, "de").detail : germanPhrase(p.detail)}.`,
     hint: (p) => {
       if (p.mistake) return yamlMistake(p.mistake, "de").hint;
       if (p.hint !== undefined) return germanPhrase(p.hint);
@@ -50,25 +54,25 @@ export const catalogDe: Translated<typeof catalog> = {
     },
   },
   "yaml-tag": {
-    title: "YAML-Tag nicht erlaubt",
-    message: (p) => `Der YAML-Tag ${p.tag} ist nicht erlaubt.`,
-    hint: () => "Inhalte sind reine Daten: Entfernen Sie den Tag, der mit ! beginnt, und schreiben Sie den Wert als Text.",
+    title: "Markierung mit ! nicht erlaubt",
+    message: (p) => `Die Markierung ${p.tag} ist nicht erlaubt.`,
+    hint: () => "Die Felder enthalten nur Text: Entfernen Sie die Markierung, die mit ! beginnt, und schreiben Sie den Wert als Text.",
   },
   "no-front-matter": {
-    title: "Kopf der Meldung fehlt",
-    message: () => "Die Meldung hat keinen Kopf mit Feldern (Front Matter).",
+    title: "Kopfzeilen der Meldung fehlen",
+    message: () => "Die Meldung hat keine Kopfzeilen (title:, date:, department: … zwischen zwei Zeilen ---).",
     hint: () =>
       "Die allererste Zeile der Datei muss --- sein (nichts davor, auch keine Leerzeile), " +
       "danach title:, date: und department: und wieder eine Zeile ---.",
   },
   "front-matter-not-yaml": {
-    title: "Kopf der Meldung muss YAML sein",
-    message: (p) => `Der Kopf der Meldung ist als „${p.language}“ markiert; nur YAML wird angenommen.`,
-    hint: () => "Beginnen Sie die Datei mit einer Zeile --- (nichts hinter den Strichen) und schreiben Sie die Felder in YAML.",
+    title: "Kopfzeilen in fremder Form",
+    message: (p) => `Die Kopfzeilen der Meldung sind als „${p.language}“ markiert; pressroom liest nur Kopfzeilen der Form „name: Wert“.`,
+    hint: () => "Beginnen Sie die Datei mit einer Zeile --- (nichts hinter den Strichen) und schreiben Sie darunter die Felder als „name: Wert“, eines pro Zeile.",
   },
   "not-a-mapping": {
     title: "Felder erwartet",
-    message: (p) => `${germanPhrase(p.what)} muss aus Zeilen „name: Wert“ bestehen.`,
+    message: (p) => `${germanPhrase(p.what)} ${p.what === "The front matter" ? "müssen" : "muss"} aus Zeilen „name: Wert“ bestehen.`,
     hint: () => "Schreiben Sie ein „name: Wert“ pro Zeile, z. B. title: Radwege am Ring werden breiter.",
   },
   "missing-field": {
@@ -82,7 +86,10 @@ export const catalogDe: Translated<typeof catalog> = {
   "empty-field": {
     title: "Feld ist leer",
     message: (p) => `Das Feld „${p.field}“ ist leer.`,
-    hint: (p) => `Schreiben Sie einen Wert hinter „${p.field}:“ oder löschen Sie die Zeile.`,
+    hint: (p) =>
+      p.written !== undefined
+        ? `Ein Wert, der mit # beginnt, braucht Anführungszeichen (ohne sie beginnt mit # ein Kommentar, der nicht gelesen wird): ${p.field.split(".").pop()}: ${quoted(p.written)}`
+        : `Schreiben Sie einen Wert hinter „${p.field}:“ oder löschen Sie die Zeile.`,
   },
   "wrong-type": {
     title: "Feld hat die falsche Form",
@@ -108,7 +115,7 @@ export const catalogDe: Translated<typeof catalog> = {
   },
   "impossible-date": {
     title: "Datum gibt es nicht",
-    message: (p) => `„${p.value}“ in „${p.field}“ ist kein Tag oder keine Uhrzeit, die es gibt.`,
+    message: (p) => `„${p.value}“ in „${p.field}“ ist kein Tag oder keine Uhrzeit, die es gibt${p.why ? `: ${impossibleDate(p.why, "de")}` : ""}.`,
     hint: () => "Prüfen Sie Tag und Monat (einen 30. Februar gibt es z. B. nicht) und die Uhrzeit (00:00 bis 23:59).",
   },
   "updated-before-date": {

@@ -5,7 +5,8 @@
  * `code` of an entry is part of the product: scripts and CI logs match on it,
  * so an entry is never renamed once shipped, only added.
  */
-import type { YamlMistake } from "./yaml-mistakes.ts";
+import { impossibleDate, type ImpossibleDate } from "./date-mistakes.ts";
+import { quoted, type YamlMistake } from "./yaml-mistakes.ts";
 
 export interface CatalogEntry<P> {
   readonly title: string;
@@ -43,10 +44,11 @@ export const catalog = {
     message: (p) => `There is no content folder at ${p.dir}.`,
     hint: () => "Pass the folder that holds site.yaml with --content DIR.",
   }),
-  // `mistake` names a mistake the parser recognised, so that a report in German can say it too (yaml-mistakes.ts).
-  "yaml-syntax": entry<{ detail: string; hint?: string; mistake?: YamlMistake }>({
+  // `mistake` names a mistake the parser recognised, so that a report in German can say it too (yaml-mistakes.ts);
+  // `file`: the settings file (site.yaml …) the YAML is, none for a release's front matter.
+  "yaml-syntax": entry<{ detail: string; hint?: string; mistake?: YamlMistake; file?: string }>({
     title: "Broken YAML",
-    message: (p) => `The YAML cannot be read: ${p.detail}.`,
+    message: (p) => `${p.file === undefined ? "The front matter" : p.file} cannot be read: ${p.detail}.`,
     hint: (p) =>
       p.hint ??
       "Check indentation (spaces, not tabs) and put text containing a colon or # in double quotes, " +
@@ -82,10 +84,14 @@ export const catalog = {
         ? `Add a line "${p.name}: …" to that entry (${p.field.split(".").slice(0, -1).join(".")}).`
         : `Add a line "${p.field}: …".`,
   }),
-  "empty-field": entry<{ field: string }>({
+  // `written`: a value starting with # that YAML took for a comment (title: #Musterstadt räumt auf).
+  "empty-field": entry<{ field: string; written?: string }>({
     title: "Field is empty",
     message: (p) => `The field "${p.field}" is empty.`,
-    hint: (p) => `Write a value after "${p.field}:" or remove the line.`,
+    hint: (p) =>
+      p.written !== undefined
+        ? `A value that starts with # needs quotes (without them, # starts a comment, which is not read): ${p.field.split(".").pop()}: ${quoted(p.written)}`
+        : `Write a value after "${p.field}:" or remove the line.`,
   }),
   "wrong-type": entry<{ field: string; expected: string }>({
     title: "Field has the wrong form",
@@ -109,9 +115,10 @@ export const catalog = {
       "Write the date as YYYY-MM-DD (2026-11-27), with a time as YYYY-MM-DD HH:MM (2026-11-27 10:30), " +
       "or in full ISO 8601 with an offset (2026-11-27T10:30:00+01:00).",
   }),
-  "impossible-date": entry<{ field: string; value: string }>({
+  // `why`: which part does not exist (content/dates.ts); `pressroom new` says it with the same words.
+  "impossible-date": entry<{ field: string; value: string; why?: ImpossibleDate }>({
     title: "Date does not exist",
-    message: (p) => `"${p.value}" in "${p.field}" is not a day or time that exists.`,
+    message: (p) => `"${p.value}" in "${p.field}" is not a day or time that exists${p.why ? `: ${impossibleDate(p.why, "en")}` : ""}.`,
     hint: () => "Check day and month (e.g. there is no 30 February) and the time (00:00 to 23:59).",
   }),
   "updated-before-date": entry<{ updated: string; date: string }>({

@@ -33,7 +33,7 @@ const EXACT: Readonly<Record<string, string>> = {
   "the repository as owner/name, e.g. stadt-musterstadt/pressemitteilungen": "das Repository als besitzer/name, z. B. stadt-musterstadt/pressemitteilungen",
   "an https:// address": "eine https://-Adresse",
   // What is not a set of fields (not-a-mapping).
-  "The front matter": "Der Kopf der Meldung (Front Matter)",
+  "The front matter": "Die Kopfzeilen der Meldung",
   // Kinds of ids (invalid-id).
   contact: "Kontakt",
   department: "Amt",
@@ -79,7 +79,7 @@ const EXACT: Readonly<Record<string, string>> = {
   "| safe inside an expression": "| safe innerhalb eines Ausdrucks",
   "a call of a computed value": "den Aufruf eines berechneten Werts",
   // The front matter's own problems (content/frontmatter.ts).
-  "the front matter is never closed": "der Kopf der Meldung (Front Matter) wird nie geschlossen",
+  "it is never closed by a line ---": "sie werden nie mit einer Zeile --- abgeschlossen",
   "Add a line of three dashes (---) after the last field, before the text of the release.":
     "Fügen Sie nach dem letzten Feld, vor dem Text der Meldung, eine Zeile mit drei Bindestrichen (---) ein.",
 };
@@ -87,6 +87,7 @@ const EXACT: Readonly<Record<string, string>> = {
 const PATTERNS: readonly [RegExp, (...groups: string[]) => string][] = [
   [/^one of (.+), or a group of name:, url:, query: and site:$/, (list) => `einen dieser Werte: ${list}, oder eine Gruppe aus name:, url:, query: und site:`],
   [/^one of (.+)$/, (list) => `einen dieser Werte: ${list}`],
+  [/^a colour in quotes: (.+)$/, (line) => `eine Farbe in Anführungszeichen: ${line}`],
   [/^a (\w+)$/, (type) => `ein Wert vom Typ ${type}`],
   [/^it is not a photo \(the file holds (\S+) data\)$/, (kind) => `es ist kein Foto (die Datei enthält ${kind}-Daten)`],
   [/^it is outside (.*), where the site is published$/, (base) => `sie liegt außerhalb von ${base}, wo die Seite veröffentlicht wird`],

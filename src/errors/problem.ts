@@ -16,6 +16,16 @@ export const codePoint = (char: string): string => `U+${char.codePointAt(0)!.toS
 /** A character nobody sees, written out where a report shows text: "‹U+200B›". */
 export const codePointMark = (char: string): string => `‹${codePoint(char)}›`;
 
+/**
+ * A line of the problem's file written as the hint proposes: put in place of
+ * line `line`, it ends the problem, and the page shows what the writer meant
+ * (test/hints.test.ts proves each one). A hint with a fix shows its line.
+ */
+export interface Fix {
+  readonly line: number;
+  readonly text: string;
+}
+
 export interface Problem extends Location {
   readonly code: ErrorCode | WarningCode;
   /** Errors stop a build; warnings are reported and the build goes on. */
@@ -26,15 +36,26 @@ export interface Problem extends Location {
   readonly hint: string;
   /** The facts the catalog entry was given: what a report in another language needs. */
   readonly params?: Readonly<Record<string, unknown>>;
+  /** The lines the hint proposes, each a fix on its own (the first is the hint's first choice). */
+  readonly fixes?: readonly Fix[];
 }
 
-export function problem<C extends ErrorCode>(code: C, at: Location, params: ParamsOf<C>): Problem {
+export function problem<C extends ErrorCode>(code: C, at: Location, params: ParamsOf<C>, fixes: readonly Fix[] = []): Problem {
   const entry = catalog[code] as unknown as {
     title: string;
     message: (p: ParamsOf<C>) => string;
     hint: (p: ParamsOf<C>) => string;
   };
-  return { ...at, code, severity: "error", title: entry.title, message: entry.message(params), hint: entry.hint(params), params: params as Readonly<Record<string, unknown>> };
+  return {
+    ...at,
+    code,
+    severity: "error",
+    title: entry.title,
+    message: entry.message(params),
+    hint: entry.hint(params),
+    params: params as Readonly<Record<string, unknown>>,
+    ...(fixes.length > 0 && { fixes }),
+  };
 }
 
 export function warning<C extends WarningCode>(code: C, at: Location, params: WarningParamsOf<C>): Problem {

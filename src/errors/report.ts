@@ -119,6 +119,8 @@ export function problemJson(p: Problem, options: JsonOptions = {}): Record<strin
     ...(p.column !== undefined && { column: p.column }),
     ...(p.field !== undefined && { field: p.field }),
     ...said,
+    // For an editor or a bot: each line the hint proposes, to put in place of the line it names.
+    ...(p.fixes !== undefined && { fixes: p.fixes }),
   };
 }
 

@@ -51,7 +51,7 @@ describe("formatAnnotations", () => {
     const p = problem("yaml-syntax", { file: "releases/a,b:c%.md", line: 2 }, { detail: "line one\nline two", hint: "50% of it" });
     assert.equal(
       formatAnnotations([p], inRepo),
-      "::error file=content/releases/a%2Cb%3Ac%25.md,line=2,title=yaml-syntax::The YAML cannot be read: line one‹U+000A›line two. — 50%25 of it\n",
+      "::error file=content/releases/a%2Cb%3Ac%25.md,line=2,title=yaml-syntax::The front matter cannot be read: line one‹U+000A›line two. — 50%25 of it\n",
     );
   });
 

@@ -160,7 +160,7 @@ describe("answers from flags", () => {
     assert.match(result.error, /--title TEXT/);
     assert.match(result.error, /Das Amt „tiefbau“ steht nicht in departments\.yaml\. Meinten Sie tiefbauamt\?/);
     assert.match(result.error, /Den Kontakt „Tobias Brandhorst“ gibt es in contacts\.yaml nicht\. Meinten Sie brandhorst\?/);
-    assert.match(result.error, /„morgen“ ist kein Datum wie 2026-11-27 10:30\./);
+    assert.match(result.error, /„morgen“ ist kein Datum wie 27\.11\.2026 10:30 oder 2026-11-27 10:30\./);
   });
 
   it("takes a department's name for its id only as a suggestion, and several ids for a joint release", () => {

@@ -664,7 +664,8 @@ describe("resolveContent: the theme in site.yaml", () => {
   it("a colour without quotes, which YAML reads as a comment, is shown as written with a hint to quote it", () => {
     const result = resolve({ ...noReleases, site: site("color: #4a90e2") });
     assert.deepEqual(result.problems.map((p) => [p.code, p.line, p.message]), [["invalid-value", 8, '"#4a90e2" is not a valid value for "color".']]);
-    assert.match(result.problems[0]!.hint, /with the quotes/);
+    assert.equal(result.problems[0]!.hint, 'Use a colour in quotes: color: "#4a90e2".');
+    assert.deepEqual(result.problems[0]!.fixes, [{ line: 8, text: 'color: "#4a90e2"' }]);
   });
 
   it("a German or British name of a field is answered with the field meant", () => {
