@@ -128,6 +128,7 @@ const FORMS: Record<string, string> = {
   "aliases[]": "an old address",
   department: "a department id, or a list of ids like [tiefbauamt, umweltamt]",
   contact: "a contact id, a mapping with name/role/phone/email, or a list of those",
+  "department.contact": "the id of one contact of contacts.yaml, e.g. contact: jaskowiak",
   media: 'a list of entries, each starting with "- file: name.jpg"',
   tags: "a word, or a list like [Verkehr, Radverkehr]",
   aliases: "an old address, or a list of them",
@@ -149,9 +150,16 @@ const formOf = (field: string, expected: string): string => FORMS[field] ?? EXPE
 const fieldPath = (path: readonly PropertyKey[]): string => path.map(String).join(".");
 const lastName = (path: readonly PropertyKey[]): string =>
   String([...path].reverse().find((p) => typeof p === "string") ?? "");
-/** The name a form is looked up by: "media" for the list, "media[]" for one of its entries. */
+/**
+ * The name a form is looked up by: "media" for the list, "media[]" for one of its entries,
+ * "department.contact" for a department's one contact in departments.yaml (a release can name several).
+ */
 const formName = (path: readonly PropertyKey[]): string =>
-  typeof path[path.length - 1] === "number" ? `${lastName(path)}[]` : lastName(path);
+  typeof path[path.length - 1] === "number"
+    ? `${lastName(path)}[]`
+    : path.length === 2 && path[1] === "contact" && path[0] !== "contact"
+      ? "department.contact"
+      : lastName(path);
 
 /** Check `parsed` against `schema`; problems carry file, line and field. */
 export function validate<T extends z.ZodType>(

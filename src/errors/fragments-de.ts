@@ -9,6 +9,7 @@ const EXACT: Readonly<Record<string, string>> = {
   // The form of a field (content/schema.ts, content/site.ts).
   'an entry like "- file: foto.jpg" with alt:, caption: and credit: indented below it':
     "ein Eintrag wie „- file: foto.jpg“ mit alt:, caption: und credit: eingerückt darunter",
+  "the id of one contact of contacts.yaml, e.g. contact: jaskowiak": "die Kennung eines Kontakts aus contacts.yaml, z. B. contact: jaskowiak",
   "a contact id, or a mapping with name/role/phone/email": "die Kennung eines Kontakts oder eine Gruppe mit name/role/phone/email",
   "a department id": "die Kennung eines Amts",
   "a word": "ein Wort",
