@@ -1,0 +1,189 @@
+/**
+ * The folder decap-server works in: a git worktree of the press officer's
+ * repository of its own, in the cache, never the officer's folder.
+ *
+ * decap-server commits with `git add .` and switches branches in the folder
+ * it is given. In the officer's folder that swept a half-written release
+ * into an unrelated commit and took it away from the folder, and the
+ * preview read files while the branch under them changed. In a worktree of
+ * its own it commits only what the editor wrote, and the officer's files,
+ * staged, changed or new, are never read, committed, moved or deleted.
+ *
+ * The worktree has a branch of its own, `pressroom-edit/<branch>` (git lets
+ * one branch be checked out in one folder only, and the officer's branch is
+ * checked out in theirs). The two are kept level:
+ * - before each request, the editor's branch takes up what the officer
+ *   committed themselves (a fast-forward; a merge when both moved);
+ * - after "Publish", the officer's branch takes the published commit with
+ *   `git merge --ff-only` in their folder: git writes the release's files
+ *   and nothing else, and refuses, touching nothing, when one of their own
+ *   uncommitted files is in the way. Refused, it is tried again before the
+ *   next request and at the next start.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, realpathSync, rmSync } from "node:fs";
+import type { Language } from "../i18n/strings.ts";
+
+/** What the editor's git work says on the terminal, in the site's language. */
+const TEXTS = {
+  de: {
+    published: (branch: string, files: string[]) =>
+      `Veröffentlicht: ${files.join(", ")} ${files.length === 1 ? "ist" : "sind"} jetzt in ${branch} und in Ihrem Ordner. Ihre übrigen Dateien bleiben, wie sie sind.`,
+    blocked: (branch: string, reason: string) =>
+      `Veröffentlicht, aber noch nicht in Ihrem Ordner: eine eigene, nicht gespeicherte Änderung dort steht im Weg, und sie wird nicht überschrieben (${reason}). ` +
+      `Speichern (committen) oder verschieben Sie diese Datei; pressroom übernimmt die Meldung dann beim nächsten Speichern im Browser oder beim nächsten Start in ${branch}.`,
+    diverged: (branch: string, reason: string) =>
+      `Ihre eigenen Commits in ${branch} und die der Redaktion lassen sich nicht zusammenführen (${reason}). Die Redaktion arbeitet bis dahin ohne Ihre neuen Commits weiter.`,
+    broken: (reason: string) => `Der Arbeitsordner der Redaktion ließ sich nicht anlegen: ${reason}`,
+  },
+  en: {
+    published: (branch: string, files: string[]) =>
+      `Published: ${files.join(", ")} ${files.length === 1 ? "is" : "are"} now in ${branch} and in your folder. Your other files stay as they are.`,
+    blocked: (branch: string, reason: string) =>
+      `Published, but not in your folder yet: an uncommitted change of your own there is in the way, and it is not overwritten (${reason}). ` +
+      `Commit or move that file; pressroom then brings the release into ${branch} at the next save in the browser or the next start.`,
+    diverged: (branch: string, reason: string) =>
+      `Your own commits on ${branch} and the editor's cannot be merged (${reason}). Until then the editor works without your new commits.`,
+    broken: (reason: string) => `The editor's working folder could not be made: ${reason}`,
+  },
+} satisfies Record<Language, unknown>;
+
+interface Result {
+  readonly ok: boolean;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** One git command in `cwd`; paths with umlauts unquoted. */
+const git = (cwd: string, ...args: string[]): Promise<Result> =>
+  new Promise((resolve) => {
+    execFile("git", ["-c", "core.quotePath=false", ...args], { cwd, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 }, (error, out, err) =>
+      resolve({ ok: error === null, out: out.trim(), err: err.trim() }),
+    );
+  });
+
+/** The first line of git's complaint, and the files it names, for one line on the terminal. */
+const reasonOf = (result: Result): string => {
+  const lines = result.err.split("\n").map((line) => line.trim());
+  const files = lines.filter((line) => /^[^\s:]+(\/[^\s:]+)+$|^[^\s:]+\.[a-z0-9]+$/i.test(line));
+  return [lines.find((line) => line.startsWith("error:") || line.startsWith("fatal:")) ?? lines[0] ?? "", ...files].join(" ").trim();
+};
+
+const sameFolder = (a: string, b: string): boolean => {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+};
+
+/** The folders of the repository's worktrees and the branch each has checked out. */
+async function worktreesOf(root: string): Promise<{ folder: string; branch?: string }[]> {
+  const listed = await git(root, "worktree", "list", "--porcelain");
+  const trees: { folder: string; branch?: string }[] = [];
+  for (const line of listed.out.split("\n")) {
+    if (line.startsWith("worktree ")) trees.push({ folder: line.slice("worktree ".length) });
+    else if (line.startsWith("branch refs/heads/") && trees.length > 0) trees[trees.length - 1]!.branch = line.slice("branch refs/heads/".length);
+  }
+  return trees;
+}
+
+export interface EditorWorktree {
+  /** The worktree: decap-server's folder. */
+  readonly folder: string;
+  /** Its branch, the one decap-server is told to save onto and publish into. */
+  readonly branch: string;
+  /** Before a request: the two branches level (the officer's commits in, a waiting publish out). */
+  sync(): Promise<void>;
+  /** After "Publish": the officer's branch and folder take the published release. */
+  published(): Promise<void>;
+}
+
+/**
+ * Makes (or repairs) the worktree in `folder` for the officer's `branch` of
+ * the repository at `root`, and brings it level with that branch. Throws a
+ * message for the terminal when git refuses.
+ */
+export async function editorWorktree(root: string, branch: string, folder: string, language: () => Language, say: (line: string) => void): Promise<EditorWorktree> {
+  const own = `pressroom-edit/${branch}`;
+  const t = (): (typeof TEXTS)[Language] => TEXTS[language()];
+  const fail = (result: Result): never => {
+    throw new Error(t().broken(reasonOf(result) || result.out));
+  };
+  const must = async (cwd: string, ...args: string[]): Promise<Result> => {
+    const result = await git(cwd, ...args);
+    return result.ok ? result : fail(result);
+  };
+
+  // A worktree whose folder was deleted (the cache emptied) is forgotten; the branch and its commits stay.
+  await must(root, "worktree", "prune");
+  if (!(await git(root, "rev-parse", "--verify", "--quiet", `refs/heads/${own}`)).ok) await must(root, "branch", "--no-track", own, branch);
+  const registered = (await worktreesOf(root)).find((tree) => sameFolder(tree.folder, folder));
+  const healthy = registered !== undefined && sameFolder((await git(folder, "rev-parse", "--show-toplevel")).out || "/nonexistent", folder);
+  if (!healthy) {
+    if (registered) await git(root, "worktree", "remove", "--force", folder);
+    // Whatever else is in its place in the cache is ours (a half-made worktree): made anew.
+    if (existsSync(folder)) rmSync(folder, { recursive: true, force: true });
+    await must(root, "worktree", "prune");
+    await must(root, "worktree", "add", "--quiet", folder, own);
+  } else {
+    // What a save that was cut off (pressroom ended mid-way) left behind must not go into the next commit.
+    await must(folder, "checkout", "--quiet", "--force", own);
+    await must(folder, "clean", "-fdq");
+  }
+
+  const rev = async (name: string): Promise<string | undefined> => {
+    const result = await git(root, "rev-parse", "--verify", "--quiet", `refs/heads/${name}^{commit}`);
+    return result.ok ? result.out : undefined;
+  };
+  const isAncestor = async (a: string, b: string): Promise<boolean> => (await git(root, "merge-base", "--is-ancestor", a, b)).ok;
+  // Each refusal is said once per commit it concerns, not at every request.
+  let saidFor = "";
+  const sayOnce = (key: string, line: string): void => {
+    if (key === saidFor) return;
+    saidFor = key;
+    say(line);
+  };
+
+  /** The officer's branch takes the editor's commits: in their folder only when git can do it without touching their changes. */
+  const deliver = async (from: string, to: string): Promise<void> => {
+    const head = await git(root, "symbolic-ref", "--quiet", "HEAD");
+    const result =
+      head.out === `refs/heads/${branch}`
+        ? await git(root, "merge", "--ff-only", "--no-edit", "--quiet", own)
+        : // Not checked out here (the officer switched branches meanwhile): the ref alone, forward only; git refuses a branch checked out elsewhere.
+          await git(root, "fetch", "--quiet", ".", `refs/heads/${own}:refs/heads/${branch}`);
+    if (!result.ok) return sayOnce(`blocked ${to}`, t().blocked(branch, reasonOf(result)));
+    const files = (await git(root, "diff", "--name-only", from, to)).out.split("\n").filter(Boolean);
+    saidFor = "";
+    if (files.length > 0) say(t().published(branch, files));
+  };
+
+  const sync = async (): Promise<void> => {
+    const theirs = await rev(branch);
+    const ours = await rev(own);
+    if (theirs === undefined || ours === undefined || theirs === ours) return;
+    if (await isAncestor(ours, theirs)) {
+      // The officer committed (or pulled): the editor starts from there.
+      await git(folder, "merge", "--ff-only", "--quiet", branch);
+      return;
+    }
+    if (!(await isAncestor(theirs, ours))) {
+      // Both moved: the officer's commits are merged into the editor's branch first, as "Publish" would have.
+      const merged = await git(folder, "merge", "--no-edit", "--no-verify", "--quiet", branch);
+      if (!merged.ok) {
+        await git(folder, "merge", "--abort");
+        return sayOnce(`diverged ${theirs} ${ours}`, t().diverged(branch, reasonOf(merged)));
+      }
+    }
+    await deliver(theirs, (await rev(own))!);
+  };
+
+  await sync();
+  return {
+    folder,
+    branch: own,
+    sync,
+    published: sync,
+  };
+}
