@@ -5,14 +5,17 @@
  * repository with a half-written release and a changed file left
  * uncommitted, and the real editor in Chromium: a release written, reviewed
  * and published in a browser set to UTC, one saved in a browser in New York.
+ * And the worktree on its own: kept, cleaned, made anew, and a publish that
+ * an uncommitted file of the officer's is in the way of waits for it.
  */
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { after, test } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { editorWorktree } from "../src/cli/editor-worktree.ts";
 import { fixture, ROOT, scratchDirs } from "./helpers.ts";
 
 const scratch = scratchDirs();
@@ -53,8 +56,8 @@ after(async () => {
   edit?.kill();
 });
 
-test("the editor works beside the officer's uncommitted files without touching them, in the site's time zone", async () => {
-  // A press office's repository, and what the officer has not committed: a half-written release, a changed one.
+/** A press office's repository: the valid site in content/, one commit on main. */
+function repository(): string {
   const repo = scratch();
   cpSync(fixture("valid"), path.join(repo, "content"), { recursive: true });
   git(repo, "init", "-q", "-b", "main");
@@ -62,6 +65,60 @@ test("the editor works beside the officer's uncommitted files without touching t
   git(repo, "config", "user.email", "presse@pruefstadt.example");
   git(repo, "add", ".");
   git(repo, "commit", "-q", "-m", "start");
+  return repo;
+}
+
+test("the editor's worktree: kept between runs, cleaned, made anew; the officer's commits taken in; a publish waits for their file in the way", async () => {
+  const repo = repository();
+  const folder = path.join(repo, ".cache", "pressroom", "editor-worktree");
+  const said: string[] = [];
+  const open = () => editorWorktree(repo, "main", folder, () => "de", (line) => said.push(line));
+  const rev = (name: string): string => git(repo, "rev-parse", name).trim();
+
+  let worktree = await open();
+  assert.equal(worktree.branch, "pressroom-edit/main");
+  assert.equal(git(folder, "symbolic-ref", "--short", "HEAD").trim(), "pressroom-edit/main");
+  assert.equal(rev("pressroom-edit/main"), rev("main"));
+  // What a save cut off midway left in it goes, before it could go into a commit.
+  writeFileSync(path.join(folder, "content", "releases", "liegengeblieben.md"), "x");
+  worktree = await open();
+  assert.equal(existsSync(path.join(folder, "content", "releases", "liegengeblieben.md")), false);
+  // The cache deleted: made anew.
+  rmSync(path.join(repo, ".cache"), { recursive: true });
+  worktree = await open();
+  assert.ok(existsSync(path.join(folder, "content", "site.yaml")));
+
+  // The officer commits on main themselves: the editor's branch takes it before its next request.
+  writeFileSync(path.join(repo, "content", "releases", "2026", "2026-12-09-selbst.md"), "---\ntitle: Selbst\n---\n");
+  git(repo, "add", "content/releases/2026/2026-12-09-selbst.md");
+  git(repo, "commit", "-q", "-m", "selbst");
+  await worktree.sync();
+  assert.equal(rev("pressroom-edit/main"), rev("main"));
+
+  // A release published in the editor (a commit on its branch), where the officer has an uncommitted file of that name.
+  const release = "content/releases/2026/2026-12-08-markt.md";
+  writeFileSync(path.join(folder, release), "aus der Redaktion\n");
+  git(folder, "add", release);
+  git(folder, "commit", "-q", "-m", "Create Pressemitteilung");
+  writeFileSync(path.join(repo, release), "meine eigene\n");
+  const main = rev("main");
+  await worktree.published();
+  assert.equal(readFileSync(path.join(repo, release), "utf8"), "meine eigene\n", "never overwritten");
+  assert.equal(rev("main"), main);
+  assert.match(said.at(-1)!, /^Veröffentlicht, aber noch nicht in Ihrem Ordner: .*content\/releases\/2026\/2026-12-08-markt\.md/);
+  await worktree.sync();
+  assert.equal(said.filter((line) => line.startsWith("Veröffentlicht, aber")).length, 1, "said once");
+  // Moved away: the next request brings it.
+  rmSync(path.join(repo, release));
+  await worktree.sync();
+  assert.equal(readFileSync(path.join(repo, release), "utf8"), "aus der Redaktion\n");
+  assert.equal(rev("main"), rev("pressroom-edit/main"));
+  assert.equal(said.at(-1), "Veröffentlicht: content/releases/2026/2026-12-08-markt.md ist jetzt in main und in Ihrem Ordner. Ihre übrigen Dateien bleiben, wie sie sind.");
+});
+
+test("the editor works beside the officer's uncommitted files without touching them, in the site's time zone", async () => {
+  // A press office's repository, and what the officer has not committed: a half-written release, a changed one.
+  const repo = repository();
   const start = git(repo, "rev-parse", "HEAD").trim();
   writeFileSync(path.join(repo, HALF_DONE), "---\ntitle: Halbfertig\ndate: 2026-12-07 09:00\ndepartment: tiefbauamt\ndraft: true\n---\n\nNoch nicht fertig.\n");
   appendFileSync(path.join(repo, CHANGED), "\nEin Satz, an dem die Pressestelle noch schreibt.\n");
