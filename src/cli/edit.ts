@@ -39,7 +39,7 @@ const TEXTS = {
     editor: "Redaktion",
     preview: "Vorschau",
     saved: (branch: string) =>
-      `Jede Meldung wird als git-Commit auf einem eigenen Zweig (cms/releases/…) gespeichert; „Veröffentlichen“ übernimmt sie in ${branch}.\n` +
+      `Jede Meldung wird als git-Commit auf einem eigenen Zweig (cms/releases/…) gespeichert; „Veröffentlichen“ übernimmt sie in ${branch} und in Ihren Ordner.\n` +
       "Beenden mit Strg+C.",
     noGit: (dir: string) =>
       `Achtung: ${dir} liegt in keinem git-Repository. Die Redaktion speichert Meldungen dann direkt in den Ordner: ` +
@@ -63,7 +63,7 @@ const TEXTS = {
     editor: "Editor",
     preview: "Preview",
     saved: (branch: string) =>
-      `Each release is saved as a git commit on a branch of its own (cms/releases/…); "Publish" merges it into ${branch}.\n` + "Stop with Ctrl+C.",
+      `Each release is saved as a git commit on a branch of its own (cms/releases/…); "Publish" merges it into ${branch} and your folder.\n` + "Stop with Ctrl+C.",
     noGit: (dir: string) =>
       `Note: ${dir} is not in a git repository. The editor then saves releases straight into the folder: ` +
       "no branch, no review by a colleague (no editorial workflow) and no history; \"Publish\" saves at once. " +

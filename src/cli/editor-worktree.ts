@@ -57,16 +57,17 @@ interface Result {
 /** One git command in `cwd`; paths with umlauts unquoted. */
 const git = (cwd: string, ...args: string[]): Promise<Result> =>
   new Promise((resolve) => {
-    execFile("git", ["-c", "core.quotePath=false", ...args], { cwd, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 }, (error, out, err) =>
+    // A git that waits (a lock another program holds) must not hold up the editor's requests for good.
+    execFile("git", ["-c", "core.quotePath=false", ...args], { cwd, encoding: "utf8", maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }, (error, out, err) =>
       resolve({ ok: error === null, out: out.trim(), err: err.trim() }),
     );
   });
 
-/** The first line of git's complaint, and the files it names, for one line on the terminal. */
+/** git's complaint in one line: its first "error:"/"fatal:" line and the files it lists (indented by a tab). */
 const reasonOf = (result: Result): string => {
-  const lines = result.err.split("\n").map((line) => line.trim());
-  const files = lines.filter((line) => /^[^\s:]+(\/[^\s:]+)+$|^[^\s:]+\.[a-z0-9]+$/i.test(line));
-  return [lines.find((line) => line.startsWith("error:") || line.startsWith("fatal:")) ?? lines[0] ?? "", ...files].join(" ").trim();
+  const lines = result.err.split("\n");
+  const first = lines.find((line) => /^(error|fatal):/.test(line)) ?? lines[0] ?? "";
+  return [first.trim(), ...lines.filter((line) => line.startsWith("\t")).map((line) => line.trim())].join(" ").trim();
 };
 
 const sameFolder = (a: string, b: string): boolean => {
