@@ -87,16 +87,20 @@ export function editorApi(options: EditorApiOptions): LocalEditor {
           if (body === tooLarge) return no(res, "request", `more than ${MAX_BODY} bytes`, 413);
           const verdict = judge(body, options.rules);
           if (!verdict.ok) return no(res, verdict.reason, verdict.detail);
-          for (const file of verdict.paths) {
-            if (await leadsOut(options.root, options.rules.releases, file)) return no(res, "path", file);
-          }
           const worktree = options.worktree;
-          if (worktree === undefined) return void forward(options.socket, body, res);
-          queue = queue.then(async () => {
+          /** The links on disk checked and the request passed on, with the folder at rest (in its turn, in git mode). */
+          const pass = async (): Promise<void> => {
+            for (const file of verdict.paths) {
+              if (await leadsOut(options.root, options.rules.releases, file)) return no(res, "path", file);
+            }
+            if (worktree === undefined) return void (await forward(options.socket, body, res));
             await worktree.sync().catch(() => undefined);
             const status = await forward(options.socket, onBranch(body, worktree.branch), res);
             if (status === 200 && (body as { action: string }).action === "publishUnpublishedEntry") await worktree.published().catch(() => undefined);
-          });
+          };
+          if (worktree === undefined) return pass();
+          // A request that failed on the way ends its own answer, not the queue.
+          queue = queue.then(pass).catch(() => res.destroy());
         },
         () => res.destroy(),
       );
@@ -174,24 +178,25 @@ function onBranch(body: unknown, branch: string): unknown {
 function forward(socket: string, body: unknown, res: ServerResponse): Promise<number> {
   const text = JSON.stringify(body);
   return new Promise((resolve) => {
-  const upstream = request(
-    { socketPath: socket, method: "POST", path: "/api/v1", headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) } },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, {
-        "Content-Type": "application/json; charset=utf-8",
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      });
-      answer.pipe(res);
-      answer.on("end", () => resolve(answer.statusCode ?? 502));
-      answer.on("error", () => resolve(502));
-    },
-  );
-  upstream.on("error", () => {
-    if (!res.headersSent) refuse(res, 502, "The editor's server (decap-server) is not running.");
-    else res.destroy();
-    resolve(502);
-  });
-  upstream.end(text);
+    const upstream = request(
+      { socketPath: socket, method: "POST", path: "/api/v1", headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, {
+          "Content-Type": "application/json; charset=utf-8",
+          "Cache-Control": "no-store",
+          "X-Content-Type-Options": "nosniff",
+        });
+        answer.pipe(res);
+        // Should the page go away meanwhile, the answer is still read to its end: the next request waits for this one.
+        res.once("close", () => answer.resume());
+        answer.once("close", () => resolve(answer.statusCode ?? 502));
+      },
+    );
+    upstream.on("error", () => {
+      if (!res.headersSent) refuse(res, 502, "The editor's server (decap-server) is not running.");
+      else res.destroy();
+      resolve(502);
+    });
+    upstream.end(text);
   });
 }
