@@ -68,7 +68,7 @@ function repository(): string {
   return repo;
 }
 
-test("the editor's worktree: kept between runs, cleaned, made anew; the officer's commits taken in; a publish waits for their file in the way", async () => {
+test("the editor's worktree: kept between runs, cleaned, made anew, one pressroom edit at a time; the officer's commits taken in; a publish waits for their file in the way", async () => {
   const repo = repository();
   const folder = path.join(repo, ".cache", "pressroom", "editor-worktree");
   const said: string[] = [];
@@ -87,6 +87,14 @@ test("the editor's worktree: kept between runs, cleaned, made anew; the officer'
   rmSync(path.join(repo, ".cache"), { recursive: true });
   worktree = await open();
   assert.ok(existsSync(path.join(folder, "content", "site.yaml")));
+  // Another pressroom edit that runs works in it: this one does not start. One that ended without unlocking is no hindrance.
+  worktree.release();
+  git(repo, "worktree", "lock", "--reason", `pressroom edit, process ${process.ppid}`, folder);
+  await assert.rejects(open(), /^Error: Die Redaktion läuft für dieses Repository schon \(pressroom edit, Prozess \d+\)/);
+  git(repo, "worktree", "unlock", folder);
+  git(repo, "worktree", "lock", "--reason", "pressroom edit, process 999999999", folder);
+  worktree = await open();
+  assert.match(git(repo, "worktree", "list", "--porcelain"), new RegExp(`locked pressroom edit, process ${process.pid}\n`));
 
   // The officer commits on main themselves: the editor's branch takes it before its next request.
   writeFileSync(path.join(repo, "content", "releases", "2026", "2026-12-09-selbst.md"), "---\ntitle: Selbst\n---\n");
@@ -114,6 +122,8 @@ test("the editor's worktree: kept between runs, cleaned, made anew; the officer'
   assert.equal(readFileSync(path.join(repo, release), "utf8"), "aus der Redaktion\n");
   assert.equal(rev("main"), rev("pressroom-edit/main"));
   assert.equal(said.at(-1), "Veröffentlicht: content/releases/2026/2026-12-08-markt.md ist jetzt in main und in Ihrem Ordner. Ihre übrigen Dateien bleiben, wie sie sind.");
+  worktree.release();
+  assert.doesNotMatch(git(repo, "worktree", "list", "--porcelain"), /locked/);
 });
 
 test("the editor works beside the officer's uncommitted files without touching them, in the site's time zone", async () => {

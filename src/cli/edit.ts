@@ -131,6 +131,8 @@ export async function editCommand(args: string[]): Promise<number> {
   if (git) {
     try {
       worktree = await editorWorktree(git, branch, path.resolve(cacheDir, "editor-worktree"), language, (line) => process.stdout.write(`${line}\n`));
+      // However this process ends but SIGKILL (the next start sees that this one no longer runs): the next may work in it.
+      process.once("exit", worktree.release);
     } catch (error) {
       process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
       return 1;

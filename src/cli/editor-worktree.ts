@@ -20,8 +20,9 @@
  *   uncommitted files is in the way. Refused, it is tried again before the
  *   next request and at the next start.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { existsSync, realpathSync, rmSync } from "node:fs";
+import path from "node:path";
 import type { Language } from "../i18n/strings.ts";
 
 /** What the editor's git work says on the terminal, in the site's language. */
@@ -35,6 +36,8 @@ const TEXTS = {
     diverged: (branch: string, reason: string) =>
       `Ihre eigenen Commits in ${branch} und die der Redaktion lassen sich nicht zusammenführen (${reason}). Die Redaktion arbeitet bis dahin ohne Ihre neuen Commits weiter.`,
     broken: (reason: string) => `Der Arbeitsordner der Redaktion ließ sich nicht anlegen: ${reason}`,
+    busy: (pid: string) =>
+      `Die Redaktion läuft für dieses Repository schon (pressroom edit, Prozess ${pid}): arbeiten Sie dort weiter, oder beenden Sie sie dort mit Strg+C und starten Sie dann neu.`,
   },
   en: {
     published: (branch: string, files: string[]) =>
@@ -45,6 +48,7 @@ const TEXTS = {
     diverged: (branch: string, reason: string) =>
       `Your own commits on ${branch} and the editor's cannot be merged (${reason}). Until then the editor works without your new commits.`,
     broken: (reason: string) => `The editor's working folder could not be made: ${reason}`,
+    busy: (pid: string) => `The editor is running for this repository already (pressroom edit, process ${pid}): keep working there, or stop it there with Ctrl+C and start again.`,
   },
 } satisfies Record<Language, unknown>;
 
@@ -78,15 +82,31 @@ const sameFolder = (a: string, b: string): boolean => {
   }
 };
 
-/** The folders of the repository's worktrees and the branch each has checked out. */
-async function worktreesOf(root: string): Promise<{ folder: string; branch?: string }[]> {
+/** The same place: the same path, or (when it exists) the same folder by another way. */
+const samePlace = (a: string, b: string): boolean => path.resolve(a) === path.resolve(b) || sameFolder(a, b);
+
+/** The folders of the repository's worktrees, and why each is locked (`git worktree lock --reason`), if it is. */
+async function worktreesOf(root: string): Promise<{ folder: string; locked?: string }[]> {
   const listed = await git(root, "worktree", "list", "--porcelain");
-  const trees: { folder: string; branch?: string }[] = [];
+  const trees: { folder: string; locked?: string }[] = [];
   for (const line of listed.out.split("\n")) {
     if (line.startsWith("worktree ")) trees.push({ folder: line.slice("worktree ".length) });
-    else if (line.startsWith("branch refs/heads/") && trees.length > 0) trees[trees.length - 1]!.branch = line.slice("branch refs/heads/".length);
+    else if ((line === "locked" || line.startsWith("locked ")) && trees.length > 0) trees[trees.length - 1]!.locked = line.slice("locked ".length);
   }
   return trees;
+}
+
+/** The reason a running `pressroom edit` locks its worktree with: the process, to tell a running one from one that ended. */
+const LOCKED_BY = "pressroom edit, process ";
+
+/** Whether process `pid` runs (EPERM: it runs, as another user's). */
+function runs(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 export interface EditorWorktree {
@@ -98,6 +118,8 @@ export interface EditorWorktree {
   sync(): Promise<void>;
   /** After "Publish": the officer's branch and folder take the published release. */
   published(): Promise<void>;
+  /** Unlocks the worktree for the next `pressroom edit`. */
+  release(): void;
 }
 
 /**
@@ -116,10 +138,17 @@ export async function editorWorktree(root: string, branch: string, folder: strin
     return result.ok ? result : fail(result);
   };
 
+  // One pressroom edit at a time works in it; the lock of one that ended without unlocking (kill -9) is lifted.
+  for (const tree of await worktreesOf(root)) {
+    if (tree.locked === undefined || !samePlace(tree.folder, folder)) continue;
+    const pid = tree.locked.startsWith(LOCKED_BY) ? tree.locked.slice(LOCKED_BY.length) : "";
+    if (/^\d+$/.test(pid) && Number(pid) !== process.pid && runs(Number(pid))) throw new Error(t().busy(pid));
+    await must(root, "worktree", "unlock", tree.folder);
+  }
   // A worktree whose folder was deleted (the cache emptied) is forgotten; the branch and its commits stay.
   await must(root, "worktree", "prune");
   if (!(await git(root, "rev-parse", "--verify", "--quiet", `refs/heads/${own}`)).ok) await must(root, "branch", "--no-track", own, branch);
-  const registered = (await worktreesOf(root)).find((tree) => sameFolder(tree.folder, folder));
+  const registered = (await worktreesOf(root)).find((tree) => samePlace(tree.folder, folder));
   const healthy = registered !== undefined && sameFolder((await git(folder, "rev-parse", "--show-toplevel")).out || "/nonexistent", folder);
   if (!healthy) {
     if (registered) await git(root, "worktree", "remove", "--force", folder);
@@ -180,11 +209,14 @@ export async function editorWorktree(root: string, branch: string, folder: strin
     await deliver(theirs, (await rev(own))!);
   };
 
+  await must(root, "worktree", "lock", "--reason", `${LOCKED_BY}${process.pid}`, folder);
   await sync();
   return {
     folder,
     branch: own,
     sync,
     published: sync,
+    // Synchronous: called as the process exits.
+    release: () => void spawnSync("git", ["worktree", "unlock", folder], { cwd: root, stdio: "ignore" }),
   };
 }
