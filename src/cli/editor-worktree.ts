@@ -31,7 +31,7 @@ const TEXTS = {
     published: (branch: string, files: string[]) =>
       `Veröffentlicht: ${files.join(", ")} ${files.length === 1 ? "ist" : "sind"} jetzt in ${branch} und in Ihrem Ordner. Ihre übrigen Dateien bleiben, wie sie sind.`,
     blocked: (branch: string, reason: string) =>
-      `Veröffentlicht, aber noch nicht in Ihrem Ordner: eine eigene, nicht gespeicherte Änderung dort steht im Weg, und sie wird nicht überschrieben (${reason}). ` +
+      `Veröffentlicht, aber noch nicht in Ihrem Ordner: dort liegt unter demselben Namen eine eigene Datei, die noch nicht in git gespeichert (committet) ist, und sie wird nicht überschrieben (${reason}). ` +
       `Speichern (committen) oder verschieben Sie diese Datei; pressroom übernimmt die Meldung dann beim nächsten Speichern im Browser oder beim nächsten Start in ${branch}.`,
     diverged: (branch: string, reason: string) =>
       `Ihre eigenen Commits in ${branch} und die der Redaktion lassen sich nicht zusammenführen (${reason}). Die Redaktion arbeitet bis dahin ohne Ihre neuen Commits weiter.`,
@@ -43,7 +43,7 @@ const TEXTS = {
     published: (branch: string, files: string[]) =>
       `Published: ${files.join(", ")} ${files.length === 1 ? "is" : "are"} now in ${branch} and in your folder. Your other files stay as they are.`,
     blocked: (branch: string, reason: string) =>
-      `Published, but not in your folder yet: an uncommitted change of your own there is in the way, and it is not overwritten (${reason}). ` +
+      `Published, but not in your folder yet: a file of your own of the same name there is not committed, and it is not overwritten (${reason}). ` +
       `Commit or move that file; pressroom then brings the release into ${branch} at the next save in the browser or the next start.`,
     diverged: (branch: string, reason: string) =>
       `Your own commits on ${branch} and the editor's cannot be merged (${reason}). Until then the editor works without your new commits.`,
