@@ -250,7 +250,7 @@ function excludeFromCommits(root: string, folders: string[]): string[] {
   const exclude = path.resolve(root, gitText(root, "rev-parse", "--git-path", "info/exclude") ?? path.join(".git", "info", "exclude"));
   mkdirSync(path.dirname(exclude), { recursive: true });
   const before = existsSync(exclude) ? readFileSync(exclude, "utf8") : "";
-  appendFileSync(exclude, `${before === "" || before.endsWith("\n") ? "" : "\n"}# pressroom edit: kept out of the editor's commits\n${added.join("\n")}\n`);
+  appendFileSync(exclude, `${before === "" || before.endsWith("\n") ? "" : "\n"}# pressroom edit: its own folders (cache, editor's worktree, preview), kept out of git\n${added.join("\n")}\n`);
   return added;
 }
 
