@@ -7,7 +7,10 @@
  * decap-server listens on no port: it is a child process on a Unix socket
  * in a private folder (editor-backend.ts), and the preview passes it the
  * editor's requests at `/admin/api/v1` after checking that they come from
- * the editor's own page and ask only for releases (editor-api.ts).
+ * the editor's own page and ask only for releases (editor-api.ts). It works
+ * in a git worktree of its own in the cache (editor-worktree.ts), never in
+ * the press officer's folder: their files are never committed, moved or
+ * deleted, and their folder never changes branch under the preview.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -24,6 +27,7 @@ import { defaults as cacheDefaults } from "../media/cache.ts";
 import { editorRootOf, gitRootOf } from "../outputs/admin.ts";
 import { parse, USAGE } from "./args.ts";
 import { editorApi } from "./editor-api.ts";
+import { editorWorktree, type EditorWorktree } from "./editor-worktree.ts";
 import { refusalReporter } from "./refusals.ts";
 import { serveCommand } from "./serve.ts";
 
@@ -35,7 +39,7 @@ const TEXTS = {
     editor: "Redaktion",
     preview: "Vorschau",
     saved: (branch: string) =>
-      `Jede Meldung wird als git-Commit auf einem eigenen Zweig (cms/releases/…) gespeichert; „Veröffentlichen“ übernimmt sie in ${branch}.\n` +
+      `Jede Meldung wird als git-Commit auf einem eigenen Zweig (cms/releases/…) gespeichert; „Veröffentlichen“ übernimmt sie in ${branch} und in Ihren Ordner.\n` +
       "Beenden mit Strg+C.",
     noGit: (dir: string) =>
       `Achtung: ${dir} liegt in keinem git-Repository. Die Redaktion speichert Meldungen dann direkt in den Ordner: ` +
@@ -44,7 +48,11 @@ const TEXTS = {
     detached: (root: string) =>
       `In ${root} ist kein Zweig ausgecheckt (detached HEAD). Wechseln Sie auf den Hauptzweig, z. B. mit „git switch main“, und starten Sie pressroom edit erneut.`,
     excluded: (paths: string[]) =>
-      `${paths.join(", ")} ${paths.length === 1 ? "bleibt" : "bleiben"} außerhalb der Commits der Redaktion (eingetragen in .git/info/exclude).`,
+      `${paths.join(", ")} ${paths.length === 1 ? "bleibt" : "bleiben"} außerhalb von git (eingetragen in .git/info/exclude).`,
+    uncommitted: (files: string[], more: number) =>
+      `In Ihrem Ordner gibt es Änderungen, die noch nicht in git gespeichert (committet) sind: ${files.join(", ")}${more > 0 ? ` und ${more} weitere` : ""}.\n` +
+      "Die Redaktion im Browser lässt sie unberührt: sie bleiben, wie sie sind, nicht committet, und kommen in keine Meldung der Redaktion. " +
+      "Nur was Sie im Browser veröffentlichen, kommt zu Ihren Dateien hinzu.",
     portTaken: (port: number) => `Port ${port} ist belegt – läuft pressroom edit schon? Sonst wählen Sie einen anderen mit --port.`,
     failed: (code: string) => `Der Speicherdienst der Redaktion (decap-server) ließ sich nicht starten (${code}).`,
     died: (code: string) =>
@@ -55,14 +63,18 @@ const TEXTS = {
     editor: "Editor",
     preview: "Preview",
     saved: (branch: string) =>
-      `Each release is saved as a git commit on a branch of its own (cms/releases/…); "Publish" merges it into ${branch}.\n` + "Stop with Ctrl+C.",
+      `Each release is saved as a git commit on a branch of its own (cms/releases/…); "Publish" merges it into ${branch} and your folder.\n` + "Stop with Ctrl+C.",
     noGit: (dir: string) =>
       `Note: ${dir} is not in a git repository. The editor then saves releases straight into the folder: ` +
       "no branch, no review by a colleague (no editorial workflow) and no history; \"Publish\" saves at once. " +
       "For the workflow with review, clone the press office's repository and run pressroom edit inside it.",
     detached: (root: string) =>
       `No branch is checked out in ${root} (detached HEAD). Switch to the main branch, e.g. with "git switch main", and run pressroom edit again.`,
-    excluded: (paths: string[]) => `${paths.join(", ")} stays out of the editor's commits (listed in .git/info/exclude).`,
+    excluded: (paths: string[]) => `${paths.join(", ")} ${paths.length === 1 ? "stays" : "stay"} out of git (listed in .git/info/exclude).`,
+    uncommitted: (files: string[], more: number) =>
+      `Your folder has changes not committed to git yet: ${files.join(", ")}${more > 0 ? ` and ${more} more` : ""}.\n` +
+      "The browser editor leaves them alone: they stay as they are, uncommitted, and go into none of the editor's releases. " +
+      "Only what you publish in the browser is added to your files.",
     portTaken: (port: number) => `Port ${port} is in use: is pressroom edit running already? Otherwise choose another with --port.`,
     failed: (code: string) => `The editor's server (decap-server) did not start (${code}).`,
     died: (code: string) =>
@@ -102,18 +114,32 @@ export async function editCommand(args: string[]): Promise<number> {
   }
   if (!git) process.stderr.write(`${t.noGit(contentDir)}\n\n`);
   else {
-    // decap-server commits with `git add .`: the preview, the cache and a build must not go in with a release.
+    // The preview, the cache (the editor's worktree in it) and a build are no files of the press office's.
     const added = excludeFromCommits(git, [cacheDir, values.out ?? path.join(cacheDir, "preview"), "dist"]);
     if (added.length > 0) process.stdout.write(`${t.excluded(added)}\n`);
+    const changes = uncommitted(git);
+    if (changes.length > 0) process.stdout.write(`${t.uncommitted(changes.slice(0, 3), changes.length - 3)}\n`);
   }
   if (!(await portIsFree(port))) {
     process.stderr.write(`${t.portTaken(port)}\n`);
     return 1;
   }
 
-  const root = git ?? editorRootOf(contentDir);
   const mode = git ? "git" : "fs";
   const branch = git ? branchOf(git) : "main";
+  let worktree: EditorWorktree | undefined;
+  if (git) {
+    try {
+      worktree = await editorWorktree(git, branch, path.resolve(cacheDir, "editor-worktree"), language, (line) => process.stdout.write(`${line}\n`));
+      // However this process ends but SIGKILL (the next start sees that this one no longer runs): the next may work in it.
+      process.once("exit", worktree.release);
+    } catch (error) {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+  }
+  // decap-server's folder: its worktree; outside git, the folder the editor's paths start from.
+  const root = worktree?.folder ?? editorRootOf(contentDir);
   const decap = startDecapServer({ mode, root });
   const started = await decap.started;
   if (started !== true) {
@@ -136,11 +162,13 @@ export async function editCommand(args: string[]): Promise<number> {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 
-  // The releases folder as decap-server sees it: the paths of config.yml start from the same folder.
-  const contentPath = path.relative(root, path.resolve(contentDir)).split(path.sep).join("/");
+  // The releases folder as decap-server sees it: the paths of config.yml start from the same folder (the worktree
+  // is a checkout of the same repository).
+  const contentPath = path.relative(git ?? root, path.resolve(contentDir)).split(path.sep).join("/");
   const editor = editorApi({
     rules: { mode, releases: [contentPath, "releases"].filter(Boolean).join("/"), branch },
     root,
+    ...(worktree && { worktree }),
     socket: decap.socket,
     language,
     refused: refusalReporter(language),
@@ -185,6 +213,20 @@ const gitText = (root: string, ...args: string[]): string | undefined => {
   const result = spawnSync("git", args, { cwd: root, encoding: "utf8" });
   return result.status === 0 ? result.stdout.trim() : undefined;
 };
+/** The files of the working copy that differ from its last commit or are new (not ignored), as git names them. */
+function uncommitted(root: string): string[] {
+  const result = spawnSync("git", ["-c", "core.quotePath=false", "status", "--porcelain", "-z", "--untracked-files=all"], { cwd: root, encoding: "utf8" });
+  if (result.status !== 0) return [];
+  // "XY name\0", a rename followed by its old name as an entry of its own.
+  const entries = result.stdout.split("\0").filter(Boolean);
+  const files: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    files.push(entry.slice(3));
+    if (entry[0] === "R" || entry[0] === "C") i++;
+  }
+  return files;
+}
 const onBranch = (root: string): boolean => gitText(root, "symbolic-ref", "--quiet", "HEAD") !== undefined;
 const branchOf = (root: string): string => gitText(root, "symbolic-ref", "--quiet", "--short", "HEAD") ?? "main";
 
@@ -208,7 +250,7 @@ function excludeFromCommits(root: string, folders: string[]): string[] {
   const exclude = path.resolve(root, gitText(root, "rev-parse", "--git-path", "info/exclude") ?? path.join(".git", "info", "exclude"));
   mkdirSync(path.dirname(exclude), { recursive: true });
   const before = existsSync(exclude) ? readFileSync(exclude, "utf8") : "";
-  appendFileSync(exclude, `${before === "" || before.endsWith("\n") ? "" : "\n"}# pressroom edit: kept out of the editor's commits\n${added.join("\n")}\n`);
+  appendFileSync(exclude, `${before === "" || before.endsWith("\n") ? "" : "\n"}# pressroom edit: its own folders (cache, editor's worktree, preview), kept out of git\n${added.join("\n")}\n`);
   return added;
 }
 

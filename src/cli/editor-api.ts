@@ -32,8 +32,13 @@ const MAX_BODY = 50 * 1024 * 1024;
 
 export interface EditorApiOptions {
   readonly rules: EditorRules;
-  /** The folder decap-server works in (the git repository's root). */
+  /** The folder decap-server works in (its worktree of the repository; the content's folder outside git). */
   readonly root: string;
+  /**
+   * In git mode, decap-server's worktree (editor-worktree.ts): the branch it saves onto instead of the one
+   * the page names, brought level with the officer's before each request and after each "Publish".
+   */
+  readonly worktree?: { readonly branch: string; sync(): Promise<void>; published(): Promise<void> };
   /** decap-server's Unix socket. */
   readonly socket: string;
   readonly language: () => Language;
@@ -57,6 +62,8 @@ const cookieName = (host: string | undefined): string => `pressroom-editor-${/:(
 export function editorApi(options: EditorApiOptions): LocalEditor {
   // 256 random bits, never written anywhere but into the cookie of the editor's page.
   const token = randomBytes(32).toString("base64url");
+  // One request at a time, with the branches levelled in between: never while decap-server has a branch checked out.
+  let queue: Promise<unknown> = Promise.resolve();
   const no = (res: ServerResponse, reason: RefusalReason, detail: string, status = 403): void => {
     options.refused(reason, detail);
     refuse(res, status, refusalText(options.language(), reason, detail));
@@ -80,10 +87,20 @@ export function editorApi(options: EditorApiOptions): LocalEditor {
           if (body === tooLarge) return no(res, "request", `more than ${MAX_BODY} bytes`, 413);
           const verdict = judge(body, options.rules);
           if (!verdict.ok) return no(res, verdict.reason, verdict.detail);
-          for (const file of verdict.paths) {
-            if (await leadsOut(options.root, options.rules.releases, file)) return no(res, "path", file);
-          }
-          forward(options.socket, body, res);
+          const worktree = options.worktree;
+          /** The links on disk checked and the request passed on, with the folder at rest (in its turn, in git mode). */
+          const pass = async (): Promise<void> => {
+            for (const file of verdict.paths) {
+              if (await leadsOut(options.root, options.rules.releases, file)) return no(res, "path", file);
+            }
+            if (worktree === undefined) return void (await forward(options.socket, body, res));
+            await worktree.sync().catch(() => undefined);
+            const status = await forward(options.socket, onBranch(body, worktree.branch), res);
+            if (status === 200 && (body as { action: string }).action === "publishUnpublishedEntry") await worktree.published().catch(() => undefined);
+          };
+          if (worktree === undefined) return pass();
+          // A request that failed on the way ends its own answer, not the queue.
+          queue = queue.then(pass).catch(() => res.destroy());
         },
         () => res.destroy(),
       );
@@ -147,27 +164,39 @@ async function leadsOut(root: string, releases: string, file: string): Promise<b
   return false;
 }
 
+/** The request with decap-server's branch in place of the one the page names (which the rules checked). */
+function onBranch(body: unknown, branch: string): unknown {
+  const { params } = body as { params?: Record<string, unknown> };
+  return params === undefined ? body : { ...(body as object), params: { ...params, branch } };
+}
+
 /**
  * Passes the checked request to decap-server: the JSON as it was judged
  * (written anew, so decap-server reads exactly what was checked), its answer
- * back as JSON.
+ * back as JSON. Resolves with the answer's status once it is passed on.
  */
-function forward(socket: string, body: unknown, res: ServerResponse): void {
+function forward(socket: string, body: unknown, res: ServerResponse): Promise<number> {
   const text = JSON.stringify(body);
-  const upstream = request(
-    { socketPath: socket, method: "POST", path: "/api/v1", headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) } },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, {
-        "Content-Type": "application/json; charset=utf-8",
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      });
-      answer.pipe(res);
-    },
-  );
-  upstream.on("error", () => {
-    if (!res.headersSent) refuse(res, 502, "The editor's server (decap-server) is not running.");
-    else res.destroy();
+  return new Promise((resolve) => {
+    const upstream = request(
+      { socketPath: socket, method: "POST", path: "/api/v1", headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, {
+          "Content-Type": "application/json; charset=utf-8",
+          "Cache-Control": "no-store",
+          "X-Content-Type-Options": "nosniff",
+        });
+        answer.pipe(res);
+        // Should the page go away meanwhile, the answer is still read to its end: the next request waits for this one.
+        res.once("close", () => answer.resume());
+        answer.once("close", () => resolve(answer.statusCode ?? 502));
+      },
+    );
+    upstream.on("error", () => {
+      if (!res.headersSent) refuse(res, 502, "The editor's server (decap-server) is not running.");
+      else res.destroy();
+      resolve(502);
+    });
+    upstream.end(text);
   });
-  upstream.end(text);
 }

@@ -9,11 +9,18 @@ import { existsSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { ContentModel, EditorBackend } from "../content/model.ts";
+import { LAYOUTS_DIR } from "../eleventy/layouts.ts";
 import { dataToYaml } from "../content/yaml.ts";
 import type { OutputFile } from "../write-files.ts";
 import { xmlEscape } from "./xml.ts";
 
 export const ADMIN_FOLDER = "admin";
+
+/**
+ * Decap's date and time field in the site's time zone (layouts/assets/editor-datetime.js): "Now" is the
+ * site's time and a typed time is saved as typed, whatever zone the browser's computer is set to.
+ */
+const DATETIME_SCRIPT = { source: path.join(LAYOUTS_DIR, "assets", "editor-datetime.js"), name: "pressroom-datetime.js" };
 
 /**
  * Where the editor saves: a git host in production, or decap-server on this
@@ -205,6 +212,7 @@ function adminPage(model: ContentModel): string {
 </head>
 <body>
 <script src="decap-cms.js"></script>
+<script src="${DATETIME_SCRIPT.name}" data-time-zone="${xmlEscape(model.site.timeZone)}"></script>
 </body>
 </html>
 `;
@@ -259,6 +267,7 @@ export function adminFiles(model: ContentModel, options: AdminOptions): OutputFi
   return [
     { path: `${ADMIN_FOLDER}/index.html`, content: adminPage(model) },
     { path: `${ADMIN_FOLDER}/config.yml`, content: adminConfig(model, options) },
+    { path: `${ADMIN_FOLDER}/${DATETIME_SCRIPT.name}`, content: { copyFrom: DATETIME_SCRIPT.source } },
     ...bundleFiles().map((name) => ({ path: `${ADMIN_FOLDER}/${name}`, content: { copyFrom: path.join(dir, name) } })),
   ];
 }
