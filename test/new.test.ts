@@ -49,6 +49,8 @@ describe("pressroom new with flags", () => {
     assert.match(result.stdout, /^Sperrfrist: Die Meldung erscheint erst am 01\.12\.2026 um 09:00 Uhr \(Europe\/Berlin\), in 3 Tagen, 22 Stunden\.$/m);
     assert.match(result.stdout, /npx pressroom serve +\(die Meldung: http:\/\/127\.0\.0\.1:8080\/2026\/12\/01\/radwege-am-ring-werden-breiter\/\)/);
     assert.match(result.stdout, /^ {2}veröffentlichen: die Zeile draft: true löschen\.$/m);
+    // Only this release's file goes to git: the line names it.
+    assert.match(result.stdout, /^ {2}an die Website schicken: git add \S+\.md, dann git commit -m "Neue Meldung" und git push \(Anleitung, Abschnitt 8\)\.$/m);
 
     // Read back by the loader every build uses.
     const checked = await checkContent(path.join(dir, "content"));

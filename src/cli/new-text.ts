@@ -32,7 +32,8 @@ export interface NewText {
   readonly created: (file: string) => string;
   readonly embargo: (date: string, time: string | undefined, zone: string, until: string) => string;
   readonly photosFolder: (folder: string) => string;
-  readonly next: (serve: string, url: string, check: string) => string;
+  /** `send`: what to name to git, the release's file or its folder (with its photos), as seen from the working folder. */
+  readonly next: (serve: string, url: string, check: string, send: string) => string;
   readonly cancelled: string;
   /** date-fns patterns of the embargo line. */
   readonly dateFormat: string;
@@ -82,12 +83,13 @@ const de: NewText = {
   embargo: (date, time, zone, until) =>
     `Sperrfrist: Die Meldung erscheint erst am ${date}${time ? ` um ${time} Uhr` : ""} (${zone}), ${until}.`,
   photosFolder: (folder) => `Fotos: in den Ordner ${folder}/ legen und unter media: eintragen (mit alt:, dem Alternativtext).`,
-  next: (serve, url, check) =>
+  next: (serve, url, check, send) =>
     [
       "Weiter:",
       `  Text schreiben, dann ansehen: ${serve}  (die Meldung: ${url})`,
       `  prüfen: ${check}`,
       "  veröffentlichen: die Zeile draft: true löschen.",
+      `  an die Website schicken: git add ${send}, dann git commit -m "Neue Meldung" und git push (Anleitung, Abschnitt 8).`,
     ].join("\n"),
   cancelled: "Abgebrochen: es wurde nichts angelegt.",
   dateFormat: "dd.MM.yyyy",
@@ -130,12 +132,13 @@ const en: NewText = {
   created: (file) => `Created ${file} (as a draft).`,
   embargo: (date, time, zone, until) => `Embargo: the release goes out on ${date}${time ? ` at ${time}` : ""} (${zone}) at the earliest, ${until}.`,
   photosFolder: (folder) => `Photos: put them into ${folder}/ and list them under media: (with alt:, the alternative text).`,
-  next: (serve, url, check) =>
+  next: (serve, url, check, send) =>
     [
       "Next:",
       `  write the text, then look at it: ${serve}  (the release: ${url})`,
       `  check: ${check}`,
       "  publish: delete the line draft: true.",
+      `  send it to the website: git add ${send}, then git commit -m "New release" and git push.`,
     ].join("\n"),
   cancelled: "Cancelled: nothing was created.",
   dateFormat: "d MMMM yyyy",

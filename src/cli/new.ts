@@ -142,7 +142,9 @@ async function newRelease(args: string[], terminal?: Terminal): Promise<number> 
     );
   }
   if (made.folder) lines.push(t.photosFolder(shown(made.folder)));
-  lines.push(t.next(`npx pressroom serve${withContent}`, `http://127.0.0.1:8080${made.url}`, `npx pressroom check${withContent}`));
+  // Only this release goes to git: its file, or its folder with the photos to come.
+  const send = shown(made.folder ?? made.file);
+  lines.push(t.next(`npx pressroom serve${withContent}`, `http://127.0.0.1:8080${made.url}`, `npx pressroom check${withContent}`, /\s/.test(send) ? `"${send}"` : send));
   out.write(inertLines(lines.join("\n")) + "\n");
   return 0;
 }
