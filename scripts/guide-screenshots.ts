@@ -73,6 +73,9 @@ try {
   await page.goto(`${base}/admin/`);
   await page.getByRole("button", { name: "Login" }).click();
   await page.getByText("Pressemitteilungen").first().waitFor();
+  // The list, not its loading spinner.
+  await page.getByText("Beiträge laden").waitFor({ state: "hidden", timeout: 30_000 });
+  await page.locator("a[href*='/collections/releases/entries/']").first().waitFor({ timeout: 30_000 });
   await shot(page, "1-redaktion-liste");
 
   await page.goto(`${base}/admin/#/collections/releases/new`);

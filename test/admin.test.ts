@@ -241,6 +241,13 @@ describe("pressroom edit", () => {
     page.on("dialog", (dialog) => void dialog.accept());
     await page.goto(`${base}/admin/`);
     await page.getByRole("button", { name: "Login" }).click();
+    // The list: newest first, under a new-release button whose plus every font has (Decap's own is U+FF0B, a box on many computers).
+    await page.getByText("+ Pressemitteilung", { exact: true }).waitFor({ timeout: 30_000 });
+    const entries = page.locator("a[href*='/collections/releases/entries/']");
+    await entries.first().waitFor({ timeout: 30_000 });
+    const dates = (await entries.allInnerTexts()).map((text) => /\((\d{4}-\d\d-\d\d)/.exec(text)?.[1] ?? "");
+    assert.ok(dates.length >= 2 && dates.every((d) => d !== ""), dates.join(", "));
+    assert.deepEqual(dates, [...dates].sort().reverse());
     await page.goto(`${base}/admin/#/collections/releases/new`);
     await page.getByLabel("Titel", { exact: true }).fill("Neue Brücke über die Aa freigegeben");
     await page.getByLabel("Datum", { exact: true }).fill("2026-11-27T09:15");

@@ -21,6 +21,8 @@ export const ADMIN_FOLDER = "admin";
  * site's time and a typed time is saved as typed, whatever zone the browser's computer is set to.
  */
 const DATETIME_SCRIPT = { source: path.join(LAYOUTS_DIR, "assets", "editor-datetime.js"), name: "pressroom-datetime.js" };
+/** Words of Decap's interface corrected (layouts/assets/editor-words.js): a plus every font has on the new-release button. */
+const WORDS_SCRIPT = { source: path.join(LAYOUTS_DIR, "assets", "editor-words.js"), name: "pressroom-words.js" };
 
 /**
  * Where the editor saves: a git host in production, or decap-server on this
@@ -213,6 +215,7 @@ function adminPage(model: ContentModel): string {
 <body>
 <script src="decap-cms.js"></script>
 <script src="${DATETIME_SCRIPT.name}" data-time-zone="${xmlEscape(model.site.timeZone)}"></script>
+<script src="${WORDS_SCRIPT.name}"></script>
 </body>
 </html>
 `;
@@ -268,6 +271,7 @@ export function adminFiles(model: ContentModel, options: AdminOptions): OutputFi
     { path: `${ADMIN_FOLDER}/index.html`, content: adminPage(model) },
     { path: `${ADMIN_FOLDER}/config.yml`, content: adminConfig(model, options) },
     { path: `${ADMIN_FOLDER}/${DATETIME_SCRIPT.name}`, content: { copyFrom: DATETIME_SCRIPT.source } },
+    { path: `${ADMIN_FOLDER}/${WORDS_SCRIPT.name}`, content: { copyFrom: WORDS_SCRIPT.source } },
     ...bundleFiles().map((name) => ({ path: `${ADMIN_FOLDER}/${name}`, content: { copyFrom: path.join(dir, name) } })),
   ];
 }
