@@ -102,7 +102,7 @@ describe("admin/ in a real build", () => {
 
   test("the page loads Decap from the site itself, and nothing lists the editor", () => {
     const $ = html(out, "admin/index.html");
-    assert.deepEqual($("script").map((_, s) => $(s).attr("src")).get(), ["decap-cms.js", "pressroom-datetime.js"]);
+    assert.deepEqual($("script").map((_, s) => $(s).attr("src")).get(), ["decap-cms.js", "pressroom-datetime.js", "pressroom-words.js"]);
     assert.equal($('script[src="pressroom-datetime.js"]').attr("data-time-zone"), "Europe/Berlin", "the date field works in the site's zone");
     assert.match($('meta[name="robots"]').attr("content")!, /noindex/);
     assert.equal($("html").attr("lang"), "de");
