@@ -8,9 +8,8 @@
  * leaving this machine.
  */
 import assert from "node:assert/strict";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
@@ -18,7 +17,7 @@ import { parse as parseYaml } from "yaml";
 import { build, checkContent } from "../src/build.ts";
 import { mediaSchema, releaseSchema } from "../src/content/schema.ts";
 import { adminConfig } from "../src/outputs/admin.ts";
-import { fixture, html, listFiles, pressroom, readText, ROOT, scratchDirs } from "./helpers.ts";
+import { fixture, freePort, git, html, listFiles, pressroom, readText, ROOT, scratchDirs } from "./helpers.ts";
 
 const scratch = scratchDirs();
 const NOW = "2026-11-27T12:00";
@@ -177,21 +176,7 @@ describe("admin/ in a real build", () => {
   });
 });
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 
-function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync("git", args, { cwd, encoding: "utf8" });
-  assert.equal(result.status, 0, result.stderr);
-  return result.stdout;
-}
 
 describe("pressroom edit", () => {
   let edit: ChildProcess | undefined;

@@ -9,34 +9,19 @@
  * an uncommitted file of the officer's is in the way of waits for it.
  */
 import assert from "node:assert/strict";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { after, test } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { editorWorktree } from "../src/cli/editor-worktree.ts";
-import { fixture, ROOT, scratchDirs } from "./helpers.ts";
+import { fixture, freePort, git, ROOT, scratchDirs } from "./helpers.ts";
 
 const scratch = scratchDirs();
 const HALF_DONE = "content/releases/2026/2026-12-07-halbfertig.md";
 const CHANGED = "content/releases/2026/2026-11-27-radwege-am-ring.md";
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 
-function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync("git", ["-c", "core.quotePath=false", ...args], { cwd, encoding: "utf8" });
-  assert.equal(result.status, 0, result.stderr);
-  return result.stdout;
-}
 
 /** The wall-clock time in Berlin, minutes since the epoch of its digits (to compare two such times). */
 function berlinNow(): string {

@@ -1,6 +1,8 @@
 /** Shared helpers for the integration tests: build a fixture, read its output, run the CLI. */
+import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after } from "node:test";
@@ -65,4 +67,22 @@ export async function checkReport(name: string): Promise<{ codes: string[]; repo
     report: formatProblems(result.problems, { sources: result.sources, color: false }),
     problems: result.problems,
   };
+}
+
+/** A port on 127.0.0.1 that nothing listens on just now. */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+
+/** A git command in `cwd` that must succeed: its output (paths with umlauts unquoted). */
+export function git(cwd: string, ...args: string[]): string {
+  const result = spawnSync("git", ["-c", "core.quotePath=false", ...args], { cwd, encoding: "utf8" });
+  assert.equal(result.status, 0, result.stderr);
+  return result.stdout;
 }

@@ -9,15 +9,14 @@
  * serve` for the whole file; the saving editor in Chromium is in admin.test.ts.
  */
 import assert from "node:assert/strict";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import http from "node:http";
-import { createServer } from "node:net";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { isReleasePath, isSlug, judge } from "../src/cli/editor-rules.ts";
 import { isOwnHost, isOwnOrigin, isWellFormedPath, ownHosts } from "../src/cli/local-guard.ts";
-import { fixture, ROOT, scratchDirs } from "./helpers.ts";
+import { fixture, freePort, git, ROOT, scratchDirs } from "./helpers.ts";
 
 const scratch = scratchDirs();
 const RELEASE = "content/releases/2026/2026-11-27-radwege-am-ring.md";
@@ -47,10 +46,10 @@ function send(port: number, target: string, options: { method?: string; host?: s
 }
 
 /** Opens the live-reload WebSocket as a browser does: the status the server answers (101: connected). */
-function upgrade(port: number, host: string, origin: string): Promise<number> {
+function upgrade(port: number, host: string, origin: string, address = "127.0.0.1"): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = http.request({
-      host: "127.0.0.1",
+      host: address,
       port,
       path: "/",
       headers: { host, origin, connection: "Upgrade", upgrade: "websocket", "sec-websocket-version": "13", "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==" },
@@ -68,21 +67,7 @@ function upgrade(port: number, host: string, origin: string): Promise<number> {
   });
 }
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 
-function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync("git", args, { cwd, encoding: "utf8" });
-  assert.equal(result.status, 0, result.stderr);
-  return result.stdout;
-}
 
 /** A press office's repository: the valid site in content/, one commit on main. */
 function repository(): string {
@@ -425,25 +410,7 @@ describe("pressroom serve against a web page that attacks it", () => {
   });
 
   test("the live-reload WebSocket with a foreign Host is refused", async () => {
-    const socket = (host: string, origin: string): Promise<number> =>
-      new Promise((resolve, reject) => {
-        const request = http.request({
-          host: "127.0.0.2",
-          port,
-          path: "/",
-          headers: { host, origin, connection: "Upgrade", upgrade: "websocket", "sec-websocket-version": "13", "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==" },
-        });
-        request.on("upgrade", (response, s) => {
-          s.destroy();
-          resolve(response.statusCode!);
-        });
-        request.on("response", (response) => {
-          response.resume();
-          resolve(response.statusCode!);
-        });
-        request.on("error", reject);
-        request.end();
-      });
+    const socket = (host: string, origin: string): Promise<number> => upgrade(port, host, origin, "127.0.0.2");
     assert.equal(await socket(`rebind.example:${port}`, `http://rebind.example:${port}`), 403);
     assert.equal(await socket(`127.0.0.2:${port}`, `http://127.0.0.2:${port}`), 101);
   });
