@@ -17,7 +17,7 @@ import { parse as parseYaml } from "yaml";
 import { build, checkContent } from "../src/build.ts";
 import { mediaSchema, releaseSchema } from "../src/content/schema.ts";
 import { adminConfig } from "../src/outputs/admin.ts";
-import { fixture, freePort, git, html, listFiles, pressroom, readText, ROOT, scratchDirs } from "./helpers.ts";
+import { fixture, freePort, git, officeRepository, html, listFiles, pressroom, readText, ROOT, scratchDirs } from "./helpers.ts";
 
 const scratch = scratchDirs();
 const NOW = "2026-11-27T12:00";
@@ -184,13 +184,7 @@ describe("pressroom edit", () => {
 
   test("a release with a photo written in the browser is published onto main, checks and builds; nothing leaves 127.0.0.1", async (t) => {
     // A press office's repository: the site in content/, no .gitignore (edit keeps its own folders out of commits).
-    const repo = scratch();
-    cpSync(fixture("valid"), path.join(repo, "content"), { recursive: true });
-    git(repo, "init", "-q", "-b", "main");
-    git(repo, "config", "user.name", "Pressestelle");
-    git(repo, "config", "user.email", "presse@pruefstadt.example");
-    git(repo, "add", ".");
-    git(repo, "commit", "-q", "-m", "start");
+    const repo = officeRepository(scratch());
 
     const port = await freePort();
     edit = spawn(process.execPath, [path.join(ROOT, "bin", "pressroom.js"), "edit", "--content", "content", "--port", String(port)], {

@@ -10,12 +10,12 @@
  */
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, test } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { editorWorktree } from "../src/cli/editor-worktree.ts";
-import { fixture, freePort, git, ROOT, scratchDirs } from "./helpers.ts";
+import { freePort, git, officeRepository, ROOT, scratchDirs } from "./helpers.ts";
 
 const scratch = scratchDirs();
 const HALF_DONE = "content/releases/2026/2026-12-07-halbfertig.md";
@@ -42,16 +42,7 @@ after(async () => {
 });
 
 /** A press office's repository: the valid site in content/, one commit on main. */
-function repository(): string {
-  const repo = scratch();
-  cpSync(fixture("valid"), path.join(repo, "content"), { recursive: true });
-  git(repo, "init", "-q", "-b", "main");
-  git(repo, "config", "user.name", "Pressestelle");
-  git(repo, "config", "user.email", "presse@pruefstadt.example");
-  git(repo, "add", ".");
-  git(repo, "commit", "-q", "-m", "start");
-  return repo;
-}
+const repository = (): string => officeRepository(scratch());
 
 test("the editor's worktree: kept between runs, cleaned, made anew, one pressroom edit at a time; the officer's commits taken in; a publish waits for their file in the way", async () => {
   const repo = repository();

@@ -1,7 +1,7 @@
 /** Shared helpers for the integration tests: build a fixture, read its output, run the CLI. */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -85,4 +85,15 @@ export function git(cwd: string, ...args: string[]): string {
   const result = spawnSync("git", ["-c", "core.quotePath=false", ...args], { cwd, encoding: "utf8" });
   assert.equal(result.status, 0, result.stderr);
   return result.stdout;
+}
+
+/** A press office's repository in `repo`: the valid fixture's site in content/, committed on main. */
+export function officeRepository(repo: string): string {
+  cpSync(fixture("valid"), path.join(repo, "content"), { recursive: true });
+  git(repo, "init", "-q", "-b", "main");
+  git(repo, "config", "user.name", "Pressestelle");
+  git(repo, "config", "user.email", "presse@pruefstadt.example");
+  git(repo, "add", ".");
+  git(repo, "commit", "-q", "-m", "start");
+  return repo;
 }

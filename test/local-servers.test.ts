@@ -16,7 +16,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { isReleasePath, isSlug, judge } from "../src/cli/editor-rules.ts";
 import { isOwnHost, isOwnOrigin, isWellFormedPath, ownHosts } from "../src/cli/local-guard.ts";
-import { fixture, freePort, git, ROOT, scratchDirs } from "./helpers.ts";
+import { fixture, freePort, git, officeRepository, ROOT, scratchDirs } from "./helpers.ts";
 
 const scratch = scratchDirs();
 const RELEASE = "content/releases/2026/2026-11-27-radwege-am-ring.md";
@@ -70,16 +70,7 @@ function upgrade(port: number, host: string, origin: string, address = "127.0.0.
 
 
 /** A press office's repository: the valid site in content/, one commit on main. */
-function repository(): string {
-  const repo = scratch();
-  cpSync(fixture("valid"), path.join(repo, "content"), { recursive: true });
-  git(repo, "init", "-q", "-b", "main");
-  git(repo, "config", "user.name", "Pressestelle");
-  git(repo, "config", "user.email", "presse@pruefstadt.example");
-  git(repo, "add", ".");
-  git(repo, "commit", "-q", "-m", "start");
-  return repo;
-}
+const repository = (): string => officeRepository(scratch());
 
 /** Everything an attack could change: every ref, HEAD, the working tree, the repository's configuration. */
 const stateOf = (repo: string): string =>
