@@ -241,6 +241,42 @@ describe("the template rules", () => {
     assert.deepEqual(await parse("{{ x.__proto__ }}{{ f.call(1) }}"), ['the name "__proto__"', 'the name "call"']);
     assert.deepEqual(await parse("{{ items[0].title }}{{ t.updatedOn(release.updated.text) }}"), []);
   });
+
+  test("a template's own markup holds no script, handler, javascript: address or embedded page", async () => {
+    // pressroom's own forms pass.
+    assert.deepEqual(
+      await parse(
+        '<script type="application/ld+json">{{ release.sharing.jsonLd | safe }}</script><script type="module" src="{{ pressroom.searchScript }}"></script>' +
+          '<meta http-equiv="refresh" content="0; url={{ redirect.to }}"><a href="https://stadt.example/" class="x">Stadt</a><img src="{{ image.src }}" alt="">',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      await parse(
+        "<p>a</p>\n<script>alert(1)</script>\n<script src=\"https://cdn.example/x.js\"></script><b onclick=\"x()\">b</b>\n" +
+          '<a href="javascript:alert(1)">c</a><a href = \' data:text/html,x\'>d</a><iframe src="https://example.org"></iframe>' +
+          '<base href="https://evil.example/"><meta http-equiv="refresh" content="0; url=https://evil.example/"><object data="x.swf"></object>',
+      ),
+      [
+        "a <script> of its own",
+        "a <script> of its own",
+        "an event handler (on…=)",
+        "a javascript: or data: address",
+        "a javascript: or data: address",
+        "the element <iframe>",
+        "the element <base>",
+        "a <meta http-equiv> of its own",
+        "the element <object>",
+      ],
+    );
+    // A script tag built around a printed value is no escape either.
+    assert.deepEqual(await parse('<script type="module" src="{{ x }}" onload="y()"></script>'), ["a <script> of its own", "an event handler (on…=)"]);
+    // The module only from pressroom's own address for it, the refresh only to the redirect's target.
+    assert.deepEqual(await parse('<script type="module" src="{{ release.title }}"></script><meta http-equiv="refresh" content="0; url={{ release.title }}">'), [
+      "a <script> of its own",
+      "a <meta http-equiv> of its own",
+    ]);
+  });
 });
 
 describe("the logo rules", () => {

@@ -16,7 +16,7 @@ import { problem, type Problem } from "../errors/problem.ts";
 import { closest } from "../content/suggest.ts";
 import { LAYOUTS_DIR } from "./layouts.ts";
 import { parseTemplate } from "./nunjucks.ts";
-import { refusals, type TemplateNode } from "./template-rules.ts";
+import { markupRefusals, refusals, type TemplateNode } from "./template-rules.ts";
 
 /** The folder of the content repository whose templates replace pressroom's. */
 export const OVERRIDES_DIR = "layouts";
@@ -41,7 +41,10 @@ export const replaceableTemplates = (layoutsDir: string = LAYOUTS_DIR): string[]
   filesBelow(path.join(layoutsDir, INCLUDES), { hidden: false }).files.filter((name) => name.endsWith(".njk"));
 
 /** What in a template's syntax tree is not allowed; `known` are the templates it may bring in (default: pressroom's own). */
-export const unsafeParts = (root: TemplateNode, known: readonly string[] = replaceableTemplates()) => refusals(root, new Set(known));
+export const unsafeParts = (root: TemplateNode, known: readonly string[] = replaceableTemplates()) => [
+  ...refusals(root, new Set(known)),
+  ...markupRefusals(root),
+];
 
 export interface Overrides {
   /** Name under layouts/_includes/ → the city's template text. */

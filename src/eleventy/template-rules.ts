@@ -22,8 +22,11 @@ export interface TemplateNode {
 export interface Refusal {
   readonly what: string;
   readonly line?: number;
-  /** `escape`: it would print text unescaped; `code`: it could run code or read files; `unknown`: not on the list. */
-  readonly why: "escape" | "code" | "unknown";
+  /**
+   * `escape`: it would print text unescaped; `code`: it could run code or read files; `unknown`: not on the
+   * list; `script`: its own markup would run script or embed another page in every page.
+   */
+  readonly why: "escape" | "code" | "unknown" | "script";
 }
 
 /** Values pressroom renders to safe HTML itself: the only ones a template may print with `| safe`. */
@@ -161,5 +164,77 @@ export function refusals(root: TemplateNode, templates: ReadonlySet<string>): Re
     for (const child of children(node)) visit(child, node);
   };
   visit(root, undefined);
+  return found;
+}
+
+/** A piece of a template's own markup and the line (from 1) it starts on; values printed between pieces are `VALUE`. */
+interface Markup {
+  readonly text: string;
+  readonly line: number;
+}
+
+/** What stands around a printed value: markup cannot hold it, so a pattern can ask for "this value here". */
+const VALUE = "\u0000";
+/** A printed value in the markup: its dotted path between two VALUE marks, empty when it is computed. */
+const value = (path = ""): string => `${VALUE}${path}${VALUE}`;
+
+/** The template's own markup in source order, each printed value as value(its path). */
+function markupOf(root: TemplateNode): Markup[] {
+  const pieces: Markup[] = [];
+  const visit = (node: TemplateNode): void => {
+    if (node.typename === "Output") {
+      for (const child of children(node)) {
+        if (child.typename === "TemplateData") pieces.push({ text: String(child.value ?? ""), line: (child.lineno ?? 0) + 1 });
+        else pieces.push({ text: value(lookupPath(child)), line: (child.lineno ?? 0) + 1 });
+      }
+      return;
+    }
+    for (const child of children(node)) visit(child);
+  };
+  visit(root);
+  return pieces;
+}
+
+/** The two scripts pressroom's templates place: structured data printed by pressroom, and the search page's own module. */
+const ALLOWED_SCRIPT = [/^\s+type="application\/ld\+json"\s*$/, new RegExp(`^\\s+type="module"\\s+src="${value("pressroom.searchScript")}"\\s*$`)];
+/** The one meta refresh: the redirect page's, to the address pressroom gives it. */
+const ALLOWED_REFRESH = new RegExp(`^\\s+http-equiv="refresh"\\s+content="0; url=${value("redirect.to")}"\\s*$`);
+/** Elements that embed another page or change where the page's addresses lead. */
+const EMBEDDING = new Set(["iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"]);
+
+/**
+ * What a template's own markup may not hold: a script of its own, an event
+ * handler, a javascript: or data: address, an embedded page, a base address,
+ * a meta refresh to an address of its own. pressroom's pages carry the
+ * site's security policy where the host sends `_headers`; a host that sends
+ * none (GitHub Pages) would run such markup.
+ */
+export function markupRefusals(root: TemplateNode): Refusal[] {
+  const pieces = markupOf(root);
+  const text = pieces.map((p) => p.text).join("");
+  const lineAt = (offset: number): number => {
+    let at = 0;
+    for (const piece of pieces) {
+      if (offset < at + piece.text.length) return piece.line + (piece.text.slice(0, offset - at).match(/\n/g)?.length ?? 0);
+      at += piece.text.length;
+    }
+    return pieces.at(-1)?.line ?? 1;
+  };
+  const found: Refusal[] = [];
+  for (const tag of text.matchAll(/<([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
+    const name = tag[1]!.toLowerCase();
+    const attributes = tag[2] ?? "";
+    const refuse = (what: string): void => void found.push({ what, line: lineAt(tag.index), why: "script" });
+    if (name === "script" && !ALLOWED_SCRIPT.some((allowed) => allowed.test(attributes))) refuse("a <script> of its own");
+    if (EMBEDDING.has(name)) refuse(`the element <${name}>`);
+    if (name === "meta" && /http-equiv/i.test(attributes) && !ALLOWED_REFRESH.test(attributes)) {
+      refuse("a <meta http-equiv> of its own");
+    }
+    if (/(?:^|\s)on[a-z]+\s*=/i.test(attributes)) refuse("an event handler (on…=)");
+    if (/(?:^|\s)(?:href|src|action|formaction|data|poster|srcdoc|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript|data):/i.test(attributes)) {
+      refuse("a javascript: or data: address");
+    }
+    if (/(?:^|\s)srcdoc\s*=/i.test(attributes)) refuse("an embedded page (srcdoc)");
+  }
   return found;
 }

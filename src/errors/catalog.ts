@@ -222,16 +222,20 @@ export const catalog = {
     message: (p) => `layouts/${p.name} does not replace any of pressroom's templates.`,
     hint: (p) => didYouMean(p.suggestions, p.known, "templates"),
   }),
-  "layout-unsafe": entry<{ name: string; what: string; why?: "escape" | "code" | "unknown" }>({
+  "layout-unsafe": entry<{ name: string; what: string; why?: "escape" | "code" | "unknown" | "script" }>({
     title: "Template uses what templates may not",
     message: (p) =>
       p.why === "code"
         ? `layouts/${p.name} uses ${p.what}, which could run code or read files during the build.`
         : p.why === "unknown"
           ? `layouts/${p.name} uses ${p.what}, which is not among what templates may use.`
-          : `layouts/${p.name} uses ${p.what}, which would put text from content files into the page unescaped.`,
+          : p.why === "script"
+            ? `layouts/${p.name} writes ${p.what} into its markup, which would run script or show another page in every page.`
+            : `layouts/${p.name} uses ${p.what}, which would put text from content files into the page unescaped.`,
     hint: (p) =>
-      p.why === "code" || p.why === "unknown"
+      p.why === "script"
+        ? "A template's markup may hold pressroom's own two scripts (the structured data and the search page's module) and no other; links lead to web addresses. A script of the site's own goes into a file, with the security policy extended (docs/theming.md)."
+        : p.why === "code" || p.why === "unknown"
         ? 'A template may print values ({{ release.title }}), use if, for, set, block and macro, the filters listed in docs/theming.md, and include, import or extend pressroom\'s templates by their name in quotes ("pages/release.njk"). Names are letters, digits and _ only.'
         : "Templates may mark as safe only what pressroom made safe: release.bodyHtml, image.html, item.thumbnail and release.sharing.jsonLd, as {{ value | safe }}. Print everything else as {{ value }}; it is escaped for you.",
   }),

@@ -79,6 +79,11 @@ const EXACT: Readonly<Record<string, string>> = {
   "a regular expression (r/…/)": "einen regulären Ausdruck (r/…/)",
   "| safe inside an expression": "| safe innerhalb eines Ausdrucks",
   "a call of a computed value": "den Aufruf eines berechneten Werts",
+  "a <script> of its own": "ein eigenes <script>",
+  "a <meta http-equiv> of its own": "ein eigenes <meta http-equiv>",
+  "an event handler (on…=)": "einen Event-Handler (on…=)",
+  "a javascript: or data: address": "eine javascript:- oder data:-Adresse",
+  "an embedded page (srcdoc)": "eine eingebettete Seite (srcdoc)",
   // The front matter's own problems (content/frontmatter.ts).
   "it is never closed by a line ---": "sie werden nie mit einer Zeile --- abgeschlossen",
   "Add a line of three dashes (---) after the last field, before the text of the release.":
@@ -102,6 +107,7 @@ const PATTERNS: readonly [RegExp, (...groups: string[]) => string][] = [
   [/^the filter "(.*)"$/, (name) => `den Filter „${name}“`],
   [/^the filter (".*")$/, (name) => `den Filter ${name}`],
   [/^the construct (\w+)$/, (kind) => `das Konstrukt ${kind}`],
+  [/^the element (<\w+>)$/, (element) => `das Element ${element}`],
   [/^\{% (\w+) %\} of a computed name$/, (tag) => `{% ${tag} %} mit einem berechneten Namen`],
   [/^\{% (\w+) (".*") %\} \(not one of pressroom's templates\)$/, (tag, name) => `{% ${tag} ${name} %} (keine Vorlage von pressroom)`],
 ];

@@ -91,6 +91,8 @@ const ERRORS: { readonly [C in ErrorCode]?: readonly ParamsOf<C>[] } = {
     { name: "release.njk", what: "| safe on release.title" },
     { name: "release.njk", what: 'the name "constructor"', why: "code" },
     { name: "release.njk", what: 'the filter "log"', why: "unknown" },
+    { name: "base.njk", what: "a <script> of its own", why: "script" },
+    { name: "base.njk", what: "the element <iframe>", why: "script" },
   ],
   "layout-broken": [{ name: "release.njk", detail: "unexpected end of file" }],
   "invalid-url": [{ field: "url", value: "presse.example" }],
