@@ -124,6 +124,24 @@ describe("the attacks of the security review", () => {
   });
 });
 
+describe("templates that bring themselves in", () => {
+  test("a circle of includes is refused by check, and build stops with it instead of overflowing the stack", () => {
+    // The city's base.njk includes the 404 page, which extends base.njk; and a page that includes itself.
+    const { work, env } = workspace({
+      "base.njk": '<!doctype html><title>x</title>\n{% include "pages/404.njk" %}\n{% block main %}{% endblock %}\n',
+      "pages/contacts.njk": '{% extends "base.njk" %}{% block main %}{% include "pages/contacts.njk" %}{% endblock %}\n',
+    });
+    const checked = pressroom(["check", "--content", "content", "--now", NOW, "--lang", "en"], { cwd: work, env });
+    assert.equal(checked.status, 1, checked.stdout + checked.stderr);
+    const report = checked.stdout + checked.stderr;
+    assert.match(report, /layouts\/base\.njk brings itself in again through the templates it includes or extends \(base\.njk → pages\/404\.njk → base\.njk\)/);
+    assert.match(report, /layouts\/pages\/contacts\.njk brings itself in again .*\(pages\/contacts\.njk → pages\/contacts\.njk\)/);
+    const built = pressroom(["build", "--content", "content", "--out", "dist", "--now", NOW], { cwd: work, env });
+    assert.equal(built.status, 1, built.stdout + built.stderr);
+    assert.doesNotMatch(built.stdout + built.stderr, /RangeError|Maximum call stack|at .*\.js:\d+/);
+  });
+});
+
 describe("published Nunjucks injection payloads", () => {
   const lines = readFileSync(path.join(ROOT, "test", "hostile", "nunjucks-ssti.txt"), "utf8")
     .split("\n")

@@ -16,7 +16,7 @@ import { problem, type Problem } from "../errors/problem.ts";
 import { closest } from "../content/suggest.ts";
 import { LAYOUTS_DIR } from "./layouts.ts";
 import { parseTemplate } from "./nunjucks.ts";
-import { markupRefusals, refusals, type TemplateNode } from "./template-rules.ts";
+import { children, markupRefusals, refusals, type TemplateNode } from "./template-rules.ts";
 
 /** The folder of the content repository whose templates replace pressroom's. */
 export const OVERRIDES_DIR = "layouts";
@@ -90,7 +90,58 @@ export function readOverrides(contentDir: string, layoutsDir: string = LAYOUTS_D
     }
     if (unsafe.length === 0) templates.set(name, text);
   }
+  for (const circle of includeCircles(templates, known, layoutsDir)) {
+    const name = circle[0]!;
+    problems.push(problem("layout-unsafe", { file: `${OVERRIDES_DIR}/${name}` }, { name, what: circle.join(" → "), why: "circle" }));
+    templates.delete(name);
+  }
   return { templates, problems, sources };
+}
+
+/** The templates a parsed template brings in by name (include, import, from, extends). */
+function brought(root: TemplateNode): string[] {
+  const names: string[] = [];
+  const visit = (node: TemplateNode): void => {
+    if (["Include", "Import", "FromImport", "Extends"].includes(node.typename)) {
+      const template = node.template as TemplateNode;
+      if (template.typename === "Literal" && typeof template.value === "string") names.push(template.value);
+    }
+    for (const child of children(node)) visit(child);
+  };
+  visit(root);
+  return names;
+}
+
+/**
+ * Circles of templates that bring each other in (a city's base.njk that
+ * includes a page that extends base.njk): rendering one would never end. Each
+ * circle once, as the names around it, starting at a city's template.
+ */
+function includeCircles(templates: ReadonlyMap<string, string>, known: readonly string[], layoutsDir: string): string[][] {
+  if (templates.size === 0) return [];
+  const edges = new Map<string, string[]>();
+  for (const name of known) {
+    const text = templates.get(name) ?? readFileSync(path.join(layoutsDir, INCLUDES, name), "utf8");
+    edges.set(name, brought(parseTemplate(text)));
+  }
+  const circles: string[][] = [];
+  const seen = new Set<string>();
+  for (const start of [...templates.keys()].sort(inCodeUnitOrder)) {
+    const walk = (name: string, trail: string[]): void => {
+      for (const next of edges.get(name) ?? []) {
+        if (next === start) {
+          const circle = [...trail, next];
+          const key = [...circle.slice(0, -1)].sort(inCodeUnitOrder).join("\0");
+          if (!seen.has(key)) {
+            seen.add(key);
+            circles.push(circle);
+          }
+        } else if (!trail.includes(next)) walk(next, [...trail, next]);
+      }
+    };
+    walk(start, [start]);
+  }
+  return circles;
 }
 
 /** Every file below `dir` (hidden ones too) with its bytes, by its path relative to it; symbolic links as undefined. */

@@ -228,11 +228,15 @@ export const catalogDe: Translated<typeof catalog> = {
         ? `layouts/${p.name} verwendet ${germanPhrase(p.what)}; damit könnte die Vorlage beim Aufbau Programmcode ausführen oder Dateien lesen.`
         : p.why === "unknown"
           ? `layouts/${p.name} verwendet ${germanPhrase(p.what)}; das gehört nicht zu dem, was Vorlagen verwenden dürfen.`
-          : p.why === "script"
+          : p.why === "circle"
+            ? `layouts/${p.name} bindet über die Vorlagen, die sie einbindet oder erweitert, sich selbst wieder ein (${p.what}): der Aufbau würde nie enden.`
+            : p.why === "script"
             ? `layouts/${p.name} schreibt ${germanPhrase(p.what)} in sein HTML; das würde auf jeder Seite ein Skript ausführen oder eine fremde Seite zeigen.`
             : `layouts/${p.name} verwendet ${germanPhrase(p.what)} und würde damit Text aus Inhaltsdateien ungeschützt in die Seite setzen.`,
     hint: (p) =>
-      p.why === "script"
+      p.why === "circle"
+        ? "Binden Sie eine Vorlage nur aus den Vorlagen über ihr ein, wie pressrooms eigene: eine Seite erweitert base.njk, base.njk bindet keine der Seiten ein."
+        : p.why === "script"
         ? "Im HTML einer Vorlage dürfen nur pressrooms eigene zwei Skripte stehen (die strukturierten Daten und das Modul der Suchseite); Links führen zu Webadressen. Ein eigenes Skript der Stadt gehört in eine Datei, mit erweiterter Sicherheitsrichtlinie (docs/theming.md)."
         : p.why === "code" || p.why === "unknown"
         ? "Eine Vorlage darf Werte ausgeben ({{ release.title }}), if, for, set, block und macro verwenden, die in docs/theming.md genannten Filter, und pressrooms Vorlagen mit ihrem Namen in Anführungszeichen einbinden (include, import, extends mit „pages/release.njk“). Namen bestehen nur aus Buchstaben, Ziffern und _."

@@ -222,7 +222,7 @@ export const catalog = {
     message: (p) => `layouts/${p.name} does not replace any of pressroom's templates.`,
     hint: (p) => didYouMean(p.suggestions, p.known, "templates"),
   }),
-  "layout-unsafe": entry<{ name: string; what: string; why?: "escape" | "code" | "unknown" | "script" }>({
+  "layout-unsafe": entry<{ name: string; what: string; why?: "escape" | "code" | "unknown" | "script" | "circle" }>({
     title: "Template uses what templates may not",
     message: (p) =>
       p.why === "code"
@@ -231,9 +231,13 @@ export const catalog = {
           ? `layouts/${p.name} uses ${p.what}, which is not among what templates may use.`
           : p.why === "script"
             ? `layouts/${p.name} writes ${p.what} into its markup, which would run script or show another page in every page.`
+            : p.why === "circle"
+              ? `layouts/${p.name} brings itself in again through the templates it includes or extends (${p.what}): the build would never end.`
             : `layouts/${p.name} uses ${p.what}, which would put text from content files into the page unescaped.`,
     hint: (p) =>
-      p.why === "script"
+      p.why === "circle"
+        ? "Include or extend each template only from the templates above it, as pressroom's own do: a page extends base.njk, base.njk includes none of the pages."
+        : p.why === "script"
         ? "A template's markup may hold pressroom's own two scripts (the structured data and the search page's module) and no other; links lead to web addresses. A script of the site's own goes into a file, with the security policy extended (docs/theming.md)."
         : p.why === "code" || p.why === "unknown"
         ? 'A template may print values ({{ release.title }}), use if, for, set, block and macro, the filters listed in docs/theming.md, and include, import or extend pressroom\'s templates by their name in quotes ("pages/release.njk"). Names are letters, digits and _ only.'

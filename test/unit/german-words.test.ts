@@ -93,6 +93,7 @@ const ERRORS: { readonly [C in ErrorCode]?: readonly ParamsOf<C>[] } = {
     { name: "release.njk", what: 'the filter "log"', why: "unknown" },
     { name: "base.njk", what: "a <script> of its own", why: "script" },
     { name: "base.njk", what: "the element <iframe>", why: "script" },
+    { name: "base.njk", what: "base.njk → pages/404.njk → base.njk", why: "circle" },
   ],
   "layout-broken": [{ name: "release.njk", detail: "unexpected end of file" }],
   "invalid-url": [{ field: "url", value: "presse.example" }],
