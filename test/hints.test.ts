@@ -224,6 +224,35 @@ const CASES: readonly Case[] = [
   },
 ];
 
+describe("warnings that propose a line", () => {
+  for (const [name, line, meant] of [
+    ["a title cut at # (to YAML, a # after a space starts a comment)", "title: Wir sind #1 in NRW", "Wir sind #1 in NRW"],
+    ["a title cut at a hashtag", 'title: Aktion #SaubereStadt: „Danke“', "Aktion #SaubereStadt: „Danke“"],
+  ] as const) {
+    test(name, () => {
+      const raw = withText(valid, NEW, release(line));
+      const { problems, warnings, model } = resolveContent(raw);
+      assert.deepEqual(problems, []);
+      const cut = warnings.filter((w) => w.code === "value-cut-at-hash");
+      assert.equal(cut.length, 1, warnings.map(key).join(", "));
+      const w = cut[0]!;
+      assert.equal(model?.releases.find((r) => r.file === NEW)?.title, typeset(line.replace(/^title: /, "").replace(/ #.*/, ""), "de"));
+      assertShown(w);
+      for (const fix of w.fixes!) {
+        const after = resolveContent(withText(raw, NEW, applied(raw.texts.get(NEW)!, fix)));
+        assert.deepEqual(after.problems, []);
+        assert.deepEqual(after.warnings.filter((q) => q.file === NEW).map(key), [], `with ${fix.text}`);
+        assert.equal(after.model?.releases.find((r) => r.file === NEW)?.title, typeset(meant, "de"));
+      }
+    });
+  }
+
+  test("a comment written as one (two spaces, '# ') is left alone", () => {
+    const { warnings } = resolveContent(withText(valid, NEW, release("title: Festkonzert  # noch kürzen", "subtitle: Eintritt frei  #frei")));
+    assert.deepEqual(warnings.filter((w) => w.code === "value-cut-at-hash").map(key), []);
+  });
+});
+
 describe("the fixes proposed for small cases", () => {
   for (const c of CASES) {
     test(c.name, () => {

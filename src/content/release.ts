@@ -8,6 +8,7 @@ import { unclearListWarnings } from "../markdown/unclear-lists.ts";
 import { NESTING_LIMIT, tooDeepFrom } from "../markdown/depth.ts";
 import { LINK_SCHEMES, refusedAddresses } from "../markdown/safe-url.ts";
 import { formatSize } from "./sizes.ts";
+import { cutValues } from "./hash-comments.ts";
 import { cleanBody, cleanField } from "./invisible.ts";
 import { resolveBodyImages, resolveMedia } from "./media.ts";
 import type { Alias, Contact, Department, Limits, Media, Release } from "./model.ts";
@@ -77,6 +78,12 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   if (!isMapping(fields)) {
     problems.push(problem("not-a-mapping", { file, line: 2 }, { what: "The front matter" }));
     return undefined;
+  }
+  // "title: Wir sind #1 in NRW" keeps "Wir sind": said, with the line in quotes as the fix.
+  for (const cut of cutValues(input.text, parsed.endLine ?? 0)) {
+    context.warnings.push(
+      warning("value-cut-at-hash", { file, line: cut.line, field: cut.field }, { field: cut.field, kept: cut.kept, lost: cut.lost, suggestion: cut.fix.text }, [cut.fix]),
+    );
   }
   const before = problems.length;
   const { data: valid, problems: found } = validate(releaseSchema, parsed, file);

@@ -446,6 +446,12 @@ export const warningsDe: Translated<typeof warnings> = {
     hint: () =>
       "Sind es Punkte einer Liste, beginnen Sie jeden mit „- “ (Bindestrich und Leerzeichen). Wenn nicht, fügen Sie die Zeilen zu einer zusammen.",
   },
+  "value-cut-at-hash": {
+    title: "Text als Kommentar gelesen",
+    message: (p) =>
+      `„${p.field}“ endet bei „${p.kept}“: „${p.lost}“ dahinter gilt als Kommentar (ein # nach einem Leerzeichen beginnt einen) und erscheint nicht auf der Seite.`,
+    hint: (p) => `Gehört es dazu, setzen Sie den ganzen Wert in Anführungszeichen: ${p.suggestion}`,
+  },
   "updated-in-future": {
     title: "Aktualisierung liegt in der Zukunft",
     message: (p) =>

@@ -449,6 +449,12 @@ export const warnings = {
           "as the items of a list copied from Word do; the page shows them as ordinary text.",
     hint: () => 'If they are items of a list, start each with "- " (a hyphen and a space). If not, join the lines into one.',
   }),
+  // `suggestion` is the whole line with the value in quotes, as the hint proposes it.
+  "value-cut-at-hash": entry<{ field: string; kept: string; lost: string; suggestion: string }>({
+    title: "Text taken for a comment",
+    message: (p) => `The ${p.field} ends at "${p.kept}": "${p.lost}" after it is read as a comment (a # after a space starts one), so the page does not show it.`,
+    hint: (p) => `If it belongs to the ${p.field}, put the whole value in quotes: ${p.suggestion}`,
+  }),
   // Times as in the file, in the site's zone: "2026-12-06 14:00".
   "updated-in-future": entry<{ updated: string; now: string }>({
     title: "Correction dated in the future",

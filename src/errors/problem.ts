@@ -58,13 +58,22 @@ export function problem<C extends ErrorCode>(code: C, at: Location, params: Para
   };
 }
 
-export function warning<C extends WarningCode>(code: C, at: Location, params: WarningParamsOf<C>): Problem {
+export function warning<C extends WarningCode>(code: C, at: Location, params: WarningParamsOf<C>, fixes: readonly Fix[] = []): Problem {
   const entry = warnings[code] as unknown as {
     title: string;
     message: (p: WarningParamsOf<C>) => string;
     hint: (p: WarningParamsOf<C>) => string;
   };
-  return { ...at, code, severity: "warning", title: entry.title, message: entry.message(params), hint: entry.hint(params), params: params as Readonly<Record<string, unknown>> };
+  return {
+    ...at,
+    code,
+    severity: "warning",
+    title: entry.title,
+    message: entry.message(params),
+    hint: entry.hint(params),
+    params: params as Readonly<Record<string, unknown>>,
+    ...(fixes.length > 0 && { fixes }),
+  };
 }
 
 /** Thrown once, after every problem of a run has been collected. */

@@ -132,6 +132,7 @@ const WARNINGS: { readonly [C in WarningCode]?: readonly WarningParamsOf<C>[] } 
   "invisible-character-field": [{ field: "title", character: "U+200B ZERO WIDTH SPACE", count: 1 }],
   "pasted-list-unclear": [{ marker: "•", lines: 1 }, { marker: "•", lines: 3 }],
   "updated-in-future": [{ updated: "2026-12-06 14:00", now: "2026-12-06 13:19" }],
+  "value-cut-at-hash": [{ field: "title", kept: "Wir sind", lost: "#1 in NRW", suggestion: 'title: "Wir sind #1 in NRW"' }],
 };
 
 const said = (p: ReturnType<typeof problem>): string => Object.values(localize(p, "de")).join("\n");

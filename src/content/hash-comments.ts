@@ -1,0 +1,40 @@
+/**
+ * `title: Wir sind #1 in NRW`: to YAML, a # after a space starts a comment,
+ * so the title is "Wir sind" and the rest is gone without a word. A press
+ * officer writes "#1" or "#Hashtag" meaning text. A comment pressroom's own
+ * templates write comes after two spaces or more and starts "# ", so a #
+ * right after one space and right before a word, on the line of a text
+ * field, is taken for text that was cut off.
+ */
+import type { Fix } from "../errors/problem.ts";
+import { quoted } from "../errors/yaml-mistakes.ts";
+
+/** The fields whose values are text for readers: where a cut-off end is lost text. */
+const TEXT_FIELDS = ["title", "subtitle", "change_note", "reason", "alt", "caption", "credit", "name", "role"];
+
+export interface CutValue {
+  /** 1-based line in the file. */
+  readonly line: number;
+  readonly field: string;
+  /** What YAML keeps, and what it takes for a comment. */
+  readonly kept: string;
+  readonly lost: string;
+  /** The line with the whole value in quotes. */
+  readonly fix: Fix;
+}
+
+const CUT = new RegExp(`^(\\s*(?:-\\s+)?)(${TEXT_FIELDS.join("|")}):[ \\t]+([^\\s"'#|>&*!%@\`{[][^#]*?) (#\\S.*?)\\s*$`);
+
+/** The text fields of a release's front matter (lines 2 to `endLine`) whose value a # cut short. */
+export function cutValues(text: string, endLine: number): CutValue[] {
+  const lines = text.split("\n");
+  const found: CutValue[] = [];
+  for (let i = 1; i < Math.min(endLine - 1, lines.length); i++) {
+    const m = CUT.exec(lines[i]!);
+    // "text  # a note" (two spaces) is a comment written as one.
+    if (!m || /\s$/.test(m[3]!)) continue;
+    const [, indent, field, kept, lost] = m as unknown as [string, string, string, string, string];
+    found.push({ line: i + 1, field, kept, lost, fix: { line: i + 1, text: `${indent}${field}: ${quoted(`${kept} ${lost}`)}` } });
+  }
+  return found;
+}
