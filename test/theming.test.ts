@@ -271,6 +271,18 @@ describe("the template rules", () => {
     );
     // A script tag built around a printed value is no escape either.
     assert.deepEqual(await parse('<script type="module" src="{{ x }}" onload="y()"></script>'), ["a <script> of its own", "an event handler (on…=)"]);
+    // Addresses and names built in the template, which the markup alone does not show.
+    assert.deepEqual(await parse('{% set x = "javascript:alert(1)" %}<a href="{{ x }}">a</a>'), ["a javascript: or data: address"]);
+    assert.deepEqual(await parse('<a href="java&#115;cript:alert(1)">a</a><a href="java{{ \'\' }}script:alert(1)">b</a><img src=" &#x64;ata:image/svg+xml,x">'), [
+      "a javascript: or data: address",
+      "a javascript: or data: address",
+      "a javascript: or data: address",
+    ]);
+    assert.deepEqual(await parse('<b on{{ x }}="y()">a</b><{{ t }} src="x.js"></{{ t }}>'), [
+      "a tag or attribute name made of a value",
+      "a tag or attribute name made of a value",
+      "a tag or attribute name made of a value",
+    ]);
     // The module only from pressroom's own address for it, the refresh only to the redirect's target.
     assert.deepEqual(await parse('<script type="module" src="{{ release.title }}"></script><meta http-equiv="refresh" content="0; url={{ release.title }}">'), [
       "a <script> of its own",

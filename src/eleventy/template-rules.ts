@@ -10,6 +10,8 @@
  */
 
 /** A node of Nunjucks' syntax tree, as its parser makes it. */
+import { schemeOf } from "../markdown/safe-url.ts";
+
 export interface TemplateNode {
   readonly typename: string;
   readonly fields?: readonly string[];
@@ -109,6 +111,8 @@ export function refusals(root: TemplateNode, templates: ReadonlySet<string>): Re
       }
       case "Literal":
         if (node.value instanceof RegExp) refuse(node, "a regular expression (r/…/)", "unknown");
+        // {% set x = "javascript:…" %}<a href="{{ x }}">: the markup check sees only a printed value.
+        else if (typeof node.value === "string" && DANGEROUS_SCHEMES.has(schemeOf(node.value) ?? "")) refuse(node, "a javascript: or data: address", "script");
         break;
       case "LookupVal": {
         const key = node.val as TemplateNode;
@@ -199,6 +203,11 @@ function markupOf(root: TemplateNode): Markup[] {
 const ALLOWED_SCRIPT = [/^\s+type="application\/ld\+json"\s*$/, new RegExp(`^\\s+type="module"\\s+src="${value("pressroom.searchScript")}"\\s*$`)];
 /** The one meta refresh: the redirect page's, to the address pressroom gives it. */
 const ALLOWED_REFRESH = new RegExp(`^\\s+http-equiv="refresh"\\s+content="0; url=${value("redirect.to")}"\\s*$`);
+/** Attributes a browser follows or loads. */
+const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "data", "poster", "xlink:href", "background", "cite", "ping"]);
+/** Schemes that run script or carry a page of their own: never in a template's address. */
+const DANGEROUS_SCHEMES = new Set(["javascript", "vbscript", "data", "blob", "file"]);
+
 /** Elements that embed another page or change where the page's addresses lead. */
 const EMBEDDING = new Set(["iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"]);
 
@@ -221,6 +230,10 @@ export function markupRefusals(root: TemplateNode): Refusal[] {
     return pieces.at(-1)?.line ?? 1;
   };
   const found: Refusal[] = [];
+  // <{{ name }}> is any element, a script among them.
+  for (const open of text.matchAll(new RegExp(`</?\\s*${VALUE}`, "g"))) {
+    found.push({ what: "a tag or attribute name made of a value", line: lineAt(open.index), why: "script" });
+  }
   for (const tag of text.matchAll(/<([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
     const name = tag[1]!.toLowerCase();
     const attributes = tag[2] ?? "";
@@ -231,8 +244,13 @@ export function markupRefusals(root: TemplateNode): Refusal[] {
       refuse("a <meta http-equiv> of its own");
     }
     if (/(?:^|\s)on[a-z]+\s*=/i.test(attributes)) refuse("an event handler (on…=)");
-    if (/(?:^|\s)(?:href|src|action|formaction|data|poster|srcdoc|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript|data):/i.test(attributes)) {
-      refuse("a javascript: or data: address");
+    // A name made of a printed value can be any name: a handler, or <script>.
+    if (new RegExp(`(?:^|\\s)[^\\s="'>]*${VALUE}[^\\s="'>]*\\s*=`).test(attributes) || tag[1]!.includes(VALUE)) refuse("a tag or attribute name made of a value");
+    for (const [, attribute, ...quoted] of attributes.matchAll(/([^\s="'>]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)) {
+      if (!URL_ATTRIBUTES.has(attribute!.toLowerCase())) continue;
+      // The template's own part of the address, as the most forgiving browser reads it (entities, escapes, hidden characters).
+      const written = (quoted.find((v) => v !== undefined) ?? "").replace(new RegExp(`${VALUE}[^${VALUE}]*${VALUE}`, "g"), "");
+      if (DANGEROUS_SCHEMES.has(schemeOf(written) ?? "")) refuse("a javascript: or data: address");
     }
     if (/(?:^|\s)srcdoc\s*=/i.test(attributes)) refuse("an embedded page (srcdoc)");
   }

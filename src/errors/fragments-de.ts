@@ -84,6 +84,7 @@ const EXACT: Readonly<Record<string, string>> = {
   "an event handler (on…=)": "einen Event-Handler (on…=)",
   "a javascript: or data: address": "eine javascript:- oder data:-Adresse",
   "an embedded page (srcdoc)": "eine eingebettete Seite (srcdoc)",
+  "a tag or attribute name made of a value": "einen Tag- oder Attributnamen aus einem Wert",
   // The front matter's own problems (content/frontmatter.ts).
   "it is never closed by a line ---": "sie werden nie mit einer Zeile --- abgeschlossen",
   "Add a line of three dashes (---) after the last field, before the text of the release.":
