@@ -26,7 +26,8 @@ import { adminFiles, adminHeaders, adminOptionsOf, type LocalEditorTarget } from
 import { defaults as planDefaults, planSite } from "./site/plan.ts";
 import { FILES, searchScriptFile, stylesheetFile } from "./site/files.ts";
 import { searchFingerprint, searchIndexFiles } from "./search/pagefind.ts";
-import { searchRecords, searchShards, type SearchShard } from "./search/records.ts";
+import { searchRecords } from "./search/records.ts";
+import { searchShards, type SearchShard } from "./search/shards.ts";
 import { describeOutput } from "./outputs/manifest.ts";
 import { UNCHANGED, writeFiles, type FolderWriter, type OutputFile } from "./write-files.ts";
 import { PreviousBuild } from "./previous-build.ts";
@@ -48,7 +49,7 @@ export interface BuildOptions {
   readonly preview?: boolean;
   readonly layoutsDir?: string;
   readonly pageSize?: number;
-  /** Releases per shard of the search index (default search/records.ts SHARD_SIZE). */
+  /** Releases per shard of the search index (default search/shards.ts SHARD_SIZE). */
   readonly searchShardSize?: number;
   /** The media cache folder (default .cache/pressroom, relative to the working folder). */
   readonly cacheDir?: string;
@@ -284,7 +285,7 @@ function kitKey(kit: KitPlan): string {
 }
 
 /**
- * The search index (Pagefind), in shards of whole years (search/records.ts),
+ * The search index (Pagefind), in shards of whole years (search/shards.ts),
  * each made again only when what it holds changed: a shard's files share one
  * key, the hash of every record in it.
  */

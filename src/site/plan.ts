@@ -9,7 +9,7 @@ import type { Contact, ContentModel, Department, Release } from "../content/mode
 import { isWithdrawn } from "../content/publish.ts";
 import { slugify } from "../content/slug.ts";
 import { vcardFileName } from "../outputs/vcard.ts";
-import { yearGroups } from "../search/records.ts";
+import { yearGroups } from "../search/shards.ts";
 import { problem, type Problem } from "../errors/problem.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
 import { FILES } from "./files.ts";
@@ -35,7 +35,7 @@ export interface PlanOptions {
   readonly preview?: boolean;
   /** The build's clock: withdrawals dated after it have not taken effect yet (default: all have). */
   readonly now?: number;
-  /** Releases per shard of the search index (search/records.ts). */
+  /** Releases per shard of the search index (search/shards.ts). */
   readonly searchShardSize?: number;
   /** The site's logo, absolute: the publisher's logo in each release's schema.org data. */
   readonly logoUrl?: string;
