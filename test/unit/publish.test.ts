@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { parseNow, parseContentDate } from "../../src/content/dates.ts";
 import { DEFAULT_LIMITS, type ContentModel, type Release } from "../../src/content/model.ts";
 import { dueBetween, isPublished, isWithdrawn, newestFirst, publishedReleases, type PublishOptions } from "../../src/content/publish.ts";
-import { tagsOf } from "../../src/site/plan.ts";
+import { tagsOf } from "../../src/site/tags.ts";
 
 const NOW = Date.UTC(2026, 10, 27, 9, 30); // 2026-11-27 10:30 in Berlin
 
