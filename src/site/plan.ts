@@ -19,7 +19,8 @@ import { searchPage, type SearchPage } from "./search-page.ts";
 import { tagListings, tagsOf } from "./tags.ts";
 import { urlsFor, type Urls } from "./urls.ts";
 import { vcardPlans, type VcardPlan } from "./vcards.ts";
-import { itemView, previewNotice, releaseView, type ReleaseMedia, type ReleaseView } from "./views.ts";
+import type { ReleaseMedia } from "./media-views.ts";
+import { itemView, previewNotice, releaseView, type ReleaseView } from "./views.ts";
 
 export interface PlanOptions {
   /** Releases per listing page. */
