@@ -1,5 +1,5 @@
 /** `pressroom deploy`: the output folder to S3-compatible storage, settings from flags or the environment. */
-import { basePathOf } from "../content/site.ts";
+import { basePathOf } from "../content/base-path.ts";
 import { inert } from "../errors/inert.ts";
 import { UsageError } from "../errors/usage.ts";
 import { invalidate } from "../deploy/cloudfront.ts";

@@ -1,7 +1,7 @@
 /** `pressroom diff OLD NEW`: which pages and files a change adds, changes, removes — two output folders or manifests. */
 import { parseArgs } from "node:util";
 import { addressOf, compareManifests, isPage, type Changes } from "../deploy/changes.ts";
-import { basePathOf } from "../content/site.ts";
+import { basePathOf } from "../content/base-path.ts";
 import { inert, inertJson } from "../errors/inert.ts";
 import { UsageError } from "../errors/usage.ts";
 import { readManifest, type Manifest } from "../outputs/manifest.ts";

@@ -7,7 +7,6 @@
 import { access, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Writable } from "node:stream";
-import { input, select } from "@inquirer/prompts";
 import { clockOf, formatInstant, formatUntil } from "../content/dates.ts";
 import { loadContent, type RawContent } from "../content/load.ts";
 import type { ContentModel } from "../content/model.ts";
@@ -177,6 +176,8 @@ async function ask(flags: Flags, model: ContentModel, site: ScaffoldSite, dateDe
   if (flags.contact !== undefined && (givenDepartments || flags.contact.trim().toLowerCase() !== NO_CONTACT)) {
     valueOf(checkContact(flags.contact, givenDepartments ?? [], site, t));
   }
+  // The prompts only on a terminal, and only once the flags are right.
+  const { input, select } = await import("@inquirer/prompts");
   const title = givenTitle ?? valueOf(checkTitle(await input({ message: t.ask.title, validate: (v) => valid(checkTitle(v, t)) }, context()), t));
   const departments = givenDepartments ?? [
     await select(

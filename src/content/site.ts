@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { siteLanguage } from "../errors/language.ts";
+import { basePathOf } from "./base-path.ts";
 import { problem, type Location, type Problem } from "../errors/problem.ts";
 import { isLanguage, LANGUAGES } from "../i18n/index.ts";
 import { toContact } from "./contacts.ts";
@@ -326,6 +327,3 @@ function dropConsequences(problems: Problem[]): void {
   const kept = problems.filter((p) => !follows(p));
   problems.splice(0, problems.length, ...kept);
 }
-
-/** The path of a site's address on its host: "" at the root, "/presse" below a folder. */
-export const basePathOf = (url: string | URL): string => new URL(url).pathname.replace(/\/+$/, "");

@@ -12,7 +12,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { eachLimited } from "../each-limited.ts";
 import { UsageError } from "../errors/usage.ts";
-import { basePathOf } from "../content/site.ts";
+import { basePathOf } from "../content/base-path.ts";
 import { sha256 } from "../media/cache.ts";
 import { contentTypeOf } from "../outputs/content-type.ts";
 import { CACHE_CONTROL } from "../outputs/headers.ts";

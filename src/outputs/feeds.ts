@@ -1,5 +1,6 @@
 /** The site's Atom feeds and sitemap, from the site plan. */
-import type { SitePlan, FeedPlan } from "../site/plan.ts";
+import type { FeedPlan } from "../site/feeds-plan.ts";
+import type { SitePlan } from "../site/plan.ts";
 import type { ReleaseView } from "../site/views.ts";
 import { FILES } from "../site/files.ts";
 import { atomFeed, type AtomEntry } from "./atom.ts";

@@ -7,8 +7,6 @@
  * service in the package); `close()` ends it for every caller. So builds here run one
  * at a time, and each ends the child process when it is done, failed or not.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { inCodeUnitOrder } from "../compare.ts";
@@ -71,23 +69,6 @@ function recordProblems(records: readonly SearchRecord[]): string[] {
     if (record.title.trim() === "") problems.push(`${name}: the title is empty.`);
   }
   return problems;
-}
-
-/**
- * The versions of Pagefind and its binary: shards made by another version are made again
- * (the page merges them all with the newest shard's script).
- */
-export function searchFingerprint(): string {
-  const versions: string[] = [];
-  // The binary writes the index and the client files; its package is the one that counts.
-  for (const name of [`@pagefind/${process.platform}-${process.arch}`]) {
-    try {
-      versions.push(`${name}@${(JSON.parse(readFileSync(fileURLToPath(import.meta.resolve(`${name}/package.json`)), "utf8")) as { version: string }).version}`);
-    } catch {
-      versions.push(`${name}@unknown`);
-    }
-  }
-  return versions.join(" ");
 }
 
 let queue: Promise<unknown> = Promise.resolve();

@@ -6,7 +6,6 @@
 import type { Site } from "../content/model.ts";
 import type { Strings } from "../i18n/index.ts";
 import { decodeEntities } from "../markdown/render.ts";
-import type { LinkView, ReleaseView } from "./views.ts";
 
 export interface SharingView {
   /** The subtitle, or the start of the first paragraph. */
@@ -21,9 +20,24 @@ export interface SharingView {
   readonly jsonLd: string;
 }
 
+/**
+ * What sharing reads of a release's page view (site/views.ts makes the view
+ * and passes it here, so this module needs nothing of that one).
+ */
+export interface SharedRelease {
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly bodyHtml: string;
+  readonly canonical: string;
+  readonly date: { readonly iso: string };
+  readonly updated?: { readonly iso: string };
+  readonly departments: readonly { readonly url: string; readonly text: string }[];
+  readonly socialImage?: { readonly url: string };
+  readonly tags: readonly string[];
+}
+
 /** Longest description: what search engines show before cutting. */
 const DESCRIPTION_LENGTH = 200;
-
 
 /** The text of the body's first paragraph, cut at a word near `max` characters. */
 export function summaryOf(bodyHtml: string, max = DESCRIPTION_LENGTH): string {
@@ -51,10 +65,10 @@ export const scriptSafeJson = (value: unknown): string =>
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
 
-export function sharingView(view: Omit<ReleaseView, "sharing">, site: Site, strings: Strings, logoUrl?: string): SharingView {
+export function sharingView(view: SharedRelease, site: Site, strings: Strings, logoUrl?: string): SharingView {
   const description = view.subtitle ?? summaryOf(view.bodyHtml);
   const modified = view.updated?.iso ?? view.date.iso;
-  const organization = (link: LinkView) => ({ "@type": "GovernmentOrganization", name: link.text, url: site.url + link.url.slice(site.basePath.length) });
+  const organization = (link: SharedRelease["departments"][number]) => ({ "@type": "GovernmentOrganization", name: link.text, url: site.url + link.url.slice(site.basePath.length) });
   const article = {
     "@context": "https://schema.org",
     "@type": "NewsArticle",

@@ -8,10 +8,9 @@ import type { Contact, Department, MediaImage, Release, Site } from "../content/
 import type { Strings } from "../i18n/index.ts";
 import { renderBody, sanitizedHtml } from "../markdown/render.ts";
 import { slugify } from "../content/slug.ts";
-import type { CardPlan } from "../media/card.ts";
 import { sharingView, type SharingView } from "./sharing.ts";
-import { figureHtml, MIME, pictureHtml, THUMBNAIL_SIZES, type FigureView, type PictureView } from "../media/html.ts";
-import type { PhotoPlan } from "../media/recipe.ts";
+import { figureHtml, pictureHtml } from "../media/html.ts";
+import { extensionOf, figureView, leadPhotoView, thumbnailHtml, type DownloadView, type ImageView, type LeadPhotoView, type ReleaseMedia, type SocialImageView } from "./media-views.ts";
 import { mediaPath, type Urls } from "./urls.ts";
 
 export interface LinkView {
@@ -22,27 +21,6 @@ export interface LinkView {
 export interface DateView {
   readonly text: string;
   readonly iso: string;
-}
-
-export interface ImageView extends FigureView {
-  /** The figure's markup, as the default template places it. */
-  readonly html: string;
-}
-
-/** The picture shown when the release is shared (Open Graph). */
-export interface SocialImageView {
-  /** Absolute address. */
-  readonly url: string;
-  readonly width: number;
-  readonly height: number;
-  readonly type: string;
-  readonly alt: string;
-}
-
-export interface DownloadView {
-  readonly href: string;
-  readonly title: string;
-  readonly details: string;
 }
 
 export interface ContactView {
@@ -95,14 +73,6 @@ export interface HistoryEntry {
   readonly text: string;
 }
 
-export interface LeadPhotoView {
-  /** Absolute address. */
-  readonly url: string;
-  readonly type: string;
-  readonly width: number;
-  readonly alt: string;
-}
-
 export interface ItemView {
   readonly url: string;
   readonly title: string;
@@ -133,56 +103,6 @@ export const contactView = (c: Contact, vcard?: string): ContactView => ({
 });
 
 const departmentLink = (d: Department, urls: Urls): LinkView => ({ url: urls.href(urls.department(d.id)), text: d.name });
-
-/** What the media stage made for a release: web versions of its photos, its card and its kit. */
-export interface ReleaseMedia {
-  readonly photos: ReadonlyMap<MediaImage, PhotoPlan>;
-  readonly card?: CardPlan;
-  readonly kit?: { readonly path: string; readonly bytes: number; readonly files: number };
-}
-
-const extensionOf = (name: string): string => (name.includes(".") ? name.split(".").pop()!.toUpperCase() : "");
-
-function pictureView(media: MediaImage, plan: PhotoPlan | undefined, original: string, alt: string, urls: Urls): PictureView {
-  const facts = media.facts;
-  if (!plan || plan.versions.length === 0) {
-    // An animated GIF, shown as it is.
-    return { sources: [], src: original, width: facts?.width ?? 0, height: facts?.height ?? 0, alt };
-  }
-  const srcset = (format: string): { list: string; middle: string } => {
-    const versions = plan.versions.filter((v) => v.format === format);
-    const href = (path: string): string => urls.href(`/${path}`);
-    return {
-      list: versions.map((v) => `${href(v.path)} ${v.width}w`).join(", "),
-      middle: href(versions[Math.min(1, versions.length - 1)]!.path),
-    };
-  };
-  const [modern, fallback] = [plan.formats[0]!, plan.formats[plan.formats.length - 1]!];
-  const last = srcset(fallback);
-  return {
-    sources: modern === fallback ? [] : [{ type: MIME[modern], srcset: srcset(modern).list }],
-    src: last.middle,
-    srcset: last.list,
-    width: plan.width,
-    height: plan.height,
-    alt,
-  };
-}
-
-function figureView(media: MediaImage, plan: PhotoPlan | undefined, alt: string, strings: Strings, urls: Urls, release: Release): FigureView {
-  const original = urls.href(mediaPath(release, media));
-  const details = [
-    extensionOf(media.name),
-    media.facts ? `${media.facts.width} × ${media.facts.height} px` : "",
-    media.bytes === undefined ? "" : strings.fileSize(media.bytes),
-  ].filter(Boolean);
-  return {
-    picture: pictureView(media, plan, original, alt, urls),
-    ...(media.caption && { caption: media.caption }),
-    ...(media.credit && { credit: `${strings.photo}: ${media.credit}` }),
-    download: { href: original, label: strings.originalFile(details.join(", ")) },
-  };
-}
 
 export interface ReleaseViewOptions {
   /** What the media stage made for the release. */
@@ -288,24 +208,6 @@ export function releaseView(release: Release, site: Site, strings: Strings, urls
       .map(([slug, text]) => ({ url: urls.href(urls.tag(slug)), text })),
   };
   return { ...view, sharing: sharingView(view, site, strings, options.logoUrl) };
-}
-
-function leadPhotoView(release: Release, site: Site, media: ReleaseMedia | undefined): LeadPhotoView | undefined {
-  const photo = release.media.find((m): m is MediaImage => m.kind === "image");
-  const plan = photo && media?.photos.get(photo);
-  if (!photo || !plan) return undefined;
-  const format = plan.formats[plan.formats.length - 1];
-  const largest = plan.versions.filter((v) => v.format === format).at(-1);
-  if (!format || !largest) return undefined;
-  return { url: `${site.url}/${largest.path}`, type: MIME[format], width: largest.width, alt: photo.alt };
-}
-
-/** The first photo of the release as a listing's thumbnail, when it has web versions. */
-function thumbnailHtml(release: Release, urls: Urls, media: ReleaseMedia | undefined): string | undefined {
-  const photo = release.media.find((m): m is MediaImage => m.kind === "image");
-  const plan = photo && media?.photos.get(photo);
-  if (!photo || !plan || plan.versions.length === 0) return undefined;
-  return pictureHtml(pictureView(photo, plan, "", "", urls), false, THUMBNAIL_SIZES);
 }
 
 export const itemView = (

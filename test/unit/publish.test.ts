@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { parseNow, parseContentDate } from "../../src/content/dates.ts";
 import { DEFAULT_LIMITS, type ContentModel, type Release } from "../../src/content/model.ts";
 import { dueBetween, isPublished, isWithdrawn, newestFirst, publishedReleases, type PublishOptions } from "../../src/content/publish.ts";
-import { tagsOf } from "../../src/site/plan.ts";
+import { tagsOf } from "../../src/site/tags.ts";
 
 const NOW = Date.UTC(2026, 10, 27, 9, 30); // 2026-11-27 10:30 in Berlin
 
@@ -190,7 +190,7 @@ describe("tags", () => {
 
 describe("search shards", () => {
   it("group whole years, oldest first, up to the size; a bigger year, and the newest, are shards of their own", async () => {
-    const { yearGroups } = await import("../../src/search/records.ts");
+    const { yearGroups } = await import("../../src/search/shards.ts");
     const counts = new Map([["2026", 1], ["1999", 2], ["2000", 1], ["2024", 5], ["2025", 1]]);
     assert.deepEqual(yearGroups(counts, 4), [
       { name: "1999-2000", years: ["1999", "2000"] },
@@ -201,7 +201,7 @@ describe("search shards", () => {
   });
 
   it("new releases of the newest year change no other shard", async () => {
-    const { yearGroups } = await import("../../src/search/records.ts");
+    const { yearGroups } = await import("../../src/search/shards.ts");
     const before = yearGroups(new Map([["2020", 3], ["2021", 1], ["2022", 1]]), 4);
     const after = yearGroups(new Map([["2020", 3], ["2021", 1], ["2022", 9]]), 4);
     assert.deepEqual(before.map((g) => g.name), ["2020-2021", "2022"]);

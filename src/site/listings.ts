@@ -1,0 +1,156 @@
+/**
+ * Listing pages: a list of releases cut into pages with a pager, and the
+ * index pages that link to listings. The home page and the departments'
+ * listings are here; the archive (archive.ts) and the tags (tags.ts) use the
+ * same pages.
+ */
+import type { Department, Release } from "../content/model.ts";
+import type { PlanContext } from "./context.ts";
+import { feedOf, type FeedPlan } from "./feeds-plan.ts";
+import type { ItemView, LinkView } from "./views.ts";
+
+export type ListingKind = "home" | "department" | "year" | "month" | "day" | "tag";
+
+export interface PageLink {
+  readonly url: string;
+  readonly number: number;
+  readonly current: boolean;
+  /** Pages are left out before this one. */
+  readonly gapBefore: boolean;
+}
+
+/** First, last, and the pages near the current one: a pager stays short on 500 pages. */
+export function pageWindow(current: number, count: number, reach = 2): number[] {
+  const numbers = new Set([1, count]);
+  for (let n = current - reach; n <= current + reach; n++) if (n >= 1 && n <= count) numbers.add(n);
+  return [...numbers].sort((a, b) => a - b);
+}
+
+export interface ListingPage {
+  readonly kind: ListingKind;
+  /** Site-relative path (where the file goes) and link. */
+  readonly path: string;
+  readonly url: string;
+  readonly heading: string;
+  /** The <title>: heading, and the page number past page 1. */
+  readonly title: string;
+  readonly description?: string;
+  readonly items: readonly ItemView[];
+  readonly pageNumber: number;
+  readonly pageCount: number;
+  readonly pageLabel: string;
+  readonly newer?: string;
+  readonly older?: string;
+  /** Site-relative paths of the pages before and after, for rel=prev/next with the site's address. */
+  readonly newerPath?: string;
+  readonly olderPath?: string;
+  readonly pages: readonly PageLink[];
+  /** The Atom feed of this listing, to subscribe to. */
+  readonly feed?: LinkView;
+}
+
+export interface IndexEntry extends LinkView {
+  readonly count: string;
+  readonly description?: string;
+}
+
+export interface IndexPage {
+  readonly path: string;
+  readonly url: string;
+  readonly heading: string;
+  readonly entries: readonly IndexEntry[];
+}
+
+/** Listings of one family, the feeds beside them and the entries of their index page. */
+export interface ListingFamily {
+  readonly listings: readonly ListingPage[];
+  readonly feeds: readonly FeedPlan[];
+  readonly entries: readonly IndexEntry[];
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out.length > 0 ? out : [[]];
+}
+
+export interface ListingOptions {
+  readonly description?: string;
+  readonly feed?: LinkView;
+  /** The <title> when it is not the heading (the home page: the site's title, its heading says what the list is). */
+  readonly titleBase?: string;
+  /** Releases per page (default: the plan's page size). */
+  readonly pageSize?: number;
+}
+
+/** The pages of one listing at `base`, `pageSize` releases each (one empty page when there are none). */
+export function paginate(kind: ListingKind, base: string, heading: string, releases: readonly Release[], context: PlanContext, options: ListingOptions = {}): ListingPage[] {
+  const { strings, urls, items } = context;
+  const { description, feed, titleBase = heading } = options;
+  const pages = chunk(releases, options.pageSize ?? context.pageSize);
+  const count = pages.length;
+  const link = (n: number): string => urls.href(urls.page(base, n));
+  return pages.map((page, i) => {
+    const n = i + 1;
+    return {
+      kind,
+      path: urls.page(base, n),
+      url: link(n),
+      heading,
+      title: n > 1 ? `${titleBase} – ${strings.pageOf(n, count)}` : titleBase,
+      ...(description && { description }),
+      items: page.flatMap((r) => items.get(r) ?? []),
+      pageNumber: n,
+      pageCount: count,
+      pageLabel: strings.pageOf(n, count),
+      ...(n > 1 && { newer: link(n - 1), newerPath: urls.page(base, n - 1) }),
+      ...(n < count && { older: link(n + 1), olderPath: urls.page(base, n + 1) }),
+      ...(feed && { feed }),
+      pages: pageWindow(n, count).map((number, j, all) => ({
+        url: link(number),
+        number,
+        current: number === n,
+        gapBefore: j > 0 && number - all[j - 1]! > 1,
+      })),
+    };
+  });
+}
+
+/** The home page: the listed releases (not withdrawn), and the site's feed of every published one. */
+export function homeListing(published: readonly Release[], listed: readonly Release[], context: PlanContext): ListingFamily {
+  const { site, strings, urls } = context;
+  const { feed, link } = feedOf(urls.home, site.title, published, context);
+  // The header names the site already: the heading says what the page lists.
+  const listings = paginate("home", urls.home, strings.home, listed, context, {
+    ...(site.description !== undefined && { description: site.description }),
+    feed: link,
+    titleBase: site.title,
+  });
+  return { listings, feeds: [feed], entries: [] };
+}
+
+/** A listing and a feed per department (by name), and the departments' index entries. */
+export function departmentListings(departments: readonly Department[], published: readonly Release[], context: PlanContext): ListingFamily {
+  const { site, strings, urls } = context;
+  const listings: ListingPage[] = [];
+  const feeds: FeedPlan[] = [];
+  const entries: IndexEntry[] = [];
+  for (const department of [...departments].sort((a, b) => a.name.localeCompare(b.name, strings.locale))) {
+    const own = published.filter((r) => r.departments.includes(department));
+    const shown = own.filter((r) => !context.withdrawn.has(r));
+    const base = urls.department(department.id);
+    const { feed, link } = feedOf(base, `${site.title}: ${department.name}`, own, context);
+    feeds.push(feed);
+    listings.push(...paginate("department", base, strings.releasesOf(department.name), shown, context, {
+      ...(department.description !== undefined && { description: department.description }),
+      feed: link,
+    }));
+    entries.push({
+      url: urls.href(base),
+      text: department.name,
+      count: strings.releaseCount(shown.length),
+      ...(department.description && { description: department.description }),
+    });
+  }
+  return { listings, feeds, entries };
+}

@@ -1,0 +1,101 @@
+/**
+ * Each command loads only what it needs (issue 20): `check`, `schedule`,
+ * `new` and `diff` never load the AWS SDK, Decap, Pagefind, Playwright or
+ * Eleventy. The compiled command runs with test/module-log/preload.mjs, which
+ * records every module the process loads; the packages among them are read
+ * from their paths.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { after, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { fixture, removeDir, ROOT, tempDir } from "./helpers.ts";
+
+const PRELOAD = pathToFileURL(path.join(ROOT, "test", "module-log", "preload.mjs")).href;
+
+const dirs: string[] = [];
+after(() => dirs.forEach(removeDir));
+
+interface Run {
+  readonly status: number | null;
+  readonly output: string;
+  /** The packages loaded, by name (`@aws-sdk/client-s3`, `zod`). */
+  readonly packages: ReadonlySet<string>;
+  /** The module URLs loaded. */
+  readonly modules: readonly string[];
+}
+
+/** Runs `pressroom ARGS` (the compiled command, in the repository's folder) and records what it loaded. */
+function run(args: string[]): Run {
+  const dir = tempDir();
+  dirs.push(dir);
+  const log = path.join(dir, "modules.log");
+  writeFileSync(log, "");
+  const result = spawnSync(process.execPath, ["--import", PRELOAD, path.join(ROOT, "bin", "pressroom.js"), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: "1", PRESSROOM_MODULE_LOG: log },
+    encoding: "utf8",
+  });
+  const modules = readFileSync(log, "utf8").split("\n").filter(Boolean);
+  return { status: result.status, output: result.stdout + result.stderr, packages: new Set(modules.flatMap(packageOf)), modules };
+}
+
+/** The package a module belongs to: the name after the last node_modules/ of its path. */
+function packageOf(url: string): string[] {
+  const at = url.lastIndexOf("/node_modules/");
+  if (at < 0) return [];
+  const parts = url.slice(at + "/node_modules/".length).split("/");
+  return [parts[0]!.startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0]!];
+}
+
+/** What none of these commands needs: deploying, the browser editor, the search index, a browser, rendering. */
+const HEAVY = [/^@aws-sdk\//, /^@smithy\//, /^decap-cms$/, /^decap-server$/, /^pagefind$/, /^@pagefind\//, /^playwright(-core)?$/, /^@11ty\//, /^nunjucks$/];
+
+const heavyIn = (packages: ReadonlySet<string>): string[] => [...packages].filter((name) => HEAVY.some((pattern) => pattern.test(name)));
+
+test("the record sees packages loaded: a build renders with Eleventy and indexes with Pagefind", () => {
+  const out = tempDir();
+  dirs.push(out);
+  const result = run(["build", "--content", fixture("english"), "--out", path.join(out, "site"), "--cache", path.join(out, "cache"), "--now", "2026-11-28T12:00"]);
+  assert.equal(result.status, 0, result.output);
+  assert.ok(result.modules.some((url) => url.endsWith("/lib/cli/main.js")), "pressroom's own modules are recorded");
+  assert.ok(result.packages.has("@11ty/eleventy"), [...result.packages].join(" "));
+  assert.ok(result.packages.has("pagefind"), [...result.packages].join(" "));
+});
+
+test("check loads no deploy, editor, search index, browser or Eleventy", () => {
+  const result = run(["check", "--content", "content", "--now", "2026-11-28T12:00"]);
+  assert.equal(result.status, 0, result.output);
+  assert.ok(result.packages.has("zod"), "what check needs is recorded");
+  assert.deepEqual(heavyIn(result.packages), []);
+});
+
+test("schedule loads none of them either", () => {
+  const result = run(["schedule", "--content", "content", "--now", "2026-11-28T12:00"]);
+  assert.equal(result.status, 0, result.output);
+  assert.deepEqual(heavyIn(result.packages), []);
+});
+
+test("new loads none of them, nor the terminal's prompts when it has no terminal", () => {
+  const help = run(["new", "--help"]);
+  assert.equal(help.status, 0, help.output);
+  assert.deepEqual(heavyIn(help.packages), []);
+  assert.deepEqual([...help.packages].filter((name) => name.startsWith("@inquirer/")), []);
+
+  const dir = tempDir();
+  dirs.push(dir);
+  cpSync(fixture("valid"), path.join(dir, "content"), { recursive: true });
+  const made = run(["new", "--content", path.join(dir, "content"), "--title", "Neues Hallenbad", "--department", "umweltamt", "--no-photos", "--now", "2026-11-27T10:07"]);
+  assert.equal(made.status, 0, made.output);
+  assert.deepEqual(heavyIn(made.packages), []);
+  assert.deepEqual([...made.packages].filter((name) => name.startsWith("@inquirer/")), []);
+});
+
+test("diff loads none of them, nor the content model (YAML, Markdown, the sanitizer)", () => {
+  const result = run(["diff", "--help"]);
+  assert.equal(result.status, 0, result.output);
+  assert.deepEqual(heavyIn(result.packages), []);
+  assert.deepEqual([...result.packages].filter((name) => ["yaml", "markdown-it", "sanitize-html", "gray-matter"].includes(name)), []);
+});
