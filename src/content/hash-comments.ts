@@ -27,9 +27,14 @@ const CUT = new RegExp(`^(\\s*(?:-\\s+)?)(${TEXT_FIELDS.join("|")}):[ \\t]+([^\\
 
 /** The text fields of a release's front matter (lines 2 to `endLine`) whose value a # cut short. */
 export function cutValues(text: string, endLine: number): CutValue[] {
-  const lines = text.split("\n");
+  // Only the front matter, and only when it has " #" at all: most releases have none, and the body is never split.
+  let end = 0;
+  for (let line = 1; line < endLine && end !== -1; line++) end = text.indexOf("\n", end + 1);
+  const front = end === -1 ? text : text.slice(0, end);
+  if (!front.includes(" #")) return [];
+  const lines = front.split("\n");
   const found: CutValue[] = [];
-  for (let i = 1; i < Math.min(endLine - 1, lines.length); i++) {
+  for (let i = 1; i < lines.length; i++) {
     const m = CUT.exec(lines[i]!);
     // "text  # a note" (two spaces) is a comment written as one.
     if (!m || /\s$/.test(m[3]!)) continue;
