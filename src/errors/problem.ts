@@ -40,16 +40,19 @@ export interface Problem extends Location {
   readonly fixes?: readonly Fix[];
 }
 
-export function problem<C extends ErrorCode>(code: C, at: Location, params: ParamsOf<C>, fixes: readonly Fix[] = []): Problem {
-  const entry = catalog[code] as unknown as {
-    title: string;
-    message: (p: ParamsOf<C>) => string;
-    hint: (p: ParamsOf<C>) => string;
-  };
+/** A catalog entry's texts, as made from its facts. */
+interface Entry<P> {
+  readonly title: string;
+  readonly message: (p: P) => string;
+  readonly hint: (p: P) => string;
+}
+
+/** A problem made from a catalog entry: its texts, its facts (for another language) and the lines its hint proposes. */
+function made<P>(entry: Entry<P>, code: ErrorCode | WarningCode, severity: Problem["severity"], at: Location, params: P, fixes: readonly Fix[]): Problem {
   return {
     ...at,
     code,
-    severity: "error",
+    severity,
     title: entry.title,
     message: entry.message(params),
     hint: entry.hint(params),
@@ -58,22 +61,12 @@ export function problem<C extends ErrorCode>(code: C, at: Location, params: Para
   };
 }
 
+export function problem<C extends ErrorCode>(code: C, at: Location, params: ParamsOf<C>, fixes: readonly Fix[] = []): Problem {
+  return made(catalog[code] as unknown as Entry<ParamsOf<C>>, code, "error", at, params, fixes);
+}
+
 export function warning<C extends WarningCode>(code: C, at: Location, params: WarningParamsOf<C>, fixes: readonly Fix[] = []): Problem {
-  const entry = warnings[code] as unknown as {
-    title: string;
-    message: (p: WarningParamsOf<C>) => string;
-    hint: (p: WarningParamsOf<C>) => string;
-  };
-  return {
-    ...at,
-    code,
-    severity: "warning",
-    title: entry.title,
-    message: entry.message(params),
-    hint: entry.hint(params),
-    params: params as Readonly<Record<string, unknown>>,
-    ...(fixes.length > 0 && { fixes }),
-  };
+  return made(warnings[code] as unknown as Entry<WarningParamsOf<C>>, code, "warning", at, params, fixes);
 }
 
 /** Thrown once, after every problem of a run has been collected. */
