@@ -16,7 +16,7 @@ import { problem, type Problem } from "../errors/problem.ts";
 import { closest } from "../content/suggest.ts";
 import { LAYOUTS_DIR } from "./layouts.ts";
 import { parseTemplate } from "./nunjucks.ts";
-import { children, markupRefusals, refusals, type TemplateNode } from "./template-rules.ts";
+import { broughtTemplates, markupRefusals, refusals, type TemplateNode } from "./template-rules.ts";
 
 /** The folder of the content repository whose templates replace pressroom's. */
 export const OVERRIDES_DIR = "layouts";
@@ -62,6 +62,8 @@ export function readOverrides(contentDir: string, layoutsDir: string = LAYOUTS_D
   const problems: Problem[] = [];
   if (!existsSync(dir)) return { templates, problems, sources };
   const known = replaceableTemplates(layoutsDir);
+  // What each accepted template brings in, for the circles below.
+  const brings = new Map<string, string[]>();
   // Hidden files too: one of them could be included by a name the check never saw.
   const { files, links } = filesBelow(dir, { hidden: true });
   for (const name of files) {
@@ -88,9 +90,12 @@ export function readOverrides(contentDir: string, layoutsDir: string = LAYOUTS_D
     for (const part of unsafe) {
       problems.push(problem("layout-unsafe", { file, ...(part.line !== undefined && { line: part.line }) }, { name, what: part.what, why: part.why }));
     }
-    if (unsafe.length === 0) templates.set(name, text);
+    if (unsafe.length === 0) {
+      templates.set(name, text);
+      brings.set(name, broughtTemplates(root));
+    }
   }
-  for (const circle of includeCircles(templates, known, layoutsDir)) {
+  for (const circle of includeCircles(brings, known, layoutsDir)) {
     const name = circle[0]!;
     problems.push(problem("layout-unsafe", { file: `${OVERRIDES_DIR}/${name}` }, { name, what: circle.join(" → "), why: "circle" }));
     templates.delete(name);
@@ -98,35 +103,21 @@ export function readOverrides(contentDir: string, layoutsDir: string = LAYOUTS_D
   return { templates, problems, sources };
 }
 
-/** The templates a parsed template brings in by name (include, import, from, extends). */
-function brought(root: TemplateNode): string[] {
-  const names: string[] = [];
-  const visit = (node: TemplateNode): void => {
-    if (["Include", "Import", "FromImport", "Extends"].includes(node.typename)) {
-      const template = node.template as TemplateNode;
-      if (template.typename === "Literal" && typeof template.value === "string") names.push(template.value);
-    }
-    for (const child of children(node)) visit(child);
-  };
-  visit(root);
-  return names;
-}
-
 /**
  * Circles of templates that bring each other in (a city's base.njk that
  * includes a page that extends base.njk): rendering one would never end. Each
  * circle once, as the names around it, starting at a city's template.
  */
-function includeCircles(templates: ReadonlyMap<string, string>, known: readonly string[], layoutsDir: string): string[][] {
-  if (templates.size === 0) return [];
-  const edges = new Map<string, string[]>();
+function includeCircles(cities: ReadonlyMap<string, readonly string[]>, known: readonly string[], layoutsDir: string): string[][] {
+  if (cities.size === 0) return [];
+  // The city's templates as checked above, pressroom's own for the rest.
+  const edges = new Map<string, readonly string[]>();
   for (const name of known) {
-    const text = templates.get(name) ?? readFileSync(path.join(layoutsDir, INCLUDES, name), "utf8");
-    edges.set(name, brought(parseTemplate(text)));
+    edges.set(name, cities.get(name) ?? broughtTemplates(parseTemplate(readFileSync(path.join(layoutsDir, INCLUDES, name), "utf8"))));
   }
   const circles: string[][] = [];
   const seen = new Set<string>();
-  for (const start of [...templates.keys()].sort(inCodeUnitOrder)) {
+  for (const start of [...cities.keys()].sort(inCodeUnitOrder)) {
     const walk = (name: string, trail: string[]): void => {
       for (const next of edges.get(name) ?? []) {
         if (next === start) {

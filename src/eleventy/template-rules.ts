@@ -81,6 +81,28 @@ export const children = (node: TemplateNode): TemplateNode[] =>
     return Array.isArray(value) ? value.filter(isNode) : isNode(value) ? [value] : [];
   });
 
+/** The nodes that bring in another template by its name: include, import, from … import, extends. */
+const BRINGING: ReadonlySet<string> = new Set(["Include", "Import", "FromImport", "Extends"]);
+
+/** The name a bringing node gives as a literal, or undefined (computed, or not such a node). */
+function broughtName(node: TemplateNode): string | undefined {
+  if (!BRINGING.has(node.typename)) return undefined;
+  const template = node.template as TemplateNode;
+  return template.typename === "Literal" && typeof template.value === "string" ? template.value : undefined;
+}
+
+/** The templates a parsed template brings in by name, in order. */
+export function broughtTemplates(root: TemplateNode): string[] {
+  const names: string[] = [];
+  const visit = (node: TemplateNode): void => {
+    const name = broughtName(node);
+    if (name !== undefined) names.push(name);
+    for (const child of children(node)) visit(child);
+  };
+  visit(root);
+  return names;
+}
+
 /** Why `name` may not stand in a template, or undefined when it may. */
 function badName(name: string): string | undefined {
   if (!IDENTIFIER.test(name)) return `the name ${JSON.stringify(name)} (only letters, digits and _)`;
@@ -157,8 +179,7 @@ export function refusals(root: TemplateNode, templates: ReadonlySet<string>): Re
       case "Import":
       case "FromImport":
       case "Extends": {
-        const template = node.template as TemplateNode;
-        const name = template.typename === "Literal" && typeof template.value === "string" ? template.value : undefined;
+        const name = broughtName(node);
         const tag = kind === "FromImport" ? "from" : kind.toLowerCase();
         if (name === undefined) refuse(node, `{% ${tag} %} of a computed name`, "code");
         else if (!templates.has(name)) refuse(node, `{% ${tag} ${JSON.stringify(name)} %} (not one of pressroom's templates)`, "code");
