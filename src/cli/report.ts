@@ -84,22 +84,19 @@ export function waitingJson(model: ContentModel, now: number, options: { drafts:
 export function waitingText(model: ContentModel, now: number, language: Language, options: { drafts: boolean }): string {
   const t = reportText(language);
   const zone = model.site.timeZone;
-  const later = waiting(model, now);
   const lines: string[] = [];
-  const say = (r: (typeof later)[number]): string =>
-    t.waitingLine(inert(r.title), formatInstant(r.date, zone, t.dateFormat), r.hasTime ? formatInstant(r.date, zone, t.timeFormat) : undefined);
-  if (later.length === 1) lines.push(`${t.waitingHeading(1)} ${say(later[0]!)}`);
-  else if (later.length > 1) lines.push(t.waitingHeading(later.length), ...later.map((r) => `  ${say(r)}`));
+  type Line = (title: string, date: string, time: string | undefined) => string;
+  /** One line after the heading for a single one, else the heading and a line each, indented. */
+  const group = (heading: (n: number) => string, line: Line, items: readonly { title: string; instant: number; hasTime: boolean }[]): void => {
+    const say = (i: (typeof items)[number]): string =>
+      line(inert(i.title), formatInstant(i.instant, zone, t.dateFormat), i.hasTime ? formatInstant(i.instant, zone, t.timeFormat) : undefined);
+    if (items.length === 1) lines.push(`${heading(1)} ${say(items[0]!)}`);
+    else if (items.length > 1) lines.push(heading(items.length), ...items.map((i) => `  ${say(i)}`));
+  };
+  group(t.waitingHeading, t.waitingLine, waiting(model, now).map((r) => ({ title: r.title, instant: r.date, hasTime: r.hasTime })));
   // Of releases already public: a release still under embargo is said above (schedule lists its withdrawal too).
   const taken = withdrawalsWaiting(model, now).filter((r) => r.date <= now);
-  const sayTaken = (r: (typeof taken)[number]): string =>
-    t.withdrawalLine(
-      inert(r.title),
-      formatInstant(r.withdrawn!.date, zone, t.dateFormat),
-      r.withdrawn!.hasTime ? formatInstant(r.withdrawn!.date, zone, t.timeFormat) : undefined,
-    );
-  if (taken.length === 1) lines.push(`${t.withdrawalsHeading(1)} ${sayTaken(taken[0]!)}`);
-  else if (taken.length > 1) lines.push(t.withdrawalsHeading(taken.length), ...taken.map((r) => `  ${sayTaken(r)}`));
+  group(t.withdrawalsHeading, t.withdrawalLine, taken.map((r) => ({ title: r.title, instant: r.withdrawn!.date, hasTime: r.withdrawn!.hasTime })));
   const unfinished = options.drafts ? 0 : drafts(model).length;
   if (unfinished > 0) lines.push(t.drafts(unfinished));
   return lines.map((line) => line + "\n").join("");
