@@ -73,7 +73,7 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   problems.push(...split.problems);
   const parsed = split.data;
   // Front matter that could be read (a control character in one value, say) is still checked for the rest.
-  if (!parsed || parsed.value === undefined || (split.problems.length > 0 && !split.problems.every((p) => p.code === "control-character"))) return undefined;
+  if (!parsed || (parsed.value === undefined && split.problems.length > 0)) return undefined;
   const fields = parsed.value;
   if (!isMapping(fields)) {
     problems.push(problem("not-a-mapping", { file, line: 2 }, { what: "The front matter" }));
