@@ -8,7 +8,7 @@
  * leaving this machine.
  */
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -17,7 +17,7 @@ import { parse as parseYaml } from "yaml";
 import { build, checkContent } from "../src/build.ts";
 import { mediaSchema, releaseSchema } from "../src/content/schema.ts";
 import { adminConfig } from "../src/outputs/admin.ts";
-import { fixture, freePort, git, officeRepository, html, listFiles, pressroom, readText, ROOT, scratchDirs } from "./helpers.ts";
+import { fixture, git, officeRepository, startEdit, html, listFiles, pressroom, readText, ROOT, scratchDirs } from "./helpers.ts";
 
 const scratch = scratchDirs();
 const NOW = "2026-11-27T12:00";
@@ -186,25 +186,11 @@ describe("pressroom edit", () => {
     // A press office's repository: the site in content/, no .gitignore (edit keeps its own folders out of commits).
     const repo = officeRepository(scratch());
 
-    const port = await freePort();
-    edit = spawn(process.execPath, [path.join(ROOT, "bin", "pressroom.js"), "edit", "--content", "content", "--port", String(port)], {
-      cwd: repo,
-      env: { ...process.env, NO_COLOR: "1" },
-    });
-    let log = "";
-    edit.stdout!.on("data", (d) => (log += d));
-    edit.stderr!.on("data", (d) => (log += d));
-    const base = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 120_000;
-    const waitFor = async (done: () => boolean, what: string): Promise<void> => {
-      while (!done()) {
-        assert.ok(Date.now() < deadline && edit!.exitCode === null, `${what}:\n${log}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
-    await waitFor(() => log.includes(`${base}/\n`), "pressroom edit did not start");
+    const running = await startEdit(repo);
+    edit = running.child;
+    const { base, waitFor } = running;
     // The editor's address first, then the preview's, in the site's language.
-    assert.match(log, new RegExp(`Redaktion: +${base}/admin/\\nVorschau: +${base}/\\n`));
+    assert.match(running.log, new RegExp(`Redaktion: +${base}/admin/\\nVorschau: +${base}/\\n`));
 
     const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
     t.after(() => browser.close());
@@ -256,7 +242,7 @@ describe("pressroom edit", () => {
     // The trial saw a "pageerror: undefined" once; the whole path, list to publish, throws none here.
     assert.deepEqual(pageErrors, []);
     // Everything the editor asked for passed the checks of the preview's front (editor-api.ts).
-    assert.doesNotMatch(log, /Abgelehnt|Refused/);
+    assert.doesNotMatch(running.log, /Abgelehnt|Refused/);
 
     // The folder is named after the title (umlauts kept), the photo beside index.md, on main.
     const folder = "content/releases/2026/2026-11-27-neue-brücke-über-die-aa-freigegeben";

@@ -9,13 +9,13 @@
  * an uncommitted file of the officer's is in the way of waits for it.
  */
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, test } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { editorWorktree } from "../src/cli/editor-worktree.ts";
-import { freePort, git, officeRepository, ROOT, scratchDirs } from "./helpers.ts";
+import { git, officeRepository, startEdit, ROOT, scratchDirs } from "./helpers.ts";
 
 const scratch = scratchDirs();
 const HALF_DONE = "content/releases/2026/2026-12-07-halbfertig.md";
@@ -112,27 +112,13 @@ test("the editor works beside the officer's uncommitted files without touching t
   const before = mine();
   const status = git(repo, "status", "--porcelain");
 
-  const port = await freePort();
-  edit = spawn(process.execPath, [path.join(ROOT, "bin", "pressroom.js"), "edit", "--content", "content", "--port", String(port)], {
-    cwd: repo,
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  let log = "";
-  edit.stdout!.on("data", (d) => (log += d));
-  edit.stderr!.on("data", (d) => (log += d));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  const waitFor = async (done: () => boolean | Promise<boolean>, what: string): Promise<void> => {
-    while (!(await done())) {
-      assert.ok(Date.now() < deadline && edit!.exitCode === null, `${what}:\n${log}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
-  await waitFor(() => log.includes(`${base}/\n`), "pressroom edit did not start");
+  const running = await startEdit(repo);
+  edit = running.child;
+  const { base, waitFor } = running;
   // Said at the start, in plain German: what is uncommitted, and that it stays so.
-  assert.match(log, /Änderungen, die noch nicht in git gespeichert \(committet\) sind: [^\n]*2026-11-27-radwege-am-ring\.md/);
-  assert.match(log, /2026-12-07-halbfertig\.md/);
-  assert.match(log, /sie bleiben, wie sie sind, nicht committet/);
+  assert.match(running.log, /Änderungen, die noch nicht in git gespeichert \(committet\) sind: [^\n]*2026-11-27-radwege-am-ring\.md/);
+  assert.match(running.log, /2026-12-07-halbfertig\.md/);
+  assert.match(running.log, /sie bleiben, wie sie sind, nicht committet/);
 
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
   /** The editor's form for a new release, in a browser whose computer is set to `timezoneId`. */
@@ -180,7 +166,7 @@ test("the editor works beside the officer's uncommitted files without touching t
 
   const folder = `content/releases/${saved.slice(0, 4)}/${saved.slice(0, 10)}-wochenmarkt-zieht-um`;
   // Said on the terminal once git has brought it into the officer's folder.
-  await waitFor(() => /Veröffentlicht: [^\n]*wochenmarkt-zieht-um\/index\.md[^\n]* jetzt in main und in Ihrem Ordner/.test(log), "the release did not reach the officer's folder");
+  await waitFor(() => /Veröffentlicht: [^\n]*wochenmarkt-zieht-um\/index\.md[^\n]* jetzt in main und in Ihrem Ordner/.test(running.log), "the release did not reach the officer's folder");
   assert.match(readFileSync(path.join(repo, folder, "index.md"), "utf8"), new RegExp(`^date: ${saved}$`, "m"), "saved in Berlin time");
   // The officer's files: byte for byte as they were, still uncommitted; their folder still on main.
   assert.deepEqual(mine(), before);
@@ -196,7 +182,7 @@ test("the editor works beside the officer's uncommitted files without touching t
   // The preview shows it, and never read a folder whose branch was being switched (no photo "missing" meanwhile).
   const address = `${base}/${saved.slice(0, 10).replaceAll("-", "/")}/wochenmarkt-zieht-um/`;
   await waitFor(async () => (await fetch(address).catch(() => undefined))?.status === 200, `the preview does not show ${address}`);
-  assert.doesNotMatch(log, /media-unreadable|nicht lesbar|Input file is missing/);
+  assert.doesNotMatch(running.log, /media-unreadable|nicht lesbar|Input file is missing/);
 
   // A browser in New York: „Jetzt“ is Berlin's time there too; a typed time (one New York's clocks skip) is saved as typed.
   const newYork = await newRelease("America/New_York");

@@ -1,6 +1,6 @@
 /** Shared helpers for the integration tests: build a fixture, read its output, run the CLI. */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -96,4 +96,41 @@ export function officeRepository(repo: string): string {
   git(repo, "add", ".");
   git(repo, "commit", "-q", "-m", "start");
   return repo;
+}
+
+/** `pressroom edit` running in a repository: its process, its address and all it printed so far. */
+export interface RunningEdit {
+  readonly child: ChildProcess;
+  readonly base: string;
+  readonly log: string;
+  /** Waits until `done` holds; fails with the log when edit stops or two minutes pass. */
+  waitFor(done: () => boolean | Promise<boolean>, what: string): Promise<void>;
+}
+
+/** Starts `pressroom edit` on a free port in `repo` (content in content/) and waits until it says its addresses. */
+export async function startEdit(repo: string): Promise<RunningEdit> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, "bin", "pressroom.js"), "edit", "--content", "content", "--port", String(port)], {
+    cwd: repo,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  let log = "";
+  child.stdout!.on("data", (d) => (log += d));
+  child.stderr!.on("data", (d) => (log += d));
+  const deadline = Date.now() + 120_000;
+  const running: RunningEdit = {
+    child,
+    base: `http://127.0.0.1:${port}`,
+    get log() {
+      return log;
+    },
+    async waitFor(done, what) {
+      while (!(await done())) {
+        assert.ok(Date.now() < deadline && child.exitCode === null, `${what}:\n${log}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+  };
+  await running.waitFor(() => log.includes(`${running.base}/\n`), "pressroom edit did not start");
+  return running;
 }
