@@ -199,7 +199,7 @@ function planPages(model: ContentModel, published: readonly Release[], inputs: P
       };
     },
     bodies: inputs.bodies,
-    reserved: [...media.paths, ...[...kits.values()].map((k) => k.path), ...assets.paths],
+    reserved: [...media.paths, ...[...kits.values()].map((k) => k.path), ...assets.files.map((file) => file.path)],
     ...(assets.logoUrl && { logoUrl: assets.logoUrl }),
   });
 }

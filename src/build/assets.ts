@@ -18,10 +18,8 @@ import type { OutputFile } from "../write-files.ts";
 export interface SiteAssets {
   /** The layouts folder the pages are rendered with. */
   readonly layouts: string;
-  /** The files to write. */
+  /** The files to write (the icon is the logo's file when there is a logo). */
   readonly files: readonly OutputFile[];
-  /** Their paths, in the order the plan reserves them. */
-  readonly paths: readonly string[];
   /** The logo's absolute address, for the publisher in schema.org data. */
   readonly logoUrl?: string;
   /** What the templates link to. */
@@ -40,7 +38,6 @@ export async function siteAssets(themeFiles: ThemeFiles | undefined, site: Site,
   return {
     layouts,
     files: [{ path: stylesheet, content: css }, { path: script, content: js }, ...(icon.file ? [icon.file] : []), icon.ico, ...(logo ? [logo] : [])],
-    paths: [stylesheet, script, icon.path, icon.ico.path, ...(logo ? [logo.path] : [])],
     ...(logo && { logoUrl: `${site.url}/${logo.path}` }),
     shared: {
       stylesheet: `${site.basePath}/${stylesheet}`,

@@ -4,7 +4,7 @@
  * /favicon.ico on every page without one, so every build writes it too: a
  * missing icon is a 404 in every server log, on every page view.
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../media/cache.ts";
 import { squarePng } from "../media/sharp.ts";
 import { FILES } from "../site/files.ts";
 import type { LogoFile } from "./logo.ts";
@@ -58,6 +58,6 @@ export async function favicon(color: string | undefined, logo?: { readonly file:
   const ico = async (source: Buffer) => ({ path: FILES.favicon, content: icoOf(await squarePng(source, ICO_SIZE), ICO_SIZE) });
   if (logo) return { path: logo.path, type: logo.file.type === "png" ? "image/png" : "image/svg+xml", ico: await ico(logo.file.bytes) };
   const drawn = Buffer.from(drawnIcon(color ?? DEFAULT_COLOR));
-  const file = { path: `${FILES.assetsFolder}/icon.${createHash("sha256").update(drawn).digest("hex").slice(0, 12)}.svg`, content: drawn };
+  const file = { path: `${FILES.assetsFolder}/icon.${sha256(drawn).slice(0, 12)}.svg`, content: drawn };
   return { path: file.path, file, type: "image/svg+xml", ico: await ico(drawn) };
 }
