@@ -23,6 +23,8 @@ export const ADMIN_FOLDER = "admin";
 const DATETIME_SCRIPT = { source: path.join(LAYOUTS_DIR, "assets", "editor-datetime.js"), name: "pressroom-datetime.js" };
 /** Words of Decap's interface corrected (layouts/assets/editor-words.js): a plus every font has on the new-release button. */
 const WORDS_SCRIPT = { source: path.join(LAYOUTS_DIR, "assets", "editor-words.js"), name: "pressroom-words.js" };
+/** pressroom's scripts of the editor's page, copied next to Decap's bundle. */
+const EDITOR_SCRIPTS = [DATETIME_SCRIPT, WORDS_SCRIPT];
 
 /**
  * Where the editor saves: a git host in production, or decap-server on this
@@ -270,8 +272,7 @@ export function adminFiles(model: ContentModel, options: AdminOptions): OutputFi
   return [
     { path: `${ADMIN_FOLDER}/index.html`, content: adminPage(model) },
     { path: `${ADMIN_FOLDER}/config.yml`, content: adminConfig(model, options) },
-    { path: `${ADMIN_FOLDER}/${DATETIME_SCRIPT.name}`, content: { copyFrom: DATETIME_SCRIPT.source } },
-    { path: `${ADMIN_FOLDER}/${WORDS_SCRIPT.name}`, content: { copyFrom: WORDS_SCRIPT.source } },
+    ...EDITOR_SCRIPTS.map((script) => ({ path: `${ADMIN_FOLDER}/${script.name}`, content: { copyFrom: script.source } })),
     ...bundleFiles().map((name) => ({ path: `${ADMIN_FOLDER}/${name}`, content: { copyFrom: path.join(dir, name) } })),
   ];
 }
