@@ -10,7 +10,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import MarkdownIt from "markdown-it";
-import { build, checkContent } from "../src/build.ts";
+import { build } from "../src/build.ts";
+import { checkContent } from "../src/check.ts";
 import { contactSchema, departmentSchema, mediaSchema, releaseSchema, siteSchema } from "../src/content/schema.ts";
 import { catalog, warnings } from "../src/errors/catalog.ts";
 import { html, ROOT, scratchDirs } from "./helpers.ts";

@@ -8,7 +8,7 @@ import path from "node:path";
 import { after } from "node:test";
 import { fileURLToPath } from "node:url";
 import * as cheerio from "cheerio";
-import { checkContent } from "../src/build.ts";
+import { checkContent } from "../src/check.ts";
 import { formatProblems } from "../src/errors/report.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));

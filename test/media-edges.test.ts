@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import sharp from "sharp";
-import { build, checkContent } from "../src/build.ts";
+import { build } from "../src/build.ts";
+import { checkContent } from "../src/check.ts";
 import { MediaCache } from "../src/media/cache.ts";
 import { html, listFiles, scratchDirs } from "./helpers.ts";
 

@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { checkContent } from "../src/build.ts";
+import { checkContent } from "../src/check.ts";
 import type { Problem } from "../src/errors/problem.ts";
 import { fixture, pressroom, ROOT, scratchDirs } from "./helpers.ts";
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, test } from "node:test";
 import { newCommand } from "../src/cli/new.ts";
-import { checkContent } from "../src/build.ts";
+import { checkContent } from "../src/check.ts";
 import { isPublished } from "../src/content/publish.ts";
 import { fixture, pressroom, ROOT, scratchDirs } from "./helpers.ts";
 

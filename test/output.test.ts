@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, describe, test } from "node:test";
-import { build, checkContent } from "../src/build.ts";
+import { build } from "../src/build.ts";
+import { checkContent } from "../src/check.ts";
 import { fixture, html, listFiles, pressroom, readText, removeDir, tempDir } from "./helpers.ts";
 
 const dirs: string[] = [];

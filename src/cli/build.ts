@@ -68,15 +68,20 @@ export async function buildCommand(args: string[]): Promise<number> {
         seconds: Number(seconds),
         images: { photos, encoded, reused, cards, seconds: Number(images.seconds.toFixed(2)) },
         warnings: warnings.map((p) => problemJson(p, { language, path: pathFromCwd(contentDir) })),
-        ...waitingJson(result.model, result.now, drafts),
+        ...waitingJson(result.waiting, drafts),
+        ...(result.unchanged && { unchanged: true }),
       };
       process.stdout.write(jsonLine(json));
     } else {
       if (result.warnings.length > 0) printProblems(result.warnings, result.sources, false, { language, contentDir, outcome: "build" });
-      const images = imageSummary(result.images, language);
-      if (images) process.stdout.write(images + "\n");
-      process.stdout.write(reportText(language).built(result.releases, values.out!, result.pages, result.mediaFiles, seconds) + "\n");
-      process.stdout.write(waitingText(result.model, result.now, language, drafts));
+      const text = reportText(language);
+      if (result.unchanged) process.stdout.write(text.unchanged(result.releases, values.out!, result.pages, seconds) + "\n");
+      else {
+        const images = imageSummary(result.images, language);
+        if (images) process.stdout.write(images + "\n");
+        process.stdout.write(text.built(result.releases, values.out!, result.pages, result.mediaFiles, seconds) + "\n");
+      }
+      process.stdout.write(waitingText(result.waiting, language, drafts));
     }
     return 0;
   } catch (error) {

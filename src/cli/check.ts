@@ -1,5 +1,6 @@
 import { checkContent } from "../check.ts";
 import { clockOf, parseNow } from "../content/dates.ts";
+import { waitingAt } from "../content/waiting.ts";
 import { formatAnnotations } from "../errors/annotations.ts";
 import { reportLanguage } from "../errors/language.ts";
 import { reportText } from "../errors/report-text.ts";
@@ -51,13 +52,13 @@ export async function checkCommand(args: string[]): Promise<number> {
       releases,
       problems: [],
       warnings: result.warnings.map((p) => problemJson(p, { language, path: shown })),
-      ...(model && waitingJson(model, now!, { drafts: false })),
+      ...(model && waitingJson(waitingAt(model, now!), { drafts: false })),
     };
     process.stdout.write(jsonLine(json));
     return 0;
   }
   if (result.warnings.length > 0) printProblems(result.warnings, result.sources, false, print);
   process.stdout.write(reportText(language).valid(releases, contentDir) + "\n");
-  if (model) process.stdout.write(waitingText(model, now!, language, { drafts: false }));
+  if (model) process.stdout.write(waitingText(waitingAt(model, now!), language, { drafts: false }));
   return 0;
 }

@@ -5,8 +5,7 @@
  */
 import path from "node:path";
 import { formatInstant } from "../content/dates.ts";
-import type { ContentModel } from "../content/model.ts";
-import { drafts, waiting, withdrawalsWaiting } from "../content/publish.ts";
+import type { Waiting, WaitingItem } from "../content/waiting.ts";
 import { inert, inertJson } from "../errors/inert.ts";
 import { reportLanguage } from "../errors/language.ts";
 import type { Problem } from "../errors/problem.ts";
@@ -67,11 +66,12 @@ export function printProblems(
 }
 
 /** The releases and withdrawals waiting for their time (soonest first) and the number of drafts, for --json. */
-export function waitingJson(model: ContentModel, now: number, options: { drafts: boolean }) {
+export function waitingJson(waiting: Waiting, options: { drafts: boolean }) {
+  const json = (i: WaitingItem) => ({ file: i.file, title: i.title, url: i.url, date: new Date(i.instant).toISOString() });
   return {
-    waiting: waiting(model, now).map((r) => ({ file: r.file, title: r.title, url: r.url, date: new Date(r.date).toISOString() })),
-    withdrawals: withdrawalsWaiting(model, now).map((r) => ({ file: r.file, title: r.title, url: r.url, date: new Date(r.withdrawn!.date).toISOString() })),
-    ...(!options.drafts && { drafts: drafts(model).length }),
+    waiting: waiting.releases.map(json),
+    withdrawals: waiting.allWithdrawals.map(json),
+    ...(!options.drafts && { drafts: waiting.drafts }),
   };
 }
 
@@ -81,23 +81,22 @@ export function waitingJson(model: ContentModel, now: number, options: { drafts:
  * withdrawals waiting for their time the same way, then the drafts counted.
  * Empty when nothing waits. `drafts`: the build publishes drafts, so none is left out.
  */
-export function waitingText(model: ContentModel, now: number, language: Language, options: { drafts: boolean }): string {
+export function waitingText(waiting: Waiting, language: Language, options: { drafts: boolean }): string {
   const t = reportText(language);
-  const zone = model.site.timeZone;
+  const zone = waiting.timeZone;
   const lines: string[] = [];
   type Line = (title: string, date: string, time: string | undefined) => string;
   /** One line after the heading for a single one, else the heading and a line each, indented. */
-  const group = (heading: (n: number) => string, line: Line, items: readonly { title: string; instant: number; hasTime: boolean }[]): void => {
-    const say = (i: (typeof items)[number]): string =>
+  const group = (heading: (n: number) => string, line: Line, items: readonly WaitingItem[]): void => {
+    const say = (i: WaitingItem): string =>
       line(inert(i.title), formatInstant(i.instant, zone, t.dateFormat), i.hasTime ? formatInstant(i.instant, zone, t.timeFormat) : undefined);
     if (items.length === 1) lines.push(`${heading(1)} ${say(items[0]!)}`);
     else if (items.length > 1) lines.push(heading(items.length), ...items.map((i) => `  ${say(i)}`));
   };
-  group(t.waitingHeading, t.waitingLine, waiting(model, now).map((r) => ({ title: r.title, instant: r.date, hasTime: r.hasTime })));
+  group(t.waitingHeading, t.waitingLine, waiting.releases);
   // Of releases already public: a release still under embargo is said above (schedule lists its withdrawal too).
-  const taken = withdrawalsWaiting(model, now).filter((r) => r.date <= now);
-  group(t.withdrawalsHeading, t.withdrawalLine, taken.map((r) => ({ title: r.title, instant: r.withdrawn!.date, hasTime: r.withdrawn!.hasTime })));
-  const unfinished = options.drafts ? 0 : drafts(model).length;
+  group(t.withdrawalsHeading, t.withdrawalLine, waiting.withdrawals);
+  const unfinished = options.drafts ? 0 : waiting.drafts;
   if (unfinished > 0) lines.push(t.drafts(unfinished));
   return lines.map((line) => line + "\n").join("");
 }

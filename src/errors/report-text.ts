@@ -16,6 +16,8 @@ export interface ReportText {
   readonly warnedOnly: (warnings: number) => string;
   readonly valid: (releases: number, contentDir: string) => string;
   readonly built: (releases: number, out: string, pages: number, mediaFiles: number, seconds: string) => string;
+  /** A build that found nothing changed since the last one into the folder. */
+  readonly unchanged: (releases: number, out: string, pages: number, seconds: string) => string;
   /** "1 Meldung mit Sperrfrist:" and each one "„Titel“ erscheint am 01.12.2026 um 09:00 Uhr". */
   readonly waitingHeading: (n: number) => string;
   readonly waitingLine: (title: string, date: string, time: string | undefined) => string;
@@ -47,6 +49,8 @@ const de: ReportText = {
   built: (n, out, pages, files, seconds) =>
     `${plural(n, "Meldung", "Meldungen")} in ${out} gebaut: ${plural(pages, "Seite", "Seiten")}, ` +
     `${plural(files, "Mediendatei", "Mediendateien")} in ${seconds.replace(".", ",")} s.`,
+  unchanged: (n, out, pages, seconds) =>
+    `Nichts geändert: ${out} ist aktuell (${plural(n, "Meldung", "Meldungen")}, ${plural(pages, "Seite", "Seiten")}), in ${seconds.replace(".", ",")} s geprüft.`,
   waitingHeading: (n) => `${plural(n, "Meldung", "Meldungen")} mit Sperrfrist:`,
   waitingLine: (title, date, time) => `„${title}“ erscheint am ${date}${time ? ` um ${time} Uhr` : ""}`,
   withdrawalsHeading: (n) => (n === 1 ? "1 Rücknahme wartet:" : `${n} Rücknahmen warten:`),
@@ -71,6 +75,8 @@ const en: ReportText = {
   valid: (n, dir) => `Content is valid: ${plural(n, "release", "releases")} checked in ${dir}.`,
   built: (n, out, pages, files, seconds) =>
     `Built ${plural(n, "release", "releases")} into ${out}: ${plural(pages, "page", "pages")}, ${plural(files, "media file", "media files")} in ${seconds} s.`,
+  unchanged: (n, out, pages, seconds) =>
+    `Nothing changed: ${out} is up to date (${plural(n, "release", "releases")}, ${plural(pages, "page", "pages")}), checked in ${seconds} s.`,
   waitingHeading: (n) => `${plural(n, "release", "releases")} under embargo:`,
   waitingLine: (title, date, time) => `“${title}” is published on ${date}${time ? ` at ${time}` : ""}`,
   withdrawalsHeading: (n) => `${plural(n, "withdrawal", "withdrawals")} waiting:`,

@@ -10,6 +10,7 @@ import { test } from "node:test";
 import { checkContent } from "../../src/check.ts";
 import { frontMatterLine } from "../../src/content/future-times.ts";
 import { clockOf } from "../../src/content/dates.ts";
+import { waitingAt } from "../../src/content/waiting.ts";
 import { waitingJson, waitingText } from "../../src/cli/report.ts";
 import { scratchDirs } from "../helpers.ts";
 
@@ -67,17 +68,17 @@ test("a withdrawal waiting for its time is in the summary of check and build, li
   assert.ok(model);
   const now = clockOf("2026-12-06T13:19", model.site.timeZone);
   assert.equal(
-    waitingText({ ...model, site: { ...model.site, language: "de" } }, now, "de", { drafts: false }),
+    waitingText(waitingAt(model, now), "de", { drafts: false }),
     "1 Meldung mit Sperrfrist: „Markt“ erscheint am 24.12.2026 um 09:00 Uhr\n1 Rücknahme wartet: „Fest am Hafen“ wird am 06.12.2026 um 16:00 Uhr zurückgezogen\n",
   );
   assert.equal(
-    waitingText(model, now, "en", { drafts: false }),
+    waitingText(waitingAt(model, now), "en", { drafts: false }),
     "1 release under embargo: “Markt” is published on 24 December 2026 at 09:00\n1 withdrawal waiting: “Fest am Hafen” is withdrawn on 6 December 2026 at 16:00\n",
   );
   assert.deepEqual(
-    waitingJson(model, now, { drafts: false }).withdrawals,
+    waitingJson(waitingAt(model, now), { drafts: false }).withdrawals,
     [{ file: "releases/2026-12-01-fest.md", title: "Fest am Hafen", url: "/2026/12/01/fest/", date: "2026-12-06T15:00:00.000Z" }],
   );
   // Once its time has come, nothing waits.
-  assert.equal(waitingText(model, clockOf("2026-12-06T16:00", model.site.timeZone), "de", { drafts: false }).includes("Rücknahme"), false);
+  assert.equal(waitingText(waitingAt(model, clockOf("2026-12-06T16:00", model.site.timeZone)), "de", { drafts: false }).includes("Rücknahme"), false);
 });
