@@ -35,6 +35,10 @@ export function checkOutputFolder(outDir: string, protectedDirs: readonly string
   }
 }
 
+type Known = (file: string) => { readonly sha256: string; readonly size: number } | undefined;
+
+const byteLength = (content: string | Uint8Array): number => (typeof content === "string" ? Buffer.byteLength(content) : content.byteLength);
+
 const isFileContent = (content: OutputFile["content"]): content is string | Uint8Array =>
   typeof content === "string" || content instanceof Uint8Array;
 
@@ -65,17 +69,19 @@ export class OutputUpdate implements FolderWriter {
     /** The folder was new or empty: files go straight to their place. */
     private readonly direct: boolean,
     private readonly existed: boolean,
+    /** The sha256 and size of a file the previous build left, when it is still the one it wrote (previous-build.ts). */
+    private readonly known: Known,
   ) {
     this.root = root;
     this.top = root + path.sep;
   }
 
-  static async begin(outDir: string): Promise<OutputUpdate> {
+  static async begin(outDir: string, known: Known = () => undefined): Promise<OutputUpdate> {
     const root = path.resolve(outDir);
     const existed = existsSync(root);
     const entries = existed ? readdirSync(root).filter((name) => name !== MARKER) : [];
     mkdirSync(root, { recursive: true });
-    return new OutputUpdate(root, entries.length === 0, existed);
+    return new OutputUpdate(root, entries.length === 0, existed, known);
   }
 
   target = (file: string): string => {
@@ -120,11 +126,17 @@ export class OutputUpdate implements FolderWriter {
       this.files.add(this.target(file));
       return;
     }
-    const to = this.place(file);
     if (isFileContent(content)) {
-      writeFileSync(to, content);
-      this.hashes.set(file, sha256(content));
-    } else copyFileSync(content.copyFrom, to);
+      const hash = sha256(content);
+      this.hashes.set(file, hash);
+      // The same bytes as the file the previous build left there: it stays, untouched.
+      const there = this.direct ? undefined : this.known(file);
+      if (there !== undefined && there.sha256 === hash && there.size === byteLength(content)) {
+        this.files.add(this.target(file));
+        return;
+      }
+      writeFileSync(this.place(file), content);
+    } else copyFileSync(content.copyFrom, this.place(file));
   };
 
   /** Every file of the new build so far, relative with forward slashes. */
@@ -144,11 +156,11 @@ export class OutputUpdate implements FolderWriter {
    * left in place, `known` may tell both from the record of that build; else
    * the file is read.
    */
-  describe(file: string, known?: (file: string) => { sha256: string; size: number } | undefined): { sha256: string; size: number } {
+  describe(file: string): { sha256: string; size: number } {
     const left = !this.pending.has(this.target(file));
     const written = this.hashes.get(file);
     if (written === undefined && left) {
-      const recorded = known?.(file);
+      const recorded = this.known(file);
       if (recorded !== undefined) {
         this.hashes.set(file, recorded.sha256);
         return recorded;

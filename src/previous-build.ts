@@ -14,6 +14,9 @@ import path from "node:path";
 import { sha256 } from "./media/cache.ts";
 import { inCodeUnitOrder } from "./compare.ts";
 
+/** The key of a file made anew on every build and compared by its bytes: it is recorded for its hash, never reused by key. */
+export const BY_BYTES = "";
+
 /** The sha256 is "" for files copied or streamed (kits): their keys name their sources' stat facts, which a restore changes anyway. */
 type Entry = readonly [key: string, ino: number, size: number, mtimeMs: number, sha256: string];
 
@@ -64,6 +67,7 @@ export class PreviousBuild {
    * is read and compared by its hash.
    */
   reusable(file: string, key: string): boolean {
+    if (key === BY_BYTES) return false;
     const entry = this.files.get(file);
     if (!Array.isArray(entry) || entry[0] !== key) return false;
     const at = path.join(this.outDir, file);

@@ -2,7 +2,7 @@
 import { adminHeaders, type AdminOptions } from "../outputs/admin.ts";
 import { describeOutput } from "../outputs/manifest.ts";
 import type { OutputUpdate } from "../output-folder.ts";
-import type { PreviousBuild } from "../previous-build.ts";
+import { BY_BYTES, type PreviousBuild } from "../previous-build.ts";
 import { FILES } from "../site/files.ts";
 import type { SitePlan } from "../site/plan.ts";
 import { writeFiles } from "../write-files.ts";
@@ -23,12 +23,14 @@ export async function writeDescription(input: Description, previous: PreviousBui
     preview: input.preview,
     files: writer.list(),
     redirects: new Map(input.plan.redirects.map((redirect) => [redirect.outputPath, redirect.to])),
-    facts: (file) => writer.describe(file, (left) => previous.factsOf(left)),
+    facts: (file) => writer.describe(file),
     ...(site.searchFallback && { formTargets: [new URL(site.searchFallback.url).origin] }),
     ...(input.admin && { ownPolicy: adminHeaders(input.admin, site.url) }),
   });
-  await writeFiles(writer, [
+  const files = [
     { path: FILES.headers, content: described.headers },
     { path: FILES.manifest, content: described.manifest },
-  ], writer.list());
+  ];
+  for (const file of files) previous.keep(file.path, BY_BYTES);
+  await writeFiles(writer, files, writer.list());
 }

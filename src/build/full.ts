@@ -46,7 +46,7 @@ export async function fullBuild(options: BuildOptions, layoutsDir: string, cache
   const previous = await PreviousBuild.open(cache, options.outDir);
   const bodies = await BodyCache.open(cache, codeFingerprint(), model.site.language);
 
-  const writer = await OutputUpdate.begin(options.outDir);
+  const writer = await OutputUpdate.begin(options.outDir, (file) => previous.factsOf(file));
   const stop = new AbortController();
   let photos: Promise<RunStats> | undefined;
   let search: Promise<OutputFile[]> | undefined;

@@ -7,7 +7,7 @@
 import type { ContentModel, Release } from "../content/model.ts";
 import { adminFiles, adminOptionsOf, type AdminOptions, type LocalEditorTarget } from "../outputs/admin.ts";
 import { mediaFiles, siteFiles } from "../outputs/site-files.ts";
-import type { PreviousBuild } from "../previous-build.ts";
+import { BY_BYTES, type PreviousBuild } from "../previous-build.ts";
 import type { SitePlan } from "../site/plan.ts";
 import { writeFiles, type FolderWriter, type OutputFile } from "../write-files.ts";
 import { reusedCopy } from "./copies.ts";
@@ -35,7 +35,8 @@ export async function writeOtherFiles(input: OtherFiles, previous: PreviousBuild
   const admin = adminOptionsOf(model, input.contentDir, input.localEditor);
   const editor = (admin ? adminFiles(model, admin) : []).map(reusedCopy(previous));
   const files = [...pages.kept, ...siteFiles(input.plan, input.assets), ...input.search, ...originals, ...editor];
-  for (const file of files) if (file.key !== undefined) previous.keep(file.path, file.key);
+  // Files without a key are made every time and left in place when their bytes are the same (output-folder.ts).
+  for (const file of files) previous.keep(file.path, file.key ?? BY_BYTES);
   await writeFiles(writer, files, pages.written.map((page) => page.path));
   return { originals: originals.length, ...(admin && { admin }) };
 }

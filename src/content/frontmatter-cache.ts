@@ -14,6 +14,8 @@ import type { YamlValue } from "./yaml.ts";
 
 interface Entry {
   readonly value: YamlValue;
+  /** The line of each field's value and of its key, by its path as JSON: where a release's media are, asked for every file. */
+  readonly lines?: { readonly [path: string]: readonly [value: number | null, key: number | null] };
   readonly endLine: number;
   readonly bodyLine: number;
   /** The body is the text from here on. */
@@ -34,6 +36,19 @@ function revive(value: unknown): YamlValue {
   return out;
 }
 
+/** The lines of every value and key below the top of `value`. */
+function linesOf(value: YamlValue, lineOf: (path: readonly (string | number)[], key?: boolean) => number | undefined): Entry["lines"] {
+  const lines: { [path: string]: readonly [number | null, number | null] } = {};
+  const walk = (item: YamlValue, at: (string | number)[]): void => {
+    if (at.length > 0) lines[JSON.stringify(at)] = [lineOf(at) ?? null, lineOf(at, true) ?? null];
+    if (typeof item === "string") return;
+    if (Array.isArray(item)) item.forEach((inner, i) => walk(inner, [...at, i]));
+    else for (const [name, inner] of Object.entries(item)) walk(inner, [...at, name]);
+  };
+  walk(value, []);
+  return lines;
+}
+
 export class FrontMatterCache {
   private constructor(private readonly store: KeyedStore<Entry>) {}
 
@@ -50,7 +65,10 @@ export class FrontMatterCache {
       return {
         data: {
           value: revive(entry.value),
-          lineOf: (path, isKey) => (full ??= splitRelease(text, file, typography)).data?.lineOf(path, isKey),
+          lineOf: (path, isKey) => {
+            const known = entry.lines?.[JSON.stringify(path)]?.[isKey ? 1 : 0];
+            return known !== undefined ? (known ?? undefined) : (full ??= splitRelease(text, file, typography)).data?.lineOf(path, isKey);
+          },
           lineText: (line) => (full ??= splitRelease(text, file, typography)).data?.lineText?.(line),
           problems: [],
           endLine: entry.endLine,
@@ -63,7 +81,8 @@ export class FrontMatterCache {
     const split = splitRelease(text, file, typography);
     const value = split.data?.value;
     if (split.problems.length === 0 && value !== undefined && split.data?.endLine !== undefined && text.endsWith(split.body)) {
-      this.store.set(key, { value, endLine: split.data.endLine, bodyLine: split.bodyLine, bodyStart: text.length - split.body.length });
+      const lines = linesOf(value, split.data.lineOf);
+      this.store.set(key, { value, lines, endLine: split.data.endLine, bodyLine: split.bodyLine, bodyStart: text.length - split.body.length });
     }
     return split;
   };

@@ -52,3 +52,21 @@ test("another code, another text, or a file with problems is parsed again", asyn
   assert.equal(again.code, "code-2");
   assert.deepEqual(Object.values(again.entries).map((e) => e.value.title), ["Fußwege am Ring"], "only this run's files are kept");
 });
+
+test("the lines of every field, keys and list items too, come from the cache without parsing the file again", async () => {
+  const store = memoryStore();
+  const text = "---\ntitle: Radwege\ndate: 2026-11-27\ndepartment: tiefbauamt\nmedia:\n  - file: karte.pdf\n    title: Karte\n  - file: foto.jpg\n    alt: Ein Foto\n---\nText.\n";
+  const first = await FrontMatterCache.open(store, "code-1");
+  first.split(text, "releases/a.md");
+  await first.save(store);
+  const parsed = splitRelease(text, "releases/a.md").data!;
+  const cached = (await FrontMatterCache.open(store, "code-1")).split(text, "releases/a.md").data!;
+  const paths: (string | number)[][] = [["title"], ["media"], ["media", 0], ["media", 0, "file"], ["media", 1, "alt"], ["nothing"]];
+  for (const path of paths) {
+    assert.equal(cached.lineOf(path), parsed.lineOf(path), `value of ${path.join(".")}`);
+    assert.equal(cached.lineOf(path, true), parsed.lineOf(path, true), `key of ${path.join(".")}`);
+  }
+  assert.equal(cached.lineOf(["media", 1, "alt"]), 9);
+  const entries = JSON.parse(store.files.get("frontmatter.json")!).entries as Record<string, { lines: Record<string, unknown> }>;
+  assert.deepEqual(Object.values(entries)[0]!.lines['["media",1,"file"]'], [8, 8], "kept with the entry, not parsed again");
+});
