@@ -10,7 +10,8 @@
 /** The cache folder's side: whole files by name (MediaCache). */
 export interface StoreFiles {
   readStore(name: string): Promise<unknown>;
-  writeStorePieces(name: string, pieces: Iterable<string>): Promise<void>;
+  /** `value`: what the pieces spell, as the next read would give it. */
+  writeStorePieces(name: string, pieces: Iterable<string>, value?: unknown): Promise<void>;
 }
 
 function* pieces(code: string, entries: ReadonlyMap<string, unknown>): Generator<string> {
@@ -56,6 +57,6 @@ export class KeyedStore<T> {
 
   async save(files: StoreFiles): Promise<void> {
     if (this.added === 0 && this.used.size === this.known.size) return;
-    await files.writeStorePieces(this.name, pieces(this.code, this.used));
+    await files.writeStorePieces(this.name, pieces(this.code, this.used), { code: this.code, entries: Object.fromEntries(this.used) });
   }
 }

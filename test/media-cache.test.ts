@@ -134,3 +134,18 @@ describe("the media cache", () => {
     assertSameOutput(reference, out);
   });
 });
+
+test("a store this process wrote is read back from memory, and from the file again once another writer changed it", async () => {
+  const dir = fresh();
+  const cache = new MediaCache({ dir, write: true });
+  const value = { files: { "a.html": ["key", 1, 2, 3, "hash"] } };
+  await cache.writeStore("builds/x.json", value);
+  assert.equal(await cache.readStore("builds/x.json"), value, "the very object written: not parsed again");
+  const other = new MediaCache({ dir, write: true });
+  assert.equal(await other.readStore("builds/x.json"), value, "the same for another cache object on the same folder");
+  const file = readdirSync(dir, { recursive: true, withFileTypes: true }).find((e) => e.name === "x.json")!;
+  writeFileSync(path.join(file.parentPath, file.name), JSON.stringify({ files: {} }));
+  assert.deepEqual(await cache.readStore("builds/x.json"), { files: {} }, "a file changed by another process is read");
+  await cache.writeStorePieces("y.json", ['{"code":"c",', '"entries":{}}'], { code: "c", entries: {} });
+  assert.deepEqual(await cache.readStore("y.json"), { code: "c", entries: {} });
+});

@@ -59,6 +59,20 @@ async function hashFile(file: string, size: number): Promise<string> {
   return hash.digest("hex");
 }
 
+/** Stores this process read or wrote, by path, with the identity of the file they were read from or written to. */
+const resident = new Map<string, { readonly facts: string; readonly value: unknown }>();
+
+const identityOf = (file: string): string | undefined => {
+  const facts = statSync(file, { throwIfNoEntry: false });
+  return facts?.isFile() ? `${facts.ino} ${facts.size} ${facts.mtimeMs}` : undefined;
+};
+
+function remember(file: string, value: unknown): void {
+  const facts = identityOf(file);
+  if (facts === undefined) resident.delete(file);
+  else resident.set(file, { facts, value });
+}
+
 async function readJson(file: string): Promise<unknown> {
   try {
     return JSON.parse(await readFile(file, "utf8"));
@@ -167,17 +181,38 @@ export class MediaCache {
     });
   }
 
-  /** A store kept in one file of its own (rendered bodies, what the last build wrote), or undefined. */
+  /**
+   * A store kept in one file of its own (rendered bodies, what the last build
+   * wrote), or undefined. Read once per process while the file stays the one
+   * read or written (resident): a preview's builds do not parse their own
+   * last write again. Callers never change what they are given.
+   */
   async readStore(name: string): Promise<unknown> {
-    return readJson(path.join(this.root, name));
+    const file = path.join(this.root, name);
+    const facts = identityOf(file);
+    if (facts === undefined) return undefined;
+    const known = resident.get(file);
+    if (known?.facts === facts) return known.value;
+    const value = await readJson(file);
+    if (value !== undefined) resident.set(file, { facts, value });
+    return value;
   }
 
   async writeStore(name: string, value: unknown): Promise<void> {
-    if (this.write) await this.bestEffort(() => writeAtomically(path.join(this.root, name), JSON.stringify(value)));
+    if (!this.write) return;
+    const file = path.join(this.root, name);
+    await this.bestEffort(async () => {
+      await writeAtomically(file, JSON.stringify(value));
+      remember(file, value);
+    });
   }
 
-  /** A store written piece by piece (JSON text too large to build as one string), under a temporary name and renamed. */
-  async writeStorePieces(name: string, pieces: Iterable<string>): Promise<void> {
+  /**
+   * A store written piece by piece (JSON text too large to build as one
+   * string), under a temporary name and renamed; `value` is what the pieces
+   * spell, for the next read in this process.
+   */
+  async writeStorePieces(name: string, pieces: Iterable<string>, value?: unknown): Promise<void> {
     if (!this.write) return;
     await this.bestEffort(async () => {
       const file = path.join(this.root, name);
@@ -201,6 +236,8 @@ export class MediaCache {
       }
       closeSync(fd);
       await rename(temporary, file);
+      if (value === undefined) resident.delete(file);
+      else remember(file, value);
     });
   }
 
