@@ -80,6 +80,10 @@ interface SizeResult {
   readonly runs: readonly Run[];
   /** Builds after one release changed, on the output and cache of the cold build before. */
   readonly changed: readonly Run[];
+  /** Then, each on the output and cache of the build before: nothing changed, one release added, that release deleted. */
+  readonly noop: readonly Run[];
+  readonly added: readonly Run[];
+  readonly deleted: readonly Run[];
   /** Cold Hugo builds of the same corpus, when Hugo is installed. */
   readonly hugo: readonly { readonly wallSeconds: number; readonly maxRssKiB?: number }[];
   readonly filesWritten: number;
@@ -262,6 +266,8 @@ function run(command: string, args: readonly string[], timeoutSeconds: number): 
 }
 
 const SUMMARY = /Built (\d+) releases into .*: (\d+) pages, (\d+) media files in ([\d.]+) s\./;
+/** A build that found nothing to do says so instead. */
+const UNCHANGED = /Nothing changed: .* is up to date \((\d+) releases, (\d+) pages\), checked in ([\d.]+) s\./;
 
 /** The last line of a process's output that parses as a JSON object. */
 function lastJson(stdout: string): Record<string, unknown> | undefined {
@@ -321,14 +327,15 @@ async function once(mode: "time" | "child", call: BuildCall): Promise<Run> {
   if (mode === "time") {
     const { done, rss } = await timed(cliArgs, timeout);
     const m = SUMMARY.exec(done.stdout);
-    if (done.code !== 0 || !m) fail(done, `${path.basename(CLI)} ${cliArgs.join(" ")}`);
+    const same = UNCHANGED.exec(done.stdout);
+    if (done.code !== 0 || (!m && !same)) fail(done, `${path.basename(CLI)} ${cliArgs.join(" ")}`);
     return {
       wallSeconds: done.wallSeconds,
-      buildSeconds: Number(m![4]),
+      buildSeconds: Number(m ? m[4] : same![3]),
       ...(rss !== undefined && { maxRssKiB: rss }),
-      releases: Number(m![1]),
-      pages: Number(m![2]),
-      mediaFiles: Number(m![3]),
+      releases: Number((m ?? same)![1]),
+      pages: Number((m ?? same)![2]),
+      mediaFiles: m ? Number(m[3]) : Number.NaN,
     };
   }
   const childArgs = ["--content", corpus, "--out", out, "--now", NOW, "--cache", cache];
@@ -428,6 +435,9 @@ async function textCase(o: Options, corpora: ReadonlyMap<number, string>): Promi
     if (hugo) prepareHugo(corpus, hugoSite);
     const runs: Run[] = [];
     const changed: Run[] = [];
+    const noop: Run[] = [];
+    const added: Run[] = [];
+    const deleted: Run[] = [];
     const hugoRuns: { wallSeconds: number; maxRssKiB?: number }[] = [];
     const edited = firstRelease(corpus);
     const original = readFileSync(edited);
@@ -446,6 +456,24 @@ async function textCase(o: Options, corpora: ReadonlyMap<number, string>): Promi
       } finally {
         writeFileSync(edited, original);
       }
+      const rebuild = async (label: string, into: Run[]): Promise<void> => {
+        progress(`  rebuild ${label}`, i, o.runs);
+        const r = await once(o.mode, { corpus, out, cache, timeout: o.timeout, json: false, keepOutput: true });
+        into.push(r);
+        reported(r);
+      };
+      // The edit undone first, so that the next build has nothing to do.
+      await once(o.mode, { corpus, out, cache, timeout: o.timeout, json: false, keepOutput: true });
+      await rebuild("with nothing changed", noop);
+      const fresh = path.join(corpus, "releases", "2026", `2026-11-26-bench-neu-${i + 1}.md`);
+      const department = /^department: (.+)$/m.exec(original.toString("utf8"))![1];
+      writeFileSync(fresh, `---\ntitle: "Neue Meldung ${i + 1} im Bench"\ndate: 2026-11-26T10:00:00+01:00\ndepartment: ${department}\n---\n\nEin Absatz.\n`);
+      try {
+        await rebuild("after one release added", added);
+      } finally {
+        rmSync(fresh, { force: true });
+      }
+      await rebuild("after that release deleted", deleted);
       if (hugo) {
         progress(`  hugo, cold`, i, o.runs);
         const [command, ...args] = coldHugo(hugoSite);
@@ -456,7 +484,7 @@ async function textCase(o: Options, corpora: ReadonlyMap<number, string>): Promi
       }
     }
     const written = countFiles(out);
-    results.push({ size, corpus, runs, changed, hugo: hugoRuns, filesWritten: written.files, outputMiB: written.bytes / 2 ** 20 });
+    results.push({ size, corpus, runs, changed, noop, added, deleted, hugo: hugoRuns, filesWritten: written.files, outputMiB: written.bytes / 2 ** 20 });
     if (!o.keep) {
       clean(out);
       rmSync(cache, { recursive: true, force: true });
@@ -507,8 +535,9 @@ async function imageCase(o: Options, corpus: string): Promise<ImageResult> {
 function textTable(results: readonly SizeResult[]): string {
   const header = [
     "releases", "published", "pages", "files", "cold wall (s)", "min–max (s)", "build only (s)", "pages/s", "peak RSS (MiB)",
-    "one change (s)", "of cold", "Hugo cold (s)", "Hugo RSS (MiB)", "pressroom / Hugo",
+    "one change (s)", "of cold", "nothing changed (s)", "its RSS (MiB)", "one added (s)", "deleted (s)", "Hugo cold (s)", "Hugo RSS (MiB)", "pressroom / Hugo",
   ];
+  const wallOf = (list: readonly Run[]): string => (list.length > 0 ? median(list.map((x) => x.wallSeconds)).toFixed(2) : "–");
   const rows = results.map((r) => {
     const changedWall = r.changed.length > 0 ? median(r.changed.map((x) => x.wallSeconds)) : undefined;
     const hugoWall = r.hugo.length > 0 ? median(r.hugo.map((x) => x.wallSeconds)) : undefined;
@@ -529,6 +558,10 @@ function textTable(results: readonly SizeResult[]): string {
       rss.length > 0 ? (median(rss) / 1024).toFixed(0) : "?",
       changedWall?.toFixed(2) ?? "–",
       changedWall !== undefined ? `${((100 * changedWall) / wall).toFixed(0)} %` : "–",
+      wallOf(r.noop),
+      mib(r.noop.length > 0 ? median(r.noop.map((x) => x.maxRssKiB ?? Number.NaN)) : undefined),
+      wallOf(r.added),
+      wallOf(r.deleted),
       hugoWall?.toFixed(2) ?? "–",
       hugoRss.length > 0 ? (median(hugoRss) / 1024).toFixed(0) : "–",
       hugoWall !== undefined ? `${(wall / hugoWall).toFixed(2)}×` : "–",
@@ -615,6 +648,7 @@ async function main(): Promise<void> {
       "\ncold wall = median of whole processes (Node start-up, build), output folder and cache emptied first;\n" +
         "build only = the time the build reports itself; pages/s = pages written / cold wall; peak RSS = median max resident set;\n" +
         "one change = a rebuild after one release's text changed, with the output folder and cache of the build before;\n" +
+        "then, each on the folder and cache before it: nothing changed; one release added; that release deleted;\n" +
         "Hugo cold = hugo on a copy of the same corpus (scripts/hugo-site), public/ and caches removed first.\n",
     );
   }
