@@ -10,6 +10,7 @@ export interface MailText {
   readonly withdrawn: string;
   readonly withdrawnNote: (title: string, published: string, withdrawn: string) => string;
   readonly readOnline: string;
+  readonly readOnlineFrom: (dateTime: string) => string;
   readonly kit: string;
   readonly photosLater: string;
   readonly photo: string;
@@ -26,6 +27,7 @@ const de: MailText = {
   withdrawn: "Zurückgezogen",
   withdrawnNote: (title, published, withdrawn) => `Die Pressemitteilung „${title}“ vom ${published} wurde am ${withdrawn} zurückgezogen.`,
   readOnline: "Die Mitteilung im Netz",
+  readOnlineFrom: (dateTime) => `Die Mitteilung im Netz (ab ${dateTime})`,
   kit: "Pressematerial (ZIP)",
   photosLater: "Fotos und Downloads stehen ab der Sperrfrist auf der Seite der Mitteilung bereit.",
   photo: "Foto",
@@ -41,6 +43,7 @@ const en: MailText = {
   withdrawn: "Withdrawn",
   withdrawnNote: (title, published, withdrawn) => `The press release “${title}” of ${published} was withdrawn on ${withdrawn}.`,
   readOnline: "The release online",
+  readOnlineFrom: (dateTime) => `The release online (from ${dateTime})`,
   kit: "Press kit (ZIP)",
   photosLater: "Photos and downloads are on the release's page from the end of the embargo.",
   photo: "Photo",

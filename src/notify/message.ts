@@ -201,7 +201,7 @@ export function composeMessage(mail: Mail, context: MessageContext): Message {
       text.push(release.contacts.length > 1 ? strings.contacts : strings.contact, ...lines.flatMap((l) => [l.text, ""]));
     }
   }
-  const links: { label: string; href: string }[] = [{ label: t.readOnline, href: canonical }];
+  const links: { label: string; href: string }[] = [{ label: kind === "embargo" ? t.readOnlineFrom(when(release.date, true)) : t.readOnline, href: canonical }];
   if (context.kit && kind !== "embargo" && kind !== "withdrawal") links.push({ label: t.kit, href: `${site.url}/${context.kit}` });
   const downloads = kind === "embargo" || kind === "withdrawal" ? [] : release.media.filter((m) => m.kind === "file");
   for (const d of downloads) links.push({ label: d.title, href: site.url + mediaPath(release, d) });
