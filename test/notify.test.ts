@@ -245,9 +245,13 @@ describe("pressroom notify: never lost", () => {
     assert.match(failed.result.stderr, /not sent: Brücke an der Ölmühle öffnet für Fußgänger & Radfahrer \(\/2026\/12\/01\/oelmuehle\/\) to Tiefbau-Nachrichten <tiefbau@lists\.pruefstadt\.example>/);
     assert.doesNotMatch(failed.result.stderr, /\n\s+at /);
     assert.equal(failed.mails.length, 2);
-    const retry = await notify(record, "2026-12-01T11:00", ["--since", "2026-11-30T00:00"]);
+    const retry = await notify(record, "2026-12-01T11:00", ["--since", "2026-11-30T00:00", "--json"]);
     assert.equal(retry.result.status, 0, retry.result.stderr);
     assert.deepEqual(retry.mails.map((m) => m.to[0]), ["tiefbau@lists.pruefstadt.example"]);
+    // --json: one line for scripts, what went out and what did not.
+    const said = JSON.parse(retry.result.stdout) as { sent: { kind: string; address: string; url: string }[]; failed: unknown[] };
+    assert.deepEqual(said.sent.map((m) => [m.kind, m.address, m.url]), [["release", "tiefbau@lists.pruefstadt.example", "/2026/12/01/oelmuehle/"]]);
+    assert.deepEqual(said.failed, []);
   });
 
   it("a wrong password: one clear line, exit 1, the password never shown, nothing marked as sent", async () => {
