@@ -63,7 +63,9 @@ describe("pressroom notify: a release reaches each list once", () => {
     assert.equal(mails.length, 0);
     assert.match(result.stdout, /first run/);
     const saved = readRecord(record);
-    assert.deepEqual(Object.keys(saved.lists).sort(), ["environment@lists.pruefstadt.example", "tiefbau@lists.pruefstadt.example", "verteiler@lists.pruefstadt.example"]);
+    assert.equal(Object.keys(saved.lists).length, 3);
+    // The record lies beside the public site: it names no list address (nor, below, any release).
+    assert.doesNotMatch(readFileSync(record, "utf8"), /@|lists\.pruefstadt/);
     assert.deepEqual(saved.sent, {});
   });
 

@@ -17,7 +17,7 @@ import { defaults as cacheDefaults, MediaCache } from "../media/cache.ts";
 import { planMedia } from "../media/plan.ts";
 import { defaults as imageDefaults } from "../media/recipe.ts";
 import { composeMessage, type Message } from "../notify/message.ts";
-import { planNotify, type Mail } from "../notify/plan.ts";
+import { listKey, planNotify, type Mail } from "../notify/plan.ts";
 import { emptyRecord, fileStore, type NotifyRecord, type RecordStore } from "../notify/record.ts";
 import { MailError, openMailer, smtpSettings, type Mailer } from "../notify/smtp.ts";
 import { planKit } from "../outputs/media-kit.ts";
@@ -164,7 +164,7 @@ export async function notifyCommand(args: string[]): Promise<number> {
     // The lists the record did not know start from now (or --since): written before the first mail.
     if (plan.newLists.length > 0 || firstRun) {
       const lists = { ...record.lists };
-      for (const l of plan.newLists) lists[l.address.toLowerCase()] = { since: new Date(plan.since.get(l.address)!).toISOString() };
+      for (const l of plan.newLists) lists[listKey(l)] = { since: new Date(plan.since.get(l.address)!).toISOString() };
       record = { ...record, lists };
       await store!.write(record);
     }

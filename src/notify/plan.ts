@@ -47,6 +47,10 @@ export function mailKey(kind: MailKind, release: Release, list: MailingList): st
   return createHash("sha256").update([kind, release.url, list.address.toLowerCase(), version].join("\n")).digest("hex").slice(0, 32);
 }
 
+/** How the record names a list: a hash of its address (the record lies beside the public site, the lists' addresses need not). */
+export const listKey = (list: MailingList): string =>
+  createHash("sha256").update(`list\n${list.address.toLowerCase()}`).digest("hex").slice(0, 32);
+
 /** Whether a list wants a release: every release, or one of its departments or tags. */
 export function wants(list: MailingList, release: Release): boolean {
   if (list.departments.length === 0 && list.tags.length === 0) return true;
@@ -63,7 +67,7 @@ export function planNotify(model: ContentModel, record: NotifyRecord, options: P
   const newLists: MailingList[] = [];
   const releases = model.releases.filter((r) => !r.draft).sort(oldestFirst);
   for (const list of lists) {
-    const known = record.lists[list.address.toLowerCase()];
+    const known = Object.hasOwn(record.lists, listKey(list)) ? record.lists[listKey(list)] : undefined;
     if (!known) newLists.push(list);
     const from = options.since ?? (known ? Date.parse(known.since) : now);
     since.set(list.address, from);

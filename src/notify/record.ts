@@ -3,9 +3,10 @@
  * manifest (or in a local file, --record). Written again after every mail,
  * so a run that stops half-way leaves a record of exactly what went out.
  *
- * The record may be as public as the site: it names no release. A mail is
- * known by a key, a hash of what it is (kind, release address, list, version),
- * so an embargo copy sent today says nothing of the release it was.
+ * The record may be as public as the site: it names no release and no list.
+ * A mail is known by a key, a hash of what it is (kind, release address, list,
+ * version), so an embargo copy sent today says nothing of the release it was;
+ * a list by a hash of its address.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -18,7 +19,7 @@ export const RECORD_FILE = "notified.json";
 export interface NotifyRecord {
   /** The format's marker and version. */
   readonly pressroom_notified: 1;
-  /** Each list (by address): from when on its releases are mailed (the first run that knew it). */
+  /** Each list (by a hash of its address, plan.ts's listKey): from when on its releases are mailed (the first run that knew it). */
   readonly lists: Readonly<Record<string, { readonly since: string }>>;
   /** Mail key → when it was accepted by the mail server (UTC). */
   readonly sent: Readonly<Record<string, string>>;

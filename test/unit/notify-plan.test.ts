@@ -8,7 +8,7 @@ import { before, describe, it } from "node:test";
 import { checkContent } from "../../src/check.ts";
 import { parseNow } from "../../src/content/dates.ts";
 import type { ContentModel, MailingList } from "../../src/content/model.ts";
-import { mailKey, planNotify } from "../../src/notify/plan.ts";
+import { listKey, mailKey, planNotify } from "../../src/notify/plan.ts";
 import { emptyRecord, parseRecord, recordText, type NotifyRecord } from "../../src/notify/record.ts";
 import { fixture } from "../helpers.ts";
 
@@ -22,7 +22,7 @@ before(async () => {
 const at = (text: string): number => parseNow(text, "Europe/Berlin")!;
 const listsSince = (since: string, lists = model.site.distribution!): NotifyRecord => ({
   ...emptyRecord(),
-  lists: Object.fromEntries(lists.map((l) => [l.address, { since: new Date(at(since)).toISOString() }])),
+  lists: Object.fromEntries(lists.map((l) => [listKey(l), { since: new Date(at(since)).toISOString() }])),
 });
 const summary = (record: NotifyRecord, now: string, since?: string) =>
   planNotify(model, record, { now: at(now), ...(since && { since: at(since) }) }).mails.map((m) => `${m.kind} ${m.release.url} ${m.list.name}`);
