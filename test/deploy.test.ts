@@ -16,7 +16,8 @@ import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCom
 import sharp from "sharp";
 import { build } from "../src/build.ts";
 import { readManifest, type Manifest } from "../src/outputs/manifest.ts";
-import { listFiles, ROOT, scratchDirs, type CliResult } from "./helpers.ts";
+import { fixture, listFiles, ROOT, scratchDirs, type CliResult } from "./helpers.ts";
+import { startMailServer } from "./mail-server.ts";
 
 const newDir = scratchDirs();
 // The SDK's notice that its 2027 versions need Node 22 would fill the test log.
@@ -501,6 +502,39 @@ describe("CloudFront", () => {
       assert.deepEqual(listFiles(out3).length > 0, true);
     } finally {
       await new Promise((resolve) => fake.close(resolve));
+    }
+  });
+});
+
+describe("the record of pressroom notify on the deploy target", () => {
+  test("notified.json lies beside the deployed manifest: notify reads and writes it there, and a deploy leaves it in place", async () => {
+    const mail = await startMailServer();
+    try {
+      const out = newDir();
+      const now = "2026-12-01T10:30";
+      await build({ contentDir: fixture("notify"), outDir: out, now, cacheDir: path.join(newDir(), "cache") });
+      const first = await deploy(out, [], { prefix: "notify" });
+      assert.equal(first.status, 0, first.stderr);
+      const notify = () =>
+        pressroomAsync(
+          ["notify", "--content", fixture("notify"), "--out", out, "--now", now, "--since", "2026-11-30T00:00", "--bucket", BUCKET, "--prefix", "notify", "--endpoint", endpoint, "--path-style"],
+          { ...CREDENTIALS, PRESSROOM_SMTP_URL: mail.url(), PRESSROOM_MAIL_FROM: "presse@pruefstadt.example" },
+        );
+      const sent = await notify();
+      assert.equal(sent.status, 0, sent.stderr);
+      assert.equal(mail.received.length, 3);
+      assert.match(sent.stdout, /recorded in s3:\/\/presse\/notify\/notified\.json/);
+      const record = JSON.parse(Buffer.from(await objectBytes("notify/notified.json")).toString("utf8")) as { sent: Record<string, string> };
+      assert.equal(Object.keys(record.sent).length, 3);
+
+      const again = await notify();
+      assert.equal(again.status, 0, again.stderr);
+      assert.equal(mail.received.length, 3, "nothing twice");
+      const redeploy = await deploy(out, [], { prefix: "notify" });
+      assert.equal(redeploy.status, 0, redeploy.stderr);
+      assert.ok((await keysOf("notify/")).includes("notify/notified.json"), "the deploy keeps the record");
+    } finally {
+      await mail.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Each command loads only what it needs (issue 20): `check`, `schedule`,
- * `new` and `diff` never load the AWS SDK, Decap, Pagefind, Playwright or
+ * `new`, `diff` and `notify` (but to send) never load the AWS SDK, Decap, Pagefind, Playwright or
  * Eleventy. The compiled command runs with test/module-log/preload.mjs, which
  * records every module the process loads; the packages among them are read
  * from their paths.
@@ -28,14 +28,14 @@ interface Run {
 }
 
 /** Runs `pressroom ARGS` (the compiled command, in the repository's folder) and records what it loaded. */
-function run(args: string[]): Run {
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Run {
   const dir = tempDir();
   dirs.push(dir);
   const log = path.join(dir, "modules.log");
   writeFileSync(log, "");
   const result = spawnSync(process.execPath, ["--import", PRELOAD, path.join(ROOT, "bin", "pressroom.js"), ...args], {
     cwd: ROOT,
-    env: { ...process.env, NO_COLOR: "1", PRESSROOM_MODULE_LOG: log },
+    env: { ...process.env, NO_COLOR: "1", PRESSROOM_MODULE_LOG: log, ...env },
     encoding: "utf8",
   });
   const modules = readFileSync(log, "utf8").split("\n").filter(Boolean);
@@ -63,6 +63,7 @@ test("the record sees packages loaded: a build renders with Eleventy and indexes
   assert.ok(result.modules.some((url) => url.endsWith("/lib/cli/main.js")), "pressroom's own modules are recorded");
   assert.ok(result.packages.has("@11ty/eleventy"), [...result.packages].join(" "));
   assert.ok(result.packages.has("pagefind"), [...result.packages].join(" "));
+  assert.ok(!result.packages.has("nodemailer"), "a build sends no mail");
 });
 
 test("check loads no deploy, editor, search index, browser or Eleventy", () => {
@@ -70,6 +71,7 @@ test("check loads no deploy, editor, search index, browser or Eleventy", () => {
   assert.equal(result.status, 0, result.output);
   assert.ok(result.packages.has("zod"), "what check needs is recorded");
   assert.deepEqual(heavyIn(result.packages), []);
+  assert.ok(!result.packages.has("nodemailer"), "check sends no mail");
 });
 
 test("schedule loads none of them either", () => {
@@ -98,4 +100,20 @@ test("diff loads none of them, nor the content model (YAML, Markdown, the saniti
   assert.equal(result.status, 0, result.output);
   assert.deepEqual(heavyIn(result.packages), []);
   assert.deepEqual([...result.packages].filter((name) => ["yaml", "markdown-it", "sanitize-html", "gray-matter"].includes(name)), []);
+});
+
+test("notify loads the mail library only to send, and the AWS SDK only for a record on the deploy target", () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const record = path.join(dir, "notified.json");
+  const args = ["notify", "--content", fixture("notify"), "--record", record, "--now", "2026-12-01T10:30", "--since", "2026-11-30T00:00"];
+  const dry = run([...args, "--dry-run"]);
+  assert.equal(dry.status, 0, dry.output);
+  assert.deepEqual(heavyIn(dry.packages), []);
+  assert.ok(!dry.packages.has("nodemailer"), "a dry run sends nothing");
+  // A server that is not there: the mail library is loaded to reach it, and nothing else heavy.
+  const send = run([...args], { PRESSROOM_SMTP_URL: "smtp://127.0.0.1:1", PRESSROOM_MAIL_FROM: "presse@pruefstadt.example" });
+  assert.equal(send.status, 1, send.output);
+  assert.ok(send.packages.has("nodemailer"), [...send.packages].join(" "));
+  assert.deepEqual(heavyIn(send.packages), []);
 });

@@ -20,9 +20,13 @@ interface Step {
   readonly uses?: string;
   readonly run?: string;
   readonly with?: Record<string, unknown>;
+  readonly env?: Record<string, string>;
 }
 
 interface Job {
+  readonly needs?: string | readonly string[];
+  readonly if?: string;
+  readonly env?: Record<string, string>;
   readonly uses?: string;
   readonly container?: string;
   readonly permissions?: string | Record<string, string>;
@@ -155,6 +159,25 @@ test("publish.yml: one deploy at a time, on push, by hand and on schedule, with 
   assert.ok(runs.some((r) => /\bpressroom check --content content\b/.test(r)));
   assert.ok(runs.some((r) => /\bpressroom build --content content --out dist\b/.test(r)));
   assert.ok(runs.some((r) => /\bpressroom deploy --out dist\b/.test(r)));
+});
+
+test("publish.yml: notify after a deploy, and on every scheduled run, with the mail server from a secret", () => {
+  const wf = workflow("publish.yml");
+  const job = wf.jobs.notify!;
+  assert.ok(job, "a notify job");
+  assert.deepEqual(job.needs, ["build", "deploy-s3"], "it runs after the deploy");
+  // A scheduled run that deployed nothing (the deploy skipped) still mails embargo copies; a failed deploy mails nothing.
+  assert.match(String(job.if), /always\(\)/);
+  assert.match(String(job.if), /needs\.deploy-s3\.result == 'success' \|\| needs\.deploy-s3\.result == 'skipped'/);
+  assert.match(String(job.if), /needs\.build\.result == 'success'/);
+  const notifySteps = (job.steps ?? []).filter((step) => /\bpressroom notify --content content --out dist\b/.test(step.run ?? ""));
+  assert.equal(notifySteps.length, 2, "with the AWS role and with access keys");
+  for (const step of notifySteps) {
+    assert.equal(step.env?.PRESSROOM_SMTP_URL, "${{ secrets.PRESSROOM_SMTP_URL }}");
+    assert.match(step.run!, /\bpressroom notify --content content\b(?! --out)/, "without a new build: what is online");
+  }
+  assert.equal(job.env?.PRESSROOM_MAIL_FROM, "${{ vars.PRESSROOM_MAIL_FROM }}");
+  assert.equal(job.env?.PRESSROOM_S3_BUCKET, "${{ vars.PRESSROOM_S3_BUCKET }}", "the record beside the deployed manifest");
 });
 
 test("ci.yml: check with annotations on pull requests, and the diff against the base branch's site", () => {

@@ -17,6 +17,25 @@ export interface Site {
   /** Logo, colour and the links every page's footer carries. */
   readonly theme: Theme;
   readonly limits: Limits;
+  /** The mailing lists `pressroom notify` mails releases to (none: it sends nothing). */
+  readonly distribution?: readonly MailingList[];
+}
+
+/** A mailing list of site.yaml's `distribution:`: the list server holds the subscribers, pressroom only its address. */
+export interface MailingList {
+  readonly name: string;
+  readonly address: string;
+  readonly language: Language;
+  /** Only releases of these departments (ids) or with these tags; both empty: every release. */
+  readonly departments: readonly string[];
+  readonly tags: readonly string[];
+  /** Embargoed releases are sent ahead, `embargoLead` milliseconds before their time. */
+  readonly embargoCopies: boolean;
+  readonly embargoLead: number;
+  /** Where a reader leaves the list (a mailto: or https: address), for List-Unsubscribe. */
+  readonly unsubscribe?: string;
+  /** The line of site.yaml that starts the entry. */
+  readonly line?: number;
 }
 
 /** The largest release file and text (after the front matter) read, in bytes of UTF-8. */
@@ -179,6 +198,8 @@ export interface Release {
   readonly aliases: readonly Alias[];
   /** Markdown source of the body. */
   readonly body: string;
+  /** `notify: correction`: the update is mailed to the lists as a correction. */
+  readonly notifyCorrection?: boolean;
 }
 
 export interface ContentModel {

@@ -26,7 +26,7 @@ export const isWithdrawn = (release: Release, now: number): boolean =>
 export const newestFirst = (a: Release, b: Release): number => b.date - a.date || inCodeUnitOrder(a.url, b.url);
 
 /** Soonest first, then in address order. */
-const oldestFirst = (a: Release, b: Release): number => a.date - b.date || inCodeUnitOrder(a.url, b.url);
+export const oldestFirst = (a: Release, b: Release): number => a.date - b.date || inCodeUnitOrder(a.url, b.url);
 
 export function publishedReleases(model: ContentModel, options: PublishOptions): Release[] {
   return model.releases.filter((r) => isPublished(r, options)).sort(newestFirst);

@@ -112,6 +112,11 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   }
   const changeNote = data.change_note ? typeset(data.change_note, context.language) : undefined;
   if (changeNote !== undefined && !data.updated) problems.push(problem("change-note-without-updated", at("change_note"), {}));
+  // notify: correction mails the update to the lists of site.yaml (pressroom notify); it needs the update to mail.
+  const notifyCorrection = data.notify?.trim().toLowerCase() === "correction";
+  if (data.notify !== undefined && (!notifyCorrection || !data.updated)) {
+    problems.push(problem("invalid-value", at("notify"), { field: "notify", value: data.notify, expected: "correction, together with updated: (and change_note:)" }));
+  }
   const withdrawnDate = parseDateField(["withdrawn", "date"], data.withdrawn?.date);
   if (date && withdrawnDate && withdrawnDate.instant < date.instant) {
     problems.push(problem("withdrawn-before-date", at("withdrawn", "date"), { withdrawn: data.withdrawn!.date, date: data.date! }));
@@ -189,6 +194,7 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     draft: valid.draft !== undefined && TRUE.has(valid.draft),
     aliases,
     body: body.text,
+    ...(notifyCorrection && { notifyCorrection }),
   };
 }
 

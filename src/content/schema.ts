@@ -29,6 +29,21 @@ export const siteSchema = z.strictObject({
   footer: z.strictObject({ imprint: optionalText, privacy: optionalText, accessibility: optionalText, contact: optionalText }).optional(),
   social: z.record(z.string(), text).optional(),
   limits: z.strictObject({ release_file: optionalText, body: optionalText }).optional(),
+  distribution: z
+    .array(
+      z.strictObject({
+        name: text,
+        address: text,
+        language: optionalText,
+        departments: listOf(text).optional(),
+        tags: listOf(text).optional(),
+        embargo_copies: optionalText,
+        embargo_lead: optionalText,
+        unsubscribe: optionalText,
+      }),
+    )
+    .min(1)
+    .optional(),
 });
 
 export const departmentSchema = z.strictObject({
@@ -69,6 +84,7 @@ export const releaseSchema = z.strictObject({
     .preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.enum(["true", "false", "yes", "no", "ja", "nein"]))
     .optional(),
   aliases: listOf(text).optional(),
+  notify: optionalText,
 });
 
 export type SiteData = z.infer<typeof siteSchema>;
@@ -139,6 +155,8 @@ const FORMS: Record<string, string> = {
   social: 'a group of indented "name: address" lines, e.g. Mastodon: https://social.musterstadt.de/@stadt',
   limits: "a group of indented lines: release_file: and body:, each with a size like 2 MB",
   search_fallback: 'the name of a search engine (duckduckgo, google), or a group of name:, url:, query: and site:',
+  distribution: 'a list of entries, each starting with "- name: …" and with address: indented below it',
+  "distribution[]": 'an entry like "- name: Presseverteiler" with address: indented below it',
 };
 const EXPECTED: Record<string, string> = {
   string: "text on one line",

@@ -17,6 +17,7 @@ import { resolveRelease, type MediaRef, type ReleaseContext } from "./release.ts
 import { contactSchema, departmentSchema, siteSchema, validate, validFields } from "./schema.ts";
 import { closestContacts } from "./suggest.ts";
 import { resolveTheme } from "./theme.ts";
+import { listDepartmentsCheck, resolveDistribution } from "./distribution.ts";
 import { mayHaveSpoofing, spoofingCharacters } from "./invisible.ts";
 import { parseSize } from "./sizes.ts";
 import { isMapping, parseYaml, type ParsedYaml } from "./yaml.ts";
@@ -63,7 +64,8 @@ function readMapping(raw: RawContent, file: string, required: boolean, problems:
   return parsed;
 }
 
-function resolveSite(raw: RawContent, fs: FileSystem, problems: Problem[]): Site | undefined {
+/** `later`: checks of site.yaml that need departments.yaml, run once it is read. */
+function resolveSite(raw: RawContent, fs: FileSystem, problems: Problem[], later: ((departments: ReadonlyMap<string, Department>) => Problem[])[] = []): Site | undefined {
   const file = SITE_FILE;
   const parsed = readMapping(raw, file, true, problems);
   if (!parsed) return undefined;
@@ -150,6 +152,10 @@ function resolveSite(raw: RawContent, fs: FileSystem, problems: Problem[]): Site
     }
   }
   if (!isLanguage(data.language)) return undefined;
+  const before = problems.length;
+  const distribution = data.distribution && resolveDistribution(data.distribution, data.language, parsed, file, problems);
+  if (problems.length > before) ok = false;
+  if (data.distribution) later.push(listDepartmentsCheck(data.distribution, parsed, file));
   // A theme problem fails the build but leaves the settings usable, so releases are still checked in the site's time zone.
   const theme = resolveTheme(data, data.language, parsed, file, raw.texts.get(file) ?? "", raw.root, fs, problems);
   if (!ok || !url) return undefined;
@@ -164,6 +170,7 @@ function resolveSite(raw: RawContent, fs: FileSystem, problems: Problem[]): Site
     ...(editor && { editor }),
     theme,
     limits,
+    ...(distribution && { distribution }),
   };
 }
 
@@ -275,9 +282,11 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem,
       problems.push(problem("file-unreadable", { file }, { reason }));
     }
   }
-  const site = resolveSite(raw, fs, problems);
+  const later: ((departments: ReadonlyMap<string, Department>) => Problem[])[] = [];
+  const site = resolveSite(raw, fs, problems, later);
   const contacts = resolveContacts(raw, problems);
   const departments = resolveDepartments(raw, contacts, problems);
+  for (const check of later) problems.push(...check(departments));
   // Without valid settings, releases are still checked, in UTC, so every problem shows in one run.
   const timeZone = site?.timeZone ?? "UTC";
   const releases: Release[] = [];

@@ -70,6 +70,9 @@ export interface DeployPlan {
  */
 export const PENDING = ".pressroom-deploy.json";
 
+/** The record of `pressroom notify` (notify/record.ts), kept beside the manifest: never a stale file of the site. */
+const NOTIFIED = "notified.json";
+
 async function readPending(bucket: Bucket, key: string): Promise<string[]> {
   const bytes = await bucket.get(key);
   try {
@@ -171,7 +174,7 @@ export async function planDeploy(bucket: Bucket, options: DeployOptions): Promis
   const served = new Set(Object.entries(local.files).filter(([, e]) => e.cache !== "host").map(([file]) => `${prefix}${file}`));
   const otherSites = await otherSitesBelow(bucket, keys, prefix, [local, remote]);
   const stale = [...keys]
-    .filter((key) => key !== manifestKey && key !== pendingKey && !served.has(key) && !otherSites.some((site) => key.startsWith(site)))
+    .filter((key) => key !== manifestKey && key !== pendingKey && key !== `${prefix}${NOTIFIED}` && !served.has(key) && !otherSites.some((site) => key.startsWith(site)))
     .sort();
   const localManifest = readFileSync(path.join(options.outDir, FILES.manifest));
   const manifestChanged = remoteBytes === undefined || !Buffer.from(remoteBytes).equals(localManifest);

@@ -33,6 +33,14 @@ const EXACT: Readonly<Record<string, string>> = {
   "github or gitlab": "github oder gitlab",
   "the repository as owner/name, e.g. stadt-musterstadt/pressemitteilungen": "das Repository als besitzer/name, z. B. stadt-musterstadt/pressemitteilungen",
   "an https:// address": "eine https://-Adresse",
+  // The mailing lists of site.yaml (content/distribution.ts) and notify: of a release.
+  'a list of entries, each starting with "- name: …" and with address: indented below it':
+    "eine Liste von Einträgen, jeder beginnend mit „- name: …“ und mit address: eingerückt darunter",
+  'an entry like "- name: Presseverteiler" with address: indented below it': "ein Eintrag wie „- name: Presseverteiler“ mit address: eingerückt darunter",
+  "one email address, e.g. verteiler@lists.musterstadt.de": "eine E-Mail-Adresse, z. B. verteiler@lists.musterstadt.de",
+  "an address no other list of distribution: has": "eine Adresse, die keine andere Liste unter distribution: hat",
+  "a time like 24 hours, 36 Stunden or 2 days": "eine Zeitspanne wie 24 Stunden, 36 hours oder 2 Tage",
+  "correction, together with updated: (and change_note:)": "correction, zusammen mit updated: (und change_note:)",
   // What is not a set of fields (not-a-mapping).
   "The front matter": "Die Kopfzeilen der Meldung",
   // Kinds of ids (invalid-id).

@@ -62,6 +62,11 @@ const ERRORS: { readonly [C in ErrorCode]?: readonly ParamsOf<C>[] } = {
   "invalid-value": [
     { field: "color", value: "#1a5fb4", expected: 'a colour in quotes: color: "#1a5fb4"' },
     { field: "language", value: "fr", expected: "one of de, en" },
+    { field: "distribution.0.address", value: "verteiler", expected: "one email address, e.g. verteiler@lists.musterstadt.de" },
+    { field: "distribution.1.address", value: "a@b.de", expected: "an address no other list of distribution: has" },
+    { field: "distribution.0.embargo_lead", value: "bald", expected: "a time like 24 hours, 36 Stunden or 2 days" },
+    { field: "notify", value: "ja", expected: "correction, together with updated: (and change_note:)" },
+    { field: "distribution", value: "x", expected: 'a list of entries, each starting with "- name: …" and with address: indented below it' },
   ],
   "invalid-date": [{ field: "date", value: "27.11.2026" }],
   "impossible-date": [
