@@ -11,7 +11,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { fixture, removeDir, ROOT, tempDir } from "./helpers.ts";
+import { fixture, listFiles, removeDir, ROOT, tempDir } from "./helpers.ts";
 
 const PRELOAD = pathToFileURL(path.join(ROOT, "test", "module-log", "preload.mjs")).href;
 
@@ -64,6 +64,25 @@ test("the record sees packages loaded: a build renders with Eleventy and indexes
   assert.ok(result.packages.has("@11ty/eleventy"), [...result.packages].join(" "));
   assert.ok(result.packages.has("pagefind"), [...result.packages].join(" "));
   assert.ok(!result.packages.has("nodemailer"), "a build sends no mail");
+});
+
+test("a build into a new folder takes the search index from the cache folder an earlier build filled: Pagefind is not loaded", () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const build = (out: string) =>
+    run(["build", "--content", fixture("english"), "--out", path.join(dir, out), "--cache", path.join(dir, "cache"), "--now", "2026-11-28T12:00"]);
+  const first = build("first");
+  assert.equal(first.status, 0, first.output);
+  assert.ok(first.packages.has("pagefind"));
+  const second = build("second");
+  assert.equal(second.status, 0, second.output);
+  assert.ok(!second.packages.has("pagefind"), [...second.packages].join(" "));
+  const index = (out: string): string[] => listFiles(path.join(dir, out, "pagefind"));
+  assert.ok(index("second").length > 0);
+  assert.deepEqual(index("second"), index("first"));
+  for (const file of index("first")) {
+    assert.ok(readFileSync(path.join(dir, "first", "pagefind", file)).equals(readFileSync(path.join(dir, "second", "pagefind", file))), file);
+  }
 });
 
 test("check loads no deploy, editor, search index, browser or Eleventy", () => {

@@ -69,7 +69,7 @@ export async function fullBuild(options: BuildOptions, layoutsDir: string, cache
     stage("plan (bodies, kits)");
 
     // Pagefind indexes in a process of its own while this one renders the pages.
-    search = searchIndex(plan, options.searchShardSize, previous);
+    search = searchIndex(plan, options.searchShardSize, previous, cache);
     search.catch(() => undefined);
     const pages = await renderPages(plan, { layoutsDir: assets.layouts, assets: assets.shared, previous, writer, outDir: writer.root });
     stage("pages");

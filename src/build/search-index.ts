@@ -1,12 +1,15 @@
 /**
  * The search index (Pagefind), in shards of whole years (search/shards.ts),
  * each made again only when what it holds changed: a shard's files share one
- * key, the hash of every record in it. Pagefind is loaded only when a shard
- * has to be made.
+ * key, the hash of every record in it. A shard is taken from the output
+ * folder when the last build there left it, else from the cache folder,
+ * which keeps the last one made of each name for any output folder (a CI run
+ * into a new folder, the preview); Pagefind is loaded only when a shard has
+ * to be made.
  */
 import { codeFingerprint } from "../fingerprint.ts";
 import { sha256 } from "../media/cache.ts";
-import type { PreviousBuild } from "../previous-build.ts";
+import type { PreviousBuild, RecordStore } from "../previous-build.ts";
 import { searchRecords } from "../search/records.ts";
 import { searchShards } from "../search/shards.ts";
 import { searchFingerprint } from "../search/version.ts";
@@ -14,7 +17,23 @@ import { FILES } from "../site/files.ts";
 import type { SitePlan } from "../site/plan.ts";
 import { UNCHANGED, type OutputFile } from "../write-files.ts";
 
-export async function searchIndex(plan: SitePlan, shardSize: number | undefined, previous: PreviousBuild): Promise<OutputFile[]> {
+/** A shard as the cache folder keeps it: its key and its files, by path below the shard's folder. */
+interface KeptShard {
+  readonly key: string;
+  readonly files: readonly (readonly [file: string, base64: string])[];
+}
+
+const keptName = (shard: string): string => `search/${shard}.json`;
+
+async function keptShard(store: RecordStore, shard: string, key: string): Promise<[string, Uint8Array][] | undefined> {
+  const kept = (await store.readStore(keptName(shard))) as Partial<KeptShard> | undefined;
+  if (!kept || kept.key !== key || !Array.isArray(kept.files)) return undefined;
+  const files = kept.files.filter((entry): entry is KeptShard["files"][number] => Array.isArray(entry) && typeof entry[0] === "string" && typeof entry[1] === "string");
+  if (files.length !== kept.files.length || files.length === 0) return undefined;
+  return files.map(([file, data]) => [file, Buffer.from(data, "base64")]);
+}
+
+export async function searchIndex(plan: SitePlan, shardSize: number | undefined, previous: PreviousBuild, store: RecordStore): Promise<OutputFile[]> {
   const shards = searchShards(searchRecords(plan), shardSize);
   const language = plan.site.language;
   const files: OutputFile[] = [];
@@ -27,8 +46,14 @@ export async function searchIndex(plan: SitePlan, shardSize: number | undefined,
       files.push(...recorded.map((file) => ({ path: file, content: UNCHANGED, key })));
       continue;
     }
-    const { searchIndexFiles } = await import("../search/pagefind.ts");
-    for (const [file, content] of await searchIndexFiles(shard.records, { language })) files.push({ path: `${folder}/${file}`, content, key });
+    let made = await keptShard(store, shard.name, key);
+    if (made === undefined) {
+      const { searchIndexFiles } = await import("../search/pagefind.ts");
+      made = [...(await searchIndexFiles(shard.records, { language }))];
+      const kept: KeptShard = { key, files: made.map(([file, content]) => [file, Buffer.from(content).toString("base64")]) };
+      await store.writeStore(keptName(shard.name), kept);
+    }
+    for (const [file, content] of made) files.push({ path: `${folder}/${file}`, content, key });
   }
   return files;
 }
