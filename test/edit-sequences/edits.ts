@@ -11,6 +11,15 @@ import fc from "fast-check";
 import { releaseSlug } from "../../src/content/slug.ts";
 import { folderOf, ownFolder, TEMPLATES, type Release, type Site } from "./site.ts";
 
+/** What happens to the folders around the content between two builds, as in CI or by hand. */
+export const OUTSIDE = [
+  "delete a file of the output by hand",
+  "edit a file of the output by hand",
+  "restore the output folder from a CI cache (the same bytes, new inodes and times)",
+  "lose the cache folder",
+  "check the content out afresh (the same bytes, new inodes and times)",
+] as const;
+
 export type Edit =
   | { readonly kind: "add"; readonly name: number; readonly days: number; readonly time: number; readonly department: number; readonly ownFolder: boolean }
   | { readonly kind: "edit"; readonly pick: number; readonly what: number }
@@ -25,7 +34,8 @@ export type Edit =
   | { readonly kind: "department"; readonly pick: number; readonly what: number }
   | { readonly kind: "site"; readonly what: number }
   | { readonly kind: "template"; readonly pick: number; readonly what: number }
-  | { readonly kind: "broken"; readonly pick: number };
+  | { readonly kind: "broken"; readonly pick: number }
+  | { readonly kind: "outside"; readonly pick: number; readonly what: number };
 
 const pick = fc.nat({ max: 99 });
 
@@ -44,12 +54,15 @@ export const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("site" as const), what: fc.nat({ max: 5 }) }),
   fc.record({ kind: fc.constant("template" as const), pick, what: fc.nat({ max: 3 }) }),
   fc.record({ kind: fc.constant("broken" as const), pick }),
+  fc.record({ kind: fc.constant("outside" as const), pick, what: fc.nat({ max: OUTSIDE.length - 1 }) }),
 );
 
 /** What an edit did: a line for the report, and the files to rename on disk first (a user's `git mv`, which keeps a file's inode and time). */
 export interface Done {
   readonly label: string;
   readonly renames: readonly (readonly [from: string, to: string])[];
+  /** For `outside`: which of OUTSIDE, and a number to pick a file of the output by. */
+  readonly outside?: { readonly what: number; readonly pick: number };
   /** For `broken`: the release whose file is saved broken before the build. */
   readonly broken?: Release;
   /**
@@ -309,6 +322,10 @@ export function apply(site: Site, e: Edit): Done {
       }
       site.overrides.delete(name);
       return { label: `remove the override of ${name}`, renames: [] };
+    }
+    case "outside": {
+      const what = e.what % OUTSIDE.length;
+      return { label: OUTSIDE[what]!, renames: [], outside: { what, pick: e.pick } };
     }
     case "broken": {
       const r = chosen(site, e.pick);

@@ -7,12 +7,13 @@
  * must fail its build and leave the output as it was.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import sharp from "sharp";
 import { build, BuildFailed } from "../../src/build.ts";
+import { FILES } from "../../src/site/files.ts";
 import { fixture, ROOT } from "../helpers.ts";
 import { apply, edit, type Edit } from "./edits.ts";
 import { contentFiles, initialSite, releaseText, type Binaries } from "./site.ts";
@@ -28,10 +29,10 @@ export interface Build {
 /** A build: true when it built, false when the content was refused (a build that fails otherwise throws). */
 export type Builder = (b: Build) => Promise<boolean>;
 
-/** `build()` of src/build.ts, in this process. */
+/** `build()` of src/build.ts, in this process; with small listing pages and search shards, so that a site of ten releases has several of each. */
 export const inProcess: Builder = async (b) => {
   try {
-    await build(b);
+    await build({ ...b, pageSize: 3, searchShardSize: 2 });
     return true;
   } catch (error) {
     if (error instanceof BuildFailed) return false;
@@ -39,7 +40,7 @@ export const inProcess: Builder = async (b) => {
   }
 };
 
-/** `pressroom build` as a user runs it, a process each time (needs `npm run compile` first). */
+/** `pressroom build` as a user runs it, a process each time (needs `npm run compile` first); pages and search shards of their default sizes. */
 export const command: Builder = async (b) => {
   const args = ["build", "--content", b.contentDir, "--out", b.outDir, "--cache", b.cacheDir, "--now", b.now];
   const result = spawnSync(process.execPath, [path.join(ROOT, "bin", "pressroom.js"), ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
@@ -131,6 +132,25 @@ export async function runSequence(edits: readonly Edit[], { binaries, builder, u
       if (difference !== undefined) fail(`the output folder differs from a cold build of the same content:\n${difference}`);
     };
 
+    /** Change the folders around the content (OUTSIDE of edits.ts). */
+    const outside = (what: number, pick: number): void => {
+      // Not the mark that tells pressroom the folder is its own: without it, a build refuses the folder (as it should).
+      const files = [...readTree(out).keys()].filter((f) => !f.endsWith("/") && f !== FILES.marker);
+      const file = path.join(out, files[pick % files.length]!);
+      if (what === 0) rmSync(file);
+      else if (what === 1) writeFileSync(file, "edited by hand\n");
+      else if (what === 2) {
+        cpSync(out, `${out}.saved`, { recursive: true });
+        rmSync(out, { recursive: true });
+        renameSync(`${out}.saved`, out);
+      } else if (what === 3) rmSync(cache, { recursive: true });
+      else {
+        rmSync(content, { recursive: true });
+        mkdirSync(content);
+        writeContent(content, contentFiles(site, binaries), timeOfStep(steps.length));
+      }
+    };
+
     await check();
     for (const e of edits) {
       const done = apply(site, e);
@@ -147,6 +167,7 @@ export async function runSequence(edits: readonly Edit[], { binaries, builder, u
         const changed = touched(before, readTree(out), true, ["before", "after the failed build"]);
         if (changed !== undefined) fail(`a failed build changed the output folder:\n${changed}`);
       }
+      if (done.outside) outside(done.outside.what, done.outside.pick);
       const kept = (done.keepTime ?? []).map((file) => [path.join(content, file), statSync(path.join(content, file)).mtimeMs / 1000] as const);
       writeContent(content, contentFiles(site, binaries), timeOfStep(steps.length));
       for (const [file, time] of kept) utimesSync(file, time, time);
