@@ -9,7 +9,7 @@
 import path from "node:path";
 import fc from "fast-check";
 import { releaseSlug } from "../../src/content/slug.ts";
-import { folderOf, ownFolder, TEMPLATES, type Release, type Site } from "./site.ts";
+import { folderOf, ownFolder, releaseText, TEMPLATES, type Binaries, type Release, type Site } from "./site.ts";
 
 /** What happens to the folders around the content between two builds, as in CI or by hand. */
 export const OUTSIDE = [
@@ -34,7 +34,7 @@ export type Edit =
   | { readonly kind: "department"; readonly pick: number; readonly what: number }
   | { readonly kind: "site"; readonly what: number }
   | { readonly kind: "template"; readonly pick: number; readonly what: number }
-  | { readonly kind: "broken"; readonly pick: number }
+  | { readonly kind: "broken"; readonly pick: number; readonly what: number }
   | { readonly kind: "outside"; readonly pick: number; readonly what: number };
 
 const pick = fc.nat({ max: 99 });
@@ -51,9 +51,9 @@ export const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("withdraw" as const), pick, later: fc.boolean() }),
   fc.record({ kind: fc.constant("clock" as const), step: fc.nat({ max: 2 }) }),
   fc.record({ kind: fc.constant("department" as const), pick, what: fc.nat({ max: 3 }) }),
-  fc.record({ kind: fc.constant("site" as const), what: fc.nat({ max: 5 }) }),
+  fc.record({ kind: fc.constant("site" as const), what: fc.nat({ max: 6 }) }),
   fc.record({ kind: fc.constant("template" as const), pick, what: fc.nat({ max: 3 }) }),
-  fc.record({ kind: fc.constant("broken" as const), pick }),
+  fc.record({ kind: fc.constant("broken" as const), pick, what: fc.nat({ max: 1 }) }),
   fc.record({ kind: fc.constant("outside" as const), pick, what: fc.nat({ max: OUTSIDE.length - 1 }) }),
 );
 
@@ -63,8 +63,8 @@ export interface Done {
   readonly renames: readonly (readonly [from: string, to: string])[];
   /** For `outside`: which of OUTSIDE, and a number to pick a file of the output by. */
   readonly outside?: { readonly what: number; readonly pick: number };
-  /** For `broken`: the release whose file is saved broken before the build. */
-  readonly broken?: Release;
+  /** For `broken`: a file (content-relative) saved broken before a build, and what it then holds; the next save puts it right. */
+  readonly broken?: { readonly file: string; readonly bytes: string | Buffer };
   /**
    * Files saved with their size and modification time as before (content-relative): what a
    * copy that keeps times (`cp -p`, `rsync -t`, unpacking an archive) or two saves within a
@@ -151,7 +151,7 @@ function moves(from: Release, to: Release): [string, string][] {
 const skipped = (why: string): Done => ({ label: `(skipped: ${why})`, renames: [] });
 
 /** Apply `e` to `site` (in place). */
-export function apply(site: Site, e: Edit): Done {
+export function apply(site: Site, e: Edit, binaries: Binaries): Done {
   switch (e.kind) {
     case "add": {
       const name = NAMES[e.name % NAMES.length]!;
@@ -305,7 +305,8 @@ export function apply(site: Site, e: Edit): Done {
         () => ((site.description = site.description.endsWith(".") ? "Mitteilungen der Stadt" : "Aktuelle Mitteilungen der Stadtverwaltung Prüfstadt."), "site description"),
         () => ((site.language = site.language === "de" ? "en" : "de"), `site language ${site.language}`),
         () => ((site.color = site.color ? undefined : "#0b3d6e"), `site colour ${site.color ?? "(default)"}`),
-        () => ((site.logo = !site.logo), `logo ${site.logo ? "added" : "removed"}`),
+        () => ((site.logo = site.logo === undefined ? 0 : undefined), `logo ${site.logo === undefined ? "removed" : "added"}`),
+        () => ((site.logo = site.logo === undefined ? 1 : 1 - site.logo), `logo.png another picture (logo ${site.logo})`),
       ];
       return { label: changes[e.what % changes.length]!(), renames: [] };
     }
@@ -330,7 +331,12 @@ export function apply(site: Site, e: Edit): Done {
     case "broken": {
       const r = chosen(site, e.pick);
       if (!r) return skipped("broken save: no release");
-      return { label: `save ${r.path} with an unknown department (the build fails), then put it right`, renames: [], broken: r };
+      const photo = r.photos[0];
+      if (e.what === 1 && photo) {
+        const file = `releases/${path.posix.join(folderOf(r), photo.file)}`;
+        return { label: `save ${file} cut short (the build fails), then put it right`, renames: [], broken: { file, bytes: binaries.pictures[photo.picture]!.subarray(0, 150) } };
+      }
+      return { label: `save ${r.path} with an unknown department (the build fails), then put it right`, renames: [], broken: { file: `releases/${r.path}`, bytes: releaseText({ ...r, departments: ["gibtsnicht"] }) } };
     }
   }
 }

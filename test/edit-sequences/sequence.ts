@@ -16,7 +16,7 @@ import { build, BuildFailed } from "../../src/build.ts";
 import { FILES } from "../../src/site/files.ts";
 import { fixture, ROOT } from "../helpers.ts";
 import { apply, edit, type Edit } from "./edits.ts";
-import { contentFiles, initialSite, releaseText, type Binaries } from "./site.ts";
+import { contentFiles, initialSite, type Binaries } from "./site.ts";
 import { contentDifference, readTree, touched } from "./trees.ts";
 
 export interface Build {
@@ -49,12 +49,13 @@ export const command: Builder = async (b) => {
   throw new Error(`pressroom build ended with ${result.status}:\n${result.stderr}`);
 };
 
-/** The photos (two pictures of the same size), logo and PDF the sites use, made once. */
+/** The photos, logos and PDF the sites use, made once. */
 export async function makeBinaries(): Promise<Binaries> {
+  const logo = (background: string): Promise<Buffer> => sharp({ create: { width: 32, height: 32, channels: 4, background } }).png().toBuffer();
   const picture = (background: string): Promise<Buffer> => sharp({ create: { width: 40, height: 30, channels: 3, background } }).jpeg({ quality: 80 }).toBuffer();
   return {
     pictures: [await picture("#3a6"), await picture("#a63")],
-    logo: await sharp({ create: { width: 32, height: 32, channels: 4, background: "#0b3d6e" } }).png().toBuffer(),
+    logos: [await logo("#0b3d6e"), await logo("#6e0b3d")],
     pdf: readFileSync(path.join(fixture("valid"), "releases/2026/2026-11-20-hallenbad/Lageplan Bad.pdf")),
   };
 }
@@ -153,7 +154,7 @@ export async function runSequence(edits: readonly Edit[], { binaries, builder, u
 
     await check();
     for (const e of edits) {
-      const done = apply(site, e);
+      const done = apply(site, e, binaries);
       steps.push(`${done.label}  ${JSON.stringify(e)}`);
       if (done.label.startsWith("(skipped")) continue;
       for (const [from, to] of done.renames) {
@@ -162,8 +163,8 @@ export async function runSequence(edits: readonly Edit[], { binaries, builder, u
       }
       if (done.broken) {
         const before = readTree(out);
-        writeFileSync(path.join(content, "releases", done.broken.path), releaseText({ ...done.broken, departments: ["gibtsnicht"] }));
-        if (await builder({ contentDir: content, outDir: out, cacheDir: cache, now: site.now })) fail("a release with an unknown department was built");
+        writeFileSync(path.join(content, done.broken.file), done.broken.bytes);
+        if (await builder({ contentDir: content, outDir: out, cacheDir: cache, now: site.now })) fail(`${done.broken.file}, saved broken, was built`);
         const changed = touched(before, readTree(out), true, ["before", "after the failed build"]);
         if (changed !== undefined) fail(`a failed build changed the output folder:\n${changed}`);
       }
@@ -176,6 +177,12 @@ export async function runSequence(edits: readonly Edit[], { binaries, builder, u
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** What each of `edits` does to the starting site, applied in order without building: the labels of the steps. */
+export function dryRun(edits: readonly Edit[], binaries: Binaries): string[] {
+  const site = initialSite();
+  return edits.map((e) => apply(site, e, binaries).label);
 }
 
 /** Sequences of 1 to `steps` edits. */

@@ -50,7 +50,8 @@ export interface Site {
   description: string;
   language: "de" | "en";
   color?: string;
-  logo: boolean;
+  /** Which of the two logos site.yaml names, if any. */
+  logo?: number;
   accessibility: boolean;
   phone: string;
   departments: Department[];
@@ -61,10 +62,10 @@ export interface Site {
   photosAdded: number;
 }
 
-/** The files of a site that are not text: two small photos (different pictures, the same size), a logo and a PDF. */
+/** The files of a site that are not text: two small photos and two logos (each pair different pictures of the same size) and a PDF. */
 export interface Binaries {
   readonly pictures: readonly [Buffer, Buffer];
-  readonly logo: Buffer;
+  readonly logos: readonly [Buffer, Buffer];
   readonly pdf: Buffer;
 }
 
@@ -76,7 +77,6 @@ export function initialSite(): Site {
     title: "Stadt Prüfstadt – Pressemitteilungen",
     description: "Aktuelle Mitteilungen der Stadtverwaltung Prüfstadt.",
     language: "de",
-    logo: false,
     accessibility: false,
     phone: "0251 492-6609",
     departments: [
@@ -229,12 +229,12 @@ export function contentFiles(site: Site, binaries: Binaries): Map<string, string
       "timezone: Europe/Berlin",
       `description: ${quoted(site.description)}`,
       ...(site.color ? [`color: ${quoted(site.color)}`] : []),
-      ...(site.logo ? ["logo: logo.png"] : []),
+      ...(site.logo !== undefined ? ["logo: logo.png"] : []),
       ...footer,
       "",
     ].join("\n"),
   );
-  if (site.logo) files.set("logo.png", binaries.logo);
+  if (site.logo !== undefined) files.set("logo.png", binaries.logos[site.logo]!);
   files.set(
     "departments.yaml",
     site.departments
