@@ -1,11 +1,12 @@
 /**
- * Same bytes, always: random sequences of edits (add, edit, rename, move, delete a release;
- * add, remove and replace a photo; withdraw; move the clock past an embargo; rename a
- * department; change site.yaml; override a template; a broken save) applied one after
- * another to one content folder, built into one output folder with one cache, give after
- * every step exactly the files and bytes of a cold build of the same content, and a second
- * build changes nothing (test/edit-sequences/sequence.ts). A fixed seed and a few sequences
- * here; `npm run fuzz -- --only sequences` runs many more.
+ * Same bytes, always: sequences of edits (add, edit, rename, move, delete a release; add,
+ * remove and replace a photo; withdraw; move the clock past an embargo and back; rename a
+ * department; change site.yaml; override a template; a broken save; the output or cache
+ * folder changed by hand or by CI) applied one after another to one content folder, built
+ * into one output folder with one cache, give after every step exactly the files and bytes
+ * of a cold build of the same content, and a second build changes nothing
+ * (test/edit-sequences/sequence.ts). A tour of every kind of edit, a fixed seed and a few
+ * sequences here; `npm run fuzz -- --only sequences` runs many more.
  */
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
@@ -39,6 +40,7 @@ const TOUR: readonly Edit[] = [
   { kind: "outside", pick: 0, what: 2 }, // the output restored from a CI cache
   { kind: "delete", pick: 0 }, // Tag der offenen Tür
   { kind: "clock", step: 2 }, // a year on: older releases share their department's card
+  { kind: "clock", step: 3 }, // back to a minute before the Weihnachtsmarkt's embargo ended: a build without --now after one that looked ahead
 ];
 
 let binaries: Binaries;

@@ -49,7 +49,7 @@ export const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("remove-photo" as const), pick }),
   fc.record({ kind: fc.constant("replace-photo" as const), pick, keepTime: fc.boolean() }),
   fc.record({ kind: fc.constant("withdraw" as const), pick, later: fc.boolean() }),
-  fc.record({ kind: fc.constant("clock" as const), step: fc.nat({ max: 2 }) }),
+  fc.record({ kind: fc.constant("clock" as const), step: fc.nat({ max: 3 }) }),
   fc.record({ kind: fc.constant("department" as const), pick, what: fc.nat({ max: 3 }) }),
   fc.record({ kind: fc.constant("site" as const), what: fc.nat({ max: 6 }) }),
   fc.record({ kind: fc.constant("template" as const), pick, what: fc.nat({ max: 3 }) }),
@@ -88,14 +88,9 @@ const localTime = (value: number, separator: "T" | " "): string => {
 
 const DAY = 24 * 60;
 
-/** Times of the releases and withdrawals still to come, in order. */
-function events(site: Site): number[] {
-  const now = minutes(site.now);
-  return site.releases
-    .flatMap((r) => [minutes(r.date), ...(r.withdrawn ? [minutes(r.withdrawn.date)] : [])])
-    .filter((t) => t > now)
-    .sort((a, b) => a - b);
-}
+/** Times of the releases and withdrawals, in order. */
+const events = (site: Site): number[] =>
+  site.releases.flatMap((r) => [minutes(r.date), ...(r.withdrawn ? [minutes(r.withdrawn.date)] : [])]).sort((a, b) => a - b);
 
 // ---- names, addresses and folders
 
@@ -268,10 +263,12 @@ export function apply(site: Site, e: Edit, binaries: Binaries): Done {
     }
     case "clock": {
       const now = minutes(site.now);
-      const next = events(site)[0];
-      const to = [now + 180, next !== undefined ? next + 1 : now + DAY, now + 400 * DAY][e.step]!;
+      const next = events(site).find((t) => t > now);
+      // The last step goes back, as a build without --now after one that looked ahead: to just before the last release or withdrawal that came.
+      const last = events(site).findLast((t) => t <= now);
+      const to = [now + 180, next !== undefined ? next + 1 : now + DAY, now + 400 * DAY, last !== undefined ? last - 1 : now - DAY][e.step]!;
       site.now = localTime(to, "T");
-      return { label: `now ${site.now}`, renames: [] };
+      return { label: `now ${site.now}${to < now ? " (back)" : ""}`, renames: [] };
     }
     case "department": {
       const d = site.departments[e.pick % site.departments.length]!;
