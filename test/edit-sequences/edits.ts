@@ -18,6 +18,8 @@ export const OUTSIDE = [
   "restore the output folder from a CI cache (the same bytes, new inodes and times)",
   "lose the cache folder",
   "check the content out afresh (the same bytes, new inodes and times)",
+  "a preview (pressroom serve) into another folder, with the same cache",
+  "move the content folder to another path",
 ] as const;
 
 export type Edit =

@@ -24,6 +24,8 @@ export interface Build {
   readonly outDir: string;
   readonly cacheDir: string;
   readonly now: string;
+  /** A preview, as `pressroom serve` makes (drafts and embargoed releases too). */
+  readonly preview?: boolean;
 }
 
 /** A build: true when it built, false when the content was refused (a build that fails otherwise throws). */
@@ -42,7 +44,7 @@ export const inProcess: Builder = async (b) => {
 
 /** `pressroom build` as a user runs it, a process each time (needs `npm run compile` first); pages and search shards of their default sizes. */
 export const command: Builder = async (b) => {
-  const args = ["build", "--content", b.contentDir, "--out", b.outDir, "--cache", b.cacheDir, "--now", b.now];
+  const args = ["build", "--content", b.contentDir, "--out", b.outDir, "--cache", b.cacheDir, "--now", b.now, ...(b.preview ? ["--preview"] : [])];
   const result = spawnSync(process.execPath, [path.join(ROOT, "bin", "pressroom.js"), ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   if (result.status === 0) return true;
   if (result.status === 1) return false;
@@ -107,7 +109,7 @@ export interface SequenceOptions {
 export async function runSequence(edits: readonly Edit[], { binaries, builder, untouched }: SequenceOptions): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), "pressroom-sequence-"));
   try {
-    const content = path.join(root, "content");
+    let content = path.join(root, "content");
     const out = path.join(root, "out");
     const cache = path.join(root, "cache");
     const site = initialSite();
@@ -134,7 +136,7 @@ export async function runSequence(edits: readonly Edit[], { binaries, builder, u
     };
 
     /** Change the folders around the content (OUTSIDE of edits.ts). */
-    const outside = (what: number, pick: number): void => {
+    const outside = async (what: number, pick: number): Promise<void> => {
       // Not the mark that tells pressroom the folder is its own: without it, a build refuses the folder (as it should).
       const files = [...readTree(out).keys()].filter((f) => !f.endsWith("/") && f !== FILES.marker);
       const file = path.join(out, files[pick % files.length]!);
@@ -145,10 +147,16 @@ export async function runSequence(edits: readonly Edit[], { binaries, builder, u
         rmSync(out, { recursive: true });
         renameSync(`${out}.saved`, out);
       } else if (what === 3) rmSync(cache, { recursive: true });
-      else {
+      else if (what === 4) {
         rmSync(content, { recursive: true });
         mkdirSync(content);
         writeContent(content, contentFiles(site, binaries), timeOfStep(steps.length));
+      } else if (what === 5) {
+        if (!(await builder({ contentDir: content, outDir: path.join(root, "preview"), cacheDir: cache, now: site.now, preview: true }))) fail("the preview refused the content");
+      } else {
+        const moved = path.join(root, `content-${steps.length}`);
+        renameSync(content, moved);
+        content = moved;
       }
     };
 
@@ -168,7 +176,7 @@ export async function runSequence(edits: readonly Edit[], { binaries, builder, u
         const changed = touched(before, readTree(out), true, ["before", "after the failed build"]);
         if (changed !== undefined) fail(`a failed build changed the output folder:\n${changed}`);
       }
-      if (done.outside) outside(done.outside.what, done.outside.pick);
+      if (done.outside) await outside(done.outside.what, done.outside.pick);
       const kept = (done.keepTime ?? []).map((file) => [path.join(content, file), statSync(path.join(content, file)).mtimeMs / 1000] as const);
       writeContent(content, contentFiles(site, binaries), timeOfStep(steps.length));
       for (const [file, time] of kept) utimesSync(file, time, time);
