@@ -12,15 +12,19 @@ import { releaseSlug } from "../../src/content/slug.ts";
 import { folderOf, ownFolder, releaseText, TEMPLATES, type Binaries, type Release, type Site } from "./site.ts";
 
 /** What happens to the folders around the content between two builds, as in CI or by hand. */
-export const OUTSIDE = [
-  "delete a file of the output by hand",
-  "edit a file of the output by hand",
-  "restore the output folder from a CI cache (the same bytes, new inodes and times)",
-  "lose the cache folder",
-  "check the content out afresh (the same bytes, new inodes and times)",
-  "a preview (pressroom serve) into another folder, with the same cache",
-  "move the content folder to another path",
-] as const;
+export const OUTSIDE = {
+  outputFileDeleted: "delete a file of the output by hand",
+  outputFileEdited: "edit a file of the output by hand",
+  outputRestored: "restore the output folder from a CI cache (the same bytes, new inodes and times)",
+  cacheLost: "lose the cache folder",
+  freshCheckout: "check the content out afresh (the same bytes, new inodes and times)",
+  previewBuilt: "a preview (pressroom serve) into another folder, with the same cache",
+  contentMoved: "move the content folder to another path",
+} as const;
+
+export type Outside = keyof typeof OUTSIDE;
+
+const OUTSIDE_KINDS = Object.keys(OUTSIDE) as Outside[];
 
 export type Edit =
   | { readonly kind: "add"; readonly name: number; readonly days: number; readonly time: number; readonly department: number; readonly ownFolder: boolean }
@@ -56,15 +60,17 @@ export const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("site" as const), what: fc.nat({ max: 6 }) }),
   fc.record({ kind: fc.constant("template" as const), pick, what: fc.nat({ max: 3 }) }),
   fc.record({ kind: fc.constant("broken" as const), pick, what: fc.nat({ max: 1 }) }),
-  fc.record({ kind: fc.constant("outside" as const), pick, what: fc.nat({ max: OUTSIDE.length - 1 }) }),
+  fc.record({ kind: fc.constant("outside" as const), pick, what: fc.nat({ max: OUTSIDE_KINDS.length - 1 }) }),
 );
 
 /** What an edit did: a line for the report, and the files to rename on disk first (a user's `git mv`, which keeps a file's inode and time). */
 export interface Done {
   readonly label: string;
   readonly renames: readonly (readonly [from: string, to: string])[];
-  /** For `outside`: which of OUTSIDE, and a number to pick a file of the output by. */
-  readonly outside?: { readonly what: number; readonly pick: number };
+  /** For `outside`: what happens, and a number to pick a file of the output by. */
+  readonly outside?: { readonly what: Outside; readonly pick: number };
+  /** The edit could not apply to the site as it was, and was left out. */
+  readonly skipped?: true;
   /** For `broken`: a file (content-relative) saved broken before a build, and what it then holds; the next save puts it right. */
   readonly broken?: { readonly file: string; readonly bytes: string | Buffer };
   /**
@@ -145,7 +151,7 @@ function moves(from: Release, to: Release): [string, string][] {
 
 // ---- the edits
 
-const skipped = (why: string): Done => ({ label: `(skipped: ${why})`, renames: [] });
+const skipped = (why: string): Done => ({ label: `(skipped: ${why})`, renames: [], skipped: true });
 
 /** Apply `e` to `site` (in place). */
 export function apply(site: Site, e: Edit, binaries: Binaries): Done {
@@ -324,8 +330,8 @@ export function apply(site: Site, e: Edit, binaries: Binaries): Done {
       return { label: `remove the override of ${name}`, renames: [] };
     }
     case "outside": {
-      const what = e.what % OUTSIDE.length;
-      return { label: OUTSIDE[what]!, renames: [], outside: { what, pick: e.pick } };
+      const what = OUTSIDE_KINDS[e.what % OUTSIDE_KINDS.length]!;
+      return { label: OUTSIDE[what], renames: [], outside: { what, pick: e.pick } };
     }
     case "broken": {
       const r = chosen(site, e.pick);

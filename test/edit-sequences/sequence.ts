@@ -15,7 +15,7 @@ import sharp from "sharp";
 import { build, BuildFailed } from "../../src/build.ts";
 import { FILES } from "../../src/site/files.ts";
 import { fixture, ROOT } from "../helpers.ts";
-import { apply, edit, type Edit } from "./edits.ts";
+import { apply, edit, type Done, type Edit, type Outside } from "./edits.ts";
 import { contentFiles, initialSite, type Binaries } from "./site.ts";
 import { contentDifference, readTree, touched } from "./trees.ts";
 
@@ -125,38 +125,44 @@ export async function runSequence(edits: readonly Edit[], { binaries, builder, u
     const check = async (): Promise<void> => {
       if (!(await builder({ contentDir: content, outDir: out, cacheDir: cache, now: site.now }))) fail("the content was refused (a bug of the test's edits)");
       const first = readTree(out);
-      await builder({ contentDir: content, outDir: out, cacheDir: cache, now: site.now });
+      if (!(await builder({ contentDir: content, outDir: out, cacheDir: cache, now: site.now }))) fail("the content was refused the second time");
       const again = touched(first, readTree(out), untouched);
       if (again !== undefined) fail(`building again without a change changed the output folder:\n${again}`);
       const cold = path.join(root, `cold-${++colds}`);
-      await builder({ contentDir: content, outDir: path.join(cold, "out"), cacheDir: path.join(cold, "cache"), now: site.now });
+      if (!(await builder({ contentDir: content, outDir: path.join(cold, "out"), cacheDir: path.join(cold, "cache"), now: site.now }))) fail("a cold build refused the content");
       const difference = contentDifference(readTree(path.join(cold, "out")), first);
       rmSync(cold, { recursive: true, force: true });
       if (difference !== undefined) fail(`the output folder differs from a cold build of the same content:\n${difference}`);
     };
 
     /** Change the folders around the content (OUTSIDE of edits.ts). */
-    const outside = async (what: number, pick: number): Promise<void> => {
+    const outside = async (what: Outside, pick: number): Promise<void> => {
       // Not the mark that tells pressroom the folder is its own: without it, a build refuses the folder (as it should).
       const files = [...readTree(out).keys()].filter((f) => !f.endsWith("/") && f !== FILES.marker);
       const file = path.join(out, files[pick % files.length]!);
-      if (what === 0) rmSync(file);
-      else if (what === 1) writeFileSync(file, "edited by hand\n");
-      else if (what === 2) {
-        cpSync(out, `${out}.saved`, { recursive: true });
-        rmSync(out, { recursive: true });
-        renameSync(`${out}.saved`, out);
-      } else if (what === 3) rmSync(cache, { recursive: true });
-      else if (what === 4) {
-        rmSync(content, { recursive: true });
-        mkdirSync(content);
-        writeContent(content, contentFiles(site, binaries), timeOfStep(steps.length));
-      } else if (what === 5) {
-        if (!(await builder({ contentDir: content, outDir: path.join(root, "preview"), cacheDir: cache, now: site.now, preview: true }))) fail("the preview refused the content");
-      } else {
-        const moved = path.join(root, `content-${steps.length}`);
-        renameSync(content, moved);
-        content = moved;
+      switch (what) {
+        case "outputFileDeleted":
+          return rmSync(file);
+        case "outputFileEdited":
+          return writeFileSync(file, "edited by hand\n");
+        case "outputRestored":
+          cpSync(out, `${out}.saved`, { recursive: true });
+          rmSync(out, { recursive: true });
+          return renameSync(`${out}.saved`, out);
+        case "cacheLost":
+          return rmSync(cache, { recursive: true });
+        case "freshCheckout":
+          rmSync(content, { recursive: true });
+          mkdirSync(content);
+          return writeContent(content, contentFiles(site, binaries), timeOfStep(steps.length));
+        case "previewBuilt":
+          if (!(await builder({ contentDir: content, outDir: path.join(root, "preview"), cacheDir: cache, now: site.now, preview: true }))) fail("the preview refused the content");
+          return;
+        case "contentMoved": {
+          const moved = path.join(root, `content-${steps.length}`);
+          renameSync(content, moved);
+          content = moved;
+        }
       }
     };
 
@@ -164,7 +170,7 @@ export async function runSequence(edits: readonly Edit[], { binaries, builder, u
     for (const e of edits) {
       const done = apply(site, e, binaries);
       steps.push(`${done.label}  ${JSON.stringify(e)}`);
-      if (done.label.startsWith("(skipped")) continue;
+      if (done.skipped) continue;
       for (const [from, to] of done.renames) {
         mkdirSync(path.dirname(path.join(content, to)), { recursive: true });
         renameSync(path.join(content, from), path.join(content, to));
@@ -187,10 +193,10 @@ export async function runSequence(edits: readonly Edit[], { binaries, builder, u
   }
 }
 
-/** What each of `edits` does to the starting site, applied in order without building: the labels of the steps. */
-export function dryRun(edits: readonly Edit[], binaries: Binaries): string[] {
+/** What each of `edits` does to the starting site, applied in order without building. */
+export function dryRun(edits: readonly Edit[], binaries: Binaries): Done[] {
   const site = initialSite();
-  return edits.map((e) => apply(site, e, binaries).label);
+  return edits.map((e) => apply(site, e, binaries));
 }
 
 /** Sequences of 1 to `steps` edits. */
