@@ -86,7 +86,7 @@ test(
       "build/copies.ts keys a copied original by path, size, mtime and inode, not ctime or content: the original 2026/11/20/hallenbad/baustelle.jpg, the media kit ZIP and their lines in manifest.json keep the old picture, while the web versions show the new one",
   },
   async () => {
-    // The third release in path order is the Hallenbad, with baustelle.jpg; `cp -p`, `rsync -t` or unpacking an archive keep the time.
+    // The third release in path order is the Hallenbad, with baustelle.jpg; `cp -p` over the file, or `touch -r`, keeps its time (and inode).
     await runSequence([{ kind: "replace-photo", pick: 2, keepTime: true }], { binaries, builder: inProcess, untouched: false });
   },
 );

@@ -74,9 +74,9 @@ export interface Done {
   /** For `broken`: a file (content-relative) saved broken before a build, and what it then holds; the next save puts it right. */
   readonly broken?: { readonly file: string; readonly bytes: string | Buffer };
   /**
-   * Files saved with their size and modification time as before (content-relative): what a
-   * copy that keeps times (`cp -p`, `rsync -t`, unpacking an archive) or two saves within a
-   * file system's time step do. Only the inode's change time tells.
+   * Files saved with their size, inode and modification time as before (content-relative):
+   * what a copy that keeps times over the file (`cp -p`, `touch -r`) or two saves within a
+   * file system's time step (two seconds on FAT) do. Only the inode's change time tells.
    */
   readonly keepTime?: readonly string[];
 }
