@@ -13,6 +13,7 @@ import type { ContentModel } from "./content/model.ts";
 import { publishedReleases } from "./content/publish.ts";
 import { resolveContent } from "./content/site.ts";
 import { FrontMatterCache } from "./content/frontmatter-cache.ts";
+import { ReleaseCache } from "./content/release-cache.ts";
 import { nodeFileSystem } from "./content/fs.ts";
 import { codeFingerprint } from "./fingerprint.ts";
 import { problem, type Problem } from "./errors/problem.ts";
@@ -56,8 +57,9 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
   }
   const cache = options.cache ?? new MediaCache({ ...cacheDefaults, write: false });
   const [raw, frontMatter] = await Promise.all([loadContent(contentDir), FrontMatterCache.open(cache, codeFingerprint())]);
-  const resolved = resolveContent(raw, nodeFileSystem, frontMatter.split);
-  await frontMatter.save(cache);
+  const releases = await ReleaseCache.open(cache, codeFingerprint(), (text) => frontMatter.keep(text));
+  const resolved = resolveContent(raw, nodeFileSystem, frontMatter.split, releases);
+  await Promise.all([frontMatter.save(cache), releases.save(cache)]);
   const probed = await probeMedia(resolved.media, cache);
   const problems = [...resolved.problems, ...probed.problems];
   const warnings = [...resolved.warnings, ...probed.warnings];

@@ -87,6 +87,11 @@ export class FrontMatterCache {
     return split;
   };
 
+  /** Keep the entry of `text` for the next run, unread (its release was taken whole from release-cache.ts). */
+  keep(text: string): void {
+    this.store.get(sha256(text), isEntry);
+  }
+
   /** Keep this run's entries, and only those. */
   async save(files: StoreFiles): Promise<void> {
     await this.store.save(files);

@@ -58,6 +58,15 @@ function findFile(file: string, release: ReleasePaths, fs: FileSystem): Found {
   return { real };
 }
 
+/** A photo or download of a release resolved before is still the file it was: every address it is named by finds it. */
+export function stillFound(media: Media, release: ReleasePaths, fs: FileSystem): boolean {
+  const names = [media.file, ...(media.kind === "image" ? media.bodySources.map(localImagePath).filter((file) => file !== undefined) : [])];
+  return names.every((file) => {
+    const found = findFile(file, release, fs);
+    return "real" in found && found.real === media.source;
+  });
+}
+
 /** Files beside the one named that it may have meant: `Foto.JPG` for `foto.jpg`, a letter or two apart. */
 function similarFiles(file: string, release: ReleasePaths, fs: FileSystem): string[] {
   const folder = path.dirname(file.replaceAll("\\", "/"));

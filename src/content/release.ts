@@ -158,21 +158,13 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
       problems.push(problem("invalid-alias", where, { value, reason: alias.reason }));
       return;
     }
-    const other = context.claimedAliases.get(alias.path);
-    if (other !== undefined && other !== file) {
-      problems.push(problem("duplicate-alias", where, { value: alias.path, other }));
-      return;
-    }
-    context.claimedAliases.set(alias.path, file);
-    aliases.push({ path: alias.path, ...(where.line !== undefined && { line: where.line }), field: where.field! });
+    if (claimAlias(alias.path, where, context, problems)) aliases.push({ path: alias.path, ...(where.line !== undefined && { line: where.line }), field: where.field! });
   });
   const parts = date && localParts(date.instant, context.timeZone);
   let url: string | undefined;
   if (parts) {
     url = releaseUrl(parts, releaseSlug(file.replace(/^releases\//, "")));
-    const other = context.claimedUrls.get(url);
-    if (other !== undefined) problems.push(problem("duplicate-url", { file }, { url, other }));
-    else context.claimedUrls.set(url, file);
+    claimUrl(url, file, context, problems);
   }
   if (problems.length > before || !valid || !date || !parts || url === undefined) return undefined;
 
@@ -196,6 +188,31 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     body: body.text,
     ...(notifyCorrection && { notifyCorrection }),
   };
+}
+
+/** An old address for the release at `where.file`: false (and a problem) when another release has it. */
+function claimAlias(alias: string, where: Location, context: ReleaseContext, problems: Problem[]): boolean {
+  const other = context.claimedAliases.get(alias);
+  if (other !== undefined && other !== where.file) {
+    problems.push(problem("duplicate-alias", where, { value: alias, other }));
+    return false;
+  }
+  context.claimedAliases.set(alias, where.file);
+  return true;
+}
+
+function claimUrl(url: string, file: string, context: ReleaseContext, problems: Problem[]): void {
+  const other = context.claimedUrls.get(url);
+  if (other !== undefined) problems.push(problem("duplicate-url", { file }, { url, other }));
+  else context.claimedUrls.set(url, file);
+}
+
+/** The addresses of a release resolved before (release-cache.ts), claimed as resolving it claims them. */
+export function claimAddresses(release: Release, context: ReleaseContext, problems: Problem[]): void {
+  for (const alias of release.aliases) {
+    claimAlias(alias.path, { file: release.file, ...(alias.line !== undefined && { line: alias.line }), field: alias.field }, context, problems);
+  }
+  claimUrl(release.url, release.file, context, problems);
 }
 
 const isList = (parsed: ParsedYaml, field: string): boolean =>

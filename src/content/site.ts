@@ -21,6 +21,7 @@ import { listDepartmentsCheck, resolveDistribution } from "./distribution.ts";
 import { mayHaveSpoofing, spoofingCharacters } from "./invisible.ts";
 import { parseSize } from "./sizes.ts";
 import { isMapping, parseYaml, type ParsedYaml } from "./yaml.ts";
+import type { ReleaseCache } from "./release-cache.ts";
 
 /** Ids are used as they are in addresses: lowercase words joined by single hyphens. */
 export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -273,7 +274,12 @@ function spoofing(raw: RawContent): Problem[] {
 }
 
 /** `split` reads a release's front matter (default: parse it; a build passes its cache). */
-export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem, split?: ReleaseContext["split"]): ResolveResult {
+/**
+ * The whole content checked and resolved. `split` reads a release's front
+ * matter (a cache of earlier results, frontmatter-cache.ts); `cache` holds
+ * releases resolved by earlier runs (release-cache.ts).
+ */
+export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem, split?: ReleaseContext["split"], cache?: ReleaseCache): ResolveResult {
   const problems: Problem[] = [];
   for (const [file, target] of raw.links ?? []) problems.push(problem("symlink", { file }, target === undefined ? {} : { target }));
   problems.push(...spoofing(raw));
@@ -308,8 +314,15 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem,
     const text = raw.texts.get(file);
     if (text === undefined) continue;
     const input = { file, text, absolutePath: path.join(raw.root, file), root: raw.root, releaseFolders };
+    const kept = cache?.resolved(input, context, problems);
+    if (kept !== undefined) {
+      if (kept.release) releases.push(kept.release);
+      continue;
+    }
+    const before = { problems: problems.length, warnings: context.warnings.length };
     const release = resolveRelease(input, context, problems);
     if (release) releases.push(release);
+    if (release && cache && problems.length === before.problems) cache.keep(input, context, release, context.warnings.slice(before.warnings));
   }
   dropConsequences(problems);
   if (!site) return { problems, media: context.media, warnings: context.warnings };
