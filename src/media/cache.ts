@@ -241,6 +241,13 @@ export class MediaCache {
     });
   }
 
+  async removeStore(name: string): Promise<void> {
+    if (!this.write) return;
+    const file = path.join(this.root, name);
+    resident.delete(file);
+    await this.bestEffort(() => rm(file, { force: true }));
+  }
+
   /** Keep the remembered hashes for the next run. */
   async save(): Promise<void> {
     if (!this.write || !this.stampsChanged || !this.stamps) return;

@@ -7,7 +7,7 @@
  * taken from the cache shows the mark, one resolved again does not.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import sharp from "sharp";
@@ -34,10 +34,13 @@ const titles = (result: Awaited<ReturnType<typeof checkContent>>): string[] => (
 
 /** The cache's entries, every title marked. */
 function markCache(dir: string): void {
-  const file = path.join(dir, "v1", "releases.json");
-  const store = JSON.parse(readFileSync(file, "utf8")) as { entries: Record<string, { release: { title: string } }> };
-  for (const entry of Object.values(store.entries)) entry.release.title += MARK;
-  writeFileSync(file, JSON.stringify(store));
+  const folder = path.join(dir, "v1", "releases");
+  for (const name of readdirSync(folder)) {
+    const file = path.join(folder, name);
+    const store = JSON.parse(readFileSync(file, "utf8")) as { entries: Record<string, { release: { title: string } }> };
+    for (const entry of Object.values(store.entries)) entry.release.title += MARK;
+    writeFileSync(file, JSON.stringify(store));
+  }
 }
 
 async function twice(change: (content: string) => void | Promise<void>) {
