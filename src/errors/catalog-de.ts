@@ -296,6 +296,15 @@ export const catalogDe: Translated<typeof catalog> = {
         : "Der Pfad gilt ab der Markdown-Datei der Meldung; prüfen Sie Schreibweise und Großbuchstaben " +
           "und ob die Datei eingecheckt ist.",
   },
+  "image-site-absolute": {
+    title: "Bildadresse der alten Website",
+    message: (p) =>
+      `Das Bild „${p.src}“ im Text ist eine Adresse auf der Website, keine Datei dieser Meldung; dort wird nichts veröffentlicht, die Seite zeigte ein kaputtes Bild.`,
+    hint: (p) =>
+      p.beside
+        ? `„${p.name}“ liegt im Ordner der Meldung: Schreiben Sie seinen Namen statt der Adresse, z. B. ![Beschreibung des Fotos](${p.name}).`
+        : `Speichern Sie das Bild in den Ordner der Meldung und schreiben Sie seinen Namen statt der Adresse, z. B. ![Beschreibung des Fotos](${p.name}).`,
+  },
   "media-outside": {
     title: "Mediendatei außerhalb des Ordners der Meldung",
     message: (p) => `Die Mediendatei „${p.file}“ liegt nicht im Ordner dieser Meldung.`,
@@ -404,6 +413,13 @@ export const warningsDe: Translated<typeof warnings> = {
     hint: () =>
       "Ein Link darf zu https://-, http://-, mailto:- oder tel:-Adressen führen, oder zu einer Seite oder Datei dieser Website. " +
       "Wurde die Adresse kopiert, kopieren Sie sie erneut aus der Adresszeile des Browsers (unsichtbare Zeichen können mitgekommen sein).",
+  },
+  "media-format-renamed": {
+    title: "Dateiname passt nicht zum Bildformat",
+    message: (p) =>
+      `Die Datei „${p.file}“ ist ein ${p.actual}-Bild, ihr Name endet aber auf .${p.extension}; ` +
+      `die Webfassungen werden aus dem Bild selbst gemacht, das Original wird als „${p.published}“ veröffentlicht.`,
+    hint: (p) => `Benennen Sie die Datei so um, dass sie auf .${p.suggested} endet, und ändern Sie den Namen auch in der Meldung.`,
   },
   "image-cmyk": {
     title: "Foto in Druckfarben (CMYK)",

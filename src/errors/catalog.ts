@@ -295,6 +295,16 @@ export const catalog = {
         : "The path is relative to the release's Markdown file; check spelling and capital letters, " +
           "and that the file was committed.",
   }),
+  // `name`: the file name the address ends in; `beside`: a photo of that name is in the release's folder.
+  "image-site-absolute": entry<{ src: string; name: string; beside: boolean }>({
+    title: "Image address of the old site",
+    message: (p) =>
+      `The image "${p.src}" in the text is an address on the site, not a file of this release; nothing is published there, so the page would show a broken image.`,
+    hint: (p) =>
+      p.beside
+        ? `"${p.name}" is in the release's folder: write its name instead of the address, e.g. ![Description of the photo](${p.name}).`
+        : `Save the image into the release's folder and write its name instead of the address, e.g. ![Description of the photo](${p.name}).`,
+  }),
   "media-outside": entry<{ file: string }>({
     title: "Media file outside the release's folder",
     message: (p) => `The media file "${p.file}" is not in the folder of this release.`,
@@ -407,6 +417,13 @@ export const warnings = {
     hint: () =>
       "A link may lead to https://, http://, mailto: or tel: addresses, or to a page or file of this site. " +
       "If the address was copied, copy it again from the browser's address bar (invisible characters may have come along).",
+  }),
+  "media-format-renamed": entry<{ file: string; actual: string; extension: string; suggested: string; promised: string; published: string }>({
+    title: "File name does not match the image format",
+    message: (p) =>
+      `The file "${p.file}" is a ${p.actual} image, but its name ends in .${p.extension}; ` +
+      `its web versions are made from the picture, and the original is published as "${p.published}".`,
+    hint: (p) => `Rename the file to end in .${p.suggested} and change its name in the release too, so that the names agree.`,
   }),
   "image-cmyk": entry<{ file: string }>({
     title: "Photo in print colours (CMYK)",

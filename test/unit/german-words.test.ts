@@ -104,6 +104,7 @@ const ERRORS: { readonly [C in ErrorCode]?: readonly ParamsOf<C>[] } = {
   "invalid-email": [{ value: "presse(at)stadt.de" }],
   "invalid-phone": [{ value: "ruf an" }],
   "media-missing": [{ file: "Foto.JPG", suggestions: ["foto.jpg"] }, { file: "foto.jpg" }],
+  "image-site-absolute": [{ src: "/news/images/foto.jpg", name: "foto.jpg", beside: true }, { src: "/news/images/foto.jpg", name: "foto.jpg", beside: false }],
   "media-outside": [{ file: "../foto.jpg" }],
   "media-type": [{ file: "x.html", extension: "html" }, { file: "x", extension: "" }],
   "media-alt-missing": [{ file: "foto.jpg" }],
@@ -123,6 +124,7 @@ const WARNINGS: { readonly [C in WarningCode]?: readonly WarningParamsOf<C>[] } 
   "image-alt-missing-inline": [{ src: "foto.jpg", html: false }, { src: "foto.jpg", html: true }],
   "image-external": [{ src: "https://example.org/a.jpg" }],
   "link-removed": [{ address: "javascript:alert(1)" }],
+  "media-format-renamed": [{ file: "foto.png", actual: "JPEG", extension: "png", suggested: "jpg", promised: "PNG", published: "foto.jpg" }],
   "image-cmyk": [{ file: "foto.jpg" }],
   "invisible-character": [
     { character: "U+200B ZERO WIDTH SPACE", count: 1, treatment: "removed" },
