@@ -19,6 +19,9 @@ Commands:
   deploy  Publish the output folder to S3-compatible storage  [--out DIR] --bucket NAME [--prefix PATH]
           [--region R] [--endpoint URL] [--path-style] [--distribution ID] [--dry-run] [--keep-stale]
           [--concurrency N] [--retries N]   (settings also from PRESSROOM_S3_* variables: docs/operating.md)
+  import  Bring an old archive in: a WordPress export, an RSS or Atom feed, saved HTML pages  SOURCE
+          [--content DIR] [--from wordpress|feed|html] [--map FILE] [--department ID] [--dry-run] [--update]
+          [--lang de|en] [--json]   (docs/import.md)
 
 Defaults: --content content, --out dist, --now the current time, --cache .cache/pressroom,
 --lang the site's language (messages of check and build in German or English).

@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   deploy: async () => (await import("./deploy.ts")).deployCommand,
   diff: async () => (await import("./diff.ts")).diffCommand,
   schedule: async () => (await import("./schedule.ts")).scheduleCommand,
+  import: async () => (await import("./import.ts")).importCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

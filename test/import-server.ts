@@ -1,0 +1,55 @@
+/**
+ * The old site of the import tests, on 127.0.0.1: serves a fixture folder,
+ * with __ORIGIN__ in its text files replaced by the server's own address,
+ * answers 404 for what is not there (or is listed in `missing`), and keeps a
+ * log of every request.
+ */
+import { readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+
+export interface OldSite {
+  readonly origin: string;
+  /** Paths asked for, in order. */
+  readonly requests: string[];
+  /** Paths to answer with 404 although the file is there. */
+  readonly missing: Set<string>;
+  /** Text replacements of served files: path → [from, to]. */
+  readonly edits: Map<string, [string, string]>;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = { ".xml": "application/xml", ".html": "text/html; charset=utf-8", ".jpg": "image/jpeg", ".png": "image/png", ".pdf": "application/pdf", ".mp3": "audio/mpeg" };
+
+export async function startOldSite(folder: string): Promise<OldSite> {
+  const requests: string[] = [];
+  const missing = new Set<string>();
+  const edits = new Map<string, [string, string]>();
+  let origin = "";
+  const server: Server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? "/", origin);
+    requests.push(url.pathname);
+    const file = path.join(folder, decodeURIComponent(url.pathname));
+    if (missing.has(url.pathname) || !file.startsWith(folder + path.sep)) {
+      response.writeHead(404).end("not found");
+      return;
+    }
+    try {
+      let bytes: Buffer = await readFile(file);
+      const extension = path.extname(file);
+      if (extension === ".xml" || extension === ".html") {
+        let text = bytes.toString("utf8").replaceAll("__ORIGIN__", origin);
+        const edit = edits.get(url.pathname);
+        if (edit) text = text.replace(edit[0], edit[1]);
+        bytes = Buffer.from(text);
+      }
+      response.writeHead(200, { "content-type": TYPES[extension] ?? "application/octet-stream", "content-length": bytes.length }).end(bytes);
+    } catch {
+      response.writeHead(404).end("not found");
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { origin, requests, missing, edits, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
