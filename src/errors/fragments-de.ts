@@ -97,6 +97,10 @@ const EXACT: Readonly<Record<string, string>> = {
   "it declares its own XML entities": "es deklariert eigene XML-Entitäten",
   "it is not an RSS or Atom feed": "es ist kein RSS- oder Atom-Feed",
   "it is not on the old site": "es liegt nicht auf der alten Website",
+  "saved HTML pages need a mapping file (--map FILE) whose selectors name at least title, date and body":
+    "gespeicherte HTML-Seiten brauchen eine Zuordnungsdatei (--map DATEI), deren selectors mindestens title, date und body nennen",
+  "base_url must be an address starting with http:// or https://": "base_url muss eine Adresse sein, die mit http:// oder https:// beginnt",
+  "pages must be a list of addresses": "pages muss eine Liste von Adressen sein",
   // The front matter's own problems (content/frontmatter.ts).
   "it is never closed by a line ---": "sie werden nie mit einer Zeile --- abgeschlossen",
   "Add a line of three dashes (---) after the last field, before the text of the release.":
@@ -115,6 +119,9 @@ const PATTERNS: readonly [RegExp, (...groups: string[]) => string][] = [
   [/^the server answered (\d+)(.*)$/, (status, text) => `der Server antwortete ${status}${text}`],
   [/^it has more than (\d+) MB$/, (size) => `es hat mehr als ${size} MB`],
   [/^it is not on (\S+)$/, (host) => `es liegt nicht auf ${host}`],
+  [/^it has the unknown field "(.+)" \(known: (.+)\)$/, (field, known) => `sie hat das unbekannte Feld „${field}“ (bekannt: ${known})`],
+  [/^selectors has the unknown field "(.+)" \(known: (.+)\)$/, (field, known) => `selectors hat das unbekannte Feld „${field}“ (bekannt: ${known})`],
+  [/^the selector "(.*)" of (\w+) is no valid CSS selector$/, (selector, field) => `der Selektor „${selector}“ von ${field} ist kein gültiger CSS-Selektor`],
   [/^it is not well-formed XML \((.*)\)$/, (detail) => `es ist kein wohlgeformtes XML (${detail})`],
   [/^a file named (.+) is in the release's folder already$/, (name) => `eine Datei namens ${name} liegt schon im Ordner der Meldung`],
   [/^it is ([\d.]+) MB large, more than 1 MB$/, (size) => `es ist ${size.replace(".", ",")} MB groß, mehr als 1 MB`],

@@ -18,13 +18,15 @@ export interface Mapping {
   readonly dateFormat?: string;
   /** Addresses of the pages, when the source is this file's list rather than a folder. */
   readonly pages: readonly string[];
+  /** Where a folder of saved pages was on the web: a page's old address is this and its path in the folder. */
+  readonly baseUrl?: string;
 }
 
 export const emptyMapping: Mapping = { departments: new Map(), selectors: {}, pages: [] };
 
 export type MappingResult = { readonly ok: true; readonly mapping: Mapping } | { readonly ok: false; readonly detail: string; readonly line?: number };
 
-const KNOWN = new Set(["departments", "default_department", "selectors", "date_format", "pages"]);
+const KNOWN = new Set(["departments", "default_department", "selectors", "date_format", "pages", "base_url"]);
 
 const text = (value: YamlValue | undefined): string | undefined => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
 
@@ -62,7 +64,10 @@ export function readMapping(source: string, file: string): MappingResult {
   if (pages === undefined) return { ok: false, detail: "pages must be a list of addresses", ...lineOf(parsed, ["pages"]) };
   const defaultDepartment = text(value.default_department);
   const dateFormat = text(value.date_format);
-  return { ok: true, mapping: { departments, selectors, pages, ...(defaultDepartment && { defaultDepartment }), ...(dateFormat && { dateFormat }) } };
+  const baseUrl = text(value.base_url);
+  if (baseUrl !== undefined && !/^https?:\/\/[^/]/i.test(baseUrl)) return { ok: false, detail: "base_url must be an address starting with http:// or https://", ...lineOf(parsed, ["base_url"]) };
+  const mapping: Mapping = { departments, selectors, pages, ...(defaultDepartment && { defaultDepartment }), ...(dateFormat && { dateFormat }), ...(baseUrl && { baseUrl }) };
+  return { ok: true, mapping };
 }
 
 function lineOf(parsed: ReturnType<typeof parseYaml>, path: string[]): { line?: number } {

@@ -46,7 +46,8 @@ export type PlanNote =
   | { readonly code: "import-alt-missing"; readonly file: string }
   | { readonly code: "import-other-host"; readonly address: string; readonly host: string }
   | { readonly code: "import-alias-unusable"; readonly address: string; readonly reason: string }
-  | { readonly code: "import-no-contact"; readonly department: string };
+  | { readonly code: "import-no-contact"; readonly department: string }
+  | { readonly code: "import-fetch-failed"; readonly address: string; readonly reason: string };
 
 export type SkipReason =
   | { readonly code: "import-skipped-no-department"; readonly categories: string[] }
@@ -185,12 +186,14 @@ export function planRelease(item: ImportItem, options: PlanOptions): ReleasePlan
   const fetchable = (url: string): boolean =>
     sameSite(url, origins.origin) || (origins.localRoot !== undefined && url.startsWith(origins.localRoot));
   const otherHost = new Set<string>();
+  const outside = new Set<string>();
   const host = origins.origin ? new URL(origins.origin).host : "the old site";
   const decide = {
     nameFor: (url: string) => {
       if (options.failed?.has(url)) return undefined;
       if (fetchable(url)) return names.nameFor(url);
       if (/^https?:/i.test(url)) otherHost.add(url);
+      else if (url.startsWith("file:")) outside.add(url);
       return undefined;
     },
     isDownload: isDownloadAddress,
@@ -224,6 +227,7 @@ export function planRelease(item: ImportItem, options: PlanOptions): ReleasePlan
     if (!media.some((m) => m.file === name)) media.push({ file: name, title: download.title ?? name });
   }
   for (const address of otherHost) notes.push({ code: "import-other-host", address, host });
+  for (const address of outside) notes.push({ code: "import-fetch-failed", address, reason: "it is not in the folder of the source" });
 
   const aliases: string[] = [];
   if (item.link && !draft) {

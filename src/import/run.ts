@@ -75,6 +75,8 @@ function noteProblem(note: PlanNote | ImportItem["notes"][number], file: string)
       return warning(note.code, { ...at, field: "aliases" }, { address: note.address, reason: note.reason });
     case "import-no-contact":
       return warning(note.code, { ...at, field: "contact" }, { department: note.department });
+    case "import-fetch-failed":
+      return warning(note.code, { ...at, field: "body" }, { address: note.address, reason: note.reason });
     case "import-shortcode":
       return warning(note.code, { ...at, field: "body" }, { shortcode: note.shortcode });
     case "import-comments":
@@ -119,7 +121,9 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     const problems = [
       opened.code === "import-source-unreadable"
         ? problem(opened.code, at, { source: options.source, reason: opened.reason })
-        : problem(opened.code, at, { source: options.source }),
+        : opened.code === "import-map-invalid"
+          ? problem(opened.code, at, { detail: opened.detail })
+          : problem(opened.code, at, { source: options.source }),
     ];
     return { ...base, entries: [], problems, requests: 0 };
   }

@@ -20,7 +20,8 @@ export type SourceKind = (typeof KINDS)[number];
 export type Opened =
   | { readonly ok: true; readonly kind: SourceKind; readonly read: SourceRead; readonly fetcher: Fetcher; readonly localRoot?: string }
   | { readonly ok: false; readonly code: "import-source-unreadable"; readonly reason: string }
-  | { readonly ok: false; readonly code: "import-source-unknown" };
+  | { readonly ok: false; readonly code: "import-source-unknown" }
+  | { readonly ok: false; readonly code: "import-map-invalid"; readonly detail: string };
 
 export interface OpenOptions {
   readonly from?: SourceKind;
@@ -28,7 +29,7 @@ export interface OpenOptions {
   readonly timeZone: string;
   readonly fetch: FetchOptions;
   /** Reads saved HTML pages (html-pages.ts), loaded only for that kind. */
-  readonly readPages?: (addresses: readonly string[], fetcher: Fetcher, mapping: Mapping, timeZone: string) => Promise<SourceRead>;
+  readonly readPages?: (addresses: readonly string[], fetcher: Fetcher, mapping: Mapping, timeZone: string, root?: string) => Promise<SourceRead>;
 }
 
 const isAddress = (source: string): boolean => /^https?:\/\//i.test(source);
@@ -65,7 +66,14 @@ export async function openSource(source: string, options: OpenOptions): Promise<
   const fetcher = new Fetcher(origin, localRoot, options.fetch);
   const pages = async (addresses: readonly string[], pageFetcher: Fetcher): Promise<Opened> => {
     if (!options.readPages) return { ok: false, code: "import-source-unknown" };
-    return { ok: true, kind: "html", read: await options.readPages(addresses, pageFetcher, options.mapping, options.timeZone), fetcher: pageFetcher, ...(localRoot && { localRoot }) };
+    const { selectors } = options.mapping;
+    if (!selectors.title || !selectors.date || !selectors.body) {
+      return { ok: false, code: "import-map-invalid", detail: "saved HTML pages need a mapping file (--map FILE) whose selectors name at least title, date and body" };
+    }
+    const read = await options.readPages(addresses, pageFetcher, options.mapping, options.timeZone, localRoot);
+    // Saved pages' own files are read from their folder; what they name on the old site comes from there (base_url).
+    const siteFetcher = read.origin === pageFetcher.origin ? pageFetcher : new Fetcher(read.origin, localRoot, options.fetch);
+    return { ok: true, kind: "html", read, fetcher: siteFetcher, ...(localRoot && { localRoot }) };
   };
   if (folder) {
     if (options.from !== undefined && options.from !== "html") return { ok: false, code: "import-source-unknown" };
