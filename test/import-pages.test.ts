@@ -3,40 +3,24 @@
  * press page of 2002 (department, date, title, subtitle, a photo with its
  * caption, a download, a contact with phone number), read by the CSS
  * selectors of a mapping file: as a list of addresses on the old site
- * (test/import-server.ts), and as a folder of saved pages.
+ * (test/import-helpers.ts), and as a folder of saved pages.
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
 import { build, checkContent } from "../src/build.ts";
-import { fixture, html, ROOT, scratchDirs } from "./helpers.ts";
-import { startOldSite, type OldSite } from "./import-server.ts";
+import { fixture, html, scratchDirs } from "./helpers.ts";
+import { cli, importSite, releaseAt, startOldSite, type OldSite } from "./import-helpers.ts";
 
 const ARCHIVE = fixture("import-archive");
 const MAPPING = path.join(ARCHIVE, "presse", "mapping.yaml");
 const fresh = scratchDirs();
 
-function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(ROOT, "bin", "pressroom.js"), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) => {
-      resolve({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
-function freshContent(): string {
-  const dir = path.join(fresh(), "content");
-  cpSync(fixture("import-site"), dir, { recursive: true });
-  return dir;
-}
+const freshContent = (): string => importSite(fresh);
 
-function release(content: string, file: string): { data: Record<string, unknown>; body: string } {
-  const [, front, body] = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(readFileSync(path.join(content, file), "utf8"))!;
-  return { data: parseYaml(front!) as Record<string, unknown>, body: body! };
-}
+const release = releaseAt;
 
 const AMPEL = "releases/2002/2002-10-09-ampel-an-der-weseler-strasse-wird-umgebaut/index.md";
 const BRUNNEN = "releases/2002/2002-10-09-brunnen-am-domplatz-sprudelt-wieder/index.md";

@@ -1,6 +1,6 @@
 /**
  * `pressroom import` (issue 21) against an old site on 127.0.0.1
- * (test/import-server.ts serving test/fixtures/import-archive): a WordPress
+ * (test/import-helpers.ts serving test/fixtures/import-archive): a WordPress
  * export with the edge cases of WordPress's own theme test data, an RSS and
  * an Atom feed of two pages each, into a copy of test/fixtures/import-site.
  * Round trip: import → check without errors → build, every item with its
@@ -10,37 +10,21 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
 import { build, checkContent } from "../src/build.ts";
 import { aliasOutputPath } from "../src/content/alias.ts";
 import { defaults as fetchDefaults } from "../src/import/fetch.ts";
 import { emptyMapping } from "../src/import/mapping.ts";
 import { runImport } from "../src/import/run.ts";
-import { fixture, html, listFiles, ROOT, scratchDirs } from "./helpers.ts";
-import { startOldSite, type OldSite } from "./import-server.ts";
+import { fixture, html, listFiles, scratchDirs } from "./helpers.ts";
+import { cli, importSite, releaseAt, startOldSite, type OldSite } from "./import-helpers.ts";
 
 const ARCHIVE = fixture("import-archive");
-const SITE = fixture("import-site");
 const NOW = "2026-11-28T12:00";
 const fresh = scratchDirs();
 
-interface Run {
-  readonly status: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-/** `pressroom ARGS`, without blocking this process: the old site answers from here. */
-function cli(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(ROOT, "bin", "pressroom.js"), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) => {
-      resolve({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 interface JsonItem {
   readonly status: string;
@@ -64,21 +48,12 @@ async function imported(args: string[]): Promise<JsonReport> {
   return JSON.parse(run.stdout) as JsonReport;
 }
 
-function freshContent(): string {
-  const dir = path.join(fresh(), "content");
-  cpSync(SITE, dir, { recursive: true });
-  return dir;
-}
+const freshContent = (): string => importSite(fresh);
 
 /** Every file of a content folder with its bytes. */
 const snapshot = (dir: string): Map<string, string> => new Map(listFiles(dir).map((f) => [f, readFileSync(path.join(dir, f)).toString("base64")]));
 
-/** A release file's front matter and body. */
-function release(content: string, file: string): { data: Record<string, unknown>; body: string } {
-  const text = readFileSync(path.join(content, file), "utf8");
-  const [, front, body] = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(text)!;
-  return { data: parseYaml(front!) as Record<string, unknown>, body: body! };
-}
+const release = releaseAt;
 
 /** As the report's hint asks: the department gets a default contact. */
 function giveContact(content: string): void {

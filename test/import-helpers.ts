@@ -1,13 +1,17 @@
 /**
- * The old site of the import tests, on 127.0.0.1: serves a fixture folder,
+ * What the import tests share. The old site, on 127.0.0.1: serves a fixture folder,
  * with __ORIGIN__ in its text files replaced by the server's own address,
  * answers 404 for what is not there (or is listed in `missing`), and keeps a
  * log of every request.
  */
+import { execFile } from "node:child_process";
+import { cpSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { fixture, ROOT } from "./helpers.ts";
 
 export interface OldSite {
   readonly origin: string;
@@ -52,4 +56,26 @@ export async function startOldSite(folder: string): Promise<OldSite> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { origin, requests, missing, edits, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** `pressroom ARGS`, without blocking this process: the old site answers from here. */
+export function cli(args: string[]): Promise<{ readonly status: number; readonly stdout: string; readonly stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(ROOT, "bin", "pressroom.js"), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) => {
+      resolve({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** A copy of test/fixtures/import-site to import into. */
+export function importSite(scratch: () => string): string {
+  const dir = path.join(scratch(), "content");
+  cpSync(fixture("import-site"), dir, { recursive: true });
+  return dir;
+}
+
+/** A release file's front matter (read with YAML's core types) and body. */
+export function releaseAt(content: string, file: string): { data: Record<string, unknown>; body: string } {
+  const [, front, body] = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(readFileSync(path.join(content, file), "utf8"))!;
+  return { data: parseYaml(front!) as Record<string, unknown>, body: body! };
 }
