@@ -18,7 +18,7 @@ import { defaults as fetchDefaults } from "../src/import/fetch.ts";
 import { emptyMapping } from "../src/import/mapping.ts";
 import { runImport } from "../src/import/run.ts";
 import { fixture, html, listFiles, scratchDirs } from "./helpers.ts";
-import { cli, importSite, releaseAt, startOldSite, type OldSite } from "./import-helpers.ts";
+import { cli, giveContact, importSite, releaseAt, startOldSite, type OldSite } from "./import-helpers.ts";
 
 const ARCHIVE = fixture("import-archive");
 const NOW = "2026-11-28T12:00";
@@ -55,11 +55,6 @@ const snapshot = (dir: string): Map<string, string> => new Map(listFiles(dir).ma
 
 const release = releaseAt;
 
-/** As the report's hint asks: the department gets a default contact. */
-function giveContact(content: string): void {
-  const file = path.join(content, "departments.yaml");
-  writeFileSync(file, readFileSync(file, "utf8").replace("  name: Grünflächenamt\n", "  name: Grünflächenamt\n  contact: jaskowiak\n"));
-}
 
 const byOld = (report: JsonReport, suffix: string): JsonItem => {
   const item = report.items.find((i) => i.old.endsWith(suffix));
@@ -81,7 +76,8 @@ describe("a WordPress export: import → check → build", () => {
   before(async () => {
     content = freshContent();
     requestsBefore = old.requests.length;
-    report = await imported([`${old.origin}/wordpress.xml`, "--content", content, "--department", "presseamt"]);
+    // At the pace a real import keeps (the other tests ask without a pause).
+    report = await imported([`${old.origin}/wordpress.xml`, "--content", content, "--department", "presseamt", "--delay", "250"]);
   });
 
   test("the report: eight posts imported, the page skipped with its reason, warnings per item with its old address", () => {
@@ -148,9 +144,11 @@ describe("a WordPress export: import → check → build", () => {
     assert.equal(release(content, "releases/2030/2030-05-01-neues-hallenbad/index.md").data.date, "2030-05-01 09:00");
   });
 
-  test("only the old site was asked, one request at a time, each file once", () => {
+  test("only the old site was asked, one request at a time a quarter second apart, each file once", () => {
     const asked = old.requests.slice(requestsBefore);
     assert.equal(asked.length, report.requests);
+    const times = old.times.slice(requestsBefore);
+    for (let i = 1; i < times.length; i++) assert.ok(times[i]! - times[i - 1]! >= 240, `request ${i} came ${Math.round(times[i]! - times[i - 1]!)} ms after the one before`);
     assert.equal(asked[0], "/wordpress.xml");
     assert.equal(new Set(asked).size, asked.length, asked.join("\n"));
     assert.ok(!asked.includes("/wp-content/uploads/2012/01/ampel-300x200.jpg"));
@@ -326,6 +324,7 @@ describe("bad input: one message each, nothing written", () => {
     await failing([], 2, /import needs a SOURCE/);
     await failing(["a.xml", "b.xml"], 2, /import takes one SOURCE/);
     await failing(["a.xml", "--from", "typo3"], 2, /--from "typo3" is not a kind of source: use wordpress, feed, html/);
+    await failing(["a.xml", "--delay", "schnell"], 2, /--delay "schnell" is not a number of milliseconds/);
   });
 
   test("a photo the old site no longer has: the release links its old address, and still passes check", async () => {

@@ -21,7 +21,7 @@ Commands:
           [--concurrency N] [--retries N]   (settings also from PRESSROOM_S3_* variables: docs/operating.md)
   import  Bring an old archive in: a WordPress export, an RSS or Atom feed, saved HTML pages  SOURCE
           [--content DIR] [--from wordpress|feed|html] [--map FILE] [--department ID] [--dry-run] [--update]
-          [--lang de|en] [--json]   (docs/import.md)
+          [--delay MS] [--lang de|en] [--json]   (docs/import.md)
 
 Defaults: --content content, --out dist, --now the current time, --cache .cache/pressroom,
 --lang the site's language (messages of check and build in German or English).

@@ -11,6 +11,7 @@ import { resolveContent } from "../content/site.ts";
 import { reportLanguage } from "../errors/language.ts";
 import { problem } from "../errors/problem.ts";
 import { UsageError } from "../errors/usage.ts";
+import { defaults as fetchDefaults } from "../import/fetch.ts";
 import { emptyMapping, readMapping, type Mapping } from "../import/mapping.ts";
 import { reportJson, reportText } from "../import/report.ts";
 import { runImport } from "../import/run.ts";
@@ -26,6 +27,7 @@ const OPTIONS = {
   department: { type: "string" },
   "dry-run": { type: "boolean" },
   update: { type: "boolean" },
+  delay: { type: "string" },
   json: { type: "boolean" },
   lang: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -50,6 +52,8 @@ export async function importCommand(args: string[]): Promise<number> {
   if (values.from !== undefined && !(KINDS as readonly string[]).includes(values.from)) {
     throw new UsageError(`--from "${values.from}" is not a kind of source: use ${KINDS.join(", ")}`);
   }
+  const delayMs = values.delay === undefined ? fetchDefaults.delayMs : Number(values.delay);
+  if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > 60_000) throw new UsageError(`--delay "${values.delay}" is not a number of milliseconds (0 to 60000)`);
   const contentDir = values.content;
   let raw: RawContent;
   try {
@@ -100,6 +104,7 @@ export async function importCommand(args: string[]): Promise<number> {
     ...(values.department !== undefined && { department: values.department }),
     dryRun: values["dry-run"] === true,
     update: values.update === true,
+    fetch: { ...fetchDefaults, delayMs },
     progress: line.onProgress,
     readPages: async (...pageArgs) => (await import("../import/html-pages.ts")).readPages(...pageArgs),
   });

@@ -96,6 +96,7 @@ const EXACT: Readonly<Record<string, string>> = {
   "it is not in the folder of the source": "es liegt nicht im Ordner der Quelle",
   "it declares its own XML entities": "es deklariert eigene XML-Entitäten",
   "it is not an RSS or Atom feed": "es ist kein RSS- oder Atom-Feed",
+  "it is not a list of WordPress posts": "es ist keine Liste von WordPress-Beiträgen",
   "it is not on the old site": "es liegt nicht auf der alten Website",
   "saved HTML pages need a mapping file (--map FILE) whose selectors name at least title, date and body":
     "gespeicherte HTML-Seiten brauchen eine Zuordnungsdatei (--map DATEI), deren selectors mindestens title, date und body nennen",

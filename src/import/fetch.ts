@@ -72,40 +72,49 @@ export class Fetcher {
     let url = address;
     for (let hop = 0; hop <= this.options.redirects; hop++) {
       if (!sameSite(url, this.origin)) return { ok: false, reason: `it is not on ${this.origin === undefined ? "the old site" : new URL(this.origin).host}` };
+      // The pause counts from the end of the last answer: the old site rests that long between two requests.
       const wait = this.last + this.options.delayMs - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      this.last = Date.now();
       this.requests++;
       let response: Response;
       try {
         response = await fetch(url, { redirect: "manual", headers: { "user-agent": USER_AGENT }, signal: AbortSignal.timeout(this.options.timeoutMs) });
       } catch (error) {
+        this.last = Date.now();
         return { ok: false, reason: reasonOf(error) };
       }
-      const location = response.headers.get("location");
-      if (response.status >= 300 && response.status < 400 && location) {
-        await response.body?.cancel();
-        url = new URL(location, url).href;
-        continue;
-      }
-      if (!response.ok) {
-        await response.body?.cancel();
-        return { ok: false, reason: `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}` };
-      }
-      const length = Number(response.headers.get("content-length") ?? "0");
-      if (length > this.options.maxBytes) {
-        await response.body?.cancel();
-        return { ok: false, reason: `it has more than ${Math.round(this.options.maxBytes / 1024 / 1024)} MB` };
-      }
-      try {
-        const bytes = Buffer.from(await response.arrayBuffer());
-        if (bytes.length > this.options.maxBytes) return { ok: false, reason: `it has more than ${Math.round(this.options.maxBytes / 1024 / 1024)} MB` };
-        return { ok: true, bytes, type: response.headers.get("content-type") ?? "", url };
-      } catch (error) {
-        return { ok: false, reason: reasonOf(error) };
-      }
+      const answered = await this.answer(response, url);
+      this.last = Date.now();
+      if (answered !== "redirect") return answered;
+      url = new URL(response.headers.get("location")!, url).href;
     }
     return { ok: false, reason: "it redirects too often" };
+  }
+
+  /** What an answer holds: its bytes, why it is no use, or a redirect to follow. */
+  private async answer(response: Response, url: string): Promise<Fetched | "redirect"> {
+    if (response.status >= 300 && response.status < 400 && response.headers.get("location")) {
+      await response.body?.cancel();
+      return "redirect";
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      return { ok: false, reason: `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}` };
+    }
+    if (Number(response.headers.get("content-length") ?? "0") > this.options.maxBytes) {
+      await response.body?.cancel();
+      return this.tooLarge();
+    }
+    try {
+      const bytes = Buffer.from(await response.arrayBuffer());
+      return bytes.length > this.options.maxBytes ? this.tooLarge() : { ok: true, bytes, type: response.headers.get("content-type") ?? "", url };
+    } catch (error) {
+      return { ok: false, reason: reasonOf(error) };
+    }
+  }
+
+  private tooLarge(): Fetched {
+    return { ok: false, reason: `it has more than ${Math.round(this.options.maxBytes / 1024 / 1024)} MB` };
   }
 
   private async readLocal(address: string): Promise<Fetched> {
@@ -115,8 +124,7 @@ export class Fetcher {
         return { ok: false, reason: "it is not in the folder of the source" };
       }
       const bytes = await readFile(file);
-      if (bytes.length > this.options.maxBytes) return { ok: false, reason: `it has more than ${Math.round(this.options.maxBytes / 1024 / 1024)} MB` };
-      return { ok: true, bytes, type: "", url: address };
+      return bytes.length > this.options.maxBytes ? this.tooLarge() : { ok: true, bytes, type: "", url: address };
     } catch (error) {
       return { ok: false, reason: reasonOf(error) };
     }

@@ -13,6 +13,7 @@ import type { SourceRead } from "./item.ts";
 import type { Mapping } from "./mapping.ts";
 import { parseXml } from "./xml.ts";
 import { isWxr, readWxr } from "./wxr.ts";
+import { apiRoot, readWpApi } from "./wp-api.ts";
 
 export const KINDS = ["wordpress", "feed", "html"] as const;
 export type SourceKind = (typeof KINDS)[number];
@@ -59,6 +60,11 @@ async function pagesIn(folder: string): Promise<string[]> {
 }
 
 export async function openSource(source: string, options: OpenOptions): Promise<Opened> {
+  const wpApi = async (root: string): Promise<Opened> => {
+    const apiFetcher = new Fetcher(new URL(root).origin, undefined, options.fetch);
+    const read = await readWpApi(root, apiFetcher);
+    return "reason" in read ? { ok: false, code: "import-source-unreadable", reason: read.reason } : { ok: true, kind: "wordpress", read, fetcher: apiFetcher };
+  };
   const address = isAddress(source);
   const origin = address ? new URL(source).origin : undefined;
   const folder = !address && (await stat(source).catch(() => undefined))?.isDirectory();
@@ -79,8 +85,15 @@ export async function openSource(source: string, options: OpenOptions): Promise<
     if (options.from !== undefined && options.from !== "html") return { ok: false, code: "import-source-unknown" };
     return pages(await pagesIn(source), fetcher);
   }
+  // A WordPress site's REST API: its /wp-json/ address, or the site itself with --from wordpress.
+  const api = address ? apiRoot(source) : undefined;
+  if (api !== undefined) return wpApi(api);
   const first = await firstText(source, fetcher);
   if ("reason" in first) return { ok: false, code: "import-source-unreadable", reason: first.reason };
+  if (address && options.from === "wordpress" && !/^\s*</.test(first.text)) return { ok: false, code: "import-source-unknown" };
+  const isPage = address && /<html\b|<!doctype html/i.test(first.text);
+  const linkedApi = isPage ? (apiRoot(source, first.text) ?? (options.from === "wordpress" ? new URL("/wp-json/", source).href : undefined)) : undefined;
+  if (linkedApi !== undefined && (options.from === "wordpress" || (options.from === undefined && !options.mapping.selectors.body))) return wpApi(linkedApi);
   const looksXml = /^\s*(?:<\?xml|<rss|<feed|<rdf:RDF)/i.test(first.text);
   if (looksXml && options.from !== "html") {
     const parsed = parseXml(first.text);
