@@ -17,6 +17,7 @@ interface Words {
   readonly hint: string;
   readonly next: (check: string) => string;
   readonly dryRun: string;
+  readonly quoted: (text: string) => string;
 }
 
 const WORDS: Record<Language, Words> = {
@@ -30,6 +31,7 @@ const WORDS: Record<Language, Words> = {
     hint: "Hinweis",
     next: (check) => `Als Nächstes: ${check} prüft die übernommenen Meldungen; beheben Sie, was es meldet, und sehen Sie sich einige Seiten mit pressroom serve an.`,
     dryRun: "Probelauf: Es wurde nichts geschrieben.",
+    quoted: (text) => `„${text}“`,
   },
   en: {
     kinds: { wordpress: "WordPress export", feed: "feed", html: "HTML pages" },
@@ -41,6 +43,7 @@ const WORDS: Record<Language, Words> = {
     hint: "hint",
     next: (check) => `Next: ${check} checks the imported releases; fix what it reports, and look at a few pages with pressroom serve.`,
     dryRun: "Dry run: nothing was written.",
+    quoted: (text) => `“${text}”`,
   },
 };
 
@@ -58,7 +61,7 @@ function warningLines(problems: readonly Problem[], language: Language, words: W
 }
 
 function entryLines(entry: ReportEntry, language: Language, words: Words, shown: (file: string) => string): string[] {
-  const title = entry.title ? `„${inert(entry.title)}“` : "";
+  const title = entry.title ? words.quoted(inert(entry.title)) : "";
   const head =
     entry.status === "skipped"
       ? `  ${inert(entry.old)} ${title}`.trimEnd()
