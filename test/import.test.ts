@@ -366,15 +366,21 @@ describe("bad input: one message each, nothing written", () => {
     assert.equal(video.warnings[0]!.message, "Keine Regel ordnet seine Kategorien („Allgemein“) einem Amt zu, und es gibt keinen Standard.");
   });
 
-  test("a release file already there is never overwritten", async () => {
+  test("a release already in the content folder (moved by hand) is never overwritten: the item is skipped", async () => {
     const content = freshContent();
     const mine = path.join(content, "releases/2012/2012-01-07-neue-ampel-am-ring/index.md");
     mkdirSync(path.dirname(mine), { recursive: true });
     writeFileSync(mine, "---\ntitle: Meine Ampel\ndate: 2012-01-07\ndepartment: tiefbauamt\n---\n\nVon Hand.\n");
+    const flat = path.join(content, "releases/2012/2012-01-09-202-2.md");
+    writeFileSync(flat, "---\ntitle: Sommerfest\ndate: 2012-01-09\ndepartment: tiefbauamt\n---\n\nSchon da.\n");
     const report = await imported([`${old.origin}/wordpress.xml`, "--content", content, "--department", "presseamt"]);
-    // The new folder name is taken: the item gets the next free one, and the file stays.
     assert.equal(readFileSync(mine, "utf8"), "---\ntitle: Meine Ampel\ndate: 2012-01-07\ndepartment: tiefbauamt\n---\n\nVon Hand.\n");
-    assert.equal(byOld(report, "/neue-ampel-am-ring/").file!.endsWith("2012-01-07-neue-ampel-am-ring-2/index.md"), true);
+    assert.equal(readFileSync(flat, "utf8"), "---\ntitle: Sommerfest\ndate: 2012-01-09\ndepartment: tiefbauamt\n---\n\nSchon da.\n");
+    const ampel = byOld(report, "/neue-ampel-am-ring/");
+    assert.deepEqual([ampel.status, codes(ampel)], ["skipped", ["import-skipped-exists"]]);
+    assert.match(ampel.warnings[0]!.message, /^Die Datei .*releases\/2012\/2012-01-07-neue-ampel-am-ring\/index\.md gibt es schon, und der Import hat sie nicht geschrieben; sie bleibt, wie sie ist\.$/);
+    assert.deepEqual(codes(byOld(report, "/202-2/")), ["import-skipped-exists"], "a release file of the same name without a folder is the same release");
+    assert.equal(report.counts.imported, 6);
   });
 });
 

@@ -151,8 +151,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     if (known?.complete && !options.update) {
       return { status: "unchanged", old, ...(item.title && { title: item.title }), file: `${known.folder}/index.md`, warnings: [] };
     }
-    const taken = (folder: string): boolean =>
-      planned.has(folder) || ledger.holds(folder, item.key) || existsSync(path.join(contentDir, folder)) || existsSync(path.join(contentDir, `${folder}.md`));
+    // Two items of the source on one day with one title get -2, -3 …; a release already in the content folder is not overwritten (below).
+    const taken = (folder: string): boolean => planned.has(folder) || ledger.holds(folder, item.key);
     const planOptions = {
       site,
       mapping,
@@ -182,10 +182,12 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       warnings: [...p.notes.map((note) => noteProblem(note, file)), ...sourceNotes, ...extra],
     });
 
-    // Without a ledger entry, a file already there is someone else's: never overwritten.
+    // Without a ledger entry, a release already there (moved by hand, perhaps this very one) is someone else's: never overwritten.
     const onDisk = await bytesOf(index);
-    if (onDisk !== undefined && known === undefined) {
-      return { status: "skipped", old, title: plan.title, file, warnings: [warning("import-skipped-exists", { file }, { file })] };
+    const flat = `${plan.folder}.md`;
+    if (known === undefined && (existsSync(folder) || existsSync(path.join(contentDir, flat)))) {
+      const there = existsSync(path.join(contentDir, flat)) ? flat : file;
+      return { status: "skipped", old, title: plan.title, file: there, warnings: [warning("import-skipped-exists", { file: there }, { file: there })] };
     }
     if (onDisk !== undefined && known?.files["index.md"] !== hashOf(onDisk)) {
       return { status: "skipped", old, title: plan.title, file, warnings: [warning("import-skipped-edited", { file }, { file })] };
@@ -195,11 +197,12 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     if (options.dryRun) return entryOf(status, plan);
 
     // The files first, each recorded as it is written; index.md last, then the item is complete.
-    await mkdir(folder, { recursive: true });
     const written: Record<string, string> = { ...(known?.files ?? {}) };
     const failures: Problem[] = [];
     const failed = new Set<string>();
+    // Recorded before the folder exists: a run stopped right after still knows the folder is its own.
     await ledger.set(item.key, { folder: plan.folder, files: written, complete: false });
+    await mkdir(folder, { recursive: true });
     for (const planned of plan.files) {
       const target = path.join(folder, planned.name);
       const present = await bytesOf(target);
