@@ -203,23 +203,23 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     // Recorded before the folder exists: a run stopped right after still knows the folder is its own.
     await ledger.set(item.key, { folder: plan.folder, files: written, complete: false });
     await mkdir(folder, { recursive: true });
-    for (const planned of plan.files) {
-      const target = path.join(folder, planned.name);
+    for (const wanted of plan.files) {
+      const target = path.join(folder, wanted.name);
       const present = await bytesOf(target);
       if (present !== undefined) {
-        if (written[planned.name] === hashOf(present)) continue;
-        failed.add(planned.url);
-        failures.push(warning("import-fetch-failed", { file, field: "media" }, { address: planned.url, reason: `a file named ${planned.name} is in the release's folder already` }));
+        if (written[wanted.name] === hashOf(present)) continue;
+        failed.add(wanted.url);
+        failures.push(warning("import-fetch-failed", { file, field: "media" }, { address: wanted.url, reason: `a file named ${wanted.name} is in the release's folder already` }));
         continue;
       }
-      const fetched = await fetcher.get(planned.url);
+      const fetched = await fetcher.get(wanted.url);
       if (!fetched.ok) {
-        failed.add(planned.url);
-        failures.push(warning("import-fetch-failed", { file, field: "media" }, { address: planned.url, reason: fetched.reason }));
+        failed.add(wanted.url);
+        failures.push(warning("import-fetch-failed", { file, field: "media" }, { address: wanted.url, reason: fetched.reason }));
         continue;
       }
       await put(target, fetched.bytes, false);
-      written[planned.name] = hashOf(fetched.bytes);
+      written[wanted.name] = hashOf(fetched.bytes);
       await ledger.set(item.key, { folder: plan.folder, files: written, complete: false });
     }
     if (failed.size > 0) {
