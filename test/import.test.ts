@@ -10,6 +10,7 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build, checkContent } from "../src/build.ts";
@@ -17,7 +18,7 @@ import { aliasOutputPath } from "../src/content/alias.ts";
 import { defaults as fetchDefaults } from "../src/import/fetch.ts";
 import { emptyMapping } from "../src/import/mapping.ts";
 import { runImport } from "../src/import/run.ts";
-import { fixture, html, listFiles, scratchDirs } from "./helpers.ts";
+import { fixture, html, listFiles, ROOT, scratchDirs } from "./helpers.ts";
 import { cli, giveContact, importSite, releaseAt, startOldSite, type OldSite } from "./import-helpers.ts";
 
 const ARCHIVE = fixture("import-archive");
@@ -440,4 +441,19 @@ describe("an interrupted import continues where it stopped", () => {
     assert.ok(!fetched.some((p) => p.includes("sommerfest") || p.includes("regie")), `photos written before were fetched again: ${fetched.join(", ")}`);
     assert.deepEqual(snapshot(content), snapshot(whole));
   });
+});
+
+const terminal = ["/usr/bin/script", "/bin/script"].find(existsSync);
+
+test("on a terminal, a counting line shows the progress, and is cleared for the report", { skip: terminal === undefined && "no script(1) for a terminal" }, async () => {
+  const content = freshContent();
+  const feed = path.join(fresh(), "feed.xml");
+  const entries = Array.from({ length: 3 }, (_, i) => `<item><title>Meldung ${i + 1}</title><link>http://127.0.0.1:9/pm-${i + 1}.html</link><pubDate>Wed, 0${i + 1} Oct 2002 12:30:00 GMT</pubDate><description>Text.</description></item>`);
+  writeFileSync(feed, `<?xml version="1.0"?><rss version="2.0"><channel><title>Alt</title><link>http://127.0.0.1:9/</link>${entries.join("")}</channel></rss>`);
+  const command = [process.execPath, path.join(ROOT, "bin", "pressroom.js"), "import", feed, "--content", content, "--department", "presseamt"].map((a) => JSON.stringify(a)).join(" ");
+  const run = await new Promise<string>((resolve) => {
+    execFile(terminal!, ["-qec", command, "/dev/null"], { env: { ...process.env, NO_COLOR: "1" } }, (_error, stdout) => resolve(stdout));
+  });
+  assert.match(run, /\r\u001b\[KImport: 3 von 3 \(100 %\), \d+ s\r\u001b\[K/, JSON.stringify(run));
+  assert.match(run, /3 übernommen, 0 aktualisiert, 0 unverändert, 0 übersprungen\./);
 });
