@@ -321,6 +321,20 @@ describe("bad input: one message each, nothing written", () => {
   test("an unknown department", () => failing([`${old.origin}/wordpress.xml`, "--department", "bauamt"], 1, /\[import-department-unknown\][\s\S]*The department "bauamt" is not in departments\.yaml\.[\s\S]*"tiefbauamt", "gruenflaechenamt", "presseamt"/));
   test("a mapping file with an unknown field", () =>
     failing([`${old.origin}/wordpress.xml`, "--map", scratchFile("map.yaml", "departments:\n  Allgemein: presseamt\nselektoren:\n  title: h1\n")], 1, /map\.yaml:3 {2}Mapping file cannot be used \[import-map-invalid\][\s\S]*the unknown field "selektoren"/));
+  test("an address that is no address", () => failing(["http://[alt"], 1, /cannot be read: it is not a valid address\./));
+  test("addresses in a feed that are no addresses are left out, the rest imported", async () => {
+    const feed = scratchFile(
+      "kaputt-adressen.xml",
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>Alt</title><link>http://[alt</link>' +
+        "<item><title>Eine Meldung</title><link>http://[alt/pm-1.html</link><pubDate>Wed, 09 Oct 2002 12:30:00 GMT</pubDate>" +
+        '<enclosure url="http://[x/foto.jpg" type="image/jpeg"/><description>&lt;p&gt;Text &lt;img src="http://[y/b.jpg" alt="B"&gt;&lt;/p&gt;</description></item></channel></rss>',
+    );
+    const content = freshContent();
+    const run = await cli(["import", feed, "--content", content, "--department", "presseamt", "--json"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
+    assert.deepEqual(JSON.parse(run.stdout).counts, { imported: 1, updated: 0, unchanged: 0, skipped: 0 });
+  });
   test("no source, two sources, an unknown kind: usage errors", async () => {
     await failing([], 2, /import needs a SOURCE/);
     await failing(["a.xml", "b.xml"], 2, /import takes one SOURCE/);

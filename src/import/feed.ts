@@ -4,7 +4,7 @@
  */
 import type { Fetcher } from "./fetch.ts";
 import { plainText } from "./html.ts";
-import type { ImportItem, ItemDownload, ItemPhoto, SourceRead } from "./item.ts";
+import { originOf, resolved, type ImportItem, type ItemDownload, type ItemPhoto, type SourceRead } from "./item.ts";
 import { attribute, child, children, childText, parseXml, textOf, type XmlElement } from "./xml.ts";
 
 /** A feed of a few thousand entries has a few hundred pages: more is a loop of the server's. */
@@ -36,7 +36,7 @@ const textOfTitle = (element: XmlElement | undefined): string => {
 };
 
 function rssItem(item: XmlElement, base: string): ImportItem {
-  const link = childText(item, "link").trim() || undefined;
+  const link = resolved(childText(item, "link"), base);
   const guid = childText(item, "guid").trim();
   const pubDate = childText(item, "pubDate") || childText(item, "dc:date");
   const photos: ItemPhoto[] = [];
@@ -44,13 +44,15 @@ function rssItem(item: XmlElement, base: string): ImportItem {
   for (const enclosure of children(item, "enclosure")) {
     const url = attribute(enclosure, "url");
     if (!url) continue;
-    if (IMAGE_TYPE.test(attribute(enclosure, "type") ?? "")) photos.push({ src: new URL(url, base).href });
-    else downloads.push({ href: new URL(url, base).href });
+    const src = resolved(url, base);
+    if (src === undefined) continue;
+    if (IMAGE_TYPE.test(attribute(enclosure, "type") ?? "")) photos.push({ src });
+    else downloads.push({ href: src });
   }
   const date = dateOf(pubDate);
   return {
     key: guid || link || `${childText(item, "title")}|${pubDate}`,
-    ...(link && { link: new URL(link, base).href }),
+    ...(link && { link }),
     title: textOfTitle(child(item, "title")),
     ...(date && { date }),
     dateText: pubDate.trim(),
@@ -58,7 +60,7 @@ function rssItem(item: XmlElement, base: string): ImportItem {
     categories: children(item, "category").map((c) => textOf(c).trim()).filter(Boolean),
     tags: [],
     html: childText(item, "content:encoded") || childText(item, "description"),
-    base: link ? new URL(link, base).href : base,
+    base: link ?? base,
     photos,
     downloads,
     notes: [],
@@ -69,15 +71,17 @@ function atomEntry(entry: XmlElement, base: string): ImportItem {
   const links = children(entry, "link");
   const alternate = links.find((l) => (attribute(l, "rel") ?? "alternate") === "alternate");
   const link = attribute(alternate, "href");
-  const absoluteLink = link ? new URL(link, base).href : undefined;
+  const absoluteLink = resolved(link, base);
   const published = childText(entry, "published") || childText(entry, "updated");
   const photos: ItemPhoto[] = [];
   const downloads: ItemDownload[] = [];
   for (const enclosure of links.filter((l) => attribute(l, "rel") === "enclosure")) {
     const href = attribute(enclosure, "href");
     if (!href) continue;
-    if (IMAGE_TYPE.test(attribute(enclosure, "type") ?? "")) photos.push({ src: new URL(href, base).href });
-    else downloads.push({ href: new URL(href, base).href, ...(attribute(enclosure, "title") && { title: attribute(enclosure, "title")! }) });
+    const src = resolved(href, base);
+    if (src === undefined) continue;
+    if (IMAGE_TYPE.test(attribute(enclosure, "type") ?? "")) photos.push({ src });
+    else downloads.push({ href: src, ...(attribute(enclosure, "title") && { title: attribute(enclosure, "title")! }) });
   }
   const content = child(entry, "content") ?? child(entry, "summary");
   const text = textOf(content);
@@ -105,7 +109,7 @@ function nextPage(container: XmlElement | undefined, base: string): string | und
   const links = [...children(container, "link"), ...children(container, "atom:link")];
   const next = links.find((l) => attribute(l, "rel") === "next");
   const href = attribute(next, "href");
-  return href ? new URL(href, base).href : undefined;
+  return resolved(href, base);
 }
 
 /** The old site a feed belongs to: its own link (a feed file), else where it was fetched from. */
@@ -115,7 +119,8 @@ function siteOf(container: XmlElement | undefined, kind: FeedKind, address: stri
       ? childText(container, "link").trim()
       : attribute(children(container, "link").find((l) => (attribute(l, "rel") ?? "alternate") === "alternate"), "href");
   for (const candidate of [address, own]) {
-    if (candidate && /^https?:/i.test(candidate)) return new URL(candidate).origin;
+    const origin = originOf(candidate);
+    if (origin !== undefined) return origin;
   }
   return undefined;
 }

@@ -9,7 +9,7 @@ import { parseWithPattern, wallClockToInstant } from "../content/dates.ts";
 import type { Fetcher } from "./fetch.ts";
 import { parseGermanDate } from "./german-dates.ts";
 import { selectPage } from "./html.ts";
-import type { ImportItem, ItemContact, SourceRead } from "./item.ts";
+import { originOf, resolved, type ImportItem, type ItemContact, type SourceRead } from "./item.ts";
 import type { Mapping } from "./mapping.ts";
 
 const PHONE = /(?:\+|\(?0)[\d\s/()–-]{5,}\d/;
@@ -40,10 +40,10 @@ function dateOf(text: string | undefined, mapping: Mapping, timeZone: string): I
 /** The old address of a page: its own, or for a saved file the one it names or base_url gives it. */
 function linkOf(address: string, canonical: string | undefined, mapping: Mapping, root: string | undefined): string | undefined {
   if (/^https?:/i.test(address)) return address;
-  if (canonical && /^https?:/i.test(canonical)) return canonical;
+  if (originOf(canonical) !== undefined) return canonical;
   if (mapping.baseUrl && root) {
     const relative = path.relative(root, fileURLToPath(address)).split(path.sep).join("/");
-    return new URL(relative, mapping.baseUrl.endsWith("/") ? mapping.baseUrl : `${mapping.baseUrl}/`).href;
+    return resolved(relative, mapping.baseUrl.endsWith("/") ? mapping.baseUrl : `${mapping.baseUrl}/`);
   }
   return undefined;
 }
@@ -68,7 +68,7 @@ export async function readPages(addresses: readonly string[], fetcher: Fetcher, 
     const base = address;
     const contact = page.contact ? contactOfLine(page.contact) : undefined;
     const date = dateOf(page.date, mapping, timeZone);
-    const absolute = (src: string): string => new URL(src, src.startsWith("/") && link ? link : base).href;
+    const absolute = (src: string): string | undefined => resolved(src, src.startsWith("/") && link ? link : base);
     items.push({
       key: link ?? address,
       ...(link && { link }),
@@ -81,12 +81,12 @@ export async function readPages(addresses: readonly string[], fetcher: Fetcher, 
       tags: [...page.tags],
       html: page.body ?? "",
       base,
-      photos: page.photos.map((p) => ({ ...p, src: absolute(p.src) })),
-      downloads: page.downloads.map((d) => ({ ...d, href: absolute(d.href) })),
+      photos: page.photos.flatMap((p) => (absolute(p.src) === undefined ? [] : [{ ...p, src: absolute(p.src)! }])),
+      downloads: page.downloads.flatMap((d) => (absolute(d.href) === undefined ? [] : [{ ...d, href: absolute(d.href)! }])),
       ...(contact && { contact }),
       notes: [],
     });
   }
-  const origin = /^https?:/i.test(addresses[0] ?? "") ? new URL(addresses[0]!).origin : mapping.baseUrl ? new URL(mapping.baseUrl).origin : undefined;
+  const origin = originOf(addresses[0]) ?? originOf(mapping.baseUrl);
   return { items, skipped: [], failures, ...(origin && { origin }) };
 }

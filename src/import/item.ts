@@ -77,3 +77,19 @@ export interface SourceRead {
   /** Every address fetched that failed, with why (a feed's later page). */
   readonly failures: readonly { readonly address: string; readonly reason: string }[];
 }
+
+/** `address` made absolute against `base`; undefined for one that is no address (an old site's typo must not stop an import). */
+export function resolved(address: string | undefined, base: string): string | undefined {
+  if (address === undefined || address.trim() === "") return undefined;
+  try {
+    return new URL(address.trim(), base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The origin (scheme, host, port) of a web address, or undefined. */
+export const originOf = (address: string | undefined): string | undefined => {
+  const url = resolved(address, "http://invalid/");
+  return url !== undefined && /^https?:/i.test(address ?? "") ? new URL(url).origin : undefined;
+};

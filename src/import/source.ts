@@ -9,7 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { readFeed, feedKind } from "./feed.ts";
 import { Fetcher, type FetchOptions } from "./fetch.ts";
-import type { SourceRead } from "./item.ts";
+import { originOf, type SourceRead } from "./item.ts";
 import type { Mapping } from "./mapping.ts";
 import { parseXml } from "./xml.ts";
 import { isWxr, readWxr } from "./wxr.ts";
@@ -66,7 +66,8 @@ export async function openSource(source: string, options: OpenOptions): Promise<
     return "reason" in read ? { ok: false, code: "import-source-unreadable", reason: read.reason } : { ok: true, kind: "wordpress", read, fetcher: apiFetcher };
   };
   const address = isAddress(source);
-  const origin = address ? new URL(source).origin : undefined;
+  const origin = address ? originOf(source) : undefined;
+  if (address && origin === undefined) return { ok: false, code: "import-source-unreadable", reason: "it is not a valid address" };
   const folder = !address && (await stat(source).catch(() => undefined))?.isDirectory();
   const localRoot = address ? undefined : folder ? path.resolve(source) : path.dirname(path.resolve(source));
   const fetcher = new Fetcher(origin, localRoot, options.fetch);
@@ -118,8 +119,8 @@ export async function openSource(source: string, options: OpenOptions): Promise<
   }
   // A list of addresses, one a line: pages of the old site.
   const lines = first.text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
-  if (!address && lines.length > 0 && lines.every(isAddress) && (options.from === undefined || options.from === "html")) {
-    const listOrigin = new URL(lines[0]!).origin;
+  if (!address && lines.length > 0 && lines.every((line) => originOf(line) !== undefined) && (options.from === undefined || options.from === "html")) {
+    const listOrigin = originOf(lines[0]);
     return pages(lines, new Fetcher(listOrigin, localRoot, options.fetch));
   }
   return { ok: false, code: "import-source-unknown" };

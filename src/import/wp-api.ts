@@ -6,7 +6,7 @@
  */
 import type { Fetcher } from "./fetch.ts";
 import { plainText } from "./html.ts";
-import type { ImportItem, ItemPhoto, SourceRead } from "./item.ts";
+import { resolved, type ImportItem, type ItemPhoto, type SourceRead } from "./item.ts";
 
 /** More pages than a press archive has: a server that never ends its list. */
 const MAX_PAGES = 500;
@@ -41,7 +41,7 @@ export function apiRoot(address: string, page?: string): string | undefined {
   const at = url.pathname.indexOf("/wp-json");
   if (at !== -1) return `${url.origin}${url.pathname.slice(0, at)}/wp-json/`;
   const linked = page?.match(/<link[^>]+rel=["']https:\/\/api\.w\.org\/["'][^>]*>/i)?.[0].match(/href=["']([^"']+)["']/i)?.[1];
-  return linked ? new URL(linked, address).href : undefined;
+  return resolved(linked, address);
 }
 
 function itemOf(post: Post, base: string): ImportItem | undefined {
@@ -50,13 +50,14 @@ function itemOf(post: Post, base: string): ImportItem | undefined {
   const names = (taxonomy: string) => terms.filter((t) => t.taxonomy === taxonomy && t.name).map((t) => plainText(t.name!));
   const media = post._embedded?.["wp:featuredmedia"]?.[0];
   const photos: ItemPhoto[] = [];
-  if (media?.source_url) {
-    const caption = plainText(media.caption?.rendered ?? "");
-    photos.push({ src: new URL(media.source_url, base).href, ...(media.alt_text?.trim() && { alt: media.alt_text.trim() }), ...(caption && { caption }) });
+  const featured = resolved(media?.source_url, base);
+  if (featured !== undefined) {
+    const caption = plainText(media?.caption?.rendered ?? "");
+    photos.push({ src: featured, ...(media?.alt_text?.trim() && { alt: media.alt_text.trim() }), ...(caption && { caption }) });
   }
   const gmt = post.date_gmt?.trim() ?? "";
   const instant = Date.parse(/Z|[+-]\d\d:\d\d$/.test(gmt) ? gmt : `${gmt}Z`);
-  const link = post.link ? new URL(post.link, base).href : undefined;
+  const link = resolved(post.link, base);
   return {
     key: `wordpress:${post.id}`,
     ...(link && { link }),

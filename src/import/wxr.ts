@@ -6,7 +6,7 @@
  */
 import { wallClockToInstant } from "../content/dates.ts";
 import { plainText } from "./html.ts";
-import type { ImportItem, ItemNote, ItemPhoto, ItemStatus, SkippedItem, SourceRead } from "./item.ts";
+import { originOf, resolved, type ImportItem, type ItemNote, type ItemPhoto, type ItemStatus, type SkippedItem, type SourceRead } from "./item.ts";
 import { autop, expandShortcodes, type Attachment } from "./shortcodes.ts";
 import { attribute, child, children, childText, textOf, type XmlElement } from "./xml.ts";
 
@@ -42,18 +42,18 @@ function dateOf(item: XmlElement, timeZone: string): ImportItem["date"] {
 export function readWxr(root: XmlElement, timeZone: string): SourceRead {
   const channel = child(child(root, "rss"), "channel");
   const site = childText(channel, "wp:base_blog_url").trim() || childText(channel, "link").trim() || childText(channel, "wp:base_site_url").trim();
-  const base = /^https?:/i.test(site) ? site : "http://localhost/";
+  const base = originOf(site) !== undefined ? site : "http://localhost/";
   const entries = children(channel, "item");
   const attachments = new Map<string, Attachment>();
   for (const entry of entries) {
     if (childText(entry, "wp:post_type") !== "attachment") continue;
-    const url = childText(entry, "wp:attachment_url").trim() || childText(entry, "guid").trim();
-    if (!url) continue;
+    const url = resolved(childText(entry, "wp:attachment_url").trim() || childText(entry, "guid").trim(), base);
+    if (url === undefined) continue;
     const alt = meta(entry, "_wp_attachment_image_alt")?.trim();
     const caption = plainText(childText(entry, "excerpt:encoded"));
     const parent = childText(entry, "wp:post_parent").trim();
     attachments.set(childText(entry, "wp:post_id").trim(), {
-      url: new URL(url, base).href,
+      url,
       ...(alt && { alt }),
       ...(caption && { caption }),
       ...(parent && parent !== "0" && { parent }),
@@ -64,13 +64,13 @@ export function readWxr(root: XmlElement, timeZone: string): SourceRead {
   for (const entry of entries) {
     const type = childText(entry, "wp:post_type").trim() || "post";
     const id = childText(entry, "wp:post_id").trim();
-    const link = childText(entry, "link").trim();
+    const link = resolved(childText(entry, "link"), base);
     const title = plainText(childText(entry, "title"));
     const key = `wordpress:${id || childText(entry, "guid").trim()}`;
     const status = childText(entry, "wp:status").trim();
     if (HOUSEKEEPING.test(type)) continue;
     if (type !== "post" || status === "trash") {
-      skipped.push({ key, ...(link && { link: new URL(link, base).href }), ...(title && { title }), kind: status === "trash" ? "post in the trash" : type });
+      skipped.push({ key, ...(link && { link }), ...(title && { title }), kind: status === "trash" ? "post in the trash" : type });
       continue;
     }
     const notes: ItemNote[] = [];
@@ -87,7 +87,7 @@ export function readWxr(root: XmlElement, timeZone: string): SourceRead {
         .filter(Boolean);
     const date = dateOf(entry, timeZone);
     const password = childText(entry, "wp:post_password").trim() !== "";
-    const absoluteLink = link && /^https?:/i.test(new URL(link, base).href) ? new URL(link, base).href : undefined;
+    const absoluteLink = link && /^https?:/i.test(link) ? link : undefined;
     items.push({
       key,
       ...(absoluteLink && { link: absoluteLink }),
@@ -105,5 +105,6 @@ export function readWxr(root: XmlElement, timeZone: string): SourceRead {
       notes,
     });
   }
-  return { items, skipped, ...(/^https?:/i.test(site) && { origin: new URL(site).origin }), failures: [] };
+  const origin = originOf(site);
+  return { items, skipped, ...(origin && { origin }), failures: [] };
 }
