@@ -116,12 +116,12 @@ test("--lang other than de or en, and a --now that is no date, are usage errors"
 test("warnings come after the errors, under a heading of their own", () => {
   const content = path.join(scratch(), "content");
   cpSync(fixture("invalid-trial"), content, { recursive: true });
-  writeFileSync(path.join(content, R, "2026-12-01-bild.md"), "---\ntitle: Bild ohne Text\ndate: 2026-12-01\ndepartment: tiefbauamt\n---\n\n![](/bilder/bild.jpg)\n");
+  writeFileSync(path.join(content, R, "2026-12-01-bild.md"), "---\ntitle: Bild ohne Text\ndate: 2026-12-01\ndepartment: tiefbauamt\n---\n\n![](https://bilder.example.org/bild.jpg)\n");
   const result = pressroom(["check", "--content", content]);
   const err = result.stderr;
   const errors = err.indexOf("Fehler (4) – sie verhindern die Veröffentlichung:\n");
   const warnings = err.indexOf("\nWarnung – besser beheben, sie hält aber nichts auf:\n");
-  const warning = err.indexOf("  Warnung: Bild im Text ohne Alternativtext [image-alt-missing-inline]");
+  const warning = err.indexOf("  Warnung: Bild von einer anderen Website [image-external]");
   assert.ok(errors === 0 && warnings > errors && warning > warnings, err);
   assert.ok(err.indexOf("[unknown-contact]") < warnings, "every error is listed before the warnings");
   assert.ok(err.endsWith("\n4 Fehler und 1 Warnung gefunden.\n"), err);

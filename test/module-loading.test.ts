@@ -136,3 +136,39 @@ test("notify loads the mail library only to send, and the AWS SDK only for a rec
   assert.ok(send.packages.has("nodemailer"), [...send.packages].join(" "));
   assert.deepEqual(heavyIn(send.packages), []);
 });
+
+/** What only `pressroom import` needs: its own modules, the HTML and XML parsers, HTML to Markdown. */
+const IMPORT_ONLY = ["turndown", "cheerio", "parse5", "fast-xml-parser", "@mixmark-io/domino"];
+const importModules = (run: Run): string[] => [
+  ...run.modules.filter((url) => url.includes("/lib/import/") || url.endsWith("/lib/cli/import.js")),
+  ...[...run.packages].filter((name) => IMPORT_ONLY.includes(name)),
+];
+
+test("check and build load nothing of import", () => {
+  const checked = run(["check", "--content", "content", "--now", "2026-11-28T12:00"]);
+  assert.equal(checked.status, 0, checked.output);
+  assert.deepEqual(importModules(checked), []);
+  const out = tempDir();
+  dirs.push(out);
+  const built = run(["build", "--content", fixture("english"), "--out", path.join(out, "site"), "--cache", path.join(out, "cache"), "--now", "2026-11-28T12:00"]);
+  assert.equal(built.status, 0, built.output);
+  assert.deepEqual(importModules(built), []);
+});
+
+test("import loads its parsers, and no deploy, editor, search index, browser, Eleventy or image library", () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  cpSync(fixture("import-site"), path.join(dir, "content"), { recursive: true });
+  const feed = path.join(dir, "feed.xml");
+  writeFileSync(
+    feed,
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>Alt</title><link>http://127.0.0.1:9/</link>' +
+      "<item><title>Eine Meldung</title><link>http://127.0.0.1:9/pm-1.html</link><pubDate>Wed, 09 Oct 2002 12:30:00 GMT</pubDate>" +
+      "<description>&lt;p&gt;Text.&lt;/p&gt;</description></item></channel></rss>",
+  );
+  const result = run(["import", feed, "--content", path.join(dir, "content"), "--department", "presseamt"]);
+  assert.equal(result.status, 0, result.output);
+  assert.ok(result.packages.has("turndown") && result.packages.has("fast-xml-parser") && result.packages.has("cheerio"), [...result.packages].join(" "));
+  assert.deepEqual(heavyIn(result.packages), []);
+  assert.ok(!result.packages.has("sharp"), "no photo is decoded by an import");
+});

@@ -22,6 +22,9 @@ Commands:
   notify  Mail releases that became public (and embargo copies, corrections, withdrawals) to the lists of site.yaml, once
           [--content DIR] [--out DIR] [--record FILE] [--now DATETIME] [--since DATETIME] [--dry-run] [--json]
           (mail server in PRESSROOM_SMTP_URL, sender in PRESSROOM_MAIL_FROM; record on the deploy target: docs/operating.md)
+  import  Bring an old archive in: a WordPress export, an RSS or Atom feed, saved HTML pages  SOURCE
+          [--content DIR] [--from wordpress|feed|html] [--map FILE] [--department ID] [--dry-run] [--update]
+          [--delay MS] [--lang de|en] [--json]   (docs/import.md)
 
 Defaults: --content content, --out dist, --now the current time, --cache .cache/pressroom,
 --lang the site's language (messages of check and build in German or English).

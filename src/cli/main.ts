@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<Command>> = {
   diff: async () => (await import("./diff.ts")).diffCommand,
   schedule: async () => (await import("./schedule.ts")).scheduleCommand,
   notify: async () => (await import("./notify.ts")).notifyCommand,
+  import: async () => (await import("./import.ts")).importCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

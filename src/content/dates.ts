@@ -6,6 +6,7 @@
  */
 import { tzOffset } from "@date-fns/tz";
 import { format as formatDate } from "date-fns/format";
+import { parse as parseDate } from "date-fns/parse";
 import { de as deLocale } from "date-fns/locale/de";
 import { enUS } from "date-fns/locale/en-US";
 import type { FormatDistanceToken } from "date-fns";
@@ -238,4 +239,21 @@ export function formatUntil(from: number, to: number, timeZone: string, language
     days > 0 ? [["xDays", days], ["xHours", hours]] : hours > 0 ? [["xHours", hours], ["xMinutes", minutes % 60]] : [["xMinutes", minutes]];
   const head = word(first![0], first![1], true);
   return second && second[1] > 0 ? `${head}, ${word(second[0], second[1], false)}` : head;
+}
+
+/**
+ * A date written in a known pattern of date-fns ("dd.MM.yyyy", "d. MMMM yyyy, HH.mm 'Uhr'"), with German
+ * month names: its wall clock (fields written as if UTC), and whether the pattern has a time. For dates
+ * of old pages (pressroom import).
+ */
+export function parseWithPattern(text: string, pattern: string): { readonly wallClock: number; readonly hasTime: boolean } | undefined {
+  let parsed: Date;
+  try {
+    parsed = parseDate(text.trim(), pattern, new Date(2000, 0, 1), { locale: deLocale });
+  } catch {
+    return undefined;
+  }
+  if (Number.isNaN(parsed.getTime())) return undefined;
+  const wall = Date.UTC(parsed.getFullYear(), parsed.getMonth(), parsed.getDate(), parsed.getHours(), parsed.getMinutes(), parsed.getSeconds());
+  return { wallClock: wall, hasTime: /[Hhkm]/.test(pattern.replace(/'[^']*'/g, "")) };
 }

@@ -136,6 +136,9 @@ export function resolveMedia(
   return out;
 }
 
+/** An address from the root of a site (/news/images/a.jpg), not one on another website (//host/a.jpg). */
+export const isSiteAbsolute = (src: string): boolean => /^\/(?![/\\])/.test(src.trim());
+
 /** The local file an image address in a body names, or undefined for an address on the web. */
 export function localImagePath(src: string): string | undefined {
   const address = src.trim();
@@ -167,6 +170,13 @@ export function resolveBodyImages(
     const where = at(image.line);
     const noAlt = image.alt === undefined || image.alt.trim() === "";
     const file = localImagePath(image.src);
+    if (isSiteAbsolute(image.src)) {
+      // An address of the old site (/news/images/…): nothing in the content folder is published there.
+      const name = path.posix.basename(localImagePath(image.src.trim().slice(1)) ?? image.src);
+      const beside = fs.realFile(path.resolve(path.dirname(release.absolutePath), name)) !== undefined && isImageFile(name);
+      problems.push(problem("image-site-absolute", where, { src: image.src, name, beside }));
+      continue;
+    }
     if (file === undefined) {
       // Shown as a link (markdown/render.ts), named by its alt text or its address.
       if (isExternalImage(image.src)) warnings.push(warning("image-external", where, { src: image.src }));

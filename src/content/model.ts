@@ -128,8 +128,8 @@ export interface MediaImage {
   readonly source: string;
   /** As written in front matter, or in the body. */
   readonly file: string;
-  /** Published file name, next to the release page. */
-  readonly name: string;
+  /** Published file name, next to the release page; the media probe corrects an ending that lies about the format. */
+  name: string;
   /** Where it is written: its line, and its field (media.0.file, or body). */
   readonly line?: number;
   readonly field: string;

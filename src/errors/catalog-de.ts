@@ -19,6 +19,12 @@ const didYouMean = (suggestions: readonly string[], known: readonly string[], wh
   return `Prüfen Sie die Schreibweise in ${file}.`;
 };
 
+/** What an imported item is on the old site (the English words of the importer). */
+const germanKind = (kind: string): string =>
+  ({ page: "eine Seite", attachment: "ein Anhang", nav_menu_item: "ein Menüpunkt", revision: "eine ältere Fassung" })[kind] ?? `vom Typ „${kind}“`;
+const germanStatus = (status: string): string =>
+  ({ draft: "ein Entwurf", future: "geplant", private: "privat", pending: "zur Prüfung vorgelegt", "password-protected": "mit Passwort geschützt" })[status] ?? `im Zustand „${status}“`;
+
 /** "2026-12-06 14:00" as a German reader writes it: "06.12.2026, 14:00 Uhr". */
 const germanTime = (local: string): string => local.replace(/^(\d{4})-(\d\d)-(\d\d) (\d\d:\d\d)$/, "$3.$2.$1, $4 Uhr");
 
@@ -296,6 +302,15 @@ export const catalogDe: Translated<typeof catalog> = {
         : "Der Pfad gilt ab der Markdown-Datei der Meldung; prüfen Sie Schreibweise und Großbuchstaben " +
           "und ob die Datei eingecheckt ist.",
   },
+  "image-site-absolute": {
+    title: "Bildadresse der alten Website",
+    message: (p) =>
+      `Das Bild „${p.src}“ im Text ist eine Adresse auf der Website, keine Datei dieser Meldung; dort wird nichts veröffentlicht, die Seite zeigte ein kaputtes Bild.`,
+    hint: (p) =>
+      p.beside
+        ? `„${p.name}“ liegt im Ordner der Meldung: Schreiben Sie seinen Namen statt der Adresse, z. B. ![Beschreibung des Fotos](${p.name}).`
+        : `Speichern Sie das Bild in den Ordner der Meldung und schreiben Sie seinen Namen statt der Adresse, z. B. ![Beschreibung des Fotos](${p.name}).`,
+  },
   "media-outside": {
     title: "Mediendatei außerhalb des Ordners der Meldung",
     message: (p) => `Die Mediendatei „${p.file}“ liegt nicht im Ordner dieser Meldung.`,
@@ -379,6 +394,26 @@ export const catalogDe: Translated<typeof catalog> = {
       `Entfernen Sie die alte Adresse: Eine Umleitung kann nicht so heißen. Jede Website, die pressroom veröffentlicht, hat ihre ${p.name}, ` +
       "und eine solche Datei in einem Ordner ließe den Ordner beim Veröffentlichen wie eine andere Website aussehen.",
   },
+  "import-source-unreadable": {
+    title: "Quelle nicht lesbar",
+    message: (p) => `Die Quelle „${p.source}“ kann nicht gelesen werden: ${germanPhrase(p.reason)}.`,
+    hint: () => "Prüfen Sie den Dateinamen oder die Adresse (öffnen Sie sie im Browser); eine Adresse beginnt mit http:// oder https://.",
+  },
+  "import-source-unknown": {
+    title: "Art der Quelle nicht erkannt",
+    message: (p) => `„${p.source}“ ist weder ein WordPress-Export noch ein RSS- oder Atom-Feed, noch ein Ordner oder eine Liste von HTML-Seiten.`,
+    hint: () => "Nennen Sie die Art mit --from wordpress, --from feed oder --from html (HTML-Seiten brauchen auch --map DATEI).",
+  },
+  "import-map-invalid": {
+    title: "Zuordnungsdatei nicht verwendbar",
+    message: (p) => `Die Zuordnungsdatei kann nicht verwendet werden: ${germanPhrase(p.detail)}.`,
+    hint: () => "Vergleichen Sie sie mit dem Beispiel in docs/import.md: Selektoren sind CSS-Selektoren in Anführungszeichen, Ämter sind Kürzel aus departments.yaml.",
+  },
+  "import-department-unknown": {
+    title: "Unbekanntes Amt für den Import",
+    message: (p) => `Das Amt „${p.id}“ steht nicht in departments.yaml.`,
+    hint: (p) => `Nennen Sie ein Kürzel aus departments.yaml${p.known.length > 0 ? ` (${quoteList(p.known)})` : ""}, oder legen Sie das Amt dort zuerst an.`,
+  },
 };
 
 export const warningsDe: Translated<typeof warnings> = {
@@ -404,6 +439,13 @@ export const warningsDe: Translated<typeof warnings> = {
     hint: () =>
       "Ein Link darf zu https://-, http://-, mailto:- oder tel:-Adressen führen, oder zu einer Seite oder Datei dieser Website. " +
       "Wurde die Adresse kopiert, kopieren Sie sie erneut aus der Adresszeile des Browsers (unsichtbare Zeichen können mitgekommen sein).",
+  },
+  "media-format-renamed": {
+    title: "Dateiname passt nicht zum Bildformat",
+    message: (p) =>
+      `Die Datei „${p.file}“ ist ein ${p.actual}-Bild, ihr Name endet aber auf .${p.extension}; ` +
+      `die Webfassungen werden aus dem Bild selbst gemacht, das Original wird als „${p.published}“ veröffentlicht.`,
+    hint: (p) => `Benennen Sie die Datei so um, dass sie auf .${p.suggested} endet, und ändern Sie den Namen auch in der Meldung.`,
   },
   "image-cmyk": {
     title: "Foto in Druckfarben (CMYK)",
@@ -460,5 +502,78 @@ export const warningsDe: Translated<typeof warnings> = {
     hint: () =>
       "Schreiben Sie Datum und Uhrzeit, zu der die Korrektur gemacht wurde, z. B. die Zeit des Speicherns. " +
       "Soll sich eine Meldung erst später ändern, nehmen Sie die Änderung dann vor.",
+  },
+  "import-skipped-exists": {
+    title: "Nicht übernommen: Datei vorhanden",
+    message: (p) => `Die Datei ${p.file} gibt es schon, und der Import hat sie nicht geschrieben; sie bleibt, wie sie ist.`,
+    hint: () => "Ist die alte Meldung eine andere, benennen Sie den Ordner der vorhandenen Datei um und importieren Sie erneut.",
+  },
+  "import-skipped-edited": {
+    title: "Nicht aktualisiert: seit dem Import bearbeitet",
+    message: (p) => `${p.file} wurde nach dem Import geändert; --update lässt die Datei, wie sie ist.`,
+    hint: () => "Übernehmen Sie Änderungen der Quelle von Hand, oder löschen Sie die Datei und importieren Sie neu.",
+  },
+  "import-skipped-no-department": {
+    title: "Nicht übernommen: kein Amt",
+    message: (p) =>
+      p.categories.length === 0
+        ? "Der Eintrag nennt keine Kategorie, und keine Regel und kein Standard gibt ihm ein Amt."
+        : `Keine Regel ordnet seine Kategorien (${quoteList(p.categories)}) einem Amt zu, und es gibt keinen Standard.`,
+    hint: () => "Geben Sie mit --department KÜRZEL ein Amt für alle übrigen an, oder ordnen Sie die Kategorie in der Zuordnungsdatei einem Amt zu (departments:).",
+  },
+  "import-skipped-no-date": {
+    title: "Nicht übernommen: kein Datum",
+    message: (p) => (p.value === "" ? "Der Eintrag hat kein Datum." : `Das Datum „${p.value}“ des Eintrags ist nicht lesbar.`),
+    hint: () => "Eine Meldung braucht ihr Datum: Nennen Sie für HTML-Seiten in der Zuordnungsdatei, wo es steht (date:) und in welcher Form (date_format:).",
+  },
+  "import-skipped-kind": {
+    title: "Nicht übernommen: kein Beitrag",
+    message: (p) => `Der Eintrag ist ${germanKind(p.kind)}, kein Beitrag.`,
+    hint: () => "Nur Beiträge werden zu Meldungen; Seiten, Anhänge und Menüs der alten Website bleiben draußen.",
+  },
+  "import-draft": {
+    title: "Als Entwurf übernommen",
+    message: (p) => `Der Eintrag ist auf der alten Website ${germanStatus(p.status)}; er wird mit draft: true übernommen und nicht veröffentlicht.`,
+    hint: () => "Prüfen Sie ihn und löschen Sie dann die Zeile draft: true, um ihn zu veröffentlichen.",
+  },
+  "import-no-title": {
+    title: "Eintrag ohne Titel",
+    message: (p) => `Der Eintrag hat keinen Titel; er wird als „${p.title}“ übernommen.`,
+    hint: () => "Schreiben Sie den Titel der Meldung in ihre Zeile title:.",
+  },
+  "import-alt-missing": {
+    title: "Foto ohne Alternativtext",
+    message: (p) => `Das Foto „${p.file}“ hatte auf der alten Website keinen Alternativtext.`,
+    hint: () => "Beschreiben Sie in seiner Zeile alt: (oder im Text zwischen den eckigen Klammern), was das Foto zeigt.",
+  },
+  "import-fetch-failed": {
+    title: "Datei nicht abrufbar",
+    message: (p) => `„${p.address}“ konnte nicht abgerufen werden: ${germanPhrase(p.reason)}. Die Meldung verweist stattdessen auf die alte Adresse.`,
+    hint: () => "Speichern Sie die Datei von Hand in den Ordner der Meldung und binden Sie sie mit ihrem Namen ein, oder nehmen Sie sie aus dem Text.",
+  },
+  "import-other-host": {
+    title: "Datei auf einer anderen Website",
+    message: (p) => `„${p.address}“ liegt nicht auf ${p.host} und wurde deshalb nicht abgerufen.`,
+    hint: () => "Braucht die Meldung die Datei, speichern Sie sie in den Ordner der Meldung und binden Sie sie mit ihrem Namen ein.",
+  },
+  "import-alias-unusable": {
+    title: "Alte Adresse kann nicht umleiten",
+    message: (p) => `Die alte Adresse „${p.address}“ kann keine Umleitung werden: ${germanPhrase(p.reason)}.`,
+    hint: () => "Links auf diese Adresse erreichen die Meldung nicht; eine Weiterleitung auf dem alten Server kann sie umlenken.",
+  },
+  "import-shortcode": {
+    title: "WordPress-Shortcode weggelassen",
+    message: (p) => `Für den Shortcode [${p.shortcode}] gibt es keine Entsprechung; seine Klammern sind weggelassen, sein Text ist geblieben.`,
+    hint: () => "Sehen Sie sich den Text der Meldung an: Was der Shortcode auf der alten Website zeigte, muss vielleicht ausgeschrieben werden.",
+  },
+  "import-no-contact": {
+    title: "Meldung ohne Kontakt",
+    message: (p) => `Der Eintrag nennt keinen Pressekontakt, und das Amt „${p.department}“ hat keinen eigenen; die Prüfung wird einen verlangen.`,
+    hint: (p) => `Geben Sie „${p.department}“ in departments.yaml einen Kontakt (contact: <kürzel>), oder ergänzen Sie contact: in der Meldung.`,
+  },
+  "import-comments": {
+    title: "Kommentare nicht übernommen",
+    message: (p) => `Der Eintrag hat ${p.count === 1 ? "einen Kommentar" : `${p.count} Kommentare`}; Pressemitteilungen haben keine, ${p.count === 1 ? "er wurde" : "sie wurden"} weggelassen.`,
+    hint: () => "Nichts zu tun, es sei denn, ein Kommentar enthält eine Korrektur, die in den Text gehört.",
   },
 };

@@ -25,6 +25,9 @@ const didYouMean = (suggestions: readonly string[], known: readonly string[], wh
   return `Check the spelling against the ${what} file.`;
 };
 
+/** What an imported item's status on the old site says (import-draft). */
+const ENGLISH_STATUS: Readonly<Record<string, string>> = { draft: "a draft", future: "scheduled", private: "private", pending: "pending review", "password-protected": "password-protected" };
+
 /** "Tobias Brandhorst" rather than an id: a space or a capital letter. */
 export const looksLikeName = (id: string): boolean => /\s|\p{Lu}/u.test(id);
 
@@ -295,6 +298,16 @@ export const catalog = {
         : "The path is relative to the release's Markdown file; check spelling and capital letters, " +
           "and that the file was committed.",
   }),
+  // `name`: the file name the address ends in; `beside`: a photo of that name is in the release's folder.
+  "image-site-absolute": entry<{ src: string; name: string; beside: boolean }>({
+    title: "Image address of the old site",
+    message: (p) =>
+      `The image "${p.src}" in the text is an address on the site, not a file of this release; nothing is published there, so the page would show a broken image.`,
+    hint: (p) =>
+      p.beside
+        ? `"${p.name}" is in the release's folder: write its name instead of the address, e.g. ![Description of the photo](${p.name}).`
+        : `Save the image into the release's folder and write its name instead of the address, e.g. ![Description of the photo](${p.name}).`,
+  }),
   "media-outside": entry<{ file: string }>({
     title: "Media file outside the release's folder",
     message: (p) => `The media file "${p.file}" is not in the folder of this release.`,
@@ -378,6 +391,27 @@ export const catalog = {
       `Remove the alias: a redirect cannot bear that name. Every site pressroom publishes has its ${p.name}, ` +
       "and one in a folder would make the folder look like another site to the deploy.",
   }),
+  // pressroom import: problems with the source as a whole (`file`: the source or the mapping file as given).
+  "import-source-unreadable": entry<{ source: string; reason: string }>({
+    title: "Source cannot be read",
+    message: (p) => `The source "${p.source}" cannot be read: ${p.reason}.`,
+    hint: () => "Check the file name or the address (open it in a browser); an address must start with http:// or https://.",
+  }),
+  "import-source-unknown": entry<{ source: string }>({
+    title: "Kind of source not recognised",
+    message: (p) => `"${p.source}" is neither a WordPress export, an RSS or Atom feed, nor a folder or list of HTML pages.`,
+    hint: () => "Name the kind with --from wordpress, --from feed or --from html (HTML pages also need --map FILE).",
+  }),
+  "import-map-invalid": entry<{ detail: string }>({
+    title: "Mapping file cannot be used",
+    message: (p) => `The mapping file cannot be used: ${p.detail}.`,
+    hint: () => "Compare it with the example in docs/import.md: selectors are CSS selectors in quotes, departments are ids of departments.yaml.",
+  }),
+  "import-department-unknown": entry<{ id: string; known: string[] }>({
+    title: "Unknown department for the import",
+    message: (p) => `The department "${p.id}" is not in departments.yaml.`,
+    hint: (p) => `Name one of the ids of departments.yaml${p.known.length > 0 ? ` (${quoteList(p.known)})` : ""}, or add the department there first.`,
+  }),
 } as const;
 
 /**
@@ -407,6 +441,13 @@ export const warnings = {
     hint: () =>
       "A link may lead to https://, http://, mailto: or tel: addresses, or to a page or file of this site. " +
       "If the address was copied, copy it again from the browser's address bar (invisible characters may have come along).",
+  }),
+  "media-format-renamed": entry<{ file: string; actual: string; extension: string; suggested: string; promised: string; published: string }>({
+    title: "File name does not match the image format",
+    message: (p) =>
+      `The file "${p.file}" is a ${p.actual} image, but its name ends in .${p.extension}; ` +
+      `its web versions are made from the picture, and the original is published as "${p.published}".`,
+    hint: (p) => `Rename the file to end in .${p.suggested} and change its name in the release too, so that the names agree.`,
   }),
   "image-cmyk": entry<{ file: string }>({
     title: "Photo in print colours (CMYK)",
@@ -462,6 +503,80 @@ export const warnings = {
     hint: () =>
       "Write the date and time when the correction was made, e.g. the time of saving. " +
       "To change a release at a later time, make the change then.",
+  }),
+  // pressroom import: per item (`file`: the release file written, or the item's old address when it was skipped).
+  "import-skipped-exists": entry<{ file: string }>({
+    title: "Not imported: the file exists",
+    message: (p) => `The file ${p.file} exists and was not written by the import; it is left as it is.`,
+    hint: () => "If the old release is a different one, rename the existing file's folder and import again.",
+  }),
+  "import-skipped-edited": entry<{ file: string }>({
+    title: "Not updated: edited since the import",
+    message: (p) => `${p.file} was changed after the import; --update leaves it as it is.`,
+    hint: () => "Take over what changed at the source by hand, or delete the file and import again to start anew.",
+  }),
+  "import-skipped-no-department": entry<{ categories: string[] }>({
+    title: "Not imported: no department",
+    message: (p) =>
+      p.categories.length === 0
+        ? "The item names no category, and no rule or default gives it a department."
+        : `No rule maps its categories (${quoteList(p.categories)}) to a department, and there is no default.`,
+    hint: () => "Give a default with --department ID, or map the category to a department in the mapping file (departments:).",
+  }),
+  "import-skipped-no-date": entry<{ value: string }>({
+    title: "Not imported: no date",
+    message: (p) => (p.value === "" ? "The item has no date." : `The item's date "${p.value}" cannot be read.`),
+    hint: () => "A release needs its date: for HTML pages, name where it is (date:) and its format (date_format:) in the mapping file.",
+  }),
+  "import-skipped-kind": entry<{ kind: string }>({
+    title: "Not imported: not a post",
+    message: (p) => `The item is ${/^[aeiou]/.test(p.kind) ? "an" : "a"} ${p.kind.replace(/_/g, " ")}, not a post.`,
+    hint: () => "Only posts become releases; pages, attachments and menus of the old site are left out.",
+  }),
+  "import-draft": entry<{ status: string }>({
+    title: "Imported as a draft",
+    message: (p) => `The item is ${ENGLISH_STATUS[p.status] ?? p.status} on the old site; it is imported with draft: true and not published.`,
+    hint: () => "Check it, then delete the line draft: true to publish it.",
+  }),
+  "import-no-title": entry<{ title: string }>({
+    title: "Item without a title",
+    message: (p) => `The item has no title; it is imported as "${p.title}".`,
+    hint: () => "Write the release's title in its title: line.",
+  }),
+  "import-alt-missing": entry<{ file: string }>({
+    title: "Photo without alternative text",
+    message: (p) => `The photo "${p.file}" had no alternative text on the old site.`,
+    hint: () => "Describe what the photo shows in its alt: line (or between the square brackets in the text).",
+  }),
+  "import-fetch-failed": entry<{ address: string; reason: string }>({
+    title: "File could not be fetched",
+    message: (p) => `"${p.address}" could not be fetched: ${p.reason}. The release links to its old address instead.`,
+    hint: () => "Save the file by hand into the release's folder and place it by its name, or remove it from the text.",
+  }),
+  "import-other-host": entry<{ address: string; host: string }>({
+    title: "File on another website",
+    message: (p) => `"${p.address}" is not on ${p.host}, so it was not fetched.`,
+    hint: () => "If the release needs it, save it into the release's folder and place it by its name.",
+  }),
+  "import-alias-unusable": entry<{ address: string; reason: string }>({
+    title: "Old address cannot redirect",
+    message: (p) => `The old address "${p.address}" cannot become an alias: ${p.reason}.`,
+    hint: () => "Links to that address will not reach the release; a redirect on the old server can forward them.",
+  }),
+  "import-shortcode": entry<{ shortcode: string }>({
+    title: "WordPress shortcode left out",
+    message: (p) => `The shortcode [${p.shortcode}] has no equivalent; its tags were left out, its text kept.`,
+    hint: () => "Look at the release's text: what the shortcode showed on the old site may need to be written out.",
+  }),
+  "import-no-contact": entry<{ department: string }>({
+    title: "Release without a contact",
+    message: (p) => `The item names no press contact, and the department "${p.department}" has no default contact; check will ask for one.`,
+    hint: (p) => `Give "${p.department}" a default contact in departments.yaml (contact: <id>), or add contact: to the release.`,
+  }),
+  "import-comments": entry<{ count: number }>({
+    title: "Comments not imported",
+    message: (p) => `The item has ${p.count} comment${p.count === 1 ? "" : "s"}; press releases have none, so ${p.count === 1 ? "it was" : "they were"} left out.`,
+    hint: () => "Nothing to do, unless a comment holds a correction that belongs in the text.",
   }),
 } as const;
 

@@ -10,6 +10,8 @@ import { tagAttributes } from "./attributes.ts";
 import { IMAGE_SCHEMES, isAllowedSrcset, isAllowedUrl, LINK_SCHEMES } from "./safe-url.ts";
 import type { Language } from "../i18n/strings.ts";
 import { markdown, markdownFor } from "./instance.ts";
+import { linkFragments, prefixedId } from "./anchors.ts";
+import { unnestParagraphs } from "./nesting.ts";
 
 /**
  * Every address attribute a tag brings is judged after normalisation (safe-url.ts), before the
@@ -19,6 +21,15 @@ import { markdown, markdownFor } from "./instance.ts";
 function withAllowedUrls(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
   const schemes = tagName === "img" ? IMAGE_SCHEMES : LINK_SCHEMES;
   let kept: sanitizeHtml.Attributes | undefined;
+  // In-page targets keep their name under a prefix (anchors.ts); an old <a name> becomes an id.
+  const target = attribs.id ?? (tagName === "a" ? attribs.name : undefined);
+  if (target !== undefined || attribs.name !== undefined) {
+    kept = { ...attribs };
+    delete kept.id;
+    delete kept.name;
+    const id = target === undefined ? undefined : prefixedId(target);
+    if (id !== undefined) kept.id = id;
+  }
   for (const name of ["href", "src", "srcset"]) {
     const value = attribs[name];
     if (value === undefined) continue;
@@ -42,6 +53,7 @@ const sanitizeOptions: Readonly<sanitizeHtml.IOptions> = {
     "div",
   ],
   allowedAttributes: {
+    "*": ["id"],
     a: ["href", "title"],
     img: ["src", "alt", "title", "width", "height"],
     th: ["colspan", "rowspan", "scope"],
@@ -66,8 +78,9 @@ const sanitizeOptions: Readonly<sanitizeHtml.IOptions> = {
   },
   disallowedTagsMode: "discard",
   // An image whose source was removed (data:, javascript:) would be an empty box without meaning; a link
-  // without an address would look like one and lead nowhere: its text stays, as text.
-  exclusiveFilter: (frame) => (frame.tag === "img" && !frame.attribs.src) || (frame.tag === "a" && !frame.attribs.href ? "excludeTag" : false),
+  // without an address would look like one and lead nowhere: its text stays, as text (an old <a name>
+  // stays as the target of in-page links).
+  exclusiveFilter: (frame) => (frame.tag === "img" && !frame.attribs.src) || (frame.tag === "a" && !frame.attribs.href && !frame.attribs.id ? "excludeTag" : false),
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math"],
 };
 
@@ -142,7 +155,7 @@ function namedLink(whole: string, attributes: string, content: string): string {
  * With the site's `language`, in its typography; without, as written (to find what a body holds).
  */
 export const sanitizedHtml = (source: string, language?: Language): string =>
-  sanitizeHtml((language ? markdownFor(language) : markdown).render(source), { ...sanitizeOptions });
+  linkFragments(unnestParagraphs(sanitizeHtml((language ? markdownFor(language) : markdown).render(source), { ...sanitizeOptions })));
 
 /** `sanitized` renders the text: a cache of earlier builds' bodies may stand in for sanitizedHtml. */
 export function renderBody(source: string, photos?: BodyPhotos, sanitized: (source: string) => string = (text) => sanitizedHtml(text)): string {

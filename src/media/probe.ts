@@ -111,6 +111,9 @@ export interface ProbeResult {
 export async function probeMedia(found: readonly MediaRef[], cache: MediaCache, concurrency = 4): Promise<ProbeResult> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
+  // The published names of each release's media: a renamed original must not take another's name.
+  const names = new Map<string, Set<string>>();
+  for (const { file, media } of found) names.set(file, (names.get(file) ?? new Set()).add(media.name));
   await eachLimited(found, concurrency, async ({ file, media }) => {
     const at: Location = { file, ...(media.line !== undefined && { line: media.line }), field: media.field };
     const bytes = (await stat(media.source)).size;
@@ -132,16 +135,18 @@ export async function probeMedia(found: readonly MediaRef[], cache: MediaCache, 
     const promised = PROMISED[extensionOf(media.file)];
     if (probed.facts.format !== promised) {
       const known = FORMATS[probed.facts.format]!;
-      problems.push(
-        problem("media-format-mismatch", at, {
-          file: media.file,
-          actual: known.name,
-          extension: extensionOf(media.file),
-          suggested: known.extension,
-          promised: FORMATS[promised!]!.name,
-        }),
-      );
-      return;
+      const facts = { file: media.file, actual: known.name, extension: extensionOf(media.file), suggested: known.extension, promised: FORMATS[promised!]!.name };
+      // Archives hold JPEGs named .png: the web versions are made from the picture itself, and the
+      // original is published under a name that says what it is, unless that name is taken.
+      const renamed = `${media.name.replace(/\.[^.]+$/, "")}.${known.extension}`;
+      const taken = names.get(file)!;
+      if (taken.has(renamed)) {
+        problems.push(problem("media-format-mismatch", at, facts));
+        return;
+      }
+      taken.add(renamed);
+      media.name = renamed;
+      warnings.push(warning("media-format-renamed", at, { ...facts, published: renamed }));
     }
     if (probed.cmyk) warnings.push(warning("image-cmyk", at, { file: media.file }));
     media.facts = { ...probed.facts, hash };

@@ -109,6 +109,7 @@ const ERRORS: { readonly [C in ErrorCode]?: readonly ParamsOf<C>[] } = {
   "invalid-email": [{ value: "presse(at)stadt.de" }],
   "invalid-phone": [{ value: "ruf an" }],
   "media-missing": [{ file: "Foto.JPG", suggestions: ["foto.jpg"] }, { file: "foto.jpg" }],
+  "image-site-absolute": [{ src: "/news/images/foto.jpg", name: "foto.jpg", beside: true }, { src: "/news/images/foto.jpg", name: "foto.jpg", beside: false }],
   "media-outside": [{ file: "../foto.jpg" }],
   "media-type": [{ file: "x.html", extension: "html" }, { file: "x", extension: "" }],
   "media-alt-missing": [{ file: "foto.jpg" }],
@@ -122,12 +123,24 @@ const ERRORS: { readonly [C in ErrorCode]?: readonly ParamsOf<C>[] } = {
   "duplicate-alias": [{ value: "/presse/1", other: "releases/b.md" }],
   "alias-conflict": [{ value: "/archiv/" }],
   "alias-reserved": [{ value: "/2026/manifest.json", name: "manifest.json" }],
+  // pressroom import
+  "import-source-unreadable": [
+    { source: "archiv.xml", reason: "there is no such file or folder" },
+    { source: "http://alt.example/feed", reason: "the server answered 404 Not Found" },
+    { source: "http://alt.example/feed", reason: "no answer in time" },
+    { source: "archiv.xml", reason: "it is not well-formed XML (Unexpected end)" },
+    { source: "archiv.xml", reason: "it declares its own XML entities" },
+  ],
+  "import-source-unknown": [{ source: "notiz.txt" }],
+  "import-map-invalid": [{ detail: 'it has the unknown field "selektoren" (known: departments, default_department, selectors, date_format, pages)' }],
+  "import-department-unknown": [{ id: "bauamt", known: ["tiefbauamt"] }, { id: "bauamt", known: [] }],
 };
 
 const WARNINGS: { readonly [C in WarningCode]?: readonly WarningParamsOf<C>[] } = {
   "image-alt-missing-inline": [{ src: "foto.jpg", html: false }, { src: "foto.jpg", html: true }],
   "image-external": [{ src: "https://example.org/a.jpg" }],
   "link-removed": [{ address: "javascript:alert(1)" }],
+  "media-format-renamed": [{ file: "foto.png", actual: "JPEG", extension: "png", suggested: "jpg", promised: "PNG", published: "foto.jpg" }],
   "image-cmyk": [{ file: "foto.jpg" }],
   "invisible-character": [
     { character: "U+200B ZERO WIDTH SPACE", count: 1, treatment: "removed" },
@@ -138,6 +151,25 @@ const WARNINGS: { readonly [C in WarningCode]?: readonly WarningParamsOf<C>[] } 
   "pasted-list-unclear": [{ marker: "•", lines: 1 }, { marker: "•", lines: 3 }],
   "updated-in-future": [{ updated: "2026-12-06 14:00", now: "2026-12-06 13:19" }],
   "value-cut-at-hash": [{ field: "title", kept: "Wir sind", lost: "#1 in NRW", suggestion: 'title: "Wir sind #1 in NRW"' }],
+  // pressroom import
+  "import-skipped-exists": [{ file: "releases/2012/2012-01-07-ampel/index.md" }],
+  "import-skipped-edited": [{ file: "releases/2012/2012-01-07-ampel/index.md" }],
+  "import-skipped-no-department": [{ categories: [] }, { categories: ["Allgemein"] }],
+  "import-skipped-no-date": [{ value: "" }, { value: "gestern" }],
+  "import-skipped-kind": [{ kind: "page" }, { kind: "attachment" }, { kind: "post in the trash" }, { kind: "product" }],
+  "import-draft": [{ status: "draft" }, { status: "future" }, { status: "private" }, { status: "pending" }, { status: "password-protected" }],
+  "import-no-title": [{ title: "Ohne Titel" }],
+  "import-alt-missing": [{ file: "foto.jpg" }],
+  "import-fetch-failed": [
+    { address: "http://alt.example/foto.jpg", reason: "the server refused the connection" },
+    { address: "http://alt.example/foto.jpg", reason: "a file named foto.jpg is in the release's folder already" },
+    { address: "http://alt.example/foto.jpg", reason: "it has more than 100 MB" },
+  ],
+  "import-other-host": [{ address: "https://bilder.example/foto.jpg", host: "alt.example" }],
+  "import-alias-unusable": [{ address: "http://alt.example/?p=12", reason: "addresses with ? or # cannot be redirected by static hosting" }],
+  "import-shortcode": [{ shortcode: "contact-form-7" }],
+  "import-no-contact": [{ department: "gruenflaechenamt" }],
+  "import-comments": [{ count: 1 }, { count: 3 }],
 };
 
 const said = (p: ReturnType<typeof problem>): string => Object.values(localize(p, "de")).join("\n");

@@ -98,10 +98,44 @@ describe("renderBody removes what can run code", () => {
     assert.equal($("a[href]").length, 0);
   });
 
-  it("attributes outside the allowlist are dropped", () => {
+  it("attributes outside the allowlist are dropped; an id stays under a prefix", () => {
     const $ = cheerio.load(renderBody('<a href="https://x.example" target="_blank" class="c" id="i">t</a>'), null, false);
-    assert.deepEqual({ ...$("a").get(0)!.attribs }, { href: "https://x.example" });
+    assert.deepEqual({ ...$("a").get(0)!.attribs }, { href: "https://x.example", id: "user-content-i" });
   });
+});
+
+describe("renderBody keeps in-page links of migrated bodies", () => {
+  it("ids and old <a name> targets get the prefix, and links to them follow; other fragments stay", () => {
+    const $ = cheerio.load(
+      renderBody('<p><a href="#programm">Programm</a> <a href="#oben">oben</a> <a href="#main">Seite</a></p>\n\n<h2 id="programm">Programm</h2>\n\n<a name="oben"></a>\n\n<p id="user-content-x" name="y">z</p>'),
+      null,
+      false,
+    );
+    assert.deepEqual($("a[href]").toArray().map((a) => $(a).attr("href")), ["#user-content-programm", "#user-content-oben", "#main"]);
+    assert.equal($("h2").attr("id"), "user-content-programm");
+    assert.equal($("a#user-content-oben").length, 1);
+    assert.equal($("p#user-content-x").length, 1, "an id that has the prefix already keeps it once");
+    assert.equal($("[name]").length, 0);
+  });
+
+  it("an id of white space is no id; one with spaces is one word", () => {
+    const $ = cheerio.load(renderBody('<p id="  ">a</p><p id="zwei worte">b</p>'), null, false);
+    assert.deepEqual($("p").toArray().map((p) => $(p).attr("id")), [undefined, "user-content-zwei-worte"]);
+  });
+});
+
+describe("renderBody never nests a paragraph in a paragraph", () => {
+  for (const [what, source] of [
+    ["paragraphs in a span on one line", "<span><p>Eins</p><p>Zwei</p></span>"],
+    ["text before a span with a paragraph", "Davor <span><p>Eins</p></span> danach"],
+    ["a list in a span", "<span><ul><li>Eins</li></ul></span>"],
+  ] as const) {
+    it(what, () => {
+      const html = renderBody(source);
+      assert.doesNotMatch(html, /<p>(?:(?!<\/p>)[\s\S])*<(?:p|ul)\b/, html);
+      assert.ok(html.includes("Eins"), html);
+    });
+  }
 });
 
 describe("renderBody keeps the safe subset", () => {
