@@ -17,7 +17,7 @@ import { ReleaseCache } from "./content/release-cache.ts";
 import { nodeFileSystem } from "./content/fs.ts";
 import { codeFingerprint } from "./fingerprint.ts";
 import { problem, type Problem } from "./errors/problem.ts";
-import { defaults as cacheDefaults, MediaCache } from "./media/cache.ts";
+import { defaults as cacheDefaults, MediaCache, sha256 } from "./media/cache.ts";
 import { probeMedia } from "./media/probe.ts";
 import { defaults as planDefaults, planSite } from "./site/plan.ts";
 
@@ -44,6 +44,25 @@ export interface CheckOptions {
   readonly cache?: MediaCache;
   /** The build's clock (`now` as --now gives it, or the current time): times later than it are judged. Without it, only the content. */
   readonly clock?: { readonly now?: string };
+}
+
+const ADDRESSES_STORE = "addresses.json";
+
+/**
+ * Old addresses must not collide with any page, whenever each release is
+ * published: every page of the site is planned with every release, drafts
+ * and embargoed ones too. What that depends on — the settings, the
+ * departments, every release but its text and media — is hashed; a content
+ * whose hash a build found without a collision before is not planned again.
+ */
+async function addressProblems(model: ContentModel, cache: MediaCache): Promise<readonly Problem[]> {
+  const everything = publishedReleases(model, { now: Number.POSITIVE_INFINITY, drafts: true });
+  const key = sha256(JSON.stringify([codeFingerprint(), model.site, [...model.departments], [...model.contacts], everything.map(({ body: _body, media: _media, ...rest }) => rest)]));
+  const known = (await cache.readStore(ADDRESSES_STORE)) as { key?: unknown } | undefined;
+  if (known?.key === key) return [];
+  const found = planSite(model, everything, { ...planDefaults, releaseViews: false }).problems;
+  if (found.length === 0) await cache.writeStore(ADDRESSES_STORE, { key });
+  return found;
 }
 
 /** Validate a content folder completely (including decoding every image); writes nothing but the media cache it is given. */
@@ -75,11 +94,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
       problems.push(problem("logo-unreadable", at, { file: logoEntry.file, reason: read.reason }));
     } else logo = read;
   }
-  if (resolved.partial) {
-    // Old addresses must not collide with any page, whenever each release is published.
-    const everything = publishedReleases(resolved.partial, { now: Number.POSITIVE_INFINITY, drafts: true });
-    problems.push(...planSite(resolved.partial, everything, { ...planDefaults, releaseViews: false }).problems);
-  }
+  if (resolved.partial) problems.push(...(await addressProblems(resolved.partial, cache)));
   const model = problems.length === 0 ? resolved.model : undefined;
   if (model && options.clock) warnings.push(...futureTimes(model, clockOf(options.clock.now, model.site.timeZone), sources));
   return {

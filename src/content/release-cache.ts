@@ -15,15 +15,19 @@ import { stillFound } from "./media.ts";
 import type { Contact, Department, Media, Release } from "./model.ts";
 import { claimAddresses, type ReleaseContext, type ReleaseFile } from "./release.ts";
 
-/** A release as kept: departments by id, contacts of contacts.yaml by id, the body by its length at the end of the text. */
+/**
+ * A release as kept, its fields in their order: departments by id, contacts
+ * of contacts.yaml by id, the body null when it is the last `bodyLength`
+ * characters of the file's text (else as it is: invisible characters were
+ * taken out).
+ */
 interface Kept {
   readonly release: Omit<Release, "departments" | "contacts" | "body"> & {
     readonly departments: readonly string[];
     readonly contacts: readonly (Contact | { readonly ref: string })[];
+    readonly body: string | null;
   };
-  /** The body is the last `bodyLength` characters of the file's text, or this text when it is not (invisible characters taken out). */
   readonly bodyLength: number;
-  readonly body?: string;
   readonly warnings: readonly Problem[];
 }
 
@@ -80,18 +84,16 @@ export class ReleaseCache {
 
   /** Keep a release resolved without problems, with the warnings resolving it gave. */
   keep(input: ReleaseFile, context: ReleaseContext, release: Release, warnings: readonly Problem[]): void {
-    const { departments, contacts, body, ...rest } = release;
-    const fromEnd = input.text.endsWith(body);
-    const kept: Kept = {
-      release: {
-        ...rest,
-        departments: departments.map((d) => d.id),
-        contacts: contacts.map((c) => (c.id !== undefined && context.contacts.get(c.id) === c ? { ref: c.id } : c)),
-      },
-      bodyLength: body.length,
-      ...(!fromEnd && { body }),
-      warnings,
+    const stored: Record<string, unknown> = {
+      departments: release.departments.map((d) => d.id),
+      contacts: release.contacts.map((c) => (c.id !== undefined && context.contacts.get(c.id) === c ? { ref: c.id } : c)),
+      body: input.text.endsWith(release.body) ? null : release.body,
     };
+    const kept = {
+      release: Object.fromEntries(Object.entries(release).map(([field, value]) => [field, field in stored ? stored[field] : value])) as Kept["release"],
+      bodyLength: release.body.length,
+      warnings,
+    } satisfies Kept;
     // A copy as it is now: the image probe fills in the media objects afterwards.
     this.store.set(this.keyOf(input, context), JSON.parse(JSON.stringify(kept)) as Kept);
   }
@@ -114,8 +116,13 @@ function revive(kept: Kept, input: ReleaseFile, context: ReleaseContext): Releas
     if (known === undefined) return undefined;
     contacts.push(known);
   }
-  const body = kept.body ?? input.text.slice(input.text.length - kept.bodyLength);
-  // Fresh media objects: the image probe fills in what it finds.
-  const media = kept.release.media.map((m): Media => ({ ...m }));
-  return { ...kept.release, departments, contacts, media, body };
+  const revived: Record<string, unknown> = {
+    departments,
+    contacts,
+    // Fresh media objects: the image probe fills in what it finds.
+    media: kept.release.media.map((m): Media => ({ ...m })),
+    body: kept.release.body ?? input.text.slice(input.text.length - kept.bodyLength),
+  };
+  // The fields in the order resolving gives them.
+  return Object.fromEntries(Object.entries(kept.release).map(([field, value]) => [field, field in revived ? revived[field] : value])) as unknown as Release;
 }
