@@ -21,7 +21,7 @@
  * takes what it can from the previous output (previous-build.ts).
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { inCodeUnitOrder } from "../compare.ts";
@@ -29,12 +29,12 @@ import type { ContentModel } from "../content/model.ts";
 import type { Waiting } from "../content/waiting.ts";
 import type { Problem } from "../errors/problem.ts";
 import { codeFingerprint } from "../fingerprint.ts";
-import { sha256 } from "../media/cache.ts";
+import { identityOf, sha256 } from "../media/cache.ts";
 import type { RunStats } from "../media/run.ts";
 import type { RecordStore } from "../previous-build.ts";
 import { FILES } from "../site/files.ts";
 
-const VERSION = 1;
+const VERSION = 2;
 const DAY = 86_400_000;
 
 /** What a build reports, kept for the next build that finds nothing to do. */
@@ -55,9 +55,11 @@ interface Stamp {
   readonly timeZone: string;
   /** The output holds for clocks in [from, until); null: unbounded. */
   readonly span: readonly [from: number | null, until: number | null];
-  /** Every output file (relative, sorted) and a hash of their identities on disk. */
+  /** Every output file but the manifest (relative, sorted) and a hash of their identities on disk. */
   readonly files: readonly string[];
   readonly identities: string;
+  /** The identity of manifest.json, apart: a build with nothing to do may set its build time. */
+  readonly manifest: string;
   readonly summary: BuildSummary;
 }
 
@@ -147,15 +149,13 @@ export function quietSpan(model: ContentModel, now: number, titleDays: number): 
   return [Number.isFinite(from) ? from : null, Number.isFinite(until) ? until : null];
 }
 
-const identity = (facts: Stats | undefined): string => (facts?.isFile() ? `${facts.ino} ${facts.size} ${facts.mtimeMs}` : "gone");
-
 /** The identities of `files` in `outDir`, hashed; undefined as soon as one is missing. */
 function identities(outDir: string, files: readonly string[]): string | undefined {
   const hash = createHash("sha256");
   for (const file of files) {
-    const facts = statSync(path.join(outDir, file), { throwIfNoEntry: false });
-    if (!facts?.isFile()) return undefined;
-    hash.update(`${file} ${identity(facts)}\n`);
+    const identity = identityOf(path.join(outDir, file));
+    if (identity === undefined) return undefined;
+    hash.update(`${file} ${identity}\n`);
   }
   return hash.digest("hex");
 }
@@ -164,7 +164,8 @@ function readStamp(value: unknown): Stamp | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const stamp = value as Partial<Stamp>;
   const ok = stamp.version === VERSION && typeof stamp.inputs === "string" && typeof stamp.timeZone === "string" &&
-    Array.isArray(stamp.span) && Array.isArray(stamp.files) && typeof stamp.identities === "string" && typeof stamp.summary === "object";
+    Array.isArray(stamp.span) && Array.isArray(stamp.files) && typeof stamp.identities === "string" &&
+    typeof stamp.manifest === "string" && typeof stamp.summary === "object";
   return ok ? (stamp as Stamp) : undefined;
 }
 
@@ -184,44 +185,43 @@ export async function upToDate(store: RecordStore, inputs: StampInputs, clock: (
   const now = clock(stamp.timeZone);
   const [from, until] = stamp.span;
   if ((from !== null && now < from) || (until !== null && now >= until)) return undefined;
-  if (identities(inputs.outDir, stamp.files) !== stamp.identities) return undefined;
-  if (!setBuildTime(inputs.outDir, now)) return undefined;
-  // The manifest may be new: the stamp follows it.
-  const moved = identities(inputs.outDir, stamp.files);
-  if (moved === undefined) return undefined;
-  if (moved !== stamp.identities) await store.writeStore(stampName(inputs.outDir), { ...stamp, identities: moved });
+  const manifest = path.join(inputs.outDir, FILES.manifest);
+  if (identityOf(manifest) !== stamp.manifest || identities(inputs.outDir, stamp.files) !== stamp.identities) return undefined;
+  const set = setBuildTime(manifest, now);
+  if (set === "refused") return undefined;
+  // A new manifest: the stamp follows it.
+  if (set === "written") await store.writeStore(stampName(inputs.outDir), { ...stamp, manifest: identityOf(manifest) ?? "" });
   return { summary: stamp.summary, now };
 }
 
 /**
  * The build time in manifest.json set to `now`, as a build at `now` writes it
  * (the file replaced, never written in place); false if the manifest is not
- * one pressroom wrote.
+ * one pressroom wrote ("refused").
  */
-function setBuildTime(outDir: string, now: number): boolean {
-  const file = path.join(outDir, FILES.manifest);
+function setBuildTime(file: string, now: number): "kept" | "written" | "refused" {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch {
-    return false;
+    return "refused";
   }
   const headEnd = text.indexOf(`"files":{\n`);
-  if (headEnd === -1) return false;
+  if (headEnd === -1) return "refused";
   const head = text.slice(0, headEnd);
   const built = /"built":("[^"]*")/.exec(head);
-  if (!built) return false;
+  if (!built) return "refused";
   const wanted = JSON.stringify(new Date(now).toISOString());
-  if (built[1] === wanted) return true;
+  if (built[1] === wanted) return "kept";
   const temporary = `${file}.pressroom-new-${process.pid}`;
   try {
     writeFileSync(temporary, head.replace(built[0], `"built":${wanted}`) + text.slice(headEnd));
     renameSync(temporary, file);
   } catch {
     rmSync(temporary, { force: true });
-    return false;
+    return "refused";
   }
-  return true;
+  return "written";
 }
 
 /** After a build that succeeded: its stamp, for the next build into the same folder. */
@@ -230,9 +230,19 @@ export async function recordStamp(
   inputs: StampInputs,
   made: { readonly timeZone: string; readonly span: Stamp["span"]; readonly files: readonly string[]; readonly summary: BuildSummary },
 ): Promise<void> {
-  const files = [...made.files].sort(inCodeUnitOrder);
+  const files = made.files.filter((file) => file !== FILES.manifest).sort(inCodeUnitOrder);
   const identitiesNow = identities(inputs.outDir, files);
-  if (identitiesNow === undefined) return;
-  const stamp: Stamp = { version: VERSION, inputs: inputs.hash, timeZone: made.timeZone, span: made.span, files, identities: identitiesNow, summary: made.summary };
+  const manifest = identityOf(path.join(inputs.outDir, FILES.manifest));
+  if (identitiesNow === undefined || manifest === undefined) return;
+  const stamp: Stamp = {
+    version: VERSION,
+    inputs: inputs.hash,
+    timeZone: made.timeZone,
+    span: made.span,
+    files,
+    identities: identitiesNow,
+    manifest,
+    summary: made.summary,
+  };
   await store.writeStore(stampName(inputs.outDir), stamp);
 }

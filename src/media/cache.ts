@@ -62,7 +62,8 @@ async function hashFile(file: string, size: number): Promise<string> {
 /** Stores this process read or wrote, by path, with the identity of the file they were read from or written to. */
 const resident = new Map<string, { readonly facts: string; readonly value: unknown }>();
 
-const identityOf = (file: string): string | undefined => {
+/** A file's identity on disk (inode, size, modification time), or undefined when it is no file. */
+export const identityOf = (file: string): string | undefined => {
   const facts = statSync(file, { throwIfNoEntry: false });
   return facts?.isFile() ? `${facts.ino} ${facts.size} ${facts.mtimeMs}` : undefined;
 };
