@@ -11,7 +11,7 @@
  */
 import { readFileSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
-import { sha256 } from "./media/cache.ts";
+import { identityText, sha256 } from "./media/cache.ts";
 import { inCodeUnitOrder } from "./compare.ts";
 
 /** The key of a file made anew on every build and compared by its bytes: it is recorded for its hash, never reused by key. */
@@ -106,15 +106,18 @@ export class PreviousBuild {
   }
 
   /** After the new output is in place: record what each kept file is now; `hashes` has those written in this build. */
-  async save(store: RecordStore, hashes: ReadonlyMap<string, string>): Promise<void> {
+  async save(store: RecordStore, hashes: ReadonlyMap<string, string>): Promise<ReadonlyMap<string, string>> {
     const files: { [file: string]: Entry } = {};
+    const identities = new Map<string, string>();
     for (const [file, key] of [...this.kept].sort(([a], [b]) => inCodeUnitOrder(a, b))) {
       const facts = statOf(path.join(this.outDir, file));
       if (!facts?.isFile()) continue;
       const before = this.files.get(file);
       const unchanged = Array.isArray(before) && before[0] === key && before[2] === facts.size && typeof before[4] === "string";
       files[file] = [key, facts.ino, facts.size, facts.mtimeMs, hashes.get(file) ?? (unchanged ? before[4] : "")];
+      identities.set(file, identityText(facts));
     }
     await store.writeStore(this.name, { files } satisfies BuildRecord);
+    return identities;
   }
 }

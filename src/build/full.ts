@@ -88,21 +88,19 @@ export async function fullBuild(options: BuildOptions, layoutsDir: string, cache
     stage("headers and manifest");
     await writer.commit();
     stage("commit");
+    const warned = new Set(checked.warnings.map((w) => w.file));
     const summary: BuildSummary = {
       releases: published.length,
       pages: pages.kept.length + pages.written.length,
       mediaFiles: others.originals,
       images: made.stats,
       warnings: checked.warnings,
-      sources: [...checked.sources].filter(([file]) => file === "site.yaml" || checked.warnings.some((w) => w.file === file)),
+      sources: [...checked.sources].filter(([file]) => file === "site.yaml" || warned.has(file)),
       waiting: waitingAt(model, now),
     };
     const span = quietSpan(model, now, images.card.titleDays);
-    await Promise.all([
-      previous.save(cache, writer.hashes),
-      bodies.save(cache),
-      recordStamp(cache, inputs, { timeZone: model.site.timeZone, span, files: writer.list(), summary }),
-    ]);
+    const [identities] = await Promise.all([previous.save(cache, writer.hashes), bodies.save(cache)]);
+    await recordStamp(cache, inputs, { timeZone: model.site.timeZone, span, files: writer.list(), summary }, identities);
     stage("save caches");
     return { ...summary, sources: checked.sources, now, unchanged: false };
   } catch (error) {

@@ -149,11 +149,11 @@ export function quietSpan(model: ContentModel, now: number, titleDays: number): 
   return [Number.isFinite(from) ? from : null, Number.isFinite(until) ? until : null];
 }
 
-/** The identities of `files` in `outDir`, hashed; undefined as soon as one is missing. */
-function identities(outDir: string, files: readonly string[]): string | undefined {
+/** The identities of `files` in `outDir`, hashed (`known`: those just read from the disk); undefined as soon as one is missing. */
+function identities(outDir: string, files: readonly string[], known?: ReadonlyMap<string, string>): string | undefined {
   const hash = createHash("sha256");
   for (const file of files) {
-    const identity = identityOf(path.join(outDir, file));
+    const identity = known?.get(file) ?? identityOf(path.join(outDir, file));
     if (identity === undefined) return undefined;
     hash.update(`${file} ${identity}\n`);
   }
@@ -224,14 +224,19 @@ function setBuildTime(file: string, now: number): "kept" | "written" | "refused"
   return "written";
 }
 
-/** After a build that succeeded: its stamp, for the next build into the same folder. */
+/**
+ * After a build that succeeded: its stamp, for the next build into the same
+ * folder; `known` has the identities of files the record of the build
+ * (previous-build.ts) has just read from the disk.
+ */
 export async function recordStamp(
   store: RecordStore,
   inputs: StampInputs,
   made: { readonly timeZone: string; readonly span: Stamp["span"]; readonly files: readonly string[]; readonly summary: BuildSummary },
+  known?: ReadonlyMap<string, string>,
 ): Promise<void> {
   const files = made.files.filter((file) => file !== FILES.manifest).sort(inCodeUnitOrder);
-  const identitiesNow = identities(inputs.outDir, files);
+  const identitiesNow = identities(inputs.outDir, files, known);
   const manifest = identityOf(path.join(inputs.outDir, FILES.manifest));
   if (identitiesNow === undefined || manifest === undefined) return;
   const stamp: Stamp = {

@@ -9,7 +9,7 @@
  * are used: a file cut short by an interrupted run is never published.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, createReadStream, existsSync, openSync, statSync, writeSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, openSync, statSync, writeSync, type Stats } from "node:fs";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors/usage.ts";
@@ -62,10 +62,13 @@ async function hashFile(file: string, size: number): Promise<string> {
 /** Stores this process read or wrote, by path, with the identity of the file they were read from or written to. */
 const resident = new Map<string, { readonly facts: string; readonly value: unknown }>();
 
-/** A file's identity on disk (inode, size, modification time), or undefined when it is no file. */
+/** A file's identity on disk: inode, size, modification time. */
+export const identityText = (facts: Stats): string => `${facts.ino} ${facts.size} ${facts.mtimeMs}`;
+
+/** The identity of `file`, or undefined when it is no file. */
 export const identityOf = (file: string): string | undefined => {
   const facts = statSync(file, { throwIfNoEntry: false });
-  return facts?.isFile() ? `${facts.ino} ${facts.size} ${facts.mtimeMs}` : undefined;
+  return facts?.isFile() ? identityText(facts) : undefined;
 };
 
 function remember(file: string, value: unknown): void {
