@@ -76,7 +76,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
   }
   const cache = options.cache ?? new MediaCache({ ...cacheDefaults, write: false });
   const [raw, frontMatter] = await Promise.all([loadContent(contentDir), FrontMatterCache.open(cache, codeFingerprint())]);
-  const releases = await ReleaseCache.open(cache, codeFingerprint(), (text) => frontMatter.keep(text));
+  const releases = await ReleaseCache.open(cache, codeFingerprint(), (textHash) => frontMatter.keep(textHash));
   const resolved = resolveContent(raw, nodeFileSystem, frontMatter.split, releases);
   await Promise.all([frontMatter.save(cache), releases.save(cache)]);
   const probed = await probeMedia(resolved.media, cache);

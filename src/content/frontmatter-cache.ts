@@ -87,9 +87,9 @@ export class FrontMatterCache {
     return split;
   };
 
-  /** Keep the entry of `text` for the next run, unread (its release was taken whole from release-cache.ts). */
-  keep(text: string): void {
-    this.store.get(sha256(text), isEntry);
+  /** Keep the entry of a text for the next run, unread (its release was taken whole from release-cache.ts); `textHash`: its sha256, the entry's key. */
+  keep(textHash: string): void {
+    this.store.get(textHash, isEntry);
   }
 
   /** Keep this run's entries, and only those. */

@@ -51,17 +51,17 @@ export class ReleaseCache {
 
   private constructor(
     private readonly store: KeyedStore<Kept>,
-    /** Told the text of every release taken from here (the front matter cache keeps its entry for the day the settings change). */
-    private readonly taken: (text: string) => void,
+    /** Told the sha256 of the text of every release taken from here (the front matter cache keeps its entry for the day the settings change). */
+    private readonly taken: (textHash: string) => void,
   ) {}
 
-  static async open(files: StoreFiles, code: string, taken: (text: string) => void = () => undefined): Promise<ReleaseCache> {
+  static async open(files: StoreFiles, code: string, taken: (textHash: string) => void = () => undefined): Promise<ReleaseCache> {
     return new ReleaseCache(await KeyedStore.open<Kept>(files, STORE, code), taken);
   }
 
-  private keyOf(input: ReleaseFile, context: ReleaseContext): string {
+  private keyOf(input: ReleaseFile, textHash: string, context: ReleaseContext): string {
     if (this.settings?.context !== context) this.settings = { context, hash: settingsOf(context) };
-    return sha256(JSON.stringify([input.file, sha256(input.text), this.settings.hash]));
+    return sha256(JSON.stringify([input.file, textHash, this.settings.hash]));
   }
 
   /**
@@ -70,11 +70,12 @@ export class ReleaseCache {
    * resolving it would make them (a clash is a problem, and no release).
    */
   resolved(input: ReleaseFile, context: ReleaseContext, problems: Problem[]): { release?: Release } | undefined {
-    const kept = this.store.get(this.keyOf(input, context), isKept);
+    const textHash = sha256(input.text);
+    const kept = this.store.get(this.keyOf(input, textHash, context), isKept);
     if (kept === undefined) return undefined;
     const release = revive(kept, input, context);
     if (release === undefined || !release.media.every((m) => stillFound(m, input, context.fs))) return undefined;
-    this.taken(input.text);
+    this.taken(textHash);
     context.warnings.push(...kept.warnings);
     for (const media of release.media) context.media.push({ file: input.file, media });
     const before = problems.length;
@@ -95,7 +96,7 @@ export class ReleaseCache {
       warnings,
     } satisfies Kept;
     // A copy as it is now: the image probe fills in the media objects afterwards.
-    this.store.set(this.keyOf(input, context), JSON.parse(JSON.stringify(kept)) as Kept);
+    this.store.set(this.keyOf(input, sha256(input.text), context), JSON.parse(JSON.stringify(kept)) as Kept);
   }
 
   async save(files: StoreFiles): Promise<void> {

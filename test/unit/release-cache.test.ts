@@ -43,6 +43,12 @@ function markCache(dir: string): void {
   }
 }
 
+/** The number of entries of the front matter cache in `dir`. */
+function frontMatterEntries(dir: string): number {
+  const folder = path.join(dir, "v1", "frontmatter");
+  return readdirSync(folder).reduce((n, name) => n + Object.keys((JSON.parse(readFileSync(path.join(folder, name), "utf8")) as { entries: object }).entries).length, 0);
+}
+
 async function twice(change: (content: string) => void | Promise<void>) {
   const content = await site();
   const dir = scratch();
@@ -50,12 +56,13 @@ async function twice(change: (content: string) => void | Promise<void>) {
   assert.deepEqual(first.problems, []);
   markCache(dir);
   await change(content);
-  return { first, second: await checkContent(content, { cache: new MediaCache({ dir, write: true }) }), content };
+  return { first, second: await checkContent(content, { cache: new MediaCache({ dir, write: true }) }), content, dir };
 }
 
 test("an unchanged release is taken whole from the cache, with its warnings, and is the release resolving it gives", async () => {
-  const { first, second } = await twice(() => undefined);
+  const { first, second, dir } = await twice(() => undefined);
   assert.deepEqual(titles(second), [`Bad${MARK}`, `Markt${MARK}`]);
+  assert.equal(frontMatterEntries(dir), 2, "the front matter of releases taken from the cache is kept for the day the settings change");
   assert.deepEqual(second.warnings, first.warnings);
   assert.ok(second.warnings.some((w) => w.code === "image-external"), "the warning of the external image is told again");
   const unmarked = (r: NonNullable<typeof first.model>["releases"][number]) => ({ ...r, title: r.title.replace(MARK, "") });
