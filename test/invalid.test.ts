@@ -235,6 +235,16 @@ const cases: readonly Case[] = [
     ],
   },
   {
+    // A language listed twice (tags are read in lower case), a name that is no language tag, a direction that is neither.
+    fixture: "invalid-languages",
+    codes: ["invalid-value", "invalid-value", "invalid-value"],
+    problems: [
+      { code: "invalid-value", file: "site.yaml", line: 10, field: "languages.EN", message: '"EN" is not a valid value for "languages.EN".', hint: /does not list already/ },
+      { code: "invalid-value", file: "site.yaml", line: 11, field: "languages", message: '"english" is not a valid value for "languages".', hint: /language tag like en, tr, ar or de-x-ls/ },
+      { code: "invalid-value", file: "site.yaml", line: 14, field: "languages.fa.direction", message: '"sideways" is not a valid value for "languages.fa.direction".', hint: /rtl \(right to left\) or ltr/ },
+    ],
+  },
+  {
     fixture: "invalid-no-site",
     codes: ["missing-file"],
     problems: [{ code: "missing-file", file: "site.yaml", line: null, field: null, ...said("missing-file", { file: "site.yaml" }) }],

@@ -19,6 +19,22 @@ export interface Site {
   readonly limits: Limits;
   /** The mailing lists `pressroom notify` mails releases to (none: it sends nothing). */
   readonly distribution?: readonly MailingList[];
+  /**
+   * The languages releases may be translated into (site.yaml's `languages:`), in the order it lists them;
+   * never the site's own language, the language of every original. Empty: the site has no translations.
+   */
+  readonly languages: readonly OfferedLanguage[];
+  /** The name of the site's own language in itself, when `languages:` gives one. */
+  readonly languageName?: string;
+}
+
+/** A language translations may be in: a BCP 47 tag in lower case (as in file names), its name in itself, its direction. */
+export interface OfferedLanguage {
+  readonly tag: string;
+  readonly name: string;
+  readonly direction: "ltr" | "rtl";
+  /** The line of site.yaml that names it. */
+  readonly line?: number;
 }
 
 /** A mailing list of site.yaml's `distribution:`: the list server holds the subscribers, pressroom only its address. */

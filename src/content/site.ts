@@ -18,6 +18,7 @@ import { contactSchema, departmentSchema, siteSchema, validate, validFields } fr
 import { closestContacts } from "./suggest.ts";
 import { resolveTheme } from "./theme.ts";
 import { listDepartmentsCheck, resolveDistribution } from "./distribution.ts";
+import { resolveLanguages } from "./languages.ts";
 import { mayHaveSpoofing, spoofingCharacters } from "./invisible.ts";
 import { parseSize } from "./sizes.ts";
 import { isMapping, parseYaml, type ParsedYaml } from "./yaml.ts";
@@ -157,6 +158,8 @@ function resolveSite(raw: RawContent, fs: FileSystem, problems: Problem[], later
   const distribution = data.distribution && resolveDistribution(data.distribution, data.language, parsed, file, problems);
   if (problems.length > before) ok = false;
   if (data.distribution) later.push(listDepartmentsCheck(data.distribution, parsed, file));
+  const offered = data.languages ? resolveLanguages(data.languages, data.language, parsed, file, problems) : { languages: [] };
+  if (problems.length > before) ok = false;
   // A theme problem fails the build but leaves the settings usable, so releases are still checked in the site's time zone.
   const theme = resolveTheme(data, data.language, parsed, file, raw.texts.get(file) ?? "", raw.root, fs, problems);
   if (!ok || !url) return undefined;
@@ -172,6 +175,8 @@ function resolveSite(raw: RawContent, fs: FileSystem, problems: Problem[], later
     theme,
     limits,
     ...(distribution && { distribution }),
+    languages: offered.languages,
+    ...(offered.languageName !== undefined && { languageName: offered.languageName }),
   };
 }
 

@@ -38,6 +38,12 @@ const EXACT: Readonly<Record<string, string>> = {
     "eine Liste von Einträgen, jeder beginnend mit „- name: …“ und mit address: eingerückt darunter",
   'an entry like "- name: Presseverteiler" with address: indented below it': "ein Eintrag wie „- name: Presseverteiler“ mit address: eingerückt darunter",
   "one email address, e.g. verteiler@lists.musterstadt.de": "eine E-Mail-Adresse, z. B. verteiler@lists.musterstadt.de",
+  // The languages of site.yaml (content/languages.ts).
+  'a group of indented lines, one per language, like "en: { name: English }" or "ar: { name: العربية, direction: rtl }"':
+    "eine Gruppe eingerückter Zeilen, eine je Sprache, wie „en: { name: English }“ oder „ar: { name: العربية, direction: rtl }“",
+  "a language tag like en, tr, ar or de-x-ls (Leichte Sprache)": "ein Sprachkürzel wie en, tr, ar oder de-x-ls (Leichte Sprache)",
+  "a language languages: does not list already": "eine Sprache, die languages: nicht schon nennt",
+  "rtl (right to left) or ltr (left to right)": "rtl (von rechts nach links) oder ltr (von links nach rechts)",
   "an address no other list of distribution: has": "eine Adresse, die keine andere Liste unter distribution: hat",
   "a time like 24 hours, 36 Stunden or 2 days": "eine Zeitspanne wie 24 Stunden, 36 hours oder 2 Tage",
   "correction, together with updated: (and change_note:)": "correction, zusammen mit updated: (und change_note:)",

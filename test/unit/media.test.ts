@@ -79,7 +79,7 @@ describe("planPhoto", () => {
 });
 
 describe("the media kit", () => {
-  const site: Site = { title: "Stadt", url: "https://presse.example", basePath: "", language: "de", timeZone: "Europe/Berlin", theme: { footer: [], social: [] }, limits: DEFAULT_LIMITS };
+  const site: Site = { title: "Stadt", url: "https://presse.example", basePath: "", language: "de", timeZone: "Europe/Berlin", theme: { footer: [], social: [] }, limits: DEFAULT_LIMITS, languages: [] };
   const release: Release = {
     file: "releases/x/index.md",
     url: "/2026/01/01/neujahr/",

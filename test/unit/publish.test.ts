@@ -32,7 +32,7 @@ function release(url: string, date: number, extra: Partial<Release> = {}): Relea
 
 function model(releases: Release[]): ContentModel {
   return {
-    site: { title: "T", url: "https://presse.example", basePath: "", language: "de", timeZone: "Europe/Berlin", theme: { footer: [], social: [] }, limits: DEFAULT_LIMITS },
+    site: { title: "T", url: "https://presse.example", basePath: "", language: "de", timeZone: "Europe/Berlin", theme: { footer: [], social: [] }, limits: DEFAULT_LIMITS, languages: [] },
     departments: new Map(),
     contacts: new Map(),
     releases,
