@@ -23,7 +23,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   checkOutputFolder(options.outDir, [options.contentDir, layoutsDir, process.cwd(), cache.dir]);
   // Read before the content is: a file changed while this build reads it makes the next build a full one.
   const inputs = stampInputs(stampOptions(options, layoutsDir));
-  const unchanged = await upToDate(cache, inputs, (timeZone) => clockOf(options.now, timeZone));
+  const unchanged = options.force ? undefined : await upToDate(cache, inputs, (timeZone) => clockOf(options.now, timeZone));
   stage("up to date?");
   if (unchanged) return { ...unchanged.summary, sources: new Map(unchanged.summary.sources), now: unchanged.now, unchanged: true };
   const { fullBuild } = await import("./build/full.ts");

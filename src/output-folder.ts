@@ -63,6 +63,8 @@ export class OutputUpdate implements FolderWriter {
   private readonly folders = new Set<string>();
   /** sha256 of each file written from text or bytes (relative path), for the record of the build. */
   readonly hashes = new Map<string, string>();
+  /** Files whose bytes this build puts in place (relative): not those that stay as the previous build left them. */
+  private readonly rewritten = new Set<string>();
 
   private constructor(
     root: string,
@@ -118,7 +120,10 @@ export class OutputUpdate implements FolderWriter {
     return temporary;
   }
 
-  prepare = async (file: string): Promise<string> => this.place(file);
+  prepare = async (file: string): Promise<string> => {
+    this.rewritten.add(file);
+    return this.place(file);
+  };
 
   write = async (file: string, content: OutputFile["content"]): Promise<void> => {
     if (!isFileContent(content) && "unchanged" in content) {
@@ -137,7 +142,13 @@ export class OutputUpdate implements FolderWriter {
       }
       writeFileSync(this.place(file), content);
     } else copyFileSync(content.copyFrom, this.place(file));
+    this.rewritten.add(file);
   };
+
+  /** The files this build wrote anew, relative with forward slashes. */
+  changed(): string[] {
+    return [...this.rewritten];
+  }
 
   /** Every file of the new build so far, relative with forward slashes. */
   list(): string[] {

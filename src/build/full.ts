@@ -3,7 +3,10 @@
  * plan → render → commit, each step a module of build/. build.ts calls it
  * when the output is not up to date (up-to-date.ts).
  */
+import { realpathSync } from "node:fs";
+import path from "node:path";
 import { clockOf } from "../content/dates.ts";
+import { sharedData } from "../eleventy/data.ts";
 import { publishedReleases } from "../content/publish.ts";
 import { checkContent, type CheckResult } from "../check.ts";
 import type { MediaCache } from "../media/cache.ts";
@@ -88,6 +91,16 @@ export async function fullBuild(options: BuildOptions, layoutsDir: string, cache
     stage("headers and manifest");
     await writer.commit();
     stage("commit");
+    options.onPreviewState?.({
+      contentDir: path.resolve(options.contentDir),
+      root: realpathSync(options.contentDir),
+      outDir: writer.root,
+      layoutsDir: assets.layouts,
+      model,
+      plan,
+      shared: sharedData(plan, assets.shared),
+      planned: new Map(published.map((release) => [release.file, release])),
+    });
     const warned = new Set(checked.warnings.map((w) => w.file));
     const summary: BuildSummary = {
       releases: published.length,
@@ -102,7 +115,7 @@ export async function fullBuild(options: BuildOptions, layoutsDir: string, cache
     const [identities] = await Promise.all([previous.save(cache, writer.hashes), bodies.save(cache)]);
     await recordStamp(cache, inputs, { timeZone: model.site.timeZone, span, files: writer.list(), summary }, identities);
     stage("save caches");
-    return { ...summary, sources: checked.sources, now, unchanged: false };
+    return { ...summary, sources: checked.sources, now, unchanged: false, changed: writer.changed() };
   } catch (error) {
     // Photos still in work must not write into the folder after it is left as it was.
     stop.abort();

@@ -3,6 +3,7 @@ import { ContentError, type Problem } from "../errors/problem.ts";
 import type { ImageOptions } from "../media/recipe.ts";
 import type { BuildSummary } from "./up-to-date.ts";
 import type { LocalEditorTarget } from "../outputs/admin.ts";
+import type { PreviewState } from "./quick-page.ts";
 
 export interface BuildOptions {
   readonly contentDir: string;
@@ -28,6 +29,10 @@ export interface BuildOptions {
   readonly localEditor?: LocalEditorTarget;
   /** Called as photos are done, for a progress line. */
   readonly onImageProgress?: (done: number, total: number) => void;
+  /** Build even when nothing changed since the last build into the folder (the preview wants what a build knows). */
+  readonly force?: boolean;
+  /** Given what a successful build planned, for the preview's quick lane (quick-page.ts). */
+  readonly onPreviewState?: (state: PreviewState) => void;
 }
 
 /** The counts, the warnings and what still waits for its time (told after the build), with the text of every file read. */
@@ -37,6 +42,8 @@ export interface BuildResult extends Omit<BuildSummary, "sources"> {
   readonly now: number;
   /** Nothing had changed since the last build into the folder: nothing was made (build/up-to-date.ts). */
   readonly unchanged: boolean;
+  /** The files the build wrote anew (output-relative), when it made any. */
+  readonly changed?: readonly string[];
 }
 
 export class BuildFailed extends ContentError {

@@ -6,6 +6,7 @@
  * until the file is fixed. It answers only to its own names, and a
  * malformed request gets 400 (local-guard.ts).
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { isIP } from "node:net";
@@ -14,6 +15,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import chokidar from "chokidar";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { build, BuildFailed, type BuildOptions } from "../build.ts";
+import { quickPages, type PreviewState } from "../build/quick-page.ts";
 import { LAYOUTS_DIR } from "../eleventy/layouts.ts";
 import { reportLanguage } from "../errors/language.ts";
 import { UsageError } from "../errors/usage.ts";
@@ -33,6 +35,13 @@ export interface ServeExtra {
 }
 
 const LOOPBACK = "127.0.0.1";
+
+/** Files a page shows (its HTML, the style sheet, scripts, pictures), as opposed to feeds, data and the search index. */
+const SHOWN = /\.(html|css|js|png|jpe?g|webp|avif|gif|svg|ico)$/i;
+/** How long the writing must pause (no save) before the build after a quick-lane save starts, in ms. */
+const BUILD_AFTER_TEXT = 1500;
+/** Stands for the page of problems among the files a build changed. */
+const ERROR_PAGE = "\0problems";
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -105,32 +114,78 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
 
   // The problems of the last build, while it failed: every page shows them until a build succeeds.
   let failed: { problems: readonly Problem[]; sources: ReadonlyMap<string, string> } | undefined;
-  const rebuild = async (): Promise<void> => {
+  // What the last successful build planned: a save that changes only a release's text is shown from it at once.
+  let state: PreviewState | undefined;
+  // Pages the quick lane wrote since the page was last reloaded, with the sha256 of their bytes, and the files
+  // the builds since then wrote: after the last build, the page is reloaded again only if it would look different.
+  const quickWritten = new Map<string, string>();
+  const builtSinceReload = new Set<string>();
+  /** The problems last said on the terminal (as JSON), until a build succeeds. */
+  let told: string | undefined;
+  const tellProblems = (problems: readonly Problem[], sources: ReadonlyMap<string, string>): void => {
+    if (JSON.stringify(problems) === told) return;
+    told = JSON.stringify(problems);
+    printProblems(problems, sources, false, { contentDir });
+    say((t) => t.problems);
+  };
+  const rebuild = async (force = false): Promise<void> => {
     try {
-      const result = await build(options);
+      const result = await build({ ...options, ...(force && { force }), onPreviewState: (kept) => (state = kept) });
       failed = undefined;
+      told = undefined;
+      for (const file of result.changed ?? []) builtSinceReload.add(file);
       if (result.warnings.length > 0) printProblems(result.warnings, result.sources, false, { contentDir });
       say((t) => t.built(result.releases, result.pages));
     } catch (error) {
       if (!(error instanceof BuildFailed)) throw error;
       failed = { problems: error.problems, sources: error.sources };
-      printProblems(error.problems, error.sources, false, { contentDir });
-      say((t) => t.problems);
+      // The problems the quick lane found are not shown or said again.
+      if (JSON.stringify(error.problems) !== shownProblems) builtSinceReload.add(ERROR_PAGE);
+      tellProblems(error.problems, error.sources);
     }
+  };
+
+  /** The problems the open page shows (as JSON), if it shows any. */
+  let shownProblems: string | undefined;
+  let reloadPage = (): void => undefined;
+  /** Reloads the open page; `quick`: the pages the quick lane has just written for it. */
+  const reload = (quick: ReadonlyMap<string, string> = new Map()): void => {
+    quickWritten.clear();
+    builtSinceReload.clear();
+    for (const [file, hash] of quick) quickWritten.set(file, hash);
+    shownProblems = failed && JSON.stringify(failed.problems);
+    reloadPage();
+  };
+  /** After a build: whether the open page could look different from what the quick lane showed. */
+  const looksDifferent = (): boolean => {
+    if (quickWritten.size === 0 || builtSinceReload.has(ERROR_PAGE)) return true;
+    const outDir = path.resolve(options.outDir);
+    return [...builtSinceReload].some((file) => {
+      if (!SHOWN.test(file) || file.startsWith("pagefind/")) return false;
+      const quick = quickWritten.get(file);
+      if (quick === undefined) return true;
+      try {
+        return createHash("sha256").update(readFileSync(path.join(outDir, file))).digest("hex") !== quick;
+      } catch {
+        return true;
+      }
+    });
   };
 
   // One rebuild at a time; changes during a rebuild start one more afterwards.
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
-  let reload = (): void => undefined;
   const run = (): void => {
     if (running) {
       again = true;
       return;
     }
     running = rebuild()
-      .then(() => reload())
+      // The page is reloaded once the last of the builds in a row is done (and not for what the quick lane showed already).
+      .then(() => {
+        if (!again && looksDifferent()) reload();
+      })
       // The preview keeps running whatever happens in one rebuild.
       .catch((error: unknown) => {
         // Most often a file vanished while it was read (an editor or git switching branches): the next change rebuilds.
@@ -144,9 +199,52 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
         }
       });
   };
-  const changed = (): void => {
+
+  // The quick lane: one save at a time, while a build may be running. Whether it showed the save.
+  let quick: Promise<unknown> = Promise.resolve();
+  const showQuickly = (saved: readonly string[]): Promise<boolean> => {
+    const kept = state;
+    const shown = quick.then(async () => {
+      // Problems of other files than these stay until a build says they are fixed.
+      if (kept === undefined || (failed && failed.problems.some((p) => !saved.some((file) => path.resolve(contentDir, p.file) === file)))) return false;
+      const result = await quickPages(kept, saved);
+      if (result === undefined) return false;
+      if (result.kind === "problems") {
+        failed = { problems: result.problems, sources: result.sources };
+        reload();
+        tellProblems(result.problems, result.sources);
+      } else {
+        failed = undefined;
+        reload(result.written);
+      }
+      return true;
+    });
+    quick = shown.catch(() => undefined);
+    return shown.catch(() => false);
+  };
+
+  // Saves are gathered for a moment (an editor's save can be several events), then shown and built.
+  let saved: string[] = [];
+  let others = false;
+  let pause: NodeJS.Timeout | undefined;
+  const changed = (event: string, file: string): void => {
+    if (event === "change" && file.endsWith(".md")) saved.push(path.resolve(file));
+    else others = true;
     clearTimeout(timer);
-    timer = setTimeout(run, 100);
+    timer = setTimeout(() => {
+      const texts = others ? [] : saved;
+      saved = [];
+      others = false;
+      clearTimeout(pause);
+      if (texts.length === 0) return run();
+      // A text is shown from the quick lane at once; the build that updates every other file waits until the
+      // writing pauses: while it runs, it holds this thread, and a save in that time would wait for it.
+      void showQuickly(texts).then((shown) => {
+        clearTimeout(pause);
+        if (shown) pause = setTimeout(run, BUILD_AFTER_TEXT);
+        else run();
+      });
+    }, 50);
   };
   // chokidar follows a file an editor replaces (safe save, sed -i), which Node's recursive fs.watch loses.
   // Hidden files and folders below the watched ones (an editor's swap files, a media cache) change nothing.
@@ -156,11 +254,12 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
     ignoreInitial: true,
     ignored: (file: string) => path.basename(file).startsWith(".") && !roots.includes(path.resolve(file)),
   });
-  watcher.on("all", changed);
+  watcher.on("all", (event, file) => changed(event, file));
   await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   const stopWatching = async (): Promise<void> => {
     await watcher.close();
     clearTimeout(timer);
+    clearTimeout(pause);
     await running?.catch(() => undefined);
   };
 
@@ -174,6 +273,19 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
     throw error;
   }
   running = undefined;
+  // A first build that found nothing changed made no plan: one is made in the background for the quick lane
+  // (it writes nothing, every file being the same).
+  if (state === undefined && failed === undefined) {
+    running = rebuild(true)
+      .catch(() => undefined)
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+  }
 
   const showProblems = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const wantsPage = (req.headers.accept ?? "").includes("text/html") || /\/$|\.html$/.test((req.url ?? "").split("?")[0]!);
@@ -246,7 +358,7 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
   say((t) => t.ready(url));
   if (!isLoopback(host)) say((t) => t.network(host));
 
-  reload = () => server.reload({});
+  reloadPage = () => server.reload({});
   say((t) => t.watching(contentDir));
   if (again) {
     again = false;

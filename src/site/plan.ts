@@ -66,6 +66,11 @@ export interface SitePlan {
   /** Every published release, withdrawn ones included, newest first: for the open data file. */
   readonly releaseData: readonly ReleaseView[];
   readonly problems: readonly Problem[];
+  /**
+   * The page view of a release as this plan makes it, for one whose text changed since, all else the same:
+   * the preview shows a saved text at once this way (build/quick-page.ts). `like` is the release as planned.
+   */
+  readonly viewOf: (release: Release, like: Release) => ReleaseView;
 }
 
 /** `published` must already be filtered and sorted newest first (see content/publish.ts). */
@@ -81,6 +86,8 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const tags = tagsOf(listed);
   const vcards = vcardPlans(model, published, urls);
   const vcardOf = new Map(vcards.map((v) => [v.contact, urls.href(v.path)]));
+  const inputs: ViewInputs = { site, strings, urls, withdrawn, now, vcardOf, tagPages: new Set(tags.map((tag) => tag.slug)) };
+  const viewOf = pageView(options, inputs);
   const context: PlanContext = {
     site,
     strings,
@@ -88,7 +95,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     withdrawn,
     pageSize: options.pageSize,
     feedSize: options.feedSize,
-    ...releaseViews(published, options, { site, strings, urls, withdrawn, now, vcardOf, tagPages: new Set(tags.map((tag) => tag.slug)) }),
+    ...releaseViews(published, options, inputs, viewOf),
   };
 
   const home = homeListing(published, listed, context);
@@ -109,7 +116,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const { redirects, problems } = planRedirects(site, published, urls, [...listings, ...indexes, ...extras, ...vcards, ...feeds], options.reserved);
   const releases = [...context.views.values()];
   const searchable = listed.flatMap((r) => context.views.get(r) ?? []);
-  return { site, strings, urls, releases, listings, indexes, redirects, extras, feeds, vcards, searchable, releaseData: releases, problems };
+  return { site, strings, urls, releases, listings, indexes, redirects, extras, feeds, vcards, searchable, releaseData: releases, problems, viewOf };
 }
 
 interface ViewInputs {
@@ -122,24 +129,26 @@ interface ViewInputs {
   readonly tagPages: ReadonlySet<string>;
 }
 
+/** The page view of a release (its media, withdrawal and banner looked up as `like`'s: the same release as planned, or itself). */
+function pageView(options: PlanOptions, inputs: ViewInputs): (release: Release, like: Release) => ReleaseView {
+  const { site, strings, urls, withdrawn, now } = inputs;
+  return (release, like) =>
+    releaseView(release, site, strings, urls, {
+      ...(options.media && { media: options.media(like) }),
+      ...(options.bodies && { bodies: options.bodies }),
+      withdrawn: withdrawn.has(like),
+      ...(options.preview && { previewAt: now }),
+      vcard: (c) => inputs.vcardOf.get(c),
+      tagPages: inputs.tagPages,
+      ...(options.logoUrl && { logoUrl: options.logoUrl }),
+    });
+}
+
 /** The listing entry and the page view of each published release; none when `check` plans addresses only. */
-function releaseViews(published: readonly Release[], options: PlanOptions, inputs: ViewInputs): Pick<PlanContext, "items" | "views"> {
+function releaseViews(published: readonly Release[], options: PlanOptions, inputs: ViewInputs, viewOf: (release: Release, like: Release) => ReleaseView): Pick<PlanContext, "items" | "views"> {
   if (!options.releaseViews) return { items: new Map(), views: new Map() };
   const { site, strings, urls, withdrawn, now } = inputs;
   const items = new Map(published.map((r) => [r, itemView(r, site, strings, urls, withdrawn.has(r), options.preview ? previewNotice(r, now, site, strings) : undefined, options.media?.(r))]));
-  const views = new Map(
-    published.map((r) => [
-      r,
-      releaseView(r, site, strings, urls, {
-        ...(options.media && { media: options.media(r) }),
-        ...(options.bodies && { bodies: options.bodies }),
-        withdrawn: withdrawn.has(r),
-        ...(options.preview && { previewAt: now }),
-        vcard: (c) => inputs.vcardOf.get(c),
-        tagPages: inputs.tagPages,
-        ...(options.logoUrl && { logoUrl: options.logoUrl }),
-      }),
-    ]),
-  );
+  const views = new Map(published.map((r) => [r, viewOf(r, r)]));
   return { items, views };
 }

@@ -1,0 +1,129 @@
+/**
+ * The preview's quick lane. While a press officer writes, almost every save
+ * changes the text of one release and nothing else; its page then depends on
+ * that text and on what the last build planned, which the preview keeps in
+ * memory. Such a save is rendered on its own and shown at once, before the
+ * build that follows it (which makes every other file, and the same page
+ * again) has finished. Anything else — front matter, photos, settings,
+ * templates, a new or removed file — is left to that build.
+ */
+import { createHash } from "node:crypto";
+import { lstatSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { ContentModel, Media, Release } from "../content/model.ts";
+import { normalizeText, SITE_FILE } from "../content/load.ts";
+import { nodeFileSystem } from "../content/fs.ts";
+import { resolveRelease, type ReleaseContext } from "../content/release.ts";
+import type { SharedData } from "../eleventy/data.ts";
+import type { Problem } from "../errors/problem.ts";
+import { outputFileOf } from "../site/urls.ts";
+import type { SitePlan } from "../site/plan.ts";
+
+/** What the last successful preview build knew, kept by the preview for the next save. */
+export interface PreviewState {
+  /** The content folder as it is watched (absolute), and its real path (as the build read it). */
+  readonly contentDir: string;
+  readonly root: string;
+  readonly outDir: string;
+  /** The templates the build rendered with. */
+  readonly layoutsDir: string;
+  readonly model: ContentModel;
+  readonly plan: SitePlan;
+  readonly shared: SharedData;
+  /** The releases the plan has a page for, by their file (content-relative, forward slashes). */
+  readonly planned: ReadonlyMap<string, Release>;
+}
+
+export type QuickResult =
+  /** The pages written (output-relative) with the sha256 of their bytes. */
+  | { readonly kind: "pages"; readonly written: ReadonlyMap<string, string> }
+  /** The saved files have problems: the preview shows them until a save fixes them. */
+  | { readonly kind: "problems"; readonly problems: readonly Problem[]; readonly sources: ReadonlyMap<string, string> };
+
+/** Everything of a release but its text, and what only the media probe fills in or only a problem's location uses. */
+function besidesText(release: Release): string {
+  const media = release.media.map((m: Media) => {
+    const { name: _name, bytes: _bytes, line: _line, ...rest } = m;
+    if (rest.kind === "image") {
+      const { facts: _facts, ...image } = rest as typeof rest & { facts?: unknown };
+      return image;
+    }
+    return rest;
+  });
+  return JSON.stringify({ ...release, body: null, media });
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The pages of the releases `files` (absolute paths the watcher reported changed), when each changed only in
+ * its text; their problems when one of them has any; undefined when the build must decide.
+ */
+export async function quickPages(state: PreviewState, files: readonly string[]): Promise<QuickResult | undefined> {
+  const { model } = state;
+  const site = model.site;
+  const releaseFolders = new Set([...state.planned.keys()].map((file) => path.dirname(path.join(state.root, file))));
+  const problems: Problem[] = [];
+  const sources = new Map<string, string>();
+  const fresh: [Release, Release][] = [];
+  for (const absolute of new Set(files)) {
+    const file = path.relative(state.contentDir, absolute).split(path.sep).join("/");
+    const planned = state.planned.get(file);
+    if (planned === undefined) return undefined;
+    const absolutePath = path.join(state.root, file);
+    let text: string;
+    try {
+      if (!lstatSync(absolutePath).isFile()) return undefined;
+      const bytes = readFileSync(absolutePath);
+      if (bytes.byteLength > site.limits.releaseFile) return undefined;
+      text = normalizeText(utf8.decode(bytes));
+    } catch {
+      return undefined;
+    }
+    sources.set(file, text);
+    const context: ReleaseContext = {
+      timeZone: site.timeZone,
+      language: site.language,
+      limits: site.limits,
+      departments: model.departments,
+      contacts: model.contacts,
+      fs: nodeFileSystem,
+      claimedUrls: new Map(),
+      claimedAliases: new Map(),
+      media: [],
+      warnings: [],
+    };
+    const before = problems.length;
+    const release = resolveRelease({ file, text, absolutePath, root: state.root, releaseFolders }, context, problems);
+    if (problems.length > before) continue;
+    if (release === undefined || besidesText(release) !== besidesText(planned)) return undefined;
+    // The media as the build probed them (the same files, in the same places of the text).
+    fresh.push([{ ...release, media: planned.media }, planned]);
+  }
+  if (problems.length > 0) {
+    // The page of problems is in the language site.yaml gives, as after a build.
+    try {
+      sources.set(SITE_FILE, normalizeText(readFileSync(path.join(state.root, SITE_FILE), "utf8")));
+    } catch {
+      // Without it, the page is in English, as a build's would be.
+    }
+    return { kind: "problems", problems, sources };
+  }
+
+  const { renderSite } = await import("../eleventy/render.ts");
+  const views = fresh.map(([release, planned]) => state.plan.viewOf(release, planned));
+  const pages = await renderSite({ ...state.shared, releases: views, listings: [], indexes: [], redirects: [], extras: [] }, state.outDir, { layoutsDir: state.layoutsDir });
+  const written = new Map<string, string>();
+  for (const view of views) {
+    const file = outputFileOf(view.path);
+    const page = pages.find((p) => p.path === file);
+    if (page === undefined || typeof page.content !== "string" || page.content.trim() === "") return undefined;
+    const target = path.join(state.outDir, file);
+    // Whole or not at all: the server may be reading the page this moment.
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.pressroom-quick-${process.pid}`);
+    writeFileSync(temporary, page.content);
+    renameSync(temporary, target);
+    written.set(file, createHash("sha256").update(page.content).digest("hex"));
+  }
+  return { kind: "pages", written };
+}

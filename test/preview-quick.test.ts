@@ -1,0 +1,154 @@
+/**
+ * The preview on a generated archive: a save that changes a release's text is
+ * on screen (Chromium's load event, the new text in the page) before the
+ * build that follows it has finished, and a save that breaks the file shows
+ * its problem just as soon. Whatever the quick lane showed, the preview's
+ * folder ends up with exactly the files and bytes of a cold preview build
+ * of the same content.
+ */
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { generateCorpus } from "../scripts/gen-corpus.ts";
+import { launchChromium } from "./browser.ts";
+import { listFiles, pressroom, ROOT, scratchDirs } from "./helpers.ts";
+
+const newDir = scratchDirs();
+const NOW = "2026-12-01T12:00:00+01:00";
+/** Large enough that a build takes seconds here, while one page takes a fraction of one. */
+const RELEASES = 300;
+
+async function until<T>(what: string, probe: () => T | undefined, seconds = 90): Promise<T> {
+  const end = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The files of a folder and their bytes. */
+const snapshot = (dir: string): Map<string, string> =>
+  new Map(listFiles(dir).map((file) => [file, readFileSync(path.join(dir, file)).toString("base64")]));
+
+describe("the preview's quick lane on a generated archive", () => {
+  const work = newDir();
+  const content = path.join(work, "content");
+  const out = path.join(work, "preview");
+  let child: ChildProcess;
+  let output = "";
+  let browser: Browser;
+  let page: Page;
+  let file = "";
+  let url = "";
+  /** The builds the preview has finished so far (its terminal says so after each). */
+  const builds = (): number => output.split(/^Vorschau gebaut/m).length - 1;
+
+  before(async () => {
+    await generateCorpus({ out: content, releases: RELEASES, seed: 5 });
+    const year = readdirSync(path.join(content, "releases")).sort()[3]!;
+    const name = readdirSync(path.join(content, "releases", year)).filter((f) => f.endsWith(".md")).sort()[2]!;
+    file = path.join(content, "releases", year, name);
+    const [, y, m, d, slug] = /^(\d{4})-(\d\d)-(\d\d)-(.+)\.md$/.exec(name)!;
+    url = `/${y}/${m}/${d}/${slug}/`;
+    child = spawn(process.execPath, [path.join(ROOT, "bin/pressroom.js"), "serve", "--content", content, "--out", out, "--cache", path.join(work, "cache"), "--port", "0", "--now", NOW], {
+      cwd: work,
+      env: { ...process.env, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const base = await until("the preview's address", () => /http:\/\/127\.0\.0\.1:\d+\//.exec(output)?.[0], 300);
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(new URL(url, base).href);
+  });
+  after(async () => {
+    if (process.env.SHOW_OUTPUT) console.log(output);
+    await browser?.close();
+    child?.kill();
+  });
+
+  /**
+   * Saves `change` once the preview is idle, and waits for the open page to load with what `shows` looks for;
+   * says how many builds had finished when it did.
+   */
+  async function save(change: () => void, shows: (html: string) => boolean): Promise<{ text: string; buildsBefore: number; buildsAtLoad: number }> {
+    await until("the preview's build", () => (builds() >= settled ? true : undefined));
+    // A reload that follows that build (the page of problems shown again) comes before the save.
+    await new Promise((r) => setTimeout(r, 700));
+    const buildsBefore = builds();
+    settled = buildsBefore + 1;
+    const end = Date.now() + 120_000;
+    const loads: Promise<unknown>[] = [];
+    const next = (): Promise<unknown> => page.waitForEvent("load", { timeout: Math.max(1, end - Date.now()) });
+    loads.push(next());
+    change();
+    for (;;) {
+      await loads.shift();
+      const buildsAtLoad = builds();
+      loads.push(next());
+      // Another reload may have begun already: its own load event comes next.
+      const text = await page.content().catch(() => "");
+      if (shows(text)) return { text, buildsBefore, buildsAtLoad };
+    }
+  }
+  /** The builds that must have finished before the next save: the first one, then one after each save. */
+  let settled = 1;
+
+  test("a saved text is in the open page before the build that follows it is done", async () => {
+    for (let i = 0; i < 3; i++) {
+      const marker = `Nachtrag-${i}-zum-Text`;
+      const seen = await save(() => appendFileSync(file, `\n${marker}\n`), (html) => html.includes(marker));
+      // The build after a save takes seconds at this size; the page came from the quick lane, not from it.
+      assert.equal(seen.buildsAtLoad, seen.buildsBefore, `save ${i}: the page was reloaded before the build finished`);
+    }
+  });
+
+  test("a save that breaks the file shows its problem at once; fixing it brings the page back", async () => {
+    const good = readFileSync(file, "utf8");
+    const broken = await save(() => writeFileSync(file, good.replace(/^date: .*$/m, "date: 31.11.2026")), (html) => html.includes("31.11.2026"));
+    assert.match(broken.text, /invalid-date|impossible-date/);
+    // The terminal says it too, once (the build that follows finds the same problem and does not repeat it).
+    await until("the problem on the terminal", () => (/\[invalid-date\]/.test(output) ? true : undefined));
+    // That build fails: no "Vorschau gebaut" follows it, and the next save need not wait for one.
+    await new Promise((r) => setTimeout(r, 3000));
+    settled = builds();
+    assert.equal(output.split("[invalid-date]").length - 1, 1);
+    const fixed = await save(() => writeFileSync(file, `${good}\nWieder richtig.\n`), (html) => html.includes("Wieder richtig."));
+    assert.equal(fixed.buildsAtLoad, fixed.buildsBefore, "the page came back before the build finished");
+  });
+
+  test("after saves of every kind the preview's folder has exactly the files and bytes of a cold preview build", async () => {
+    const text = readFileSync(file, "utf8");
+    // A new title (not quick: the listings change), then a text again, quickly one after the other.
+    writeFileSync(file, text.replace(/^title: .*$/m, 'title: "Ein neuer Titel für die Vorschau"'));
+    await new Promise((r) => setTimeout(r, 30));
+    appendFileSync(file, "\nNoch ein Satz.\n");
+    const cold = path.join(work, "cold");
+    const built = pressroom(["build", "--preview", "--content", content, "--out", cold, "--cache", path.join(work, "cold-cache"), "--now", NOW]);
+    assert.equal(built.status, 0, built.stderr);
+    const expected = snapshot(cold);
+    const differs = (): string[] => {
+      const actual = snapshot(out);
+      const files = new Set([...expected.keys(), ...actual.keys()]);
+      return [...files].filter((f) => expected.get(f) !== actual.get(f));
+    };
+    let last: string[] = [];
+    await until(
+      "the preview's folder to match a cold build",
+      () => {
+        last = differs();
+        return last.length === 0 ? true : undefined;
+      },
+      120,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}: ${last.slice(0, 10).join(", ")}`);
+    });
+    assert.ok(readFileSync(path.join(out, url.slice(1), "index.html"), "utf8").includes("Ein neuer Titel für die Vorschau"));
+  });
+});
