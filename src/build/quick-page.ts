@@ -55,6 +55,17 @@ function besidesText(release: Release): string {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** Every folder that holds a release file (absolute), once per state. */
+const folders = new WeakMap<PreviewState, ReadonlySet<string>>();
+function foldersOf(state: PreviewState): ReadonlySet<string> {
+  let found = folders.get(state);
+  if (found === undefined) {
+    found = new Set([...state.planned.keys()].map((file) => path.dirname(path.join(state.root, file))));
+    folders.set(state, found);
+  }
+  return found;
+}
+
 /**
  * The pages of the releases `files` (absolute paths the watcher reported changed), when each changed only in
  * its text; their problems when one of them has any; undefined when the build must decide.
@@ -62,7 +73,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 export async function quickPages(state: PreviewState, files: readonly string[]): Promise<QuickResult | undefined> {
   const { model } = state;
   const site = model.site;
-  const releaseFolders = new Set([...state.planned.keys()].map((file) => path.dirname(path.join(state.root, file))));
+  const releaseFolders = foldersOf(state);
   const problems: Problem[] = [];
   const sources = new Map<string, string>();
   const fresh: [Release, Release][] = [];

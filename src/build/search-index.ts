@@ -16,6 +16,7 @@ import { searchFingerprint } from "../search/version.ts";
 import { FILES } from "../site/files.ts";
 import type { SitePlan } from "../site/plan.ts";
 import { UNCHANGED, type OutputFile } from "../write-files.ts";
+import type { IndexWorkers } from "../search/index-workers.ts";
 
 /** A shard as the cache folder keeps it: its key and its files, by path below the shard's folder. */
 interface KeptShard {
@@ -36,24 +37,39 @@ async function keptShard(store: RecordStore, shard: string, key: string): Promis
 export async function searchIndex(plan: SitePlan, shardSize: number | undefined, previous: PreviousBuild, store: RecordStore): Promise<OutputFile[]> {
   const shards = searchShards(searchRecords(plan), shardSize);
   const language = plan.site.language;
-  const files: OutputFile[] = [];
   const version = searchFingerprint();
+  /** Each shard's files, in the order of the shards; those to make are made side by side. */
+  const parts: (OutputFile[] | Promise<OutputFile[]>)[] = [];
+  let workers: IndexWorkers | undefined;
   for (const shard of shards) {
     const folder = `${FILES.searchFolder}/${shard.name}`;
     const key = sha256(JSON.stringify(["search", codeFingerprint(), version, language, shard]));
     const recorded = previous.filesKeyed(key);
     if (recorded.length > 0 && recorded.every((file) => file.startsWith(`${folder}/`) && previous.reusable(file, key))) {
-      files.push(...recorded.map((file) => ({ path: file, content: UNCHANGED, key })));
+      parts.push(recorded.map((file) => ({ path: file, content: UNCHANGED, key })));
       continue;
     }
-    let made = await keptShard(store, shard.name, key);
-    if (made === undefined) {
-      const { searchIndexFiles } = await import("../search/pagefind.ts");
-      made = [...(await searchIndexFiles(shard.records, { language }))];
-      const kept: KeptShard = { key, files: made.map(([file, content]) => [file, Buffer.from(content).toString("base64")]) };
-      await store.writeStore(keptName(shard.name), kept);
+    const kept = await keptShard(store, shard.name, key);
+    const placed = (made: Iterable<readonly [string, Uint8Array]>): OutputFile[] => [...made].map(([file, content]) => ({ path: `${folder}/${file}`, content, key }));
+    if (kept !== undefined) {
+      parts.push(placed(kept));
+      continue;
     }
-    for (const [file, content] of made) files.push({ path: `${folder}/${file}`, content, key });
+    if (workers === undefined) {
+      const { IndexWorkers } = await import("../search/index-workers.ts");
+      workers = new IndexWorkers();
+    }
+    parts.push(
+      workers.make(shard.records, { language }).then(async (made) => {
+        const files: KeptShard = { key, files: [...made].map(([file, content]) => [file, Buffer.from(content).toString("base64")]) };
+        await store.writeStore(keptName(shard.name), files);
+        return placed(made);
+      }),
+    );
   }
-  return files;
+  try {
+    return (await Promise.all(parts)).flat();
+  } finally {
+    await workers?.close();
+  }
 }

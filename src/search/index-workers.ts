@@ -1,0 +1,80 @@
+/**
+ * Search index shards made side by side: one worker thread per processor
+ * (at most one per shard), each with its own Pagefind indexer, so writing
+ * the index of a large archive does not wait for one process, and the
+ * thread that renders the pages is not held by it. The same records give
+ * the same files, whichever worker makes them.
+ */
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { ShardDone, ShardJob } from "./index-worker.ts";
+import type { SearchIndexOptions, SearchRecord } from "./pagefind.ts";
+
+/** The worker's module: compiled (lib/), or the TypeScript source when pressroom runs from it through tsx (tests, scripts). */
+const EXTENSION = path.extname(fileURLToPath(import.meta.url));
+const WORKER = new URL(`./index-worker${EXTENSION}`, import.meta.url);
+
+/** A worker thread does not take its parent's module hooks: from source, it registers tsx's before it loads the module. */
+const startWorker = (): Worker =>
+  EXTENSION === ".ts"
+    ? new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); });`, { eval: true })
+    : new Worker(WORKER);
+
+export class IndexWorkers {
+  private readonly idle: Worker[] = [];
+  private readonly all: Worker[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private next = 0;
+
+  constructor(private readonly size: number = availableParallelism()) {}
+
+  /** The files of one shard's index, by path below its folder. */
+  async make(records: readonly SearchRecord[], options: SearchIndexOptions): Promise<Map<string, Uint8Array>> {
+    const worker = await this.take();
+    const id = this.next++;
+    // A worker at work keeps the process alive, an idle one does not.
+    worker.ref();
+    try {
+      const done = await new Promise<ShardDone>((resolve, reject) => {
+        const onMessage = (message: ShardDone): void => {
+          if (message.id !== id) return;
+          worker.off("message", onMessage);
+          worker.off("error", reject);
+          resolve(message);
+        };
+        worker.on("message", onMessage);
+        worker.once("error", reject);
+        worker.postMessage({ id, records, options } satisfies ShardJob);
+      });
+      if ("error" in done) throw new Error(done.error);
+      return new Map(done.files.map(([file, content]) => [file, new Uint8Array(content)]));
+    } finally {
+      worker.unref();
+      this.give(worker);
+    }
+  }
+
+  /** Ends every worker (and with it its indexer). */
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((worker) => worker.terminate()));
+  }
+
+  private async take(): Promise<Worker> {
+    const ready = this.idle.pop();
+    if (ready) return ready;
+    if (this.all.length < Math.max(1, this.size)) {
+      const worker = startWorker();
+      this.all.push(worker);
+      return worker;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return this.take();
+  }
+
+  private give(worker: Worker): void {
+    this.idle.push(worker);
+    this.waiting.shift()?.();
+  }
+}
