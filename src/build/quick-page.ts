@@ -60,7 +60,7 @@ const folders = new WeakMap<PreviewState, ReadonlySet<string>>();
 function foldersOf(state: PreviewState): ReadonlySet<string> {
   let found = folders.get(state);
   if (found === undefined) {
-    found = new Set([...state.planned.keys()].map((file) => path.dirname(path.join(state.root, file))));
+    found = new Set(state.model.releases.map((release) => path.dirname(path.join(state.root, release.file))));
     folders.set(state, found);
   }
   return found;
