@@ -6,7 +6,6 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { clockOf } from "../content/dates.ts";
-import { sharedData } from "../eleventy/data.ts";
 import { publishedReleases } from "../content/publish.ts";
 import { checkContent, type CheckResult } from "../check.ts";
 import type { MediaCache } from "../media/cache.ts";
@@ -97,8 +96,8 @@ export async function fullBuild(options: BuildOptions, layoutsDir: string, cache
       outDir: writer.root,
       layoutsDir: assets.layouts,
       model,
-      plan,
-      shared: sharedData(plan, assets.shared),
+      views: plan.viewFacts,
+      assets: assets.shared,
       planned: new Map(published.map((release) => [release.file, release])),
     });
     const warned = new Set(checked.warnings.map((w) => w.file));

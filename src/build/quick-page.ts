@@ -14,12 +14,16 @@ import type { ContentModel, Media, Release } from "../content/model.ts";
 import { normalizeText, SITE_FILE } from "../content/load.ts";
 import { nodeFileSystem } from "../content/fs.ts";
 import { resolveRelease, type ReleaseContext } from "../content/release.ts";
-import type { SharedData } from "../eleventy/data.ts";
+import { sharedData, type SharedAssets } from "../eleventy/data.ts";
+import { stringsFor } from "../i18n/index.ts";
 import type { Problem } from "../errors/problem.ts";
-import { outputFileOf } from "../site/urls.ts";
-import type { SitePlan } from "../site/plan.ts";
+import { outputFileOf, urlsFor } from "../site/urls.ts";
+import { viewWith, type ViewFacts } from "../site/plan.ts";
 
-/** What the last successful preview build knew, kept by the preview for the next save. */
+/**
+ * What the last successful preview build knew, kept by the preview for the next save. Plain data (it crosses
+ * from the thread that builds to the one that serves): no function, no class but Map and Set.
+ */
 export interface PreviewState {
   /** The content folder as it is watched (absolute), and its real path (as the build read it). */
   readonly contentDir: string;
@@ -28,8 +32,9 @@ export interface PreviewState {
   /** The templates the build rendered with. */
   readonly layoutsDir: string;
   readonly model: ContentModel;
-  readonly plan: SitePlan;
-  readonly shared: SharedData;
+  /** What the views of the releases were made from besides the releases. */
+  readonly views: ViewFacts;
+  readonly assets: SharedAssets;
   /** The releases the plan has a page for, by their file (content-relative, forward slashes). */
   readonly planned: ReadonlyMap<string, Release>;
 }
@@ -122,8 +127,12 @@ export async function quickPages(state: PreviewState, files: readonly string[]):
   }
 
   const { renderSite } = await import("../eleventy/render.ts");
-  const views = fresh.map(([release, planned]) => state.plan.viewOf(release, planned));
-  const pages = await renderSite({ ...state.shared, releases: views, listings: [], indexes: [], redirects: [], extras: [] }, state.outDir, { layoutsDir: state.layoutsDir });
+  const strings = stringsFor(site.language);
+  const urls = urlsFor(strings, site.basePath);
+  const viewOf = viewWith(site, strings, urls, state.views);
+  const views = fresh.map(([release, planned]) => viewOf(release, planned));
+  const shared = sharedData({ site, strings, urls }, state.assets);
+  const pages = await renderSite({ ...shared, releases: views, listings: [], indexes: [], redirects: [], extras: [] }, state.outDir, { layoutsDir: state.layoutsDir });
   const written = new Map<string, string>();
   for (const view of views) {
     const file = outputFileOf(view.path);

@@ -46,7 +46,7 @@ export interface SharedAssets {
 export type TemplateData = SharedData & PageLists;
 
 /** What every page shows alike: site, words, navigation, stylesheet. */
-export const sharedData = (plan: SitePlan, assets: SharedAssets): SharedData => ({
+export const sharedData = (plan: Pick<SitePlan, "site" | "strings" | "urls">, assets: SharedAssets): SharedData => ({
   site: plan.site,
   t: plan.strings,
   nav: {

@@ -5,7 +5,7 @@
  * (listings, archive, tags, feeds, contacts, search, redirects); this one
  * makes the views they share and puts the plan together.
  */
-import type { Contact, ContentModel, Release } from "../content/model.ts";
+import type { Contact, ContentModel, Release, Site } from "../content/model.ts";
 import { isWithdrawn } from "../content/publish.ts";
 import type { Problem } from "../errors/problem.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
@@ -67,10 +67,25 @@ export interface SitePlan {
   readonly releaseData: readonly ReleaseView[];
   readonly problems: readonly Problem[];
   /**
-   * The page view of a release as this plan makes it, for one whose text changed since, all else the same:
-   * the preview shows a saved text at once this way (build/quick-page.ts). `like` is the release as planned.
+   * What a release's page view is made from besides the release, as plain data: the preview makes the page of
+   * a release whose text changed since from it, at once (build/quick-page.ts, with `viewWith`).
    */
-  readonly viewOf: (release: Release, like: Release) => ReleaseView;
+  readonly viewFacts: ViewFacts;
+}
+
+/** What the page view of a published release shows besides the release itself. */
+export interface ViewFacts {
+  /** The build's clock; a preview marks releases not public at it. */
+  readonly now: number;
+  readonly preview: boolean;
+  readonly logoUrl?: string;
+  /** What the media stage made for each published release. */
+  readonly media: ReadonlyMap<Release, ReleaseMedia>;
+  readonly withdrawn: ReadonlySet<Release>;
+  /** The link to each contact's vCard. */
+  readonly vcardOf: ReadonlyMap<Contact, string>;
+  /** The tags that have a page. */
+  readonly tagPages: ReadonlySet<string>;
 }
 
 /** `published` must already be filtered and sorted newest first (see content/publish.ts). */
@@ -86,8 +101,22 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const tags = tagsOf(listed);
   const vcards = vcardPlans(model, published, urls);
   const vcardOf = new Map(vcards.map((v) => [v.contact, urls.href(v.path)]));
-  const inputs: ViewInputs = { site, strings, urls, withdrawn, now, vcardOf, tagPages: new Set(tags.map((tag) => tag.slug)) };
-  const viewOf = pageView(options, inputs);
+  const media = new Map<Release, ReleaseMedia>();
+  if (options.releaseViews && options.media) {
+    for (const release of published) {
+      const made = options.media(release);
+      if (made) media.set(release, made);
+    }
+  }
+  const viewFacts: ViewFacts = {
+    now,
+    preview: options.preview ?? false,
+    ...(options.logoUrl && { logoUrl: options.logoUrl }),
+    media,
+    withdrawn,
+    vcardOf,
+    tagPages: new Set(tags.map((tag) => tag.slug)),
+  };
   const context: PlanContext = {
     site,
     strings,
@@ -95,7 +124,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     withdrawn,
     pageSize: options.pageSize,
     feedSize: options.feedSize,
-    ...releaseViews(published, options, inputs, viewOf),
+    ...releaseViews(published, options, site, strings, urls, viewFacts),
   };
 
   const home = homeListing(published, listed, context);
@@ -116,39 +145,34 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const { redirects, problems } = planRedirects(site, published, urls, [...listings, ...indexes, ...extras, ...vcards, ...feeds], options.reserved);
   const releases = [...context.views.values()];
   const searchable = listed.flatMap((r) => context.views.get(r) ?? []);
-  return { site, strings, urls, releases, listings, indexes, redirects, extras, feeds, vcards, searchable, releaseData: releases, problems, viewOf };
+  return { site, strings, urls, releases, listings, indexes, redirects, extras, feeds, vcards, searchable, releaseData: releases, problems, viewFacts };
 }
 
-interface ViewInputs {
-  readonly site: ContentModel["site"];
-  readonly strings: Strings;
-  readonly urls: Urls;
-  readonly withdrawn: ReadonlySet<Release>;
-  readonly now: number;
-  readonly vcardOf: ReadonlyMap<Contact, string>;
-  readonly tagPages: ReadonlySet<string>;
-}
-
-/** The page view of a release (its media, withdrawal and banner looked up as `like`'s: the same release as planned, or itself). */
-function pageView(options: PlanOptions, inputs: ViewInputs): (release: Release, like: Release) => ReleaseView {
-  const { site, strings, urls, withdrawn, now } = inputs;
-  return (release, like) =>
-    releaseView(release, site, strings, urls, {
-      ...(options.media && { media: options.media(like) }),
-      ...(options.bodies && { bodies: options.bodies }),
-      withdrawn: withdrawn.has(like),
-      ...(options.preview && { previewAt: now }),
-      vcard: (c) => inputs.vcardOf.get(c),
-      tagPages: inputs.tagPages,
-      ...(options.logoUrl && { logoUrl: options.logoUrl }),
+/**
+ * The page view of a release from the facts of a plan; its media, withdrawal and banner are looked up as
+ * `like`'s (the same release as planned, or itself). `bodies` renders a body (default: markdown-it and the sanitizer).
+ */
+export function viewWith(site: Site, strings: Strings, urls: Urls, facts: ViewFacts, bodies?: (source: string) => string): (release: Release, like: Release) => ReleaseView {
+  return (release, like) => {
+    const media = facts.media.get(like);
+    return releaseView(release, site, strings, urls, {
+      ...(media && { media }),
+      ...(bodies && { bodies }),
+      withdrawn: facts.withdrawn.has(like),
+      ...(facts.preview && { previewAt: facts.now }),
+      vcard: (c) => facts.vcardOf.get(c),
+      tagPages: facts.tagPages,
+      ...(facts.logoUrl && { logoUrl: facts.logoUrl }),
     });
+  };
 }
 
 /** The listing entry and the page view of each published release; none when `check` plans addresses only. */
-function releaseViews(published: readonly Release[], options: PlanOptions, inputs: ViewInputs, viewOf: (release: Release, like: Release) => ReleaseView): Pick<PlanContext, "items" | "views"> {
+function releaseViews(published: readonly Release[], options: PlanOptions, site: Site, strings: Strings, urls: Urls, facts: ViewFacts): Pick<PlanContext, "items" | "views"> {
   if (!options.releaseViews) return { items: new Map(), views: new Map() };
-  const { site, strings, urls, withdrawn, now } = inputs;
-  const items = new Map(published.map((r) => [r, itemView(r, site, strings, urls, withdrawn.has(r), options.preview ? previewNotice(r, now, site, strings) : undefined, options.media?.(r))]));
+  const { withdrawn, now } = facts;
+  const items = new Map(published.map((r) => [r, itemView(r, site, strings, urls, withdrawn.has(r), options.preview ? previewNotice(r, now, site, strings) : undefined, facts.media.get(r))]));
+  const viewOf = viewWith(site, strings, urls, facts, options.bodies);
   const views = new Map(published.map((r) => [r, viewOf(r, r)]));
   return { items, views };
 }
