@@ -14,7 +14,7 @@ import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import chokidar from "chokidar";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
-import { build, BuildFailed, type BuildOptions } from "../build.ts";
+import { BuildFailed, type BuildOptions } from "../build.ts";
 import { quickPages, type PreviewState } from "../build/quick-page.ts";
 import { LAYOUTS_DIR } from "../eleventy/layouts.ts";
 import { reportLanguage } from "../errors/language.ts";
@@ -23,6 +23,7 @@ import { defaults as cacheDefaults } from "../media/cache.ts";
 import type { Problem } from "../errors/problem.ts";
 import type { Language } from "../i18n/strings.ts";
 import { parse, USAGE } from "./args.ts";
+import { PreviewBuilds } from "./preview-builds.ts";
 import type { LocalEditor } from "./editor-api.ts";
 import { errorPage } from "./error-page.ts";
 import { guardRequests, guardUpgrades, ownHosts, type GuardOptions } from "./local-guard.ts";
@@ -112,6 +113,8 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
   };
   const say = (line: (t: (typeof TEXTS)[Language]) => string): boolean => process.stdout.write(`${line(TEXTS[language()])}\n`);
 
+  // Builds run in a worker thread: this one stays free to show saves from the quick lane and to serve pages.
+  const builds = new PreviewBuilds();
   // The problems of the last build, while it failed: every page shows them until a build succeeds.
   let failed: { problems: readonly Problem[]; sources: ReadonlyMap<string, string> } | undefined;
   // What the last successful build planned: a save that changes only a release's text is shown from it at once.
@@ -130,7 +133,12 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
   };
   const rebuild = async (force = false): Promise<void> => {
     try {
-      const result = await build({ ...options, ...(force && { force }), onPreviewState: (kept) => (state = kept) });
+      const result = await builds.build({ ...options, ...(force && { force }) });
+      if (result.state) {
+        // The quick lane renders with Eleventy in this thread: loaded now, not on the first save.
+        if (state === undefined) void import("../eleventy/render.ts").catch(() => undefined);
+        state = result.state;
+      }
       failed = undefined;
       told = undefined;
       for (const file of result.changed ?? []) builtSinceReload.add(file);
@@ -261,6 +269,7 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
     clearTimeout(timer);
     clearTimeout(pause);
     await running?.catch(() => undefined);
+    await builds.close();
   };
 
   // The first build: a mistake in the options (--now) ends the command, a content problem does not.

@@ -6,21 +6,10 @@
  * the same files, whichever worker makes them.
  */
 import { availableParallelism } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startWorker } from "../worker.ts";
 import type { ShardDone, ShardJob } from "./index-worker.ts";
 import type { SearchIndexOptions, SearchRecord } from "./pagefind.ts";
-
-/** The worker's module: compiled (lib/), or the TypeScript source when pressroom runs from it through tsx (tests, scripts). */
-const EXTENSION = path.extname(fileURLToPath(import.meta.url));
-const WORKER = new URL(`./index-worker${EXTENSION}`, import.meta.url);
-
-/** A worker thread does not take its parent's module hooks: from source, it registers tsx's before it loads the module. */
-const startWorker = (): Worker =>
-  EXTENSION === ".ts"
-    ? new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); });`, { eval: true })
-    : new Worker(WORKER);
 
 export class IndexWorkers {
   private readonly idle: Worker[] = [];
@@ -65,7 +54,7 @@ export class IndexWorkers {
     const ready = this.idle.pop();
     if (ready) return ready;
     if (this.all.length < Math.max(1, this.size)) {
-      const worker = startWorker();
+      const worker = startWorker("index-worker", import.meta.url);
       this.all.push(worker);
       return worker;
     }

@@ -1,0 +1,17 @@
+/**
+ * Worker threads of pressroom's own modules. A worker does not take its
+ * parent's module hooks: when pressroom runs from its TypeScript source
+ * through tsx (tests, scripts), the worker registers tsx's hooks before it
+ * loads the module; the compiled code (lib/) loads it as it is.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+
+/** Starts the module `name` (without extension) of the folder of `base` (an `import.meta.url`) in a worker thread. */
+export function startWorker(name: string, base: string): Worker {
+  const extension = path.extname(fileURLToPath(base));
+  const module = new URL(`./${name}${extension}`, base);
+  if (extension !== ".ts") return new Worker(module);
+  return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`, { eval: true });
+}
