@@ -10,6 +10,7 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import { parse as parseYaml } from "yaml";
 import { checkContent } from "../src/check.ts";
+import { judge } from "../src/cli/editor-rules.ts";
 import { adminConfig } from "../src/outputs/admin.ts";
 import { fixture, scratchDirs } from "./helpers.ts";
 
@@ -113,5 +114,27 @@ describe("the editor of a site with translations", () => {
       ],
     );
     assert.equal(config.collections[1]!.fields[2]!.label, "Translated");
+  });
+
+  test("the local editor (pressroom edit) lets each translation collection save its files, and no collection of another name", async () => {
+    const config = await configOf("valid", LANGUAGES);
+    const rules = { mode: "git", releases: "content/releases", branch: "main" } as const;
+    const save = (collection: string, file: string) => ({
+      action: "persistEntry",
+      params: {
+        branch: "main",
+        dataFiles: [{ slug: "2026/2026-11-20-hallenbad/index", path: `content/releases/2026/2026-11-20-hallenbad/${file}`, raw: "---\ntitle: x\n---\n" }],
+        assets: [],
+        options: { collectionName: collection, commitMessage: "x", useWorkflow: true, status: "draft" },
+      },
+    });
+    for (const c of config.collections) {
+      const file = c.extension === "md" ? "index.md" : `index.${c.extension}`;
+      assert.ok(judge(save(c.name, file), rules).ok, c.name);
+      assert.ok(judge({ action: "publishUnpublishedEntry", params: { branch: "main", collection: c.name, slug: "2026/2026-11-20-hallenbad/index" } }, rules).ok, c.name);
+    }
+    for (const other of ["releases-", "releases-EN", "releases-../x", "pages", "releases-2024"]) {
+      assert.equal(judge(save(other, "index.md"), rules).ok, false, other);
+    }
   });
 });

@@ -177,6 +177,7 @@ const bodyField = (l: Labels) => ({ name: "body", label: l.body, widget: "markdo
  */
 function translationCollection(language: OfferedLanguage, folder: string, l: Labels): Record<string, unknown> {
   return {
+    // The collections src/cli/editor-rules.ts lets the local editor save in.
     name: `releases-${language.tag}`,
     label: `${l.translations}: ${language.name}`,
     label_singular: `${l.translation}: ${language.name}`,
