@@ -11,24 +11,27 @@ import { describe, test } from "node:test";
 import { parse as parseYaml } from "yaml";
 import { checkContent } from "../src/check.ts";
 import { judge } from "../src/cli/editor-rules.ts";
-import { adminConfig } from "../src/outputs/admin.ts";
+import { adminConfig, adminFiles } from "../src/outputs/admin.ts";
 import { fixture, scratchDirs } from "./helpers.ts";
 
 const scratch = scratchDirs();
 
 type Field = { name: string; widget: string; required?: boolean; fields?: Field[]; label: string };
-type Collection = { name: string; label: string; folder: string; path: string; extension: string; create: boolean; delete?: boolean; fields: Field[]; i18n?: unknown };
+type Collection = { name: string; label: string; folder: string; path: string; extension: string; create: boolean; delete?: boolean; fields: Field[]; i18n?: unknown; summary: string };
 
 const LANGUAGES = "languages:\n  en: { name: English }\n  de-x-ls: { name: Leichte Sprache }\n  ar: { name: العربية, direction: rtl }\n";
 
-async function configOf(name: string, extra: string): Promise<{ collections: Collection[]; i18n?: unknown }> {
+async function configOf(name: string, extra: string): Promise<{ collections: Collection[]; i18n?: unknown; files: string[]; page: string }> {
   const content = path.join(scratch(), "content");
   cpSync(fixture(name), content, { recursive: true });
   const site = path.join(content, "site.yaml");
   writeFileSync(site, `${readFileSync(site, "utf8")}editor:\n  backend: github\n  repo: stadt/presse\n${extra}`);
   const { model, problems } = await checkContent(content);
   assert.ok(model, JSON.stringify(problems));
-  return parseYaml(adminConfig(model, { target: { kind: "host", backend: model.site.editor! }, contentPath: "content" }));
+  const options = { target: { kind: "host", backend: model.site.editor! }, contentPath: "content" } as const;
+  const files = adminFiles(model, options);
+  const page = files.find((f) => f.path === "admin/index.html")!.content as string;
+  return { ...parseYaml(adminConfig(model, options)), files: files.map((f) => f.path), page };
 }
 
 /** The file Decap reads and writes for an entry: the collection's folder, its path with the entry's values, its extension. */
@@ -43,6 +46,15 @@ describe("the editor of a site with translations", () => {
       ["releases"],
     );
     assert.equal(config.i18n, undefined);
+    assert.equal(config.collections[0]!.summary, "{{title}} ({{date}})");
+    assert.ok(!config.files.includes("admin/pressroom-translations.js") && !config.page.includes("pressroom-translations.js"));
+  });
+
+  test("among the releases, a translation (listed there too) says what it is, and a script keeps it from being saved there", async () => {
+    const config = await configOf("valid", LANGUAGES);
+    assert.equal(config.collections[0]!.summary, "{{title}} ({{date | default('Übersetzung: unter „Übersetzungen“ bearbeiten')}})");
+    assert.ok(config.files.includes("admin/pressroom-translations.js"));
+    assert.match(config.page, /<script src="pressroom-translations\.js" data-message="Das ist eine Übersetzung: bearbeiten Sie sie unter „Übersetzungen“ in ihrer Sprache, nicht hier/);
   });
 
   test("one collection per offered language, in site.yaml's order, named in the language itself, over the originals' folders", async () => {

@@ -23,8 +23,10 @@ export const ADMIN_FOLDER = "admin";
 const DATETIME_SCRIPT = { source: path.join(LAYOUTS_DIR, "assets", "editor-datetime.js"), name: "pressroom-datetime.js" };
 /** Words of Decap's interface corrected (layouts/assets/editor-words.js): a plus every font has on the new-release button. */
 const WORDS_SCRIPT = { source: path.join(LAYOUTS_DIR, "assets", "editor-words.js"), name: "pressroom-words.js" };
+/** A translation opened among the releases is never saved there (layouts/assets/editor-translations.js); only with `languages:`. */
+const TRANSLATIONS_SCRIPT = { source: path.join(LAYOUTS_DIR, "assets", "editor-translations.js"), name: "pressroom-translations.js" };
 /** pressroom's scripts of the editor's page, copied next to Decap's bundle. */
-const EDITOR_SCRIPTS = [DATETIME_SCRIPT, WORDS_SCRIPT];
+const editorScripts = (model: ContentModel) => [DATETIME_SCRIPT, WORDS_SCRIPT, ...(model.site.languages.length > 0 ? [TRANSLATIONS_SCRIPT] : [])];
 
 /**
  * Where the editor saves: a git host in production, or decap-server on this
@@ -93,6 +95,8 @@ const LABELS = {
     translatedHint: "Wann die Übersetzung zuletzt an das Original angeglichen wurde. Wird das Original danach geändert (updated:), meldet pressroom check es.",
     originalFile: "Bild des Originals",
     originalFileHint: "Das Bild, zu dem Alternativtext und Bildunterschrift gehören: eines des Originals, nicht austauschen.",
+    translationListed: "Übersetzung: unter „Übersetzungen“ bearbeiten",
+    translationHere: "Das ist eine Übersetzung: bearbeiten Sie sie unter „Übersetzungen“ in ihrer Sprache, nicht hier (hier bekäme sie Datum und Amt des Originals).",
   },
   en: {
     page: "Editor",
@@ -121,6 +125,8 @@ const LABELS = {
     translatedHint: "When the translation was last brought in line with the original. If the original is changed later (updated:), pressroom check says so.",
     originalFile: "Photo of the original",
     originalFileHint: "The photo the alternative text and caption belong to: one of the original's, do not replace it.",
+    translationListed: "translation: edit it under Translations",
+    translationHere: "This is a translation: edit it under Translations in its language, not here (here it would get the original's date and department).",
   },
 } as const;
 
@@ -244,7 +250,8 @@ export function adminConfig(model: ContentModel, options: AdminOptions): string 
         extension: "md",
         format: "frontmatter",
         identifier_field: "title",
-        summary: "{{title}} ({{date}})",
+        // A translation is listed here too (Decap lists every .md file of the folders): its missing date says what it is.
+        summary: model.site.languages.length > 0 ? `{{title}} ({{date | default('${l.translationListed}')}})` : "{{title}} ({{date}})",
         // Newest first, as press officers look for what they wrote last (Decap's default is the file order, oldest first).
         sortable_fields: [{ field: "date", default_sort: "desc" }, "title", "department"],
         fields: [
@@ -292,7 +299,7 @@ function adminPage(model: ContentModel): string {
 <script src="decap-cms.js"></script>
 <script src="${DATETIME_SCRIPT.name}" data-time-zone="${xmlEscape(model.site.timeZone)}"></script>
 <script src="${WORDS_SCRIPT.name}"></script>
-</body>
+${model.site.languages.length > 0 ? `<script src="${TRANSLATIONS_SCRIPT.name}" data-message="${xmlEscape(l.translationHere)}"></script>\n` : ""}</body>
 </html>
 `;
 }
@@ -346,7 +353,7 @@ export function adminFiles(model: ContentModel, options: AdminOptions): OutputFi
   return [
     { path: `${ADMIN_FOLDER}/index.html`, content: adminPage(model) },
     { path: `${ADMIN_FOLDER}/config.yml`, content: adminConfig(model, options) },
-    ...EDITOR_SCRIPTS.map((script) => ({ path: `${ADMIN_FOLDER}/${script.name}`, content: { copyFrom: script.source } })),
+    ...editorScripts(model).map((script) => ({ path: `${ADMIN_FOLDER}/${script.name}`, content: { copyFrom: script.source } })),
     ...bundleFiles().map((name) => ({ path: `${ADMIN_FOLDER}/${name}`, content: { copyFrom: path.join(dir, name) } })),
   ];
 }
