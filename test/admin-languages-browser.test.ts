@@ -79,6 +79,8 @@ async function adminFolder(): Promise<string> {
 describe("the editor's translations in Chromium", () => {
   let browser: Browser;
   let out: string;
+  /** index.en.md as the editor saved it. */
+  let savedTranslation: string | undefined;
   before(async () => {
     [browser, out] = await Promise.all([launchChromium(), adminFolder()]);
   });
@@ -131,6 +133,7 @@ describe("the editor's translations in Chromium", () => {
     assert.deepEqual(Object.keys(folder).sort(), ["index.en.md", "index.md"], "saved as index.en.md beside index.md, nothing else");
     assert.equal(folder["index.md"]!.content, ORIGINAL, "the original untouched");
     const text = folder["index.en.md"]!.content;
+    savedTranslation = text;
     const front = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!);
     assert.deepEqual(
       Object.keys(front).filter((key) => !ALLOWED.includes(key)),
@@ -175,5 +178,16 @@ describe("the editor's translations in Chromium", () => {
       errors.map((e) => e.trim()),
       ["Object"],
     );
+  });
+
+  // Switch on when the translation core (branch languages) is merged: until then check reads index.en.md as a release of its own.
+  test("the translation the editor saved passes pressroom check", { skip: "needs the translation core (branch languages)" }, async () => {
+    assert.ok(savedTranslation, "the first test saved it");
+    const content = path.join(scratch(), "content");
+    cpSync(fixture("valid"), content, { recursive: true });
+    writeFileSync(path.join(content, "site.yaml"), `${readFileSync(path.join(content, "site.yaml"), "utf8")}languages:\n  en: { name: English }\n`);
+    writeFileSync(path.join(content, "releases", "2026", FOLDER, "index.en.md"), savedTranslation);
+    const { problems } = await checkContent(content);
+    assert.deepEqual(problems, []);
   });
 });

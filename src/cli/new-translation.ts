@@ -15,6 +15,7 @@ import type { ContentModel } from "../content/model.ts";
 import { originalOf, readOriginal, translationFile, translationText } from "../content/translation-scaffold.ts";
 import { inert, inertLines } from "../errors/inert.ts";
 import { UsageError } from "../errors/usage.ts";
+import { USAGE } from "./args.ts";
 import { shellQuote } from "./new-answers.ts";
 import { newText } from "./new-text.ts";
 import { translationMessages, type TranslationMessages } from "./new-translation-text.ts";
@@ -25,6 +26,7 @@ const OPTIONS = {
   content: { type: "string", default: DEFAULT_CONTENT },
   translation: { type: "string" },
   now: { type: "string" },
+  help: { type: "boolean", short: "h" },
 } as const;
 
 export async function newTranslation(args: string[], terminal?: Terminal): Promise<number> {
@@ -35,6 +37,10 @@ export async function newTranslation(args: string[], terminal?: Terminal): Promi
     throw new UsageError((error as Error).message.split("\n")[0]!);
   }
   const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   if (positionals.length > 1) throw new UsageError("new --translation takes one release: its file or folder");
   const contentDir = values.content;
   const site = await readSite(contentDir);
