@@ -63,8 +63,8 @@ describe("pressroom new --translation", () => {
     // --now in the site's time zone (Europe/Berlin), as a release writes a date.
     assert.equal(data.translated, "2026-12-07 10:05");
     assert.equal(data.draft, true);
-    // Each photo's and file's texts to translate; the credit and a document's title come from the original.
-    assert.deepEqual(data.media, [{ file: "baustelle.jpg", alt: "Rohbau des Hallenbads mit Kran", caption: "Der Rohbau ist fertig." }, { file: "Lageplan Bad.pdf" }]);
+    // Each photo's texts to translate; the credit, and a document with neither alt nor caption, come from the original.
+    assert.deepEqual(data.media, [{ file: "baustelle.jpg", alt: "Rohbau des Hallenbads mit Kran", caption: "Der Rohbau ist fertig." }]);
     assert.equal(body, bodyOf(path.join(dir, "content", HALLENBAD, "index.md")), "the text as written, to translate in place");
     // Nothing else was touched.
     assert.deepEqual(readdirSync(path.join(dir, "content", HALLENBAD)).sort(), ["Lageplan Bad.pdf", "baustelle.jpg", "index.en.md", "index.md"]);

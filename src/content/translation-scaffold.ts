@@ -45,6 +45,8 @@ export function readOriginal(source: string, file: string): OriginalText | undef
       if (name === undefined) return [];
       const alt = text(entry.alt);
       const caption = text(entry.caption);
+      // A file with neither (a document: its title is the original's) has nothing to translate.
+      if (alt === undefined && caption === undefined) return [];
       return [{ file: name, ...(alt !== undefined && { alt }), ...(caption !== undefined && { caption }) }];
     }),
     body: split.body,
