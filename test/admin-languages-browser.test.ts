@@ -14,7 +14,7 @@ import { parse as parseYaml, stringify } from "yaml";
 import { checkContent } from "../src/check.ts";
 import { adminFiles } from "../src/outputs/admin.ts";
 import { launchChromium } from "./browser.ts";
-import { fixture, scratchDirs } from "./helpers.ts";
+import { fixture, git, officeRepository, scratchDirs, startEdit } from "./helpers.ts";
 
 // The functions given to page.evaluate run in the page; the project's TypeScript has no DOM types.
 declare const window: { repoFiles: Record<string, unknown> };
@@ -188,6 +188,49 @@ describe("the editor's translations in Chromium", () => {
     writeFileSync(path.join(content, "site.yaml"), `${readFileSync(path.join(content, "site.yaml"), "utf8")}languages:\n  en: { name: English }\n`);
     writeFileSync(path.join(content, "releases", "2026", FOLDER, "index.en.md"), savedTranslation);
     const { problems } = await checkContent(content);
+    assert.deepEqual(problems, []);
+  });
+});
+
+// Switch on when the translation core (branch languages) is merged: until then the preview of `pressroom edit` refuses
+// index.en.md (a release without date and department), and without a preview there is no editor.
+describe("a translation edited with pressroom edit", { skip: "needs the translation core (branch languages)" }, () => {
+  test("is saved on its own branch, published onto main as index.en.md with only what a translation may set, and checks", { timeout: 180_000 }, async (t) => {
+    const repo = officeRepository(scratch());
+    writeFileSync(path.join(repo, "content", "site.yaml"), `${readFileSync(path.join(repo, "content", "site.yaml"), "utf8")}languages:\n  en: { name: English }\n`);
+    writeFileSync(path.join(repo, "content", "releases", "2026", FOLDER, "index.en.md"), TRANSLATION);
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "English");
+    const running = await startEdit(repo);
+    t.after(() => running.child.kill());
+    const browser = await launchChromium();
+    t.after(() => browser.close());
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.goto(`${running.base}/admin/#/collections/releases-en`);
+    await page.getByRole("button", { name: "Login" }).click();
+    await page.getByText(`New indoor pool: topping-out on Friday (2026/${FOLDER})`).click({ timeout: 30_000 });
+    await page.getByLabel("Titel", { exact: true }).fill("New indoor pool: topping-out ceremony on Friday");
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await page.getByText("Beitrag gespeichert").first().waitFor();
+    await page.getByText("Status: Entwurf").click();
+    await page.getByText("Abgeschlossen", { exact: true }).click();
+    await page.getByText("Status: Abgeschlossen").waitFor();
+    await page.getByText("Veröffentlichen", { exact: true }).first().click();
+    await page.getByText("Jetzt veröffentlichen").click();
+    await page.getByText("Veröffentlicht", { exact: false }).first().waitFor();
+    assert.doesNotMatch(running.log, /Abgelehnt|Refused/);
+    const file = `content/releases/2026/${FOLDER}/index.en.md`;
+    await running.waitFor(() => git(repo, "branch", "--list", "cms/*") === "" && /ceremony/.test(readFileSync(path.join(repo, file), "utf8")), "the translation was not merged");
+    const text = git(repo, "show", `main:${file}`);
+    const front = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!);
+    assert.deepEqual(
+      Object.keys(front).filter((key) => !ALLOWED.includes(key)),
+      [],
+      text,
+    );
+    assert.equal(git(repo, "show", `main:content/releases/2026/${FOLDER}/index.md`), ORIGINAL);
+    const { problems } = await checkContent(path.join(repo, "content"));
     assert.deepEqual(problems, []);
   });
 });
