@@ -7,12 +7,12 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { describe, test } from "node:test";
 import { newCommand } from "../src/cli/new.ts";
 import { checkContent } from "../src/check.ts";
 import { isPublished } from "../src/content/publish.ts";
 import { fixture, pressroom, ROOT, scratchDirs } from "./helpers.ts";
+import { answerPrompts } from "./prompts.ts";
 
 const newDir = scratchDirs();
 
@@ -178,38 +178,7 @@ describe("pressroom new refuses", () => {
   });
 });
 
-/** Strip the terminal's colour and cursor codes from what the prompts wrote. */
-const plain = (text: string): string => text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
-
-/**
- * Answer the questions of `new` through its prompt streams: each answer is
- * typed once its question shows (typed earlier, the question before it would
- * take it).
- */
-async function answer(args: string[], script: [question: RegExp, keys: string][]): Promise<{ code: number; shown: string }> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let shown = "";
-  let sinceAnswer = "";
-  output.on("data", (chunk: Buffer) => {
-    shown += chunk.toString();
-    sinceAnswer += chunk.toString();
-    const next = script[0];
-    if (next && next[0].test(plain(sinceAnswer))) {
-      script.shift();
-      sinceAnswer = "";
-      setImmediate(() => input.write(next[1]));
-    }
-  });
-  // Streams alone keep no test alive: a question that never comes ends the test with what was shown.
-  let stuck: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    stuck = setTimeout(() => reject(new Error(`no question matched ${script[0]?.[0]}; shown:\n${plain(shown)}`)), 20_000);
-  });
-  const code = await Promise.race([newCommand(args, { input, output }), timedOut]).finally(() => clearTimeout(stuck));
-  assert.deepEqual(script, [], "every scripted question was asked");
-  return { code, shown: plain(shown) };
-}
+const answer = (args: string[], script: [question: RegExp, keys: string][]) => answerPrompts(newCommand, args, script);
 
 const DOWN = "\x1b[B";
 

@@ -13,6 +13,8 @@ Commands:
           [--content DIR] [--port N] [--now DATETIME] [--out DIR] [--cache DIR]
   new     Start a release (a draft): asks on a terminal what no flag gives  [--content DIR]
           [--title TEXT] [--department ID[,ID]] [--date DATETIME] [--contact ID|none] [--photos|--no-photos] [--now DATETIME]
+  new --translation TAG [RELEASE]  Start a translation beside a release (its file or folder; asks on a terminal)
+          TAG one of site.yaml's languages:  [--content DIR] [--now DATETIME]
   schedule  What waits for its time (embargoes) and how long, and drafts  [--content DIR] [--now DATETIME]
             [--due-since DATETIME|MANIFEST] [--github-output] [--lang de|en] [--json]
   diff    Pages a change adds, changes, removes  OLD NEW (output folders or manifest.json files) [--markdown] [--json]

@@ -16,6 +16,7 @@
  * - `updateUnpublishedEntryStatus` writes the status into the repository's
  *   configuration (`branch.<branch>.description`), named by the slug.
  */
+import { isLanguageTag } from "../content/languages.ts";
 import type { RefusalReason } from "./local-guard.ts";
 
 export interface EditorRules {
@@ -27,8 +28,12 @@ export interface EditorRules {
   readonly branch: string;
 }
 
-/** The one collection of the generated config.yml (outputs/admin.ts). */
+/** The collection of releases of the generated config.yml (outputs/admin.ts). */
 export const COLLECTION = "releases";
+
+/** A collection of the generated config.yml: the releases, or the translations of one language (`releases-en`, `releases-de-x-ls`). */
+export const isCollection = (value: unknown): boolean =>
+  value === COLLECTION || (typeof value === "string" && value.startsWith(`${COLLECTION}-`) && isLanguageTag(value.slice(COLLECTION.length + 1)));
 
 /** The statuses of Decap's editorial workflow. */
 const STATUSES = new Set(["draft", "pending_review", "pending_publish"]);
@@ -97,7 +102,7 @@ export function judge(body: unknown, rules: EditorRules): Verdict {
   };
   /** The release a request names by collection and slug (or by its id, "collection/slug"). */
   const entry = (collection: unknown, slug: unknown): Verdict | undefined =>
-    collection === COLLECTION && isSlug(slug) ? undefined : no("request", `${action}: ${String(collection)}/${String(slug)}`);
+    isCollection(collection) && isSlug(slug) ? undefined : no("request", `${action}: ${String(collection)}/${String(slug)}`);
   const ok = (refusal?: Verdict): Verdict => refusal ?? { ok: true, paths };
   const commitsOnBranch = (what: string): Verdict => no("action", `${action} ${what}`.trim());
 
@@ -136,7 +141,7 @@ export function judge(body: unknown, rules: EditorRules): Verdict {
       const options = params.options;
       if (!isObject(options)) return no("request", action);
       if (rules.mode === "git" && options.useWorkflow !== true) return commitsOnBranch("useWorkflow: false");
-      if (rules.mode === "git" && options.collectionName !== COLLECTION) return no("request", `${action}: ${String(options.collectionName)}`);
+      if (rules.mode === "git" && !isCollection(options.collectionName)) return no("request", `${action}: ${String(options.collectionName)}`);
       if (params.cmsLabelPrefix !== undefined && params.cmsLabelPrefix !== "") return no("request", `${action}: cmsLabelPrefix`);
       const dataFiles = params.dataFiles ?? (params.entry === undefined ? undefined : [params.entry]);
       if (!Array.isArray(dataFiles) || dataFiles.length === 0 || !dataFiles.every(isObject)) return no("request", action);

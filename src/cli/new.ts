@@ -25,14 +25,14 @@ export interface Terminal {
   readonly output: NodeJS.WritableStream;
 }
 
-const DEFAULT_CONTENT = "content";
+export const DEFAULT_CONTENT = "content";
 
 /**
  * The site's settings, departments and contacts, checked as `check` checks
  * them, without reading a single release: a broken release elsewhere must not
  * stop anyone from starting a new one.
  */
-async function readSite(contentDir: string) {
+export async function readSite(contentDir: string) {
   let raw: RawContent;
   try {
     raw = await loadContent(contentDir, { settingsOnly: true });
@@ -43,7 +43,7 @@ async function readSite(contentDir: string) {
 }
 
 /** A wrong or missing answer: said in the site's language with the usage of `new` only, exit code 2. */
-class Refused extends Error {}
+export class Refused extends Error {}
 
 /** The value of a checked answer; a wrong one refuses. */
 function valueOf<T>(checked: Checked<T>): T {
@@ -58,6 +58,8 @@ const NEW_USAGE = USAGE.split("\n")
 
 export async function newCommand(args: string[], terminal?: Terminal): Promise<number> {
   try {
+    // A translation starts from a release that exists: a command of its own (new-translation.ts).
+    if (args.some((arg) => arg === "--translation" || arg.startsWith("--translation="))) return await (await import("./new-translation.ts")).newTranslation(args, terminal);
     return await newRelease(args, terminal);
   } catch (error) {
     if (!(error instanceof Refused)) throw error;
@@ -150,13 +152,9 @@ async function newRelease(args: string[], terminal?: Terminal): Promise<number> 
 
 const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
 
-/** Validation for a question: true, or the sentence that says what is wrong. */
-const valid = <T>(checked: Checked<T>): true | string => (checked.ok ? true : checked.error);
-
-/** The questions for what no flag answered; a flag's value is checked as without a terminal. */
-async function ask(flags: Flags, model: ContentModel, site: ScaffoldSite, dateDefault: string, t: NewText, terminal: Terminal): Promise<Answers> {
-  // Each prompt ends the stream it writes to: the process's own survives that, any other is handed a stand-in per prompt.
-  const context = (): { input: NodeJS.ReadableStream; output: NodeJS.WritableStream } => ({
+/** The streams of one prompt: each prompt ends the stream it writes to; the process's own survives that, any other is handed a stand-in per prompt. */
+export function promptStreams(terminal: Terminal): { input: NodeJS.ReadableStream; output: NodeJS.WritableStream } {
+  return {
     input: terminal.input,
     output:
       terminal.output === process.stdout
@@ -167,7 +165,15 @@ async function ask(flags: Flags, model: ContentModel, site: ScaffoldSite, dateDe
               done();
             },
           }),
-  });
+  };
+}
+
+/** Validation for a question: true, or the sentence that says what is wrong. */
+const valid = <T>(checked: Checked<T>): true | string => (checked.ok ? true : checked.error);
+
+/** The questions for what no flag answered; a flag's value is checked as without a terminal. */
+async function ask(flags: Flags, model: ContentModel, site: ScaffoldSite, dateDefault: string, t: NewText, terminal: Terminal): Promise<Answers> {
+  const context = () => promptStreams(terminal);
   const theme = { style: { keysHelpTip: () => t.ask.keys } };
   // Flags first: a wrong one stops before any question is answered in vain.
   const givenTitle = flags.title === undefined ? undefined : valueOf(checkTitle(flags.title, t));

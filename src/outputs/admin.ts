@@ -8,7 +8,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { ContentModel, EditorBackend } from "../content/model.ts";
+import type { ContentModel, EditorBackend, OfferedLanguage } from "../content/model.ts";
 import { LAYOUTS_DIR } from "../eleventy/layouts.ts";
 import { dataToYaml } from "../content/yaml.ts";
 import type { OutputFile } from "../write-files.ts";
@@ -23,8 +23,10 @@ export const ADMIN_FOLDER = "admin";
 const DATETIME_SCRIPT = { source: path.join(LAYOUTS_DIR, "assets", "editor-datetime.js"), name: "pressroom-datetime.js" };
 /** Words of Decap's interface corrected (layouts/assets/editor-words.js): a plus every font has on the new-release button. */
 const WORDS_SCRIPT = { source: path.join(LAYOUTS_DIR, "assets", "editor-words.js"), name: "pressroom-words.js" };
+/** A translation opened among the releases is never saved there (layouts/assets/editor-translations.js); only with `languages:`. */
+const TRANSLATIONS_SCRIPT = { source: path.join(LAYOUTS_DIR, "assets", "editor-translations.js"), name: "pressroom-translations.js" };
 /** pressroom's scripts of the editor's page, copied next to Decap's bundle. */
-const EDITOR_SCRIPTS = [DATETIME_SCRIPT, WORDS_SCRIPT];
+const editorScripts = (model: ContentModel) => [DATETIME_SCRIPT, WORDS_SCRIPT, ...(model.site.languages.length > 0 ? [TRANSLATIONS_SCRIPT] : [])];
 
 /**
  * Where the editor saves: a git host in production, or decap-server on this
@@ -87,6 +89,14 @@ const LABELS = {
     caption: "Bildunterschrift",
     credit: "Bildnachweis",
     body: "Text",
+    translations: "Übersetzungen",
+    translation: "Übersetzung",
+    translated: "Übersetzt am",
+    translatedHint: "Wann die Übersetzung zuletzt an das Original angeglichen wurde. Wird das Original danach geändert (updated:), meldet pressroom check es.",
+    originalFile: "Bild des Originals",
+    originalFileHint: "Das Bild, zu dem Alternativtext und Bildunterschrift gehören: eines des Originals, nicht austauschen.",
+    translationListed: "Übersetzung: unter „Übersetzungen“ bearbeiten",
+    translationHere: "Das ist eine Übersetzung: bearbeiten Sie sie unter „Übersetzungen“ in ihrer Sprache, nicht hier (hier bekäme sie Datum und Amt des Originals).",
   },
   en: {
     page: "Editor",
@@ -109,6 +119,14 @@ const LABELS = {
     caption: "Caption",
     credit: "Credit",
     body: "Text",
+    translations: "Translations",
+    translation: "Translation",
+    translated: "Translated",
+    translatedHint: "When the translation was last brought in line with the original. If the original is changed later (updated:), pressroom check says so.",
+    originalFile: "Photo of the original",
+    originalFileHint: "The photo the alternative text and caption belong to: one of the original's, do not replace it.",
+    translationListed: "translation: edit it under Translations",
+    translationHere: "This is a translation: edit it under Translations in its language, not here (here it would get the original's date and department).",
   },
 } as const;
 
@@ -139,7 +157,69 @@ function backendOf(target: EditorTarget): Record<string, unknown> {
 
 const MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-two", "heading-three", "quote", "bulleted-list", "numbered-list"];
 
-/** Decap's configuration: one collection of releases, a folder per release with its photos beside index.md. */
+type Labels = (typeof LABELS)[keyof typeof LABELS];
+
+/** Where every release folder's `index.md` is, and what each collection of releases shares. */
+const RELEASE_PATH = "{{year}}/{{year}}-{{month}}-{{day}}-{{slug}}/index";
+const DATETIME = { widget: "datetime", format: "YYYY-MM-DD HH:mm", date_format: "DD.MM.YYYY", time_format: "HH:mm", picker_utc: false } as const;
+const altField = (l: Labels) => ({ name: "alt", label: l.alt, widget: "string", required: true, hint: l.altHint });
+const captionField = (l: Labels) => ({ name: "caption", label: l.caption, widget: "string", required: false });
+// What a press release is written with; no code blocks (their editor loads a language per block).
+const bodyField = (l: Labels) => ({ name: "body", label: l.body, widget: "markdown", buttons: MARKDOWN_BUTTONS, editor_components: ["image"] });
+
+/**
+ * The translations of one offered language: a collection of its own over the
+ * same folders, listing only `index.<tag>.md` (its `extension`). Not Decap's
+ * `i18n:`: with `structure: multiple_files` Decap names the site language's
+ * file `index.<language>.md` too, lists only those as entries, and writes the
+ * original there; pressroom's original is `index.md` (docs/editing.md).
+ * The form has only what a translation may set (title, subtitle, translated,
+ * the alt text and caption of the original's photos, the text): Decap writes
+ * the fields of the form and keeps the file's other fields, so nothing of the
+ * original (date, department…) is written into a translation. No new entries
+ * (Decap would take the folder's date from a date field a translation has not:
+ * `pressroom new --translation` starts one beside its original) and no
+ * deleting from here (an entry's folder holds the original's photos).
+ */
+function translationCollection(language: OfferedLanguage, folder: string, l: Labels): Record<string, unknown> {
+  return {
+    // The collections src/cli/editor-rules.ts lets the local editor save in.
+    name: `releases-${language.tag}`,
+    label: `${l.translations}: ${language.name}`,
+    label_singular: `${l.translation}: ${language.name}`,
+    folder,
+    create: false,
+    delete: false,
+    path: RELEASE_PATH,
+    media_folder: "",
+    public_folder: "",
+    extension: `${language.tag}.md`,
+    format: "frontmatter",
+    identifier_field: "title",
+    // The folder names the original, whose title is in another language.
+    summary: "{{title}} ({{dirname}})",
+    sortable_fields: ["title"],
+    fields: [
+      { name: "title", label: l.title, widget: "string" },
+      { name: "subtitle", label: l.subtitle, widget: "string", required: false },
+      { name: "translated", label: l.translated, ...DATETIME, required: false, hint: l.translatedHint },
+      {
+        name: "media",
+        label: l.media,
+        label_singular: l.mediaSingular,
+        widget: "list",
+        required: false,
+        fields: [{ name: "file", label: l.originalFile, widget: "image", choose_url: false, hint: l.originalFileHint }, altField(l), captionField(l)],
+      },
+      bodyField(l),
+    ],
+  };
+}
+
+/**
+ * Decap's configuration: one collection of releases, a folder per release with its photos beside index.md;
+ * with `languages:` in site.yaml, one collection of translations per language after it.
+ */
 export function adminConfig(model: ContentModel, options: AdminOptions): string {
   const l = LABELS[model.site.language];
   const folder = [options.contentPath, "releases"].filter(Boolean).join("/");
@@ -164,19 +244,20 @@ export function adminConfig(model: ContentModel, options: AdminOptions): string 
         label_singular: l.singular,
         folder,
         create: true,
-        path: "{{year}}/{{year}}-{{month}}-{{day}}-{{slug}}/index",
+        path: RELEASE_PATH,
         media_folder: "",
         public_folder: "",
         extension: "md",
         format: "frontmatter",
         identifier_field: "title",
-        summary: "{{title}} ({{date}})",
+        // A translation is listed here too (Decap lists every .md file of the folders): its missing date says what it is.
+        summary: model.site.languages.length > 0 ? `{{title}} ({{date | default('${l.translationListed}')}})` : "{{title}} ({{date}})",
         // Newest first, as press officers look for what they wrote last (Decap's default is the file order, oldest first).
         sortable_fields: [{ field: "date", default_sort: "desc" }, "title", "department"],
         fields: [
           { name: "title", label: l.title, widget: "string" },
           { name: "subtitle", label: l.subtitle, widget: "string", required: false },
-          { name: "date", label: l.date, widget: "datetime", format: "YYYY-MM-DD HH:mm", date_format: "DD.MM.YYYY", time_format: "HH:mm", picker_utc: false, hint: l.dateHint },
+          { name: "date", label: l.date, ...DATETIME, hint: l.dateHint },
           { name: "department", label: l.department, widget: "select", options: byName(model.departments) },
           ...(model.contacts.size > 0
             ? [{ name: "contact", label: l.contact, widget: "select", required: false, options: byName(model.contacts), hint: l.contactHint }]
@@ -190,15 +271,15 @@ export function adminConfig(model: ContentModel, options: AdminOptions): string 
             required: false,
             fields: [
               { name: "file", label: l.file, widget: "image", choose_url: false },
-              { name: "alt", label: l.alt, widget: "string", required: true, hint: l.altHint },
-              { name: "caption", label: l.caption, widget: "string", required: false },
+              altField(l),
+              captionField(l),
               { name: "credit", label: l.credit, widget: "string", required: false },
             ],
           },
-          // What a press release is written with; no code blocks (their editor loads a language per block).
-          { name: "body", label: l.body, widget: "markdown", buttons: MARKDOWN_BUTTONS, editor_components: ["image"] },
+          bodyField(l),
         ],
       },
+      ...model.site.languages.map((language) => translationCollection(language, folder, l)),
     ],
   };
   return `# Made by pressroom from site.yaml, departments.yaml and contacts.yaml: edit those, not this file.\n${dataToYaml(config)}`;
@@ -218,7 +299,7 @@ function adminPage(model: ContentModel): string {
 <script src="decap-cms.js"></script>
 <script src="${DATETIME_SCRIPT.name}" data-time-zone="${xmlEscape(model.site.timeZone)}"></script>
 <script src="${WORDS_SCRIPT.name}"></script>
-</body>
+${model.site.languages.length > 0 ? `<script src="${TRANSLATIONS_SCRIPT.name}" data-message="${xmlEscape(l.translationHere)}"></script>\n` : ""}</body>
 </html>
 `;
 }
@@ -272,7 +353,7 @@ export function adminFiles(model: ContentModel, options: AdminOptions): OutputFi
   return [
     { path: `${ADMIN_FOLDER}/index.html`, content: adminPage(model) },
     { path: `${ADMIN_FOLDER}/config.yml`, content: adminConfig(model, options) },
-    ...EDITOR_SCRIPTS.map((script) => ({ path: `${ADMIN_FOLDER}/${script.name}`, content: { copyFrom: script.source } })),
+    ...editorScripts(model).map((script) => ({ path: `${ADMIN_FOLDER}/${script.name}`, content: { copyFrom: script.source } })),
     ...bundleFiles().map((name) => ({ path: `${ADMIN_FOLDER}/${name}`, content: { copyFrom: path.join(dir, name) } })),
   ];
 }
