@@ -8,7 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
@@ -151,4 +151,33 @@ describe("the preview's quick lane on a generated archive", () => {
     });
     assert.ok(readFileSync(path.join(out, url.slice(1), "index.html"), "utf8").includes("Ein neuer Titel für die Vorschau"));
   });
+});
+
+test("the quick lane makes a release's page with the bytes a build makes of the same text, for every release of the example site", async () => {
+  const { build } = await import("../src/build.ts");
+  const { quickPages } = await import("../src/build/quick-page.ts");
+  type State = Parameters<typeof quickPages>[0];
+  const work = newDir();
+  const content = path.join(work, "content");
+  cpSync(path.join(ROOT, "content"), content, { recursive: true });
+  const preview = { contentDir: content, cacheDir: path.join(work, "cache"), preview: true, now: NOW } as const;
+  let state: State | undefined;
+  await build({ ...preview, outDir: path.join(work, "preview"), onPreviewState: (kept) => (state = kept) });
+  assert.ok(state, "the build gave the preview its state");
+  const releases = [...state.planned.keys()];
+  assert.ok(releases.length >= 5);
+  // Every release's text changed at once, in one save of several files.
+  for (const file of releases) appendFileSync(path.join(content, file), "\nEin Satz, der später dazukam.\n");
+  const shown = await quickPages(state, releases.map((file) => path.join(content, file)));
+  assert.equal(shown?.kind, "pages");
+  assert.equal(shown.kind === "pages" && shown.written.size, releases.length);
+  const cold = path.join(work, "cold");
+  await build({ ...preview, outDir: cold, cacheDir: path.join(work, "cold-cache") });
+  for (const page of shown.kind === "pages" ? shown.written.keys() : []) {
+    assert.equal(readFileSync(path.join(work, "preview", page), "utf8"), readFileSync(path.join(cold, page), "utf8"), page);
+  }
+  // A new title is not the quick lane's: the listings show it.
+  const first = path.join(content, releases[0]!);
+  writeFileSync(first, readFileSync(first, "utf8").replace(/^title: .*$/m, "title: Ein anderer Titel"));
+  assert.equal(await quickPages(state, [first]), undefined);
 });

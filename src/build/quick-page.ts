@@ -113,8 +113,9 @@ export async function quickPages(state: PreviewState, files: readonly string[]):
     const release = resolveRelease({ file, text, absolutePath, root: state.root, releaseFolders }, context, problems);
     if (problems.length > before) continue;
     if (release === undefined || besidesText(release) !== besidesText(planned)) return undefined;
-    // The media as the build probed them (the same files, in the same places of the text).
-    fresh.push([{ ...release, media: planned.media }, planned]);
+    // All but the text as the build planned it: the same objects the plan's facts are keyed by (contacts written
+    // in the release for their vCards, the media as probed, in the same places of the text).
+    fresh.push([{ ...planned, body: release.body }, planned]);
   }
   if (problems.length > 0) {
     // The page of problems is in the language site.yaml gives, as after a build.
