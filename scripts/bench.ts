@@ -2,19 +2,22 @@
  * Build benchmark: synthetic corpora (scripts/gen-corpus.ts) through whole
  * `pressroom build` processes, as a user runs them.
  *
- *   npm run bench [-- --cases text,images] [--runs 3] [--seed 1]
+ *   npm run bench [-- --cases text,images,preview] [--runs 3] [--seed 1]
  *                 [--sizes 1000,10000] [--images 0]
  *                 [--photos 300] [--image-size 3000x2000]
  *                 [--mode auto|time|child] [--timeout 900] [--keep]
  *
- * Two cases:
+ * Three cases:
  * - text: corpora of --sizes releases (the first --images of them with a
  *   1600×1067 photo), each run a full build with an emptied media cache;
  * - images: --photos releases with one --image-size photo each, built cold
  *   (output folder and media cache emptied) and then rebuilt with nothing
  *   changed (output folder emptied, the cache of the cold build kept), which
  *   is what a CI with a saved cache does. Runs alternate cold, rebuild, cold,
- *   rebuild, so a noisy machine spreads over both alike.
+ *   rebuild, so a noisy machine spreads over both alike;
+ * - preview: `pressroom serve` on each --sizes corpus, Chromium on a
+ *   release's page, its text saved 20 times one after the other and 10 times
+ *   4 s apart (scripts/bench-preview.ts): save → reloaded page's load event.
  *
  * Corpora are cached in .bench/ and regenerated only when missing or when the
  * generator or the photo size changed. Media caches live in .bench/ too, never
@@ -33,6 +36,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { coldHugo, hugoVersion, prepareHugo } from "./bench-hugo.ts";
+import { previewCase, previewSummary, type PreviewResult } from "./bench-preview.ts";
 import {
   DEFAULT_IMAGE_SIZE,
   generateCorpus,
@@ -49,7 +53,7 @@ const CLI = path.join(ROOT, "bin", "pressroom.js");
 const CHILD = path.join(ROOT, "scripts", "bench-child.ts");
 const TIME = "/usr/bin/time";
 const NOW = "2026-11-27T12:00";
-const CASES = ["text", "images"] as const;
+const CASES = ["text", "images", "preview"] as const;
 type Case = (typeof CASES)[number];
 
 /** What a build says about its photos (`--json` "images", or build()'s result). */
@@ -130,7 +134,7 @@ function options() {
   });
   if (values.help) {
     process.stdout.write(
-      "Usage: npm run bench -- [--cases text,images] [--runs 3] [--seed 1] [--sizes 1000,10000,40000] [--images 0] [--no-hugo]\n" +
+      "Usage: npm run bench -- [--cases text,images,preview] [--runs 3] [--seed 1] [--sizes 1000,10000,40000] [--images 0] [--no-hugo]\n" +
         "                        [--photos 300] [--image-size 3000x2000] [--mode auto|time|child] [--timeout SECONDS] [--keep]\n" +
         "  text:   --sizes releases, the first --images of them with a 1600x1067 photo; each run cold, then rebuilt after\n" +
         "          one release changed; Hugo builds the same corpus when it is installed.\n" +
@@ -422,6 +426,16 @@ function firstRelease(corpus: string): string {
   return walk(path.join(corpus, "releases"))!;
 }
 
+/** The oldest release that is a file of its own (its address follows from its name). */
+function singleFileRelease(corpus: string): string {
+  const years = readdirSync(path.join(corpus, "releases")).sort();
+  for (const year of years) {
+    const name = readdirSync(path.join(corpus, "releases", year)).sort().find((n) => /^\d{4}-\d\d-\d\d-.+\.md$/.test(n));
+    if (name) return path.join(corpus, "releases", year, name);
+  }
+  throw new Error(`${corpus} has no release of a file of its own`);
+}
+
 async function textCase(o: Options, corpora: ReadonlyMap<number, string>): Promise<SizeResult[]> {
   const results: SizeResult[] = [];
   const hugo = o.hugo ? hugoVersion() : undefined;
@@ -639,7 +653,15 @@ async function main(): Promise<void> {
   if (text) for (const size of o.sizes) corpora.set(size, await ensureCorpus(size, o.seed, o.images, DEFAULT_IMAGE_SIZE));
   const imageCorpus = images ? await ensureCorpus(o.photos, o.seed, o.photos, o.imageSize) : undefined;
 
+  const preview = o.cases.has("preview");
+  if (preview) for (const size of o.sizes) if (!corpora.has(size)) corpora.set(size, await ensureCorpus(size, o.seed, o.images, DEFAULT_IMAGE_SIZE));
   const results = text ? await textCase(o, corpora) : [];
+  const previews = new Map<number, PreviewResult>();
+  for (const size of preview ? o.sizes : []) {
+    const corpus = corpora.get(size)!;
+    process.stdout.write(`preview ${size}: first build, then saves of a release's text in Chromium\n`);
+    previews.set(size, await previewCase(CLI, corpus, singleFileRelease(corpus), path.join(CACHE, `preview-${size}`), NOW));
+  }
   const imageResult = imageCorpus !== undefined ? await imageCase(o, imageCorpus) : undefined;
 
   if (text) {
@@ -663,6 +685,10 @@ async function main(): Promise<void> {
     );
     for (const note of imageNotes(imageResult)) process.stdout.write(`${note}\n`);
   }
+  if (preview) {
+    const rows = [...previews].map(([size, r]) => [size.toLocaleString("en"), `${(r.firstBuild / 1000).toFixed(1)} s`, previewSummary(r.backToBack), `${previewSummary(r.spaced)} (${r.gap / 1000} s apart)`]);
+    process.stdout.write(`\npreview: save → reloaded page's load event in Chromium\n${table([["releases", "first build", "saves one after the other", "saves while builds run"], ...rows])}\n`);
+  }
   const load = os.loadavg()[0]!;
   if (load > os.cpus().length - 0.5) {
     process.stdout.write(
@@ -681,6 +707,7 @@ async function main(): Promise<void> {
       results: results.map((r) => ({ size: r.size, filesWritten: r.filesWritten, outputMiB: Number(r.outputMiB.toFixed(1)), runs: r.runs, changed: r.changed, hugo: r.hugo })),
     }),
     ...(imageResult && { images: imageRecord(imageResult) }),
+    ...(preview && { preview: [...previews].map(([size, r]) => ({ size, ...r })) }),
   };
   writeFileSync(path.join(CACHE, "last-results.json"), JSON.stringify(record, null, 2) + "\n");
 }

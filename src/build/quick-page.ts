@@ -127,13 +127,7 @@ export async function quickPages(state: PreviewState, files: readonly string[]):
     return { kind: "problems", problems, sources };
   }
 
-  const { renderSite } = await import("../eleventy/render.ts");
-  const strings = stringsFor(site.language);
-  const urls = urlsFor(strings, site.basePath);
-  const viewOf = viewWith(site, strings, urls, state.views);
-  const views = fresh.map(([release, planned]) => viewOf(release, planned));
-  const shared = sharedData({ site, strings, urls }, state.assets);
-  const pages = await renderSite({ ...shared, releases: views, listings: [], indexes: [], redirects: [], extras: [] }, state.outDir, { layoutsDir: state.layoutsDir });
+  const { views, pages } = await render(state, fresh);
   const written = new Map<string, string>();
   for (const view of views) {
     const file = outputFileOf(view.path);
@@ -147,4 +141,23 @@ export async function quickPages(state: PreviewState, files: readonly string[]):
     written.set(file, createHash("sha256").update(page.content).digest("hex"));
   }
   return { kind: "pages", written };
+}
+
+/** The pages of `releases` (each with the release as planned), rendered as a build would; nothing written. */
+async function render(state: PreviewState, releases: readonly (readonly [Release, Release])[]) {
+  const site = state.model.site;
+  const { renderSite } = await import("../eleventy/render.ts");
+  const strings = stringsFor(site.language);
+  const urls = urlsFor(strings, site.basePath);
+  const viewOf = viewWith(site, strings, urls, state.views);
+  const views = releases.map(([release, planned]) => viewOf(release, planned));
+  const shared = sharedData({ site, strings, urls }, state.assets);
+  const pages = await renderSite({ ...shared, releases: views, listings: [], indexes: [], redirects: [], extras: [] }, state.outDir, { layoutsDir: state.layoutsDir });
+  return { views, pages };
+}
+
+/** Renders one planned page and drops it: the first save then finds the code loaded and warm. */
+export async function rehearse(state: PreviewState): Promise<void> {
+  const first = state.planned.values().next();
+  if (!first.done) await render(state, [[first.value, first.value]]);
 }

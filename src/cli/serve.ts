@@ -15,7 +15,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import chokidar from "chokidar";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { BuildFailed, type BuildOptions } from "../build.ts";
-import { quickPages, type PreviewState } from "../build/quick-page.ts";
+import { quickPages, rehearse, type PreviewState } from "../build/quick-page.ts";
 import { LAYOUTS_DIR } from "../eleventy/layouts.ts";
 import { reportLanguage } from "../errors/language.ts";
 import { UsageError } from "../errors/usage.ts";
@@ -135,8 +135,8 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
     try {
       const result = await builds.build({ ...options, ...(force && { force }) });
       if (result.state) {
-        // The quick lane renders with Eleventy in this thread: loaded now, not on the first save.
-        if (state === undefined) void import("../eleventy/render.ts").catch(() => undefined);
+        // The quick lane renders in this thread: its code is loaded and run once now, not on the first save.
+        if (state === undefined) void rehearse(result.state).catch(() => undefined);
         state = result.state;
       }
       failed = undefined;
