@@ -33,6 +33,8 @@ export interface OfferedLanguage {
   readonly tag: string;
   readonly name: string;
   readonly direction: "ltr" | "rtl";
+  /** Shown on each translation in it: whose text is authoritative (default: the interface's sentence). */
+  readonly note?: string;
   /** The line of site.yaml that names it. */
   readonly line?: number;
 }

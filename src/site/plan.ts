@@ -5,8 +5,8 @@
  * (listings, archive, tags, feeds, contacts, search, redirects); this one
  * makes the views they share and puts the plan together.
  */
-import type { Contact, ContentModel, Release } from "../content/model.ts";
-import { isWithdrawn } from "../content/publish.ts";
+import type { Contact, ContentModel, Release, Translation } from "../content/model.ts";
+import { isWithdrawn, publishedTranslations } from "../content/publish.ts";
 import type { Problem } from "../errors/problem.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
 import { archiveListings } from "./archive.ts";
@@ -20,7 +20,8 @@ import { tagListings, tagsOf } from "./tags.ts";
 import { urlsFor, type Urls } from "./urls.ts";
 import { vcardPlans, type VcardPlan } from "./vcards.ts";
 import type { ReleaseMedia } from "./media-views.ts";
-import { itemView, previewNotice, releaseView, type ReleaseView } from "./views.ts";
+import { itemView, previewNotice, releaseView, type PageView, type ReleaseView, type ReleaseViewOptions } from "./views.ts";
+import { languageListings, originalParts, translationView, versionsOf } from "./translations.ts";
 
 export interface PlanOptions {
   /** Releases per listing page. */
@@ -54,7 +55,8 @@ export interface SitePlan {
   readonly site: ContentModel["site"];
   readonly strings: Strings;
   readonly urls: Urls;
-  readonly releases: readonly ReleaseView[];
+  /** Every release page: the originals, then the translations. */
+  readonly releases: readonly PageView[];
   readonly listings: readonly ListingPage[];
   readonly indexes: readonly IndexPage[];
   readonly redirects: readonly RedirectPage[];
@@ -64,7 +66,7 @@ export interface SitePlan {
   /** The releases the search index holds: published and not withdrawn, newest first. */
   readonly searchable: readonly ReleaseView[];
   /** Every published release, withdrawn ones included, newest first: for the open data file. */
-  readonly releaseData: readonly ReleaseView[];
+  readonly releaseData: readonly PageView[];
   readonly problems: readonly Problem[];
 }
 
@@ -81,6 +83,8 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const tags = tagsOf(listed);
   const vcards = vcardPlans(model, published, urls);
   const vcardOf = new Map(vcards.map((v) => [v.contact, urls.href(v.path)]));
+  const translations = publishedTranslations(model, published, { now, drafts: options.preview === true, ...(options.preview && { preview: true }) });
+  const { translated, ...views } = releaseViews(published, options, { site, strings, urls, withdrawn, now, vcardOf, tagPages: new Set(tags.map((tag) => tag.slug)), translations });
   const context: PlanContext = {
     site,
     strings,
@@ -88,15 +92,17 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     withdrawn,
     pageSize: options.pageSize,
     feedSize: options.feedSize,
-    ...releaseViews(published, options, { site, strings, urls, withdrawn, now, vcardOf, tagPages: new Set(tags.map((tag) => tag.slug)) }),
+    translations,
+    ...views,
   };
 
   const home = homeListing(published, listed, context);
   const departments = departmentListings([...model.departments.values()], published, context);
   const archive = archiveListings(published, context);
   const tagged = tagListings(tags, published, context);
-  const listings = [...home.listings, ...departments.listings, ...archive.listings, ...tagged.listings];
-  const feeds = [...home.feeds, ...departments.feeds, ...tagged.feeds];
+  const languages = languageListings(published, context, translated);
+  const listings = [...home.listings, ...departments.listings, ...archive.listings, ...tagged.listings, ...languages.listings];
+  const feeds = [...home.feeds, ...departments.feeds, ...tagged.feeds, ...languages.feeds];
   const indexes: IndexPage[] = [
     { path: urls.departments, url: urls.href(urls.departments), heading: strings.departments, entries: departments.entries },
     { path: urls.archive, url: urls.href(urls.archive), heading: strings.archive, entries: archive.entries },
@@ -106,10 +112,11 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     contactsPage(model, published, strings, urls, vcardOf),
     searchPage(model, listed, strings, urls, options.searchShardSize),
   ];
-  const { redirects, problems } = planRedirects(site, published, urls, [...listings, ...indexes, ...extras, ...vcards, ...feeds], options.reserved);
-  const releases = [...context.views.values()];
+  const { redirects, problems } = planRedirects(site, published, urls, [...listings, ...indexes, ...extras, ...vcards, ...feeds, ...translated], options.reserved);
+  const originals = [...context.views.values()];
   const searchable = listed.flatMap((r) => context.views.get(r) ?? []);
-  return { site, strings, urls, releases, listings, indexes, redirects, extras, feeds, vcards, searchable, releaseData: releases, problems };
+  const releases = translated.length === 0 ? originals : [...originals, ...translated];
+  return { site, strings, urls, releases, listings, indexes, redirects, extras, feeds, vcards, searchable, releaseData: originals, problems };
 }
 
 interface ViewInputs {
@@ -120,17 +127,24 @@ interface ViewInputs {
   readonly now: number;
   readonly vcardOf: ReadonlyMap<Contact, string>;
   readonly tagPages: ReadonlySet<string>;
+  readonly translations: ReadonlyMap<Release, readonly Translation[]>;
 }
 
-/** The listing entry and the page view of each published release; none when `check` plans addresses only. */
-function releaseViews(published: readonly Release[], options: PlanOptions, inputs: ViewInputs): Pick<PlanContext, "items" | "views"> {
-  if (!options.releaseViews) return { items: new Map(), views: new Map() };
-  const { site, strings, urls, withdrawn, now } = inputs;
-  const items = new Map(published.map((r) => [r, itemView(r, site, strings, urls, withdrawn.has(r), options.preview ? previewNotice(r, now, site, strings) : undefined, options.media?.(r))]));
+/** The listing entry and the page view of each published release, and the views of their translations; none when `check` plans addresses only. */
+function releaseViews(published: readonly Release[], options: PlanOptions, inputs: ViewInputs): Pick<PlanContext, "items" | "views"> & { translated: PageView[] } {
+  if (!options.releaseViews) return { items: new Map(), views: new Map(), translated: [] };
+  const { site, strings, urls, withdrawn, now, translations } = inputs;
+  const items = new Map(
+    published.map((r) => {
+      const item = itemView(r, site, strings, urls, withdrawn.has(r), options.preview ? previewNotice(r, now, site, strings) : undefined, options.media?.(r));
+      const versions = translations.get(r);
+      return [r, versions ? { ...item, translations: versionsOf(r, versions, site, urls, site.language).slice(1).map(({ current: _, ...link }) => link) } : item];
+    }),
+  );
+  const translated: PageView[] = [];
   const views = new Map(
-    published.map((r) => [
-      r,
-      releaseView(r, site, strings, urls, {
+    published.map((r) => {
+      const viewOptions: ReleaseViewOptions = {
         ...(options.media && { media: options.media(r) }),
         ...(options.bodies && { bodies: options.bodies }),
         withdrawn: withdrawn.has(r),
@@ -138,8 +152,13 @@ function releaseViews(published: readonly Release[], options: PlanOptions, input
         vcard: (c) => inputs.vcardOf.get(c),
         tagPages: inputs.tagPages,
         ...(options.logoUrl && { logoUrl: options.logoUrl }),
-      }),
-    ]),
+      };
+      const view: PageView = releaseView(r, site, strings, urls, viewOptions);
+      const versions = translations.get(r);
+      if (versions === undefined) return [r, view];
+      for (const t of versions) translated.push(translationView(r, t, versions, site, urls, viewOptions));
+      return [r, { ...view, ...originalParts(r, versions, site, urls) }];
+    }),
   );
-  return { items, views };
+  return { items, views, translated };
 }
