@@ -15,12 +15,12 @@ import type { PlanContext } from "./context.ts";
 import type { FeedPlan } from "./feeds-plan.ts";
 import { departmentListings, homeListing, type IndexPage, type ListingPage } from "./listings.ts";
 import { planRedirects, type RedirectPage } from "./redirects-plan.ts";
-import { searchPage, type SearchPage } from "./search-page.ts";
+import { searchPages, type SearchPage } from "./search-page.ts";
 import { tagListings, tagsOf } from "./tags.ts";
 import { urlsFor, type Urls } from "./urls.ts";
 import { vcardPlans, type VcardPlan } from "./vcards.ts";
 import type { ReleaseMedia } from "./media-views.ts";
-import { itemView, previewNotice, releaseView, type PageView, type ReleaseView, type ReleaseViewOptions } from "./views.ts";
+import { itemView, previewNotice, releaseView, type PageView, type ReleaseViewOptions } from "./views.ts";
 import { languageListings, originalParts, translationView, versionsOf } from "./translations.ts";
 
 export interface PlanOptions {
@@ -63,8 +63,8 @@ export interface SitePlan {
   readonly extras: readonly ExtraPage[];
   readonly feeds: readonly FeedPlan[];
   readonly vcards: readonly VcardPlan[];
-  /** The releases the search index holds: published and not withdrawn, newest first. */
-  readonly searchable: readonly ReleaseView[];
+  /** The releases the search index holds: published and not withdrawn, newest first, each followed by its translations. */
+  readonly searchable: readonly PageView[];
   /** Every published release, withdrawn ones included, newest first: for the open data file. */
   readonly releaseData: readonly PageView[];
   readonly problems: readonly Problem[];
@@ -110,11 +110,12 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   ];
   const extras: ExtraPage[] = [
     contactsPage(model, published, strings, urls, vcardOf),
-    searchPage(model, listed, strings, urls, options.searchShardSize),
+    ...searchPages(model, listed, context.translations, strings, urls, options.searchShardSize),
   ];
   const { redirects, problems } = planRedirects(site, published, urls, [...listings, ...indexes, ...extras, ...vcards, ...feeds, ...translated], options.reserved);
   const originals = [...context.views.values()];
-  const searchable = listed.flatMap((r) => context.views.get(r) ?? []);
+  const translationsOf = (r: Release): PageView[] => (context.translations.has(r) ? translated.filter((t) => t.path.startsWith(r.url)) : []);
+  const searchable = listed.flatMap((r) => [...(context.views.get(r) ? [context.views.get(r)!] : []), ...translationsOf(r)]);
   const releases = translated.length === 0 ? originals : [...originals, ...translated];
   return { site, strings, urls, releases, listings, indexes, redirects, extras, feeds, vcards, searchable, releaseData: originals, problems };
 }

@@ -12,7 +12,7 @@ const CSS = `
 .language-switcher a { display: inline-block; padding: 0.25rem 0; }
 .language-switcher a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
 .translation-note { margin: 0.75rem 0 0; padding: 0.5rem 0.75rem; background: var(--soft); border-inline-start: 5px solid var(--link); }
-.item .also-in { font-size: 0.9em; }
+.item .also-in { margin-top: 0.25rem; }
 .skip-link { left: auto; inset-inline-start: 0.5rem; }
 .index, .downloads, .history ul { padding-left: 0; padding-inline-start: 1.2rem; }
 .release-body th, .release-body td { text-align: start; }
