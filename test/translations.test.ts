@@ -116,6 +116,8 @@ describe("the example site's translations", () => {
     const en = html(out, `${POOL.slice(1)}en/index.html`);
     assert.equal(en(".translation-note").text(), "This is a translation. The German text is authoritative.");
     assert.equal(en(".meta").text().startsWith("Published"), true);
+    // The card is the original's lead photo: shared with the translation's alt text.
+    assert.match(en('meta[property="og:image:alt"]').attr("content")!, /^A large excavation/);
     // The original: its own language, the switcher, no note.
     const original = html(out, `${POOL.slice(1)}index.html`);
     assert.equal(original("html").attr("lang"), "de");

@@ -112,7 +112,11 @@ export function translationView(
   const media = translatedMedia(original, shown, options.media);
   const base = releaseView(shown, site, strings, urls, { ...options, ...(media && { media }) });
   const path = translationPath(original, translation.language);
-  const view = { ...base, path, url: urls.href(path), canonical: site.url + path };
+  // A photo card shows the lead photo: its alt text in the translation's language.
+  const card = options.media?.card;
+  const lead = card?.kind === "photo" ? shown.media.find((m) => m.kind === "image" && m.source === card.source) : undefined;
+  const socialImage = base.socialImage && lead?.kind === "image" && lead.alt ? { ...base.socialImage, alt: lead.alt } : base.socialImage;
+  const view = { ...base, path, url: urls.href(path), canonical: site.url + path, ...(socialImage && { socialImage }) };
   const versions = versionsOf(original, all, site, urls, translation.language);
   const ui = interfaceLanguage(translation.language);
   return {
