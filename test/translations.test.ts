@@ -6,7 +6,7 @@
  * language and direction, and nothing of an unpublished original or translation in any output file.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import * as cheerio from "cheerio";
@@ -172,4 +172,15 @@ describe("publishing follows the original", () => {
     assert.equal(html(out, "2026/12/24/sperrfrist/en/index.html")("h1").text(), "EMBARGOSECRET-EN Presents at the town hall");
     assert.ok(readText(out, "releases.json").includes("EMBARGOSECRET-EN"));
   });
+});
+
+test("an old address on a translation's page is an alias conflict, found by check", () => {
+  const content = path.join(scratch(), "content");
+  cpSync(fixture("translations"), content, { recursive: true });
+  const file = path.join(content, "releases/2026/2026-11-10-zurueck.md");
+  writeFileSync(file, readFileSync(file, "utf8").replace("department: tiefbauamt\n", "department: tiefbauamt\naliases: /2026/11/20/bad/en/\n"));
+  const checked = pressroom(["check", "--content", content, "--json"]);
+  assert.equal(checked.status, 1, checked.stdout + checked.stderr);
+  const codes = (JSON.parse(checked.stdout) as { problems: { code: string; file: string }[] }).problems.map((p) => `${p.code} ${p.file}`);
+  assert.deepEqual(codes, ["alias-conflict releases/2026/2026-11-10-zurueck.md"]);
 });

@@ -21,7 +21,7 @@ import { urlsFor, type Urls } from "./urls.ts";
 import { vcardPlans, type VcardPlan } from "./vcards.ts";
 import type { ReleaseMedia } from "./media-views.ts";
 import { itemView, previewNotice, releaseView, type PageView, type ReleaseViewOptions } from "./views.ts";
-import { languageListings, originalParts, translationView, versionsOf } from "./translations.ts";
+import { languageListings, originalParts, translationPath, translationView, versionsOf } from "./translations.ts";
 
 export interface PlanOptions {
   /** Releases per listing page. */
@@ -112,7 +112,9 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     contactsPage(model, published, strings, urls, vcardOf),
     ...searchPages(model, listed, context.translations, strings, urls, options.searchShardSize),
   ];
-  const { redirects, problems } = planRedirects(site, published, urls, [...listings, ...indexes, ...extras, ...vcards, ...feeds, ...translated], options.reserved);
+  // Translations' pages by their addresses, so `check` (which makes no views) finds an old address on one too.
+  const translationPages = [...translations].flatMap(([r, list]) => list.map((t) => ({ path: translationPath(r, t.language) })));
+  const { redirects, problems } = planRedirects(site, published, urls, [...listings, ...indexes, ...extras, ...vcards, ...feeds, ...translationPages], options.reserved);
   const originals = [...context.views.values()];
   const translationsOf = (r: Release): PageView[] => (context.translations.has(r) ? translated.filter((t) => t.path.startsWith(r.url)) : []);
   const searchable = listed.flatMap((r) => [...(context.views.get(r) ? [context.views.get(r)!] : []), ...translationsOf(r)]);
