@@ -4,7 +4,7 @@
  * original's view with the translation's texts; the hreflang alternates and
  * the language switcher every version of a translated release carries.
  */
-import type { MediaImage, Release, Site, Translation } from "../content/model.ts";
+import type { MediaImage, OfferedLanguage, Release, Site, Translation } from "../content/model.ts";
 import { stringsFor, type Language, type Strings } from "../i18n/index.ts";
 import type { ReleaseMedia } from "./media-views.ts";
 import { sharingView } from "./sharing.ts";
@@ -33,6 +33,8 @@ export interface LanguageParts {
   readonly uiLang?: Language;
   /** On a translation: whose text is authoritative. */
   readonly translationNote?: string;
+  /** The footer's links (site.yaml footer:) in the words of the page's interface. */
+  readonly footerLinks?: readonly { readonly url: string; readonly text: string }[];
   /** On a translation: its language's page (the header's first link). */
   readonly home?: string;
   /** Every version (the original first), for <link rel="alternate" hreflang> and the switcher. */
@@ -97,6 +99,19 @@ export function originalParts(original: Release, translations: readonly Translat
 /** The interface strings of a translation's page. */
 export const translationStrings = (language: string): Strings => stringsFor(interfaceLanguage(language));
 
+/** What a page in `language` shows in its own words besides its content: its interface strings and the footer's links. */
+export function languageChrome(site: Site, language: OfferedLanguage): Pick<LanguageParts, "lang" | "dir" | "uiLang" | "t" | "footerLinks"> {
+  const t = translationStrings(language.tag);
+  const ui = interfaceLanguage(language.tag);
+  return {
+    lang: language.tag,
+    dir: language.direction,
+    ...(ui !== language.tag.split("-")[0] && { uiLang: ui }),
+    t,
+    footerLinks: site.theme.footer.map((link) => ({ url: link.url, text: t.footer[link.kind] })),
+  };
+}
+
 /** A translation's page view: the original's view made again with the translation's texts, at its own address. */
 export function translationView(
   original: Release,
@@ -118,14 +133,10 @@ export function translationView(
   const socialImage = base.socialImage && lead?.kind === "image" && lead.alt ? { ...base.socialImage, alt: lead.alt } : base.socialImage;
   const view = { ...base, path, url: urls.href(path), canonical: site.url + path, ...(socialImage && { socialImage }) };
   const versions = versionsOf(original, all, site, urls, translation.language);
-  const ui = interfaceLanguage(translation.language);
   return {
     ...view,
     sharing: sharingView(view, site, strings, options.logoUrl, translation.language),
-    t: strings,
-    lang: translation.language,
-    dir: language.direction,
-    ...(ui !== translation.language.split("-")[0] && { uiLang: ui }),
+    ...languageChrome(site, language),
     translationNote: language.note ?? strings.translationNote(site.language),
     home: urls.href(languagePath(translation.language)),
     versions,
@@ -137,7 +148,7 @@ export function translationView(
 export const languagePath = (language: string): string => `/${language}/`;
 
 /** What a language's listing and feed add: its language, direction and interface strings. */
-export type LanguageListing = ListingPage & Pick<LanguageParts, "lang" | "dir" | "uiLang" | "t">;
+export type LanguageListing = ListingPage & Pick<LanguageParts, "lang" | "dir" | "uiLang" | "t" | "footerLinks">;
 
 /**
  * A listing and an Atom feed per offered language with published translations: the translations, newest first,
@@ -166,8 +177,7 @@ export function languageListings(published: readonly Release[], context: PlanCon
     const heading = strings.releasesInLanguage(language.name);
     const { feed, link } = feedOf(base, `${site.title}: ${language.name}`, originals, own);
     feeds.push({ ...feed, language: language.tag });
-    const ui = interfaceLanguage(language.tag);
-    const parts = { lang: language.tag, dir: language.direction, ...(ui !== language.tag.split("-")[0] && { uiLang: ui }), t: strings };
+    const parts = languageChrome(site, language);
     listings.push(...paginate("language", base, heading, originals.filter((r) => !context.withdrawn.has(r)), own, { feed: link }).map((page) => ({ ...page, ...parts })));
   }
   return { listings, feeds };
