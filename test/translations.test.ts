@@ -116,6 +116,9 @@ describe("the example site's translations", () => {
     const en = html(out, `${POOL.slice(1)}en/index.html`);
     assert.equal(en(".translation-note").text(), "This is a translation. The German text is authoritative.");
     assert.equal(en(".meta").text().startsWith("Published"), true);
+    // The header's search and first link lead to the language's own search and list.
+    assert.equal(en("form.site-search").attr("action"), "/en/search/");
+    assert.equal(en(".site-header nav a").first().attr("href"), "/en/");
     // The card is the original's lead photo: shared with the translation's alt text.
     assert.match(en('meta[property="og:image:alt"]').attr("content")!, /^A large excavation/);
     // The original: its own language, the switcher, no note.

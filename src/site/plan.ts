@@ -21,7 +21,7 @@ import { urlsFor, type Urls } from "./urls.ts";
 import { vcardPlans, type VcardPlan } from "./vcards.ts";
 import type { ReleaseMedia } from "./media-views.ts";
 import { itemView, previewNotice, releaseView, type PageView, type ReleaseViewOptions } from "./views.ts";
-import { languageListings, originalParts, translationPath, translationView, versionsOf } from "./translations.ts";
+import { languageListings, originalParts, searchableLanguages, translationPath, translationView, versionsOf } from "./translations.ts";
 
 export interface PlanOptions {
   /** Releases per listing page. */
@@ -137,6 +137,7 @@ interface ViewInputs {
 function releaseViews(published: readonly Release[], options: PlanOptions, inputs: ViewInputs): Pick<PlanContext, "items" | "views"> & { translated: PageView[] } {
   if (!options.releaseViews) return { items: new Map(), views: new Map(), translated: [] };
   const { site, strings, urls, withdrawn, now, translations } = inputs;
+  const searchable = searchableLanguages(published.filter((r) => !withdrawn.has(r)), translations);
   const items = new Map(
     published.map((r) => {
       const item = itemView(r, site, strings, urls, withdrawn.has(r), options.preview ? previewNotice(r, now, site, strings) : undefined, options.media?.(r));
@@ -159,7 +160,7 @@ function releaseViews(published: readonly Release[], options: PlanOptions, input
       const view: PageView = releaseView(r, site, strings, urls, viewOptions);
       const versions = translations.get(r);
       if (versions === undefined) return [r, view];
-      for (const t of versions) translated.push(translationView(r, t, versions, site, urls, viewOptions));
+      for (const t of versions) translated.push(translationView(r, t, versions, site, urls, viewOptions, searchable));
       return [r, { ...view, ...originalParts(r, versions, site, urls) }];
     }),
   );

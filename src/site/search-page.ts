@@ -1,7 +1,7 @@
 /** The search page: where the search index's shards are, and the filters by department and year. */
 import type { ContentModel, Release, Translation } from "../content/model.ts";
 import type { Strings } from "../i18n/index.ts";
-import { languageChrome, languagePath, type LanguageParts } from "./translations.ts";
+import { languageChrome, languageSearchPath, type LanguageParts } from "./translations.ts";
 import { yearGroups } from "../search/shards.ts";
 import { FILES } from "./files.ts";
 import type { Urls } from "./urls.ts";
@@ -24,7 +24,7 @@ export interface SearchPage {
 }
 
 /** A language's search page: its language, direction and interface strings. */
-export type LanguageSearchPage = SearchPage & Pick<LanguageParts, "lang" | "dir" | "uiLang" | "t" | "footerLinks">;
+export type LanguageSearchPage = SearchPage & Pick<LanguageParts, "lang" | "dir" | "uiLang" | "t" | "footerLinks" | "search">;
 
 /**
  * The site's search page and, when releases are translated, one per language with translations (/en/search/):
@@ -47,8 +47,8 @@ export function searchPages(
     const own = listed.filter((r) => translations.get(r)?.some((t) => t.language === language.tag));
     if (own.length === 0) continue;
     const years = new Set(own.map((r) => String(r.year)));
-    const chrome = languageChrome(model.site, language);
-    const path = `${languagePath(language.tag)}${chrome.t!.segments.search}/`;
+    const chrome = languageChrome(model.site, language, urls, true);
+    const path = languageSearchPath(language.tag);
     pages.push({ ...searchPage(model, own, chrome.t!, urls, groups.filter((g) => g.years.some((y) => years.has(y))), path), ...chrome });
   }
   const site = searchPage(model, listed, strings, urls, groups, urls.search);

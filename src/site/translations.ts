@@ -35,6 +35,8 @@ export interface LanguageParts {
   readonly translationNote?: string;
   /** The footer's links (site.yaml footer:) in the words of the page's interface. */
   readonly footerLinks?: readonly { readonly url: string; readonly text: string }[];
+  /** The search page of the page's language, when there is one (the header's search). */
+  readonly search?: string;
   /** On a translation: its language's page (the header's first link). */
   readonly home?: string;
   /** Every version (the original first), for <link rel="alternate" hreflang> and the switcher. */
@@ -100,7 +102,7 @@ export function originalParts(original: Release, translations: readonly Translat
 export const translationStrings = (language: string): Strings => stringsFor(interfaceLanguage(language));
 
 /** What a page in `language` shows in its own words besides its content: its interface strings and the footer's links. */
-export function languageChrome(site: Site, language: OfferedLanguage): Pick<LanguageParts, "lang" | "dir" | "uiLang" | "t" | "footerLinks"> {
+export function languageChrome(site: Site, language: OfferedLanguage, urls: Urls, searchable: boolean): Chrome {
   const t = translationStrings(language.tag);
   const ui = interfaceLanguage(language.tag);
   return {
@@ -109,8 +111,18 @@ export function languageChrome(site: Site, language: OfferedLanguage): Pick<Lang
     ...(ui !== language.tag.split("-")[0] && { uiLang: ui }),
     t,
     footerLinks: site.theme.footer.map((link) => ({ url: link.url, text: t.footer[link.kind] })),
+    ...(searchable && { search: urls.href(languageSearchPath(language.tag)) }),
   };
 }
+
+type Chrome = Pick<LanguageParts, "lang" | "dir" | "uiLang" | "t" | "footerLinks" | "search">;
+
+/** The search page of a language (search-page.ts makes it when the index holds a translation in it). */
+export const languageSearchPath = (language: string): string => `${languagePath(language)}${translationStrings(language).segments.search}/`;
+
+/** The languages the search index holds translations in: those of releases listed (published, not withdrawn). */
+export const searchableLanguages = (listed: readonly Release[], translations: ReadonlyMap<Release, readonly Translation[]>): Set<string> =>
+  new Set(listed.flatMap((r) => translations.get(r)?.map((t) => t.language) ?? []));
 
 /** A translation's page view: the original's view made again with the translation's texts, at its own address. */
 export function translationView(
@@ -120,6 +132,7 @@ export function translationView(
   site: Site,
   urls: Urls,
   options: ReleaseViewOptions,
+  searchable: ReadonlySet<string>,
 ): ReleaseView & LanguageParts {
   const language = site.languages.find((l) => l.tag === translation.language)!;
   const strings = translationStrings(translation.language);
@@ -136,7 +149,7 @@ export function translationView(
   return {
     ...view,
     sharing: sharingView(view, site, strings, options.logoUrl, translation.language),
-    ...languageChrome(site, language),
+    ...languageChrome(site, language, urls, searchable.has(language.tag)),
     translationNote: language.note ?? strings.translationNote(site.language),
     home: urls.href(languagePath(translation.language)),
     versions,
@@ -148,7 +161,7 @@ export function translationView(
 export const languagePath = (language: string): string => `/${language}/`;
 
 /** What a language's listing and feed add: its language, direction and interface strings. */
-export type LanguageListing = ListingPage & Pick<LanguageParts, "lang" | "dir" | "uiLang" | "t" | "footerLinks">;
+export type LanguageListing = ListingPage & Chrome;
 
 /**
  * A listing and an Atom feed per offered language with published translations: the translations, newest first,
@@ -159,6 +172,7 @@ export function languageListings(published: readonly Release[], context: PlanCon
   const listings: LanguageListing[] = [];
   const feeds: FeedPlan[] = [];
   const viewOf = new Map(translatedViews.map((v) => [v.path, v]));
+  const searchable = searchableLanguages(published.filter((r) => !context.withdrawn.has(r)), context.translations);
   for (const language of site.languages) {
     const originals = published.filter((r) => context.translations.get(r)?.some((t) => t.language === language.tag));
     if (originals.length === 0) continue;
@@ -177,7 +191,7 @@ export function languageListings(published: readonly Release[], context: PlanCon
     const heading = strings.releasesInLanguage(language.name);
     const { feed, link } = feedOf(base, `${site.title}: ${language.name}`, originals, own);
     feeds.push({ ...feed, language: language.tag });
-    const parts = languageChrome(site, language);
+    const parts = languageChrome(site, language, urls, searchable.has(language.tag));
     listings.push(...paginate("language", base, heading, originals.filter((r) => !context.withdrawn.has(r)), own, { feed: link }).map((page) => ({ ...page, ...parts })));
   }
   return { listings, feeds };
