@@ -248,7 +248,7 @@ const cases: readonly Case[] = [
     // Translations beside their originals: fields that are the original's, a language site.yaml does not offer,
     // a second file in one language, a photo the original lacks, a translation with no original beside it.
     fixture: "invalid-translations",
-    codes: ["translation-duplicate", "translation-field", "translation-field", "translation-media-unknown", "translation-unknown-language", "translation-without-original"],
+    codes: ["translation-duplicate", "translation-field", "translation-field", "translation-media-unknown", "translation-media-unknown", "translation-unknown-language", "translation-without-original"],
     problems: [
       { code: "translation-field", file: `${R}2026-11-27-gueltig.en.md`, line: 3, field: "date", ...said("translation-field", { field: "date" }) },
       { code: "translation-field", file: `${R}2026-11-27-gueltig.en.md`, line: 4, field: "department", ...said("translation-field", { field: "department" }) },
@@ -273,6 +273,15 @@ const cases: readonly Case[] = [
         field: "media.1.file",
         message: 'The original has no photo or file "plan.pdf".',
         hint: /\("baustelle\.jpg"\); a translation only gives their alt text and caption/,
+      },
+      // A photo in the text that the original does not have.
+      {
+        code: "translation-media-unknown",
+        file: `${R}2026-11-20-bad/index.de-x-ls.md`,
+        line: 12,
+        field: "body",
+        message: 'The original has no photo or file "plan.jpg".',
+        hint: /\("baustelle\.jpg"\)/,
       },
       {
         code: "translation-without-original",

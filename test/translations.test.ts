@@ -164,6 +164,10 @@ describe("publishing follows the original", () => {
       const found = listFiles(out).filter((file) => file.includes(secret) || readFileSync(path.join(out, file)).toString("latin1").includes(secret));
       assert.deepEqual(found, [], `${secret} in the output`);
     }
+    // A photo of the original in the translation's text: shown from the original's web versions, with the translation's alt text.
+    const pool = html(out, "2026/11/20/bad/en/index.html");
+    assert.match(pool(".release-body figure img").attr("src")!, /^\/img\/.*baustelle/);
+    assert.equal(pool(".release-body figure img").attr("alt"), "A digger in front of the pool");
     const withdrawn = html(out, "2026/11/10/zurueck/en/index.html");
     assert.equal(withdrawn(".withdrawn-banner h2").text(), "Withdrawn");
     assert.ok(!readText(out, "en/index.html").includes("zurueck"), "a withdrawn translation leaves its language's listing");

@@ -241,6 +241,8 @@ export interface Translation {
   readonly media: readonly TranslatedMedia[];
   /** Markdown source of the translated text. */
   readonly body: string;
+  /** The original's photos its text shows: each address as written, and the photo's `file`. */
+  readonly bodyImages: readonly { readonly src: string; readonly file: string }[];
 }
 
 export interface TranslatedMedia {

@@ -11,7 +11,9 @@ import { problem, warning, type Location, type Problem } from "../errors/problem
 import type { Language } from "../i18n/strings.ts";
 import { typeset } from "../markdown/typography.ts";
 import { isoInstant, parseContentDate } from "./dates.ts";
+import { findBodyImages } from "../markdown/images.ts";
 import { cleanField } from "./invisible.ts";
+import { isSiteAbsolute, localImagePath } from "./media.ts";
 import { isLanguageTag } from "./languages.ts";
 import type { Release, Site, TranslatedMedia, Translation } from "./model.ts";
 import { readBody, readFrontMatter, type ReleaseContext } from "./release.ts";
@@ -149,6 +151,16 @@ function resolveOne(entry: TranslationFile, text: string, original: Release | un
   });
   const inBody = (line: number): Location => ({ file, line: split.bodyLine + line, field: "body" });
   const { body } = readBody(split, inBody, context, problems);
+  // Photos in the text are the original's: the page shows them from the original's address.
+  const bodyImages: { src: string; file: string }[] = [];
+  const photos = original?.media.flatMap((m) => (m.kind === "image" ? [m] : [])) ?? [];
+  for (const image of original ? findBodyImages(body.sameLines) : []) {
+    const file = localImagePath(image.src);
+    if (file === undefined && !isSiteAbsolute(image.src)) continue;
+    const photo = photos.find((m) => m.bodySources.includes(image.src) || m.file === file);
+    if (photo) bodyImages.push({ src: image.src, file: photo.file });
+    else problems.push(problem("translation-media-unknown", inBody(image.line), { name: image.src, known: photos.map((m) => m.file) }));
+  }
   const field = (name: "title" | "subtitle"): string | undefined => {
     const value = data[name];
     if (!value) return undefined;
@@ -177,5 +189,6 @@ function resolveOne(entry: TranslationFile, text: string, original: Release | un
     draft: valid.draft !== undefined && TRUE.has(valid.draft),
     media,
     body: body.text,
+    bodyImages,
   };
 }

@@ -60,9 +60,11 @@ function translated(original: Release, translation: Translation): Release {
     ...(translation.subtitle && { subtitle: translation.subtitle }),
     body: translation.body,
     media: original.media.map((m) => {
+      if (m.kind !== "image") return m;
       const own = translation.media.find((t) => t.file === m.file);
-      if (m.kind !== "image" || own === undefined) return m;
-      return { ...m, ...(own.alt && { alt: own.alt }), ...(own.caption && { caption: own.caption }) };
+      // Placed where the translation's text places it, by the addresses it writes.
+      const bodySources = translation.bodyImages.filter((b) => b.file === m.file).map((b) => b.src);
+      return { ...m, bodySources, ...(own?.alt && { alt: own.alt }), ...(own?.caption && { caption: own.caption }) };
     }),
   };
 }
