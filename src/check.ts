@@ -57,7 +57,7 @@ const ADDRESSES_STORE = "addresses.json";
  */
 async function addressProblems(model: ContentModel, cache: MediaCache): Promise<readonly Problem[]> {
   const everything = publishedReleases(model, { now: Number.POSITIVE_INFINITY, drafts: true });
-  const key = sha256(JSON.stringify([codeFingerprint(), model.site, [...model.departments], [...model.contacts], everything.map(({ body: _body, media: _media, ...rest }) => rest)]));
+  const key = sha256(JSON.stringify([codeFingerprint(), model.site, [...model.departments], [...model.contacts], everything.map(({ body: _body, media: _media, ...rest }) => rest), ...(model.translations ? [model.translations.map((t) => [t.file, t.original, t.language, t.draft])] : [])]));
   const known = (await cache.readStore(ADDRESSES_STORE)) as { key?: unknown } | undefined;
   if (known?.key === key) return [];
   const found = planSite(model, everything, { ...planDefaults, releaseViews: false }).problems;

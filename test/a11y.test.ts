@@ -35,6 +35,12 @@ const EXAMPLE_PAGES = [
   "/2021/04/22/neues-feuerwehrhaus-nord/",
   "/2026/11/19/ring-radweg-bilanz/",
   "/2026/10/08/lichterfest-hafen/",
+  // Translations: right to left with the English interface, Leichte Sprache, English; a language's listing.
+  "/2026/02/18/hallenbad-baubeginn/ar/",
+  "/2026/02/18/hallenbad-baubeginn/de-x-ls/",
+  "/2026/11/19/ring-radweg-bilanz/en/",
+  "/ar/",
+  "/en/search/?q=pool",
   "/kontakte/",
   "/suche/?q=Baustellen",
   "/404.html",
@@ -206,7 +212,8 @@ async function focused(page: Page) {
       inMain: element.closest("main") !== null,
       isMain: element.tagName === "MAIN",
       size: rect.width > 0 && rect.height > 0,
-      inViewport: rect.top >= 0 && rect.left >= 0 && rect.bottom <= innerHeight && rect.right <= innerWidth,
+      // Chromium scrolls a focused element just into view, which may leave a fraction of a pixel below the edge.
+      inViewport: rect.top >= 0 && rect.left >= 0 && rect.bottom <= innerHeight + 0.5 && rect.right <= innerWidth,
       onTop: center !== null && (center === element || element.contains(center)),
       outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
       // An outline that is drawn (a transparent one only shows in forced colours), or a shadow.
@@ -329,6 +336,26 @@ test("the search finds a release by another form of a word in its text, and filt
     // A withdrawn release is not in the index: its own words find nothing.
     await page.goto(`${example.base}/suche/?q=Laternenumzug`);
     await page.locator("[data-search-status]").filter({ hasText: /Keine Treffer/ }).waitFor({ timeout: 15000 });
+  });
+});
+
+test("each language searches its own index with its own stemming: the English and Arabic pages find their translation, the German one only originals", async () => {
+  await withPage({}, async (page) => {
+    const { refused } = refusals(page);
+    // The English translation says "a 25-metre pool"; English stemming finds it for "pools".
+    await page.goto(`${example.base}/en/search/?q=pools`);
+    const english = page.locator("[data-search-results] a", { hasText: "Diggers roll for the new Osterfeld indoor pool" });
+    await english.first().waitFor({ timeout: 15000 });
+    assert.equal(await english.first().getAttribute("href"), "/2026/02/18/hallenbad-baubeginn/en/");
+    await page.goto(`${example.base}/ar/search/?q=${encodeURIComponent("المسبح")}`);
+    await page.locator('[data-search-results] a[href="/2026/02/18/hallenbad-baubeginn/ar/"]').first().waitFor({ timeout: 15000 });
+    await page.goto(`${example.base}/suche/?q=Hallenbad`);
+    const results = page.locator("[data-search-results] a");
+    await results.first().waitFor({ timeout: 15000 });
+    const hrefs: string[] = await results.evaluateAll((links: any[]) => links.map((a) => a.getAttribute("href")));
+    assert.ok(hrefs.includes("/2026/02/18/hallenbad-baubeginn/"), hrefs.join(", "));
+    assert.deepEqual(hrefs.filter((href) => /\/(en|ar|de-x-ls)\/$/.test(href)), []);
+    assert.deepEqual(refused, []);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Same bytes, always: sequences of edits (add, edit, rename, move, delete a release; add,
- * remove and replace a photo; withdraw; move the clock past an embargo and back; rename a
+ * remove and replace a photo; add, edit and delete a translation; withdraw; move the clock past an embargo and back; rename a
  * department; change site.yaml; override a template; a broken save; the output or cache
  * folder changed by hand or by CI) applied one after another to one content folder, built
  * into one output folder with one cache, give after every step exactly the files and bytes
@@ -28,8 +28,11 @@ const TOUR: readonly Edit[] = [
   { kind: "add-photo", pick: 5, inline: false, picture: 1 }, // to it
   { kind: "clock", step: 1 }, // past its embargo
   { kind: "edit", pick: 4, what: 0 }, // the title of the Radwege
+  { kind: "translate", pick: 4, language: 0, what: 0 }, // the Radwege in Turkish: its .tr.md goes with it next
   { kind: "rename", pick: 4, name: 1 }, // the Radwege file to „Sperrung Brücke“
+  { kind: "translate", pick: 2, language: 1, what: 0 }, // the Hallenbad in Arabic: index.ar.md, then beside its file
   { kind: "move", pick: 2, folder: 3 }, // the Hallenbad's folder made a file, its photo and PDF beside it
+  { kind: "translate", pick: 2, language: 1, what: 1 }, // the Arabic title edited
   { kind: "replace-photo", pick: 2, keepTime: false }, // the Hallenbad's photo
   { kind: "remove-photo", pick: 5 }, // the Baumpflanzung's
   { kind: "withdraw", pick: 1, later: false }, // Silvester
@@ -39,6 +42,7 @@ const TOUR: readonly Edit[] = [
   { kind: "broken", pick: 2, what: 1 }, // the Hallenbad's photo cut short
   { kind: "outside", pick: 0, what: 2 }, // the output restored from a CI cache
   { kind: "delete", pick: 0 }, // Tag der offenen Tür
+  { kind: "translate", pick: 1, language: 1, what: 2 }, // the Hallenbad's Arabic translation deleted
   { kind: "clock", step: 2 }, // a year on: older releases share their department's card
   { kind: "clock", step: 3 }, // back to a minute before the Weihnachtsmarkt's embargo ended: a build without --now after one that looked ahead
 ];

@@ -245,6 +245,54 @@ const cases: readonly Case[] = [
     ],
   },
   {
+    // Translations beside their originals: fields that are the original's, a language site.yaml does not offer,
+    // a second file in one language, a photo the original lacks, a translation with no original beside it.
+    fixture: "invalid-translations",
+    codes: ["translation-duplicate", "translation-field", "translation-field", "translation-media-unknown", "translation-media-unknown", "translation-unknown-language", "translation-without-original"],
+    problems: [
+      { code: "translation-field", file: `${R}2026-11-27-gueltig.en.md`, line: 3, field: "date", ...said("translation-field", { field: "date" }) },
+      { code: "translation-field", file: `${R}2026-11-27-gueltig.en.md`, line: 4, field: "department", ...said("translation-field", { field: "department" }) },
+      {
+        code: "translation-duplicate",
+        file: `${R}2026-11-27-gueltig.en.md`,
+        line: null,
+        message: `The release has a second translation into "en": ${R}2026-11-27-gueltig.EN.md.`,
+        hint: "Keep one of the two files and delete the other.",
+      },
+      {
+        code: "translation-unknown-language",
+        file: `${R}2026-11-27-gueltig.tr.md`,
+        line: null,
+        message: 'This translation is in "tr", a language site.yaml does not offer translations in.',
+        hint: `Use one of the languages of site.yaml's languages: ("en", "de-x-ls") in the file name, or add "tr" there with its name.`,
+      },
+      {
+        code: "translation-media-unknown",
+        file: `${R}2026-11-20-bad/index.de-x-ls.md`,
+        line: 6,
+        field: "media.1.file",
+        message: 'The original has no photo or file "plan.pdf".',
+        hint: /\("baustelle\.jpg"\); a translation only gives their alt text and caption/,
+      },
+      // A photo in the text that the original does not have.
+      {
+        code: "translation-media-unknown",
+        file: `${R}2026-11-20-bad/index.de-x-ls.md`,
+        line: 12,
+        field: "body",
+        message: 'The original has no photo or file "plan.jpg".',
+        hint: /\("baustelle\.jpg"\)/,
+      },
+      {
+        code: "translation-without-original",
+        file: `${R}2026-11-26-fehlt.en.md`,
+        line: null,
+        message: 'This file is a translation (language "en"), but there is no original "2026-11-26-fehlt.md" beside it.',
+        hint: /2026-11-26-fehlt\.md → its translation/,
+      },
+    ],
+  },
+  {
     fixture: "invalid-no-site",
     codes: ["missing-file"],
     problems: [{ code: "missing-file", file: "site.yaml", line: null, field: null, ...said("missing-file", { file: "site.yaml" }) }],

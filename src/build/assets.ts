@@ -3,6 +3,7 @@
  * colours), the search script, the logo and the icon, each named by its
  * content; and the layouts folder with the content's own templates.
  */
+import { languagesCss } from "../theme/languages.ts";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Site } from "../content/model.ts";
@@ -29,7 +30,7 @@ export interface SiteAssets {
 export async function siteAssets(themeFiles: ThemeFiles | undefined, site: Site, cacheDir: string, layoutsDir: string): Promise<SiteAssets> {
   const theme: ThemeFiles = themeFiles ?? { templates: new Map() };
   const layouts = layoutsWith(theme.templates, cacheDir, layoutsDir);
-  const css = Buffer.concat([await readFile(path.join(layouts, FILES.stylesheet)), Buffer.from(themeCss(site.theme))]);
+  const css = Buffer.concat([await readFile(path.join(layouts, FILES.stylesheet)), Buffer.from(themeCss(site.theme) + languagesCss(site))]);
   const stylesheet = stylesheetFile(sha256(css));
   const logo = theme.logo && { path: logoFile(theme.logo), content: theme.logo.bytes };
   const icon = await favicon(site.theme.color, theme.logo && logo && { file: theme.logo, path: logo.path });

@@ -59,7 +59,7 @@ export function resolveLanguages(
       continue;
     }
     if (tag === siteLanguage) languageName = entry.name;
-    else languages.push({ tag, name: entry.name, direction, ...(line !== undefined && { line }) });
+    else languages.push({ tag, name: entry.name, direction, ...(entry.note && { note: entry.note }), ...(line !== undefined && { line }) });
   }
   return { languages, ...(languageName !== undefined && { languageName }) };
 }

@@ -33,6 +33,8 @@ export interface OfferedLanguage {
   readonly tag: string;
   readonly name: string;
   readonly direction: "ltr" | "rtl";
+  /** Shown on each translation in it: whose text is authoritative (default: the interface's sentence). */
+  readonly note?: string;
   /** The line of site.yaml that names it. */
   readonly line?: number;
 }
@@ -218,10 +220,43 @@ export interface Release {
   readonly notifyCorrection?: boolean;
 }
 
+/**
+ * A release in another language: a file beside the original (index.en.md beside index.md). Only its
+ * texts are its own; date, departments, contacts, photos, tags, embargo and withdrawal are the original's.
+ */
+export interface Translation {
+  /** Path relative to the content folder, with forward slashes. */
+  readonly file: string;
+  /** The original's file (Release.file). */
+  readonly original: string;
+  /** The language: a tag of site.yaml's `languages:`, in lower case. */
+  readonly language: string;
+  readonly title: string;
+  readonly subtitle?: string;
+  /** When the translation was last brought in line with the original, milliseconds since the epoch. */
+  readonly translated?: number;
+  /** Keeps just this translation unpublished. */
+  readonly draft: boolean;
+  /** Alt texts and captions of the original's photos, by their `file` as the original writes it. */
+  readonly media: readonly TranslatedMedia[];
+  /** Markdown source of the translated text. */
+  readonly body: string;
+  /** The original's photos its text shows: each address as written, and the photo's `file`. */
+  readonly bodyImages: readonly { readonly src: string; readonly file: string }[];
+}
+
+export interface TranslatedMedia {
+  readonly file: string;
+  readonly alt?: string;
+  readonly caption?: string;
+}
+
 export interface ContentModel {
   readonly site: Site;
   readonly departments: ReadonlyMap<string, Department>;
   readonly contacts: ReadonlyMap<string, Contact>;
   /** Every valid release, published or not. */
   readonly releases: readonly Release[];
+  /** Every valid translation of a valid release, published or not (none: the site has no translation files). */
+  readonly translations?: readonly Translation[];
 }

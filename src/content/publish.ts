@@ -3,7 +3,7 @@
  * not after the build's "now". Everything after this point sees only what this
  * returns; unpublished releases never reach a later stage.
  */
-import type { ContentModel, Release } from "./model.ts";
+import type { ContentModel, Release, Translation } from "./model.ts";
 import { inCodeUnitOrder } from "../compare.ts";
 
 export interface PublishOptions {
@@ -55,3 +55,22 @@ export const withdrawalsWaiting = (model: ContentModel, now: number): Release[] 
 /** Drafts, whatever their date, in file order. */
 export const drafts = (model: ContentModel): Release[] =>
   model.releases.filter((r) => r.draft).sort((a, b) => inCodeUnitOrder(a.file, b.file));
+
+/**
+ * The translations of the published releases, each original's in the order site.yaml lists the languages:
+ * a translation is public exactly when its original is (draft, embargo; a withdrawal withdraws it too), and its
+ * own `draft: true` keeps just it back. Originals without a public translation are not in the map.
+ */
+export function publishedTranslations(model: ContentModel, published: readonly Release[], options: PublishOptions): Map<Release, Translation[]> {
+  const out = new Map<Release, Translation[]>();
+  if (!model.translations?.length) return out;
+  const byFile = new Map(published.map((r) => [r.file, r]));
+  const order = new Map(model.site.languages.map((l, i) => [l.tag, i]));
+  for (const translation of model.translations) {
+    const original = byFile.get(translation.original);
+    if (original === undefined || (translation.draft && !options.drafts && options.preview !== true)) continue;
+    out.set(original, [...(out.get(original) ?? []), translation]);
+  }
+  for (const list of out.values()) list.sort((a, b) => order.get(a.language)! - order.get(b.language)!);
+  return out;
+}

@@ -17,7 +17,7 @@ import { splitRelease, type SplitRelease } from "./frontmatter.ts";
 import { normalizeAlias } from "./alias.ts";
 import { releaseSlug, releaseUrl } from "./slug.ts";
 import { closest, closestContacts } from "./suggest.ts";
-import { isMapping, type ParsedYaml } from "./yaml.ts";
+import { isMapping, type ParsedYaml, type YamlMapping } from "./yaml.ts";
 import type { Language } from "../i18n/strings.ts";
 import { typeset } from "../markdown/typography.ts";
 
@@ -63,22 +63,9 @@ const TRUE = new Set(["true", "yes", "ja"]);
 /** The resolved release, or undefined when it has problems (pushed to `problems`). */
 export function resolveRelease(input: ReleaseFile, context: ReleaseContext, problems: Problem[]): Release | undefined {
   const { file } = input;
-  // A text is measured before anything reads it: a file of 30 MB is refused, not parsed.
-  const fileBytes = input.text.length > context.limits.releaseFile / 4 ? Buffer.byteLength(input.text) : 0;
-  if (fileBytes > context.limits.releaseFile) {
-    problems.push(problem("release-too-large", { file }, { size: formatSize(fileBytes), limit: formatSize(context.limits.releaseFile) }));
-    return undefined;
-  }
-  const split = (context.split ?? splitRelease)(input.text, file, context.language);
-  problems.push(...split.problems);
-  const parsed = split.data;
-  // Front matter that could be read (a control character in one value, say) is still checked for the rest.
-  if (!parsed || (parsed.value === undefined && split.problems.length > 0)) return undefined;
-  const fields = parsed.value;
-  if (!isMapping(fields)) {
-    problems.push(problem("not-a-mapping", { file, line: 2 }, { what: "The front matter" }));
-    return undefined;
-  }
+  const front = readFrontMatter(input.text, file, context, context.language, problems);
+  if (front === undefined) return undefined;
+  const { split, parsed, fields } = front;
   // "title: Wir sind #1 in NRW" keeps "Wir sind": said, with the line in quotes as the fix.
   for (const cut of cutValues(input.text, parsed.endLine ?? 0)) {
     context.warnings.push(
@@ -127,14 +114,7 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   const mediaEntries = data.media ?? validEntries(mediaSchema, fields.media);
   const media = resolveMedia(mediaEntries, input, at, context.fs, problems);
   const inBody = (line: number): Location => ({ file, line: split.bodyLine + line, field: "body" });
-  // A text over the limit is reported and not read further; the front matter is still checked.
-  const bodyBytes = split.body.length > context.limits.body / 4 ? Buffer.byteLength(split.body) : 0;
-  if (bodyBytes > context.limits.body) problems.push(problem("body-too-large", inBody(0), { size: formatSize(bodyBytes), limit: formatSize(context.limits.body) }));
-  const bodyText = bodyBytes > context.limits.body ? "" : split.body;
-  const deep = tooDeepFrom(bodyText);
-  if (deep !== undefined) problems.push(problem("body-too-deep", inBody(deep), { limit: NESTING_LIMIT }));
-  // Invisible characters pasted along are reported and left out; `sameLines` keeps the file's line numbers.
-  const body = cleanBody(bodyText, (line, column) => ({ ...inBody(line), column }), context.warnings);
+  const { bodyText, body } = readBody(split, inBody, context, problems);
   resolveBodyImages(findBodyImages(body.sameLines), media, input, inBody, context.fs, problems, context.warnings);
   context.warnings.push(...unclearListWarnings(body.sameLines, inBody));
   // A link whose address the page will not keep (javascript:, one hidden behind invisible characters) is said, not dropped in
@@ -188,6 +168,49 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
     body: body.text,
     ...(notifyCorrection && { notifyCorrection }),
   };
+}
+
+/**
+ * A release file's (or a translation's) front matter, read: undefined (and problems) when the file is over the
+ * limit or its front matter cannot be read as a mapping. `typography`: the language of its quotation marks in hints.
+ */
+export function readFrontMatter(
+  text: string,
+  file: string,
+  context: ReleaseContext,
+  typography: Language,
+  problems: Problem[],
+): { split: SplitRelease; parsed: ParsedYaml; fields: YamlMapping } | undefined {
+  // A text is measured before anything reads it: a file of 30 MB is refused, not parsed.
+  const fileBytes = text.length > context.limits.releaseFile / 4 ? Buffer.byteLength(text) : 0;
+  if (fileBytes > context.limits.releaseFile) {
+    problems.push(problem("release-too-large", { file }, { size: formatSize(fileBytes), limit: formatSize(context.limits.releaseFile) }));
+    return undefined;
+  }
+  const split = (context.split ?? splitRelease)(text, file, typography);
+  problems.push(...split.problems);
+  const parsed = split.data;
+  // Front matter that could be read (a control character in one value, say) is still checked for the rest.
+  if (!parsed || (parsed.value === undefined && split.problems.length > 0)) return undefined;
+  const fields = parsed.value;
+  if (!isMapping(fields)) {
+    problems.push(problem("not-a-mapping", { file, line: 2 }, { what: "The front matter" }));
+    return undefined;
+  }
+  return { split, parsed, fields };
+}
+
+/** A release's (or translation's) text, measured, checked for depth, and freed of invisible characters (warned). */
+export function readBody(split: SplitRelease, inBody: (line: number) => Location, context: ReleaseContext, problems: Problem[]): { bodyText: string; body: ReturnType<typeof cleanBody> } {
+  // A text over the limit is reported and not read further; the front matter is still checked.
+  const bodyBytes = split.body.length > context.limits.body / 4 ? Buffer.byteLength(split.body) : 0;
+  if (bodyBytes > context.limits.body) problems.push(problem("body-too-large", inBody(0), { size: formatSize(bodyBytes), limit: formatSize(context.limits.body) }));
+  const bodyText = bodyBytes > context.limits.body ? "" : split.body;
+  const deep = tooDeepFrom(bodyText);
+  if (deep !== undefined) problems.push(problem("body-too-deep", inBody(deep), { limit: NESTING_LIMIT }));
+  // Invisible characters pasted along are reported and left out; `sameLines` keeps the file's line numbers.
+  const body = cleanBody(bodyText, (line, column) => ({ ...inBody(line), column }), context.warnings);
+  return { bodyText, body };
 }
 
 /** An old address for the release at `where.file`: false (and a problem) when another release has it. */

@@ -44,7 +44,7 @@ export const siteSchema = z.strictObject({
     )
     .min(1)
     .optional(),
-  languages: z.record(z.string(), z.strictObject({ name: text, direction: optionalText })).optional(),
+  languages: z.record(z.string(), z.strictObject({ name: text, direction: optionalText, note: optionalText })).optional(),
 });
 
 export const departmentSchema = z.strictObject({
@@ -158,7 +158,7 @@ const FORMS: Record<string, string> = {
   search_fallback: 'the name of a search engine (duckduckgo, google), or a group of name:, url:, query: and site:',
   distribution: 'a list of entries, each starting with "- name: …" and with address: indented below it',
   "distribution[]": 'an entry like "- name: Presseverteiler" with address: indented below it',
-  languages: 'a group of indented lines, one per language, like "en: { name: English }" or "ar: { name: العربية, direction: rtl }"',
+  languages: 'a group of indented lines, one per language, like "en: { name: English }" or "ar: { name: العربية, direction: rtl }", with an optional note: shown on each translation',
 };
 const EXPECTED: Record<string, string> = {
   string: "text on one line",

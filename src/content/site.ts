@@ -19,6 +19,7 @@ import { closestContacts } from "./suggest.ts";
 import { resolveTheme } from "./theme.ts";
 import { listDepartmentsCheck, resolveDistribution } from "./distribution.ts";
 import { resolveLanguages } from "./languages.ts";
+import { partFiles, resolveTranslations } from "./translation.ts";
 import { mayHaveSpoofing, spoofingCharacters } from "./invisible.ts";
 import { parseSize } from "./sizes.ts";
 import { isMapping, parseYaml, type ParsedYaml } from "./yaml.ts";
@@ -315,7 +316,9 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem,
     ...(split && { split }),
   };
   const releaseFolders = new Set(raw.releaseFiles.map((file) => path.dirname(path.join(raw.root, file))));
-  for (const file of raw.releaseFiles) {
+  // index.en.md beside index.md is a translation, never a release of its own.
+  const parted = partFiles(raw.releaseFiles, new Set(site?.languages.map((l) => l.tag)));
+  for (const file of parted.releases) {
     const text = raw.texts.get(file);
     if (text === undefined) continue;
     const input = { file, text, absolutePath: path.join(raw.root, file), root: raw.root, releaseFolders };
@@ -329,9 +332,10 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem,
     if (release) releases.push(release);
     if (release && cache && problems.length === before.problems) cache.keep(input, context, release, context.warnings.slice(before.warnings));
   }
+  const translations = resolveTranslations(parted.translations, raw.texts, releases, site, context, problems);
   dropConsequences(problems);
   if (!site) return { problems, media: context.media, warnings: context.warnings };
-  const model: ContentModel = { site, departments, contacts, releases };
+  const model: ContentModel = { site, departments, contacts, releases, ...(parted.translations.length > 0 && { translations }) };
   return { ...(problems.length === 0 && { model }), partial: model, problems, media: context.media, warnings: context.warnings };
 }
 

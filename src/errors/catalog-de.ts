@@ -264,6 +264,37 @@ export const catalogDe: Translated<typeof catalog> = {
     hint: () =>
       "Verwenden Sie Kleinbuchstaben a–z und Ziffern, Wörter durch einzelne Bindestriche verbunden, z. B. tiefbauamt oder presse-amt.",
   },
+  "translation-without-original": {
+    title: "Übersetzung ohne Original",
+    message: (p) => `Diese Datei ist eine Übersetzung (Sprache „${p.language}“), aber neben ihr liegt kein Original „${p.original}“.`,
+    hint: (p) => `Eine Übersetzung liegt neben der Meldung, die sie übersetzt, und heißt wie sie, mit der Sprache vor .md: ${p.original} → ihre Übersetzung. Benennen Sie die Datei um, oder legen Sie sie neben ihr Original.`,
+  },
+  "translation-unknown-language": {
+    title: "Sprache nicht angeboten",
+    message: (p) => `Diese Übersetzung ist in „${p.language}“, einer Sprache, die site.yaml nicht für Übersetzungen anbietet.`,
+    hint: (p) =>
+      p.known.length > 0
+        ? `Verwenden Sie im Dateinamen eine der Sprachen aus languages: in site.yaml (${quoteList(p.known)}), oder ergänzen Sie „${p.language}“ dort mit ihrem Namen.`
+        : `Ergänzen Sie in site.yaml languages: mit „${p.language}“ und ihrem Namen in ihr selbst, z. B. languages: { ${p.language}: { name: … } }.`,
+  },
+  "translation-field": {
+    title: "Feld, das eine Übersetzung nicht setzen darf",
+    message: (p) => `Eine Übersetzung darf „${p.field}“ nicht setzen: Es kommt aus dem Original.`,
+    hint: () => "Löschen Sie die Zeile. Eine Übersetzung setzt nur title, subtitle, translated, draft und media (alt und caption der Fotos des Originals) und ihren Text.",
+  },
+  "translation-media-unknown": {
+    title: "Foto oder Datei, die das Original nicht hat",
+    message: (p) => `Das Original hat kein Foto und keine Datei „${p.name}“.`,
+    hint: (p) =>
+      p.known.length > 0
+        ? `Nennen Sie eine der Mediendateien des Originals (${quoteList(p.known)}); eine Übersetzung gibt nur deren Alternativtext und Bildunterschrift.`
+        : "Das Original nennt keine Medien; löschen Sie den Eintrag.",
+  },
+  "translation-duplicate": {
+    title: "Zwei Übersetzungen in dieselbe Sprache",
+    message: (p) => `Die Meldung hat eine zweite Übersetzung in „${p.language}“: ${p.other}.`,
+    hint: () => "Behalten Sie eine der beiden Dateien und löschen Sie die andere.",
+  },
   "unknown-department": {
     title: "Unbekanntes Amt",
     message: (p) => `Das Amt „${p.id}“ ist in departments.yaml nicht angelegt.`,
@@ -417,6 +448,13 @@ export const catalogDe: Translated<typeof catalog> = {
 };
 
 export const warningsDe: Translated<typeof warnings> = {
+  "translation-outdated": {
+    title: "Das Original wurde nach dieser Übersetzung geändert",
+    message: (p) =>
+      `Das Original wurde nach dieser Übersetzung geändert: Es wurde am ${germanTime(p.updated)} aktualisiert, ` +
+      (p.translated === undefined ? "und die Übersetzung hat kein Datum translated:." : `die Übersetzung wurde zuletzt am ${germanTime(p.translated)} angeglichen.`),
+    hint: () => "Gleichen Sie die Übersetzung an das Original an und setzen Sie dann translated: auf Datum und Uhrzeit dieser Arbeit (translated: 2026-11-28 10:00).",
+  },
   "image-alt-missing-inline": {
     title: "Bild im Text ohne Alternativtext",
     message: (p) => `Das Bild „${p.src}“ im Text hat keinen Alternativtext; die Seite zeigt es mit alt="".`,

@@ -261,6 +261,37 @@ export const catalog = {
     message: (p) => `The ${p.what} id "${p.id}" contains characters that cannot be used.`,
     hint: () => "Use lowercase letters a–z and digits, words joined by single hyphens, e.g. tiefbauamt or presse-amt.",
   }),
+  "translation-without-original": entry<{ language: string; original: string }>({
+    title: "Translation without an original",
+    message: (p) => `This file is a translation (language "${p.language}"), but there is no original "${p.original}" beside it.`,
+    hint: (p) => `A translation lies beside the release it translates and is named like it, with the language before .md: ${p.original} → its translation. Rename the file, or put it beside its original.`,
+  }),
+  "translation-unknown-language": entry<{ language: string; known: string[] }>({
+    title: "Language not offered",
+    message: (p) => `This translation is in "${p.language}", a language site.yaml does not offer translations in.`,
+    hint: (p) =>
+      p.known.length > 0
+        ? `Use one of the languages of site.yaml's languages: (${quoteList(p.known)}) in the file name, or add "${p.language}" there with its name.`
+        : `Add languages: to site.yaml with "${p.language}" and its name in itself, e.g. languages: { ${p.language}: { name: … } }.`,
+  }),
+  "translation-field": entry<{ field: string }>({
+    title: "Field a translation may not set",
+    message: (p) => `A translation may not set "${p.field}": it comes from the original.`,
+    hint: () => "Remove the line. A translation sets only title, subtitle, translated, draft and media (alt and caption of the original's photos), and its text.",
+  }),
+  "translation-media-unknown": entry<{ name: string; known: string[] }>({
+    title: "Photo or file the original does not have",
+    message: (p) => `The original has no photo or file "${p.name}".`,
+    hint: (p) =>
+      p.known.length > 0
+        ? `Name one of the original's media files (${quoteList(p.known)}); a translation only gives their alt text and caption.`
+        : "The original lists no media; remove the entry.",
+  }),
+  "translation-duplicate": entry<{ language: string; other: string }>({
+    title: "Two translations into the same language",
+    message: (p) => `The release has a second translation into "${p.language}": ${p.other}.`,
+    hint: () => "Keep one of the two files and delete the other.",
+  }),
   "unknown-department": entry<{ id: string; suggestions: string[]; known: string[] }>({
     title: "Unknown department",
     message: (p) => `The department "${p.id}" is not defined in departments.yaml.`,
@@ -419,6 +450,13 @@ export const catalog = {
  * thousands of them. Shown by `check` and `build`, with location and hint.
  */
 export const warnings = {
+  "translation-outdated": entry<{ updated: string; translated?: string }>({
+    title: "The original changed after this translation",
+    message: (p) =>
+      `The original changed after this translation: it was updated at ${p.updated}, ` +
+      (p.translated === undefined ? "and the translation has no translated: date." : `the translation was last brought in line at ${p.translated}.`),
+    hint: () => "Bring the translation in line with the original, then set translated: to the date and time of that work (translated: 2026-11-28 10:00).",
+  }),
   "image-alt-missing-inline": entry<{ src: string; html: boolean }>({
     title: "Image in the text without alternative text",
     message: (p) => `The image "${p.src}" in the text has no alternative text; the page shows it with alt="".`,

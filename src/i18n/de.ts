@@ -93,4 +93,9 @@ export const de: Strings = {
   subscribe: "Als Feed abonnieren (Atom)",
   fileSize: (bytes) =>
     bytes < 1024 * 1024 ? `${number.format(bytes / 1024)} KB` : `${number.format(bytes / 1024 / 1024)} MB`,
+  languageName: "Deutsch",
+  languages: "Sprachen",
+  translationNote: (original) => `Dies ist eine Übersetzung. Maßgeblich ist der ${original === "de" ? "deutsche" : "englische"} Text.`,
+  alsoIn: "Auch auf",
+  releasesInLanguage: (name) => `Pressemitteilungen: ${name}`,
 };

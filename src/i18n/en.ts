@@ -93,4 +93,9 @@ export const en: Strings = {
   subscribe: "Subscribe to the feed (Atom)",
   fileSize: (bytes) =>
     bytes < 1024 * 1024 ? `${number.format(bytes / 1024)} KB` : `${number.format(bytes / 1024 / 1024)} MB`,
+  languageName: "English",
+  languages: "Languages",
+  translationNote: (original) => `This is a translation. The ${original === "de" ? "German" : "English"} text is authoritative.`,
+  alsoIn: "Also in",
+  releasesInLanguage: (name) => `Press releases in ${name}`,
 };

@@ -110,6 +110,15 @@ export interface Strings {
   readonly years: string;
   readonly subscribe: string;
   readonly fileSize: (bytes: number) => string;
+  /** The name of this language in itself, for the language switcher. */
+  readonly languageName: string;
+  /** The language switcher's label, for screen readers. */
+  readonly languages: string;
+  /** A translation's note: the text in the site's language (named in this one) is authoritative. */
+  readonly translationNote: (original: Language) => string;
+  /** The marks of a listed release that has translations, and the heading of a language's page. */
+  readonly alsoIn: string;
+  readonly releasesInLanguage: (name: string) => string;
 }
 
 export const LANGUAGES = ["de", "en"] as const;

@@ -3,6 +3,7 @@ import type { FeedPlan } from "../site/feeds-plan.ts";
 import type { SitePlan } from "../site/plan.ts";
 import type { ReleaseView } from "../site/views.ts";
 import { FILES } from "../site/files.ts";
+import { translationStrings } from "../site/translations.ts";
 import { atomFeed, type AtomEntry } from "./atom.ts";
 import { absoluteLinks } from "./feed-html.ts";
 import { jsonFeed } from "./json-feed.ts";
@@ -69,8 +70,8 @@ export function feedFile(plan: SitePlan, feed: FeedPlan): string {
     alternate: feed.alternate,
     title: feed.title,
     author: plan.site.title,
-    language: plan.site.language,
-    entries: feed.entries.map((r) => entryOf(r, plan.strings)),
+    language: feed.language ?? plan.site.language,
+    entries: feed.entries.map((r) => entryOf(r, feed.language === undefined ? plan.strings : translationStrings(feed.language))),
     fallbackUpdated: EPOCH,
   });
 }
@@ -81,7 +82,7 @@ export function sitemapFile(plan: SitePlan): string {
     ...plan.listings.map((p) => ({ url: absolute(p.path) })),
     ...plan.indexes.map((p) => ({ url: absolute(p.path) })),
     ...plan.extras.map((p) => ({ url: absolute(p.path) })),
-    ...plan.releases.map((r) => ({ url: r.canonical, lastmod: lastChange(r) })),
+    ...plan.releases.map((r) => ({ url: r.canonical, lastmod: lastChange(r), ...(r.alternates && { alternates: r.alternates }) })),
   ]);
 }
 

@@ -25,6 +25,8 @@ export interface SearchRecord {
   readonly year: string;
   /** Plain text of subtitle and body. */
   readonly text: string;
+  /** A translation's language tag (its own index, with its stemming); default: the index's language. */
+  readonly language?: string;
 }
 
 export interface SearchIndexOptions {
@@ -104,7 +106,7 @@ function customRecord(record: SearchRecord, options: SearchIndexOptions): pagefi
   return {
     url: record.url,
     content: record.text,
-    language: options.language,
+    language: record.language ?? options.language,
     meta: { title: record.title, date: record.date, department: record.departments.join(", ") },
     filters: { [SEARCH_FIELDS.department]: [...record.departments], [SEARCH_FIELDS.year]: [record.year] },
     sort: { [SEARCH_FIELDS.sortDate]: record.sortDate },

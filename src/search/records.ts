@@ -22,8 +22,9 @@ export const searchRecords = (plan: SitePlan): SearchRecord[] =>
     text: [
       release.subtitle ? asSentence(release.subtitle) : "",
       plainText(release.bodyHtml),
-      release.tags.length > 0 ? `${plan.strings.tags}: ${release.tags.join(", ")}.` : "",
+      release.tags.length > 0 ? `${(release.t ?? plan.strings).tags}: ${release.tags.join(", ")}.` : "",
     ]
       .filter(Boolean)
       .join("\n"),
+    ...(release.lang && { language: release.lang }),
   }));

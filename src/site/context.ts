@@ -3,7 +3,7 @@
  * addresses, and the views of the published releases. Made once by
  * planSite (plan.ts); the parts only read it.
  */
-import type { Release, Site } from "../content/model.ts";
+import type { Release, Site, Translation } from "../content/model.ts";
 import type { Strings } from "../i18n/index.ts";
 import type { Urls } from "./urls.ts";
 import type { ItemView, ReleaseView } from "./views.ts";
@@ -18,6 +18,8 @@ export interface PlanContext {
   readonly views: ReadonlyMap<Release, ReleaseView>;
   /** The published releases whose withdrawal has taken effect. */
   readonly withdrawn: ReadonlySet<Release>;
+  /** The published translations of each published release that has any, in site.yaml's order of languages. */
+  readonly translations: ReadonlyMap<Release, readonly Translation[]>;
   /** Releases per listing page. */
   readonly pageSize: number;
   /** Entries per Atom feed, newest first. */

@@ -11,6 +11,8 @@ export interface FeedPlan {
   readonly alternate: string;
   readonly title: string;
   readonly entries: readonly ReleaseView[];
+  /** The feed of a language's translations: its tag (default: the site's language). */
+  readonly language?: string;
 }
 
 /** The feed next to the listing at `base`: its newest releases (withdrawn ones too, marked by the feed). */

@@ -9,7 +9,7 @@ import type { PlanContext } from "./context.ts";
 import { feedOf, type FeedPlan } from "./feeds-plan.ts";
 import type { ItemView, LinkView } from "./views.ts";
 
-export type ListingKind = "home" | "department" | "year" | "month" | "day" | "tag";
+export type ListingKind = "home" | "department" | "year" | "month" | "day" | "tag" | "language";
 
 export interface PageLink {
   readonly url: string;

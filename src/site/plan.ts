@@ -5,8 +5,8 @@
  * (listings, archive, tags, feeds, contacts, search, redirects); this one
  * makes the views they share and puts the plan together.
  */
-import type { Contact, ContentModel, Release, Site } from "../content/model.ts";
-import { isWithdrawn } from "../content/publish.ts";
+import type { Contact, ContentModel, Release, Site, Translation } from "../content/model.ts";
+import { isWithdrawn, publishedTranslations } from "../content/publish.ts";
 import type { Problem } from "../errors/problem.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
 import { archiveListings } from "./archive.ts";
@@ -15,12 +15,13 @@ import type { PlanContext } from "./context.ts";
 import type { FeedPlan } from "./feeds-plan.ts";
 import { departmentListings, homeListing, type IndexPage, type ListingPage } from "./listings.ts";
 import { planRedirects, type RedirectPage } from "./redirects-plan.ts";
-import { searchPage, type SearchPage } from "./search-page.ts";
+import { searchPages, type SearchPage } from "./search-page.ts";
 import { tagListings, tagsOf } from "./tags.ts";
 import { urlsFor, type Urls } from "./urls.ts";
 import { vcardPlans, type VcardPlan } from "./vcards.ts";
 import type { ReleaseMedia } from "./media-views.ts";
-import { itemView, previewNotice, releaseView, type ReleaseView } from "./views.ts";
+import { itemView, previewNotice, releaseView, type PageView, type ReleaseViewOptions } from "./views.ts";
+import { languageListings, originalParts, searchableLanguages, translationPath, translationView, versionsOf } from "./translations.ts";
 
 export interface PlanOptions {
   /** Releases per listing page. */
@@ -54,17 +55,18 @@ export interface SitePlan {
   readonly site: ContentModel["site"];
   readonly strings: Strings;
   readonly urls: Urls;
-  readonly releases: readonly ReleaseView[];
+  /** Every release page: the originals, then the translations. */
+  readonly releases: readonly PageView[];
   readonly listings: readonly ListingPage[];
   readonly indexes: readonly IndexPage[];
   readonly redirects: readonly RedirectPage[];
   readonly extras: readonly ExtraPage[];
   readonly feeds: readonly FeedPlan[];
   readonly vcards: readonly VcardPlan[];
-  /** The releases the search index holds: published and not withdrawn, newest first. */
-  readonly searchable: readonly ReleaseView[];
+  /** The releases the search index holds: published and not withdrawn, newest first, each followed by its translations. */
+  readonly searchable: readonly PageView[];
   /** Every published release, withdrawn ones included, newest first: for the open data file. */
-  readonly releaseData: readonly ReleaseView[];
+  readonly releaseData: readonly PageView[];
   readonly problems: readonly Problem[];
   /**
    * What a release's page view is made from besides the release, as plain data: the preview makes the page of
@@ -86,6 +88,8 @@ export interface ViewFacts {
   readonly vcardOf: ReadonlyMap<Contact, string>;
   /** The tags that have a page. */
   readonly tagPages: ReadonlySet<string>;
+  /** The published translations of each published release. */
+  readonly translations: ReadonlyMap<Release, readonly Translation[]>;
 }
 
 /** `published` must already be filtered and sorted newest first (see content/publish.ts). */
@@ -101,6 +105,7 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const tags = tagsOf(listed);
   const vcards = vcardPlans(model, published, urls);
   const vcardOf = new Map(vcards.map((v) => [v.contact, urls.href(v.path)]));
+  const translations = publishedTranslations(model, published, { now, drafts: options.preview === true, ...(options.preview && { preview: true }) });
   const media = new Map<Release, ReleaseMedia>();
   if (options.releaseViews && options.media) {
     for (const release of published) {
@@ -116,7 +121,9 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     withdrawn,
     vcardOf,
     tagPages: new Set(tags.map((tag) => tag.slug)),
+    translations,
   };
+  const { translated, ...views } = releaseViews(published, options, site, strings, urls, viewFacts);
   const context: PlanContext = {
     site,
     strings,
@@ -124,15 +131,17 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     withdrawn,
     pageSize: options.pageSize,
     feedSize: options.feedSize,
-    ...releaseViews(published, options, site, strings, urls, viewFacts),
+    translations,
+    ...views,
   };
 
   const home = homeListing(published, listed, context);
   const departments = departmentListings([...model.departments.values()], published, context);
   const archive = archiveListings(published, context);
   const tagged = tagListings(tags, published, context);
-  const listings = [...home.listings, ...departments.listings, ...archive.listings, ...tagged.listings];
-  const feeds = [...home.feeds, ...departments.feeds, ...tagged.feeds];
+  const languages = languageListings(published, context, translated);
+  const listings = [...home.listings, ...departments.listings, ...archive.listings, ...tagged.listings, ...languages.listings];
+  const feeds = [...home.feeds, ...departments.feeds, ...tagged.feeds, ...languages.feeds];
   const indexes: IndexPage[] = [
     { path: urls.departments, url: urls.href(urls.departments), heading: strings.departments, entries: departments.entries },
     { path: urls.archive, url: urls.href(urls.archive), heading: strings.archive, entries: archive.entries },
@@ -140,39 +149,64 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   ];
   const extras: ExtraPage[] = [
     contactsPage(model, published, strings, urls, vcardOf),
-    searchPage(model, listed, strings, urls, options.searchShardSize),
+    ...searchPages(model, listed, context.translations, strings, urls, options.searchShardSize),
   ];
-  const { redirects, problems } = planRedirects(site, published, urls, [...listings, ...indexes, ...extras, ...vcards, ...feeds], options.reserved);
-  const releases = [...context.views.values()];
-  const searchable = listed.flatMap((r) => context.views.get(r) ?? []);
-  return { site, strings, urls, releases, listings, indexes, redirects, extras, feeds, vcards, searchable, releaseData: releases, problems, viewFacts };
+  // Translations' pages by their addresses, so `check` (which makes no views) finds an old address on one too.
+  const translationPages = [...translations].flatMap(([r, list]) => list.map((t) => ({ path: translationPath(r, t.language) })));
+  const { redirects, problems } = planRedirects(site, published, urls, [...listings, ...indexes, ...extras, ...vcards, ...feeds, ...translationPages], options.reserved);
+  const originals = [...context.views.values()];
+  const translationsOf = (r: Release): PageView[] => (context.translations.has(r) ? translated.filter((t) => t.path.startsWith(r.url)) : []);
+  const searchable = listed.flatMap((r) => [...(context.views.get(r) ? [context.views.get(r)!] : []), ...translationsOf(r)]);
+  const releases = translated.length === 0 ? originals : [...originals, ...translated];
+  return { site, strings, urls, releases, listings, indexes, redirects, extras, feeds, vcards, searchable, releaseData: originals, problems, viewFacts };
 }
 
-/**
- * The page view of a release from the facts of a plan; its media, withdrawal and banner are looked up as
- * `like`'s (the same release as planned, or itself). `bodies` renders a body (default: markdown-it and the sanitizer).
- */
-export function viewWith(site: Site, strings: Strings, urls: Urls, facts: ViewFacts, bodies?: (source: string) => string): (release: Release, like: Release) => ReleaseView {
-  return (release, like) => {
-    const media = facts.media.get(like);
-    return releaseView(release, site, strings, urls, {
-      ...(media && { media }),
-      ...(bodies && { bodies }),
-      withdrawn: facts.withdrawn.has(like),
-      ...(facts.preview && { previewAt: facts.now }),
-      vcard: (c) => facts.vcardOf.get(c),
-      tagPages: facts.tagPages,
-      ...(facts.logoUrl && { logoUrl: facts.logoUrl }),
-    });
+/** How the view of a release is made, from the facts of a plan: its media, withdrawal and banner as `like`'s. */
+function viewOptionsOf(facts: ViewFacts, like: Release, bodies?: (source: string) => string): ReleaseViewOptions {
+  const media = facts.media.get(like);
+  return {
+    ...(media && { media }),
+    ...(bodies && { bodies }),
+    withdrawn: facts.withdrawn.has(like),
+    ...(facts.preview && { previewAt: facts.now }),
+    vcard: (c) => facts.vcardOf.get(c),
+    tagPages: facts.tagPages,
+    ...(facts.logoUrl && { logoUrl: facts.logoUrl }),
   };
 }
 
-/** The listing entry and the page view of each published release; none when `check` plans addresses only. */
-function releaseViews(published: readonly Release[], options: PlanOptions, site: Site, strings: Strings, urls: Urls, facts: ViewFacts): Pick<PlanContext, "items" | "views"> {
-  if (!options.releaseViews) return { items: new Map(), views: new Map() };
-  const { withdrawn, now } = facts;
-  const items = new Map(published.map((r) => [r, itemView(r, site, strings, urls, withdrawn.has(r), options.preview ? previewNotice(r, now, site, strings) : undefined, facts.media.get(r))]));
+/**
+ * The page view of a release from the facts of a plan; its media, withdrawal, banner and translations are looked
+ * up as `like`'s (the same release as planned, or itself). `bodies` renders a body (default: markdown-it and the sanitizer).
+ */
+export function viewWith(site: Site, strings: Strings, urls: Urls, facts: ViewFacts, bodies?: (source: string) => string): (release: Release, like: Release) => PageView {
+  return (release, like) => {
+    const view: PageView = releaseView(release, site, strings, urls, viewOptionsOf(facts, like, bodies));
+    const versions = facts.translations.get(like);
+    return versions === undefined ? view : { ...view, ...originalParts(release, versions, site, urls) };
+  };
+}
+
+/** The listing entry and the page view of each published release, and the views of their translations; none when `check` plans addresses only. */
+function releaseViews(published: readonly Release[], options: PlanOptions, site: Site, strings: Strings, urls: Urls, facts: ViewFacts): Pick<PlanContext, "items" | "views"> & { translated: PageView[] } {
+  if (!options.releaseViews) return { items: new Map(), views: new Map(), translated: [] };
+  const { withdrawn, now, translations } = facts;
+  const searchable = searchableLanguages(published.filter((r) => !withdrawn.has(r)), translations);
+  const items = new Map(
+    published.map((r) => {
+      const item = itemView(r, site, strings, urls, withdrawn.has(r), options.preview ? previewNotice(r, now, site, strings) : undefined, facts.media.get(r));
+      const versions = translations.get(r);
+      return [r, versions ? { ...item, translations: versionsOf(r, versions, site, urls, site.language).slice(1).map(({ current: _, ...link }) => link) } : item];
+    }),
+  );
   const viewOf = viewWith(site, strings, urls, facts, options.bodies);
-  const views = new Map(published.map((r) => [r, viewOf(r, r)]));
-  return { items, views };
+  const translated: PageView[] = [];
+  const views = new Map(
+    published.map((r) => {
+      const versions = translations.get(r);
+      for (const t of versions ?? []) translated.push(translationView(r, t, versions!, site, urls, viewOptionsOf(facts, r, options.bodies), searchable));
+      return [r, viewOf(r, r)];
+    }),
+  );
+  return { items, views, translated };
 }

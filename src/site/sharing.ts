@@ -65,7 +65,8 @@ export const scriptSafeJson = (value: unknown): string =>
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
 
-export function sharingView(view: SharedRelease, site: Site, strings: Strings, logoUrl?: string): SharingView {
+/** `language`: a translation's language tag (default: the site's language). */
+export function sharingView(view: SharedRelease, site: Site, strings: Strings, logoUrl?: string, language: string = site.language): SharingView {
   const description = view.subtitle ?? summaryOf(view.bodyHtml);
   const modified = view.updated?.iso ?? view.date.iso;
   const organization = (link: SharedRelease["departments"][number]) => ({ "@type": "GovernmentOrganization", name: link.text, url: site.url + link.url.slice(site.basePath.length) });
@@ -76,7 +77,7 @@ export function sharingView(view: SharedRelease, site: Site, strings: Strings, l
     ...(description && { description }),
     datePublished: view.date.iso,
     dateModified: modified,
-    inLanguage: site.language,
+    inLanguage: language,
     url: view.canonical,
     mainEntityOfPage: view.canonical,
     author: view.departments.map(organization),
@@ -92,7 +93,8 @@ export function sharingView(view: SharedRelease, site: Site, strings: Strings, l
   return {
     description,
     siteName: site.title,
-    locale: strings.locale.replace("-", "_"),
+    // Open Graph's locale is ll_CC: the interface's when it is the page's language, else the language alone.
+    locale: language.split("-")[0] === strings.locale.split("-")[0] ? strings.locale.replace("-", "_") : language.split("-")[0]!,
     published: view.date.iso,
     modified,
     sections: view.departments.map((d) => d.text),

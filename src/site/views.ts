@@ -12,6 +12,7 @@ import { sharingView, type SharingView } from "./sharing.ts";
 import { figureHtml, pictureHtml } from "../media/html.ts";
 import { extensionOf, figureView, leadPhotoView, thumbnailHtml, type DownloadView, type ImageView, type LeadPhotoView, type ReleaseMedia, type SocialImageView } from "./media-views.ts";
 import { mediaPath, type Urls } from "./urls.ts";
+import type { LanguageParts } from "./translations.ts";
 
 export interface LinkView {
   readonly url: string;
@@ -68,6 +69,9 @@ export interface ReleaseView {
   readonly sharing: SharingView;
 }
 
+/** A release's page: a translated release's versions carry their languages (site/translations.ts). */
+export type PageView = ReleaseView & Partial<LanguageParts>;
+
 export interface HistoryEntry {
   readonly date: DateView;
   readonly text: string;
@@ -81,6 +85,8 @@ export interface ItemView {
   readonly departments: string;
   /** Listed in the archive, marked as taken back. */
   readonly withdrawn?: boolean;
+  /** The languages it is translated into, each linked, named in itself. */
+  readonly translations?: readonly { readonly lang: string; readonly name: string; readonly url: string }[];
   /** Only in a preview: the short mark of a draft or embargoed release. */
   readonly notice?: string;
   /** A small picture of the release's first photo (markup made here; decorative, the title beside it says it all). */

@@ -9,7 +9,7 @@
 import path from "node:path";
 import fc from "fast-check";
 import { releaseSlug } from "../../src/content/slug.ts";
-import { folderOf, ownFolder, releaseText, TEMPLATES, type Binaries, type Release, type Site } from "./site.ts";
+import { folderOf, LANGUAGES, ownFolder, releaseText, TEMPLATES, translationPath, type Binaries, type Release, type Site } from "./site.ts";
 
 /** What happens to the folders around the content between two builds, as in CI or by hand. */
 export const OUTSIDE = {
@@ -41,7 +41,8 @@ export type Edit =
   | { readonly kind: "site"; readonly what: number }
   | { readonly kind: "template"; readonly pick: number; readonly what: number }
   | { readonly kind: "broken"; readonly pick: number; readonly what: number }
-  | { readonly kind: "outside"; readonly pick: number; readonly what: number };
+  | { readonly kind: "outside"; readonly pick: number; readonly what: number }
+  | { readonly kind: "translate"; readonly pick: number; readonly language: number; readonly what: number };
 
 const pick = fc.nat({ max: 99 });
 
@@ -61,6 +62,7 @@ export const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("template" as const), pick, what: fc.nat({ max: 3 }) }),
   fc.record({ kind: fc.constant("broken" as const), pick, what: fc.nat({ max: 1 }) }),
   fc.record({ kind: fc.constant("outside" as const), pick, what: fc.nat({ max: OUTSIDE_KINDS.length - 1 }) }),
+  fc.record({ kind: fc.constant("translate" as const), pick, language: fc.nat({ max: LANGUAGES.length - 1 }), what: fc.nat({ max: 2 }) }),
 );
 
 /** What an edit did: a line for the report, and the files to rename on disk first (a user's `git mv`, which keeps a file's inode and time). */
@@ -328,6 +330,25 @@ export function apply(site: Site, e: Edit, binaries: Binaries): Done {
       }
       site.overrides.delete(name);
       return { label: `remove the override of ${name}`, renames: [] };
+    }
+    case "translate": {
+      const r = chosen(site, e.pick);
+      if (!r) return skipped("translate: no release");
+      const language = LANGUAGES[e.language % LANGUAGES.length]!;
+      const others = (r.translations ?? []).filter((t) => t.language !== language);
+      const own = r.translations?.find((t) => t.language === language);
+      const file = `releases/${translationPath(r, language)}`;
+      // Add a translation (or rewrite its text), edit its title, or delete it.
+      const what = e.what % 3;
+      if (what === 2) {
+        if (!own) return skipped(`delete the ${language} translation of ${r.path}: it has none`);
+        replace(site, r, { ...r, translations: others });
+        return { label: `delete ${file}`, renames: [] };
+      }
+      const title = what === 1 && own ? `${own.title} (updated)` : language === "tr" ? `Türkçe: ${r.title}` : `بالعربية: ${r.title}`;
+      const body = what === 0 && own ? `${own.body}\n+1\n` : language === "tr" ? "Şehir proje hakkında bilgi veriyor.\n" : "تُعلم المدينة عن المشروع.\n";
+      replace(site, r, { ...r, translations: [...others, { language, title, body }] });
+      return { label: `${own ? "edit" : "add"} ${file}`, renames: [] };
     }
     case "outside": {
       const what = OUTSIDE_KINDS[e.what % OUTSIDE_KINDS.length]!;

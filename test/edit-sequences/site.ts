@@ -34,7 +34,22 @@ export interface Release {
   readonly extra: string;
   readonly draft: boolean;
   readonly withdrawn?: { readonly date: string; readonly reason: string };
+  /** Files beside it in other languages (`x.en.md`, `index.ar.md`). */
+  readonly translations?: readonly Translation[];
 }
+
+/** A translation: the languages site.yaml lists once any release has one. */
+export interface Translation {
+  readonly language: (typeof LANGUAGES)[number];
+  readonly title: string;
+  readonly body: string;
+}
+
+/** Neither German nor English: the site's language changes between the two, and a translation is never in it. */
+export const LANGUAGES = ["tr", "ar"] as const;
+
+/** The path of a release's translation, below releases/. */
+export const translationPath = (release: Pick<Release, "path">, language: string): string => `${release.path.slice(0, -3)}.${language}.md`;
 
 export interface Department {
   readonly id: string;
@@ -231,6 +246,7 @@ export function contentFiles(site: Site, binaries: Binaries): Map<string, string
       ...(site.color ? [`color: ${quoted(site.color)}`] : []),
       ...(site.logo !== undefined ? ["logo: logo.png"] : []),
       ...footer,
+      ...(site.releases.some((r) => r.translations?.length) ? ["languages:", "  tr: { name: Türkçe }", "  ar: { name: العربية }"] : []),
       "",
     ].join("\n"),
   );
@@ -244,6 +260,7 @@ export function contentFiles(site: Site, binaries: Binaries): Map<string, string
   files.set("contacts.yaml", `jaskowiak:\n  name: Birgit Jaskowiak\n  role: Pressesprecherin\n  phone: ${site.phone}\n  email: presse@pruefstadt.example\noezdemir:\n  name: Deniz Özdemir\n  phone: 02514926610\n`);
   for (const release of site.releases) {
     files.set(`releases/${release.path}`, releaseText(release));
+    for (const t of release.translations ?? []) files.set(`releases/${translationPath(release, t.language)}`, `---\ntitle: ${quoted(t.title)}\n---\n\n${t.body}`);
     const folder = `releases/${folderOf(release)}`;
     for (const photo of release.photos) files.set(`${folder}/${photo.file}`, binaries.pictures[photo.picture]!);
     for (const file of release.downloads) files.set(`${folder}/${file}`, binaries.pdf);
