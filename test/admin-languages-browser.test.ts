@@ -181,7 +181,7 @@ describe("the editor's translations in Chromium", () => {
   });
 
   // Switch on when the translation core (branch languages) is merged: until then check reads index.en.md as a release of its own.
-  test("the translation the editor saved passes pressroom check", { skip: "needs the translation core (branch languages)" }, async () => {
+  test("the translation the editor saved passes pressroom check", async () => {
     assert.ok(savedTranslation, "the first test saved it");
     const content = path.join(scratch(), "content");
     cpSync(fixture("valid"), content, { recursive: true });
@@ -194,7 +194,7 @@ describe("the editor's translations in Chromium", () => {
 
 // Switch on when the translation core (branch languages) is merged: until then the preview of `pressroom edit` refuses
 // index.en.md (a release without date and department), and without a preview there is no editor.
-describe("a translation edited with pressroom edit", { skip: "needs the translation core (branch languages)" }, () => {
+describe("a translation edited with pressroom edit", () => {
   test("is saved on its own branch, published onto main as index.en.md with only what a translation may set, and checks", { timeout: 180_000 }, async (t) => {
     const repo = officeRepository(scratch());
     writeFileSync(path.join(repo, "content", "site.yaml"), `${readFileSync(path.join(repo, "content", "site.yaml"), "utf8")}languages:\n  en: { name: English }\n`);
