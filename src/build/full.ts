@@ -6,7 +6,7 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { clockOf } from "../content/dates.ts";
-import { publishedReleases } from "../content/publish.ts";
+import { publishedReleases, publishedTranslations } from "../content/publish.ts";
 import { checkContent, type CheckResult } from "../check.ts";
 import type { MediaCache } from "../media/cache.ts";
 import { planMedia } from "../media/plan.ts";
@@ -42,7 +42,7 @@ export async function fullBuild(options: BuildOptions, layoutsDir: string, cache
   const preview = options.preview ?? false;
   const published = publishedReleases(model, { now, drafts: false, preview });
   const images = options.images ?? imageDefaults;
-  const media = planMedia(published, model.site, images, now);
+  const media = planMedia(published, model.site, images, now, publishedTranslations(model, published, { now, drafts: preview, ...(preview && { preview }) }));
   const kits = planKits(published, model.site);
   // What the last build into this folder wrote: files whose inputs are the same stay as they are, not made again.
   const previous = await PreviousBuild.open(cache, options.outDir);
@@ -163,6 +163,7 @@ function planPages(model: ContentModel, published: readonly Release[], inputs: P
       };
     },
     bodies: inputs.bodies,
+    translationCard: (translation) => media.translationCards.get(translation),
     reserved: [...media.paths, ...[...kits.values()].map((k) => k.path), ...assets.files.map((file) => file.path)],
     ...(assets.logoUrl && { logoUrl: assets.logoUrl }),
   });

@@ -4,7 +4,7 @@
  * published releases come here, so nothing of a draft or an embargoed
  * release is ever decoded into the output.
  */
-import type { MediaImage, Release, Site } from "../content/model.ts";
+import type { MediaImage, Release, Site, Translation } from "../content/model.ts";
 import { defaultColours, planPhotoCard, planTextCard, type CardPlan, type TextCardInput } from "./card.ts";
 import { planPhoto, suitsCard, type Credit, type ImageOptions, type PhotoPlan } from "./recipe.ts";
 import type { MediaWork } from "./run.ts";
@@ -12,6 +12,8 @@ import type { MediaWork } from "./run.ts";
 export interface MediaPlan {
   readonly photos: ReadonlyMap<MediaImage, PhotoPlan>;
   readonly cards: ReadonlyMap<Release, CardPlan>;
+  /** A translation's own card, where the original's shows its title (a recent release without a photo for it). */
+  readonly translationCards: ReadonlyMap<Translation, CardPlan>;
   readonly work: MediaWork;
   /** Every file the plan writes, relative to the output folder. */
   readonly paths: readonly string[];
@@ -39,11 +41,16 @@ function textCardOf(release: Release, site: Site, recent: boolean): TextCardInpu
     : { departments: lead.name, siteTitle: site.title, stem: lead.id };
 }
 
-/** `now`: the build's clock; releases older than `options.card.titleDays` share their department's card. */
-export function planMedia(published: readonly Release[], site: Site, options: ImageOptions, now: number): MediaPlan {
+/**
+ * `now`: the build's clock; releases older than `options.card.titleDays` share their department's card.
+ * `translations`: the published translations of the published releases, each given a card with its own title
+ * where the original's card shows the original's.
+ */
+export function planMedia(published: readonly Release[], site: Site, options: ImageOptions, now: number, translations: ReadonlyMap<Release, readonly Translation[]> = new Map()): MediaPlan {
   const titleSince = now - options.card.titleDays * DAY;
   const photos = new Map<MediaImage, PhotoPlan>();
   const cards = new Map<Release, CardPlan>();
+  const translationCards = new Map<Translation, CardPlan>();
   const owners = new Map<string, { release: Release; media: MediaImage }>();
   for (const release of published) {
     let lead: { media: MediaImage; plan: PhotoPlan } | undefined;
@@ -54,12 +61,18 @@ export function planMedia(published: readonly Release[], site: Site, options: Im
       if (!owners.has(media.source)) owners.set(media.source, { release, media });
       if (suitsCard(media.facts, options)) lead ??= { media, plan };
     }
+    const recent = release.date >= titleSince;
     const card = lead
       ? planPhotoCard(lead.media.source, lead.media.facts!.hash, stemOf(lead.media.name), lead.media.alt || release.title, lead.plan.credit, options)
-      : planTextCard(textCardOf(release, site, release.date >= titleSince), defaultColours, options);
+      : planTextCard(textCardOf(release, site, recent), defaultColours, options);
     cards.set(release, card);
+    if (lead || !recent) continue;
+    for (const translation of translations.get(release) ?? []) {
+      const input = { ...textCardOf(release, site, true), title: translation.title, stem: `${slugOf(release)}-${translation.language}` };
+      translationCards.set(translation, planTextCard(input, defaultColours, options));
+    }
   }
-  const work: MediaWork = { photos: [...photos.values()], cards: [...cards.values()] };
+  const work: MediaWork = { photos: [...photos.values()], cards: [...cards.values(), ...translationCards.values()] };
   const paths = new Set<string>([...work.photos.flatMap((p) => p.versions.map((v) => v.path)), ...work.cards.map((c) => c.path)]);
-  return { photos, cards, work, paths: [...paths], owners };
+  return { photos, cards, translationCards, work, paths: [...paths], owners };
 }

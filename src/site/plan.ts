@@ -20,6 +20,7 @@ import { tagListings, tagsOf } from "./tags.ts";
 import { urlsFor, type Urls } from "./urls.ts";
 import { vcardPlans, type VcardPlan } from "./vcards.ts";
 import type { ReleaseMedia } from "./media-views.ts";
+import type { CardPlan } from "../media/card.ts";
 import { itemView, previewNotice, releaseView, type PageView, type ReleaseViewOptions } from "./views.ts";
 import { languageListings, originalParts, searchableLanguages, translationPath, translationView, versionsOf } from "./translations.ts";
 
@@ -32,6 +33,8 @@ export interface PlanOptions {
   readonly releaseViews: boolean;
   /** What the media stage made for each release (web versions, card, kit). */
   readonly media?: (release: Release) => ReleaseMedia | undefined;
+  /** A translation's own social card, when the media stage made one (else it shares the original's). */
+  readonly translationCard?: (translation: Translation) => CardPlan | undefined;
   /** Renders a body's text to sanitized HTML (default: markdown-it and the sanitizer; a build passes its body cache). */
   readonly bodies?: (source: string) => string;
   /** Files written besides pages and originals (web versions, cards, kits): no old address may take them. */
@@ -204,7 +207,12 @@ function releaseViews(published: readonly Release[], options: PlanOptions, site:
   const views = new Map(
     published.map((r) => {
       const versions = translations.get(r);
-      for (const t of versions ?? []) translated.push(translationView(r, t, versions!, site, urls, viewOptionsOf(facts, r, options.bodies), searchable));
+      for (const t of versions ?? []) {
+        const viewOptions = viewOptionsOf(facts, r, options.bodies);
+        const card = options.translationCard?.(t);
+        const own = card && viewOptions.media ? { ...viewOptions, media: { ...viewOptions.media, card } } : viewOptions;
+        translated.push(translationView(r, t, versions!, site, urls, own, searchable));
+      }
       return [r, viewOf(r, r)];
     }),
   );
