@@ -1,7 +1,8 @@
 /**
  * A translation's social card: where the original's card shows its title (a
  * recent release without a photo fit for a card), each translation gets a
- * card of its own with its own title — Arabic set right to left as well.
+ * card of its own with its own title; a title written right to left (Arabic)
+ * is set flush right.
  */
 import assert from "node:assert/strict";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
@@ -33,6 +34,22 @@ test("each translation of a release with a title card has a card of its own, mad
     const meta = await sharp(file).metadata();
     assert.deepEqual([meta.format, meta.width, meta.height], ["png", 1200, 630], url);
   }
+  // The Arabic title is set flush right, the English one flush left (margins of 80 px).
+  const titleSpan = async (url: string): Promise<[number, number]> => {
+    const { data, info } = await sharp(path.join(out, new URL(url).pathname)).raw().toBuffer({ resolveWithObject: true });
+    let [min, max] = [info.width, 0];
+    for (let y = 200; y < 500; y++) {
+      for (let x = 0; x < info.width; x++) {
+        const i = (y * info.width + x) * info.channels;
+        if (data[i]! > 200 && data[i + 1]! > 200 && data[i + 2]! > 200) [min, max] = [Math.min(min, x), Math.max(max, x)];
+      }
+    }
+    return [min, max];
+  };
+  const [arLeft, arRight] = await titleSpan(cards.ar);
+  const [enLeft] = await titleSpan(cards.en);
+  assert.ok(arRight > 1100 && arLeft > 120, `the Arabic title ends at the right margin: ${arLeft}–${arRight}`);
+  assert.ok(enLeft < 100, `the English title starts at the left margin: ${enLeft}`);
   // Made from the translation's title: a new title, a new card; the original's stays.
   const english = path.join(content, "releases/2026/2026-11-20-bad/index.en.md");
   writeFileSync(english, readFileSync(english, "utf8").replace(/^title: .*$/m, "title: The pool is open again"));

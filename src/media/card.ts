@@ -92,6 +92,8 @@ export interface TextCardInput {
   readonly siteTitle: string;
   /** Published name of the card, without extension. */
   readonly stem: string;
+  /** A title written right to left (a translation into Arabic, Hebrew…) is set flush right. */
+  readonly direction?: "ltr" | "rtl";
 }
 
 export function planTextCard(input: TextCardInput, colours: CardColours, options: ImageOptions): TextCard {
@@ -138,6 +140,7 @@ export function planTextCard(input: TextCardInput, colours: CardColours, options
     top: margin + 120,
     width: inner,
     maxHeight: 300,
+    ...(input.direction === "rtl" && { align: "right" as const }),
   };
   const background = { key: sha256(JSON.stringify({ svg, blocks })), svg, blocks };
   const texts = input.title === undefined ? [block] : [department, block];

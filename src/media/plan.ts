@@ -68,7 +68,8 @@ export function planMedia(published: readonly Release[], site: Site, options: Im
     cards.set(release, card);
     if (lead || !recent) continue;
     for (const translation of translations.get(release) ?? []) {
-      const input = { ...textCardOf(release, site, true), title: translation.title, stem: `${slugOf(release)}-${translation.language}` };
+      const direction = site.languages.find((language) => language.tag === translation.language)?.direction;
+      const input = { ...textCardOf(release, site, true), title: translation.title, stem: `${slugOf(release)}-${translation.language}`, ...(direction && { direction }) };
       translationCards.set(translation, planTextCard(input, defaultColours, options));
     }
   }

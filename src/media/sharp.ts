@@ -149,6 +149,8 @@ export interface TextBlock {
   /** Lines are wrapped at word boundaries to this width. */
   readonly width: number;
   readonly maxHeight: number;
+  /** Lines set flush right, against the block's right edge (text written right to left). */
+  readonly align?: "right";
 }
 
 /**
@@ -156,7 +158,7 @@ export interface TextBlock {
  * block, or else the smallest, cut to the block. Words longer than a line
  * (German compounds) are broken between letters rather than run over.
  */
-async function renderText(block: TextBlock): Promise<Buffer> {
+async function renderText(block: TextBlock): Promise<{ data: Buffer; width: number }> {
   let last: { data: Buffer; width: number; height: number } | undefined;
   for (const size of block.sizes) {
     const { data, info } = await sharp({
@@ -168,22 +170,31 @@ async function renderText(block: TextBlock): Promise<Buffer> {
         dpi: 72,
         rgba: true,
         wrap: "word-char",
+        ...(block.align && { align: block.align }),
       },
     })
       .png({ compressionLevel: 1 })
       .toBuffer({ resolveWithObject: true });
     last = { data, width: info.width, height: info.height };
-    if (info.height <= block.maxHeight && info.width <= block.width) return data;
+    if (info.height <= block.maxHeight && info.width <= block.width) return { data, width: info.width };
   }
-  return sharp(last!.data)
-    .extract({ left: 0, top: 0, width: Math.min(last!.width, block.width), height: Math.min(last!.height, block.maxHeight) })
+  const width = Math.min(last!.width, block.width);
+  const data = await sharp(last!.data)
+    .extract({ left: 0, top: 0, width, height: Math.min(last!.height, block.maxHeight) })
     .png({ compressionLevel: 1 })
     .toBuffer();
+  return { data, width };
+}
+
+/** A block's text as a layer at its place: flush right blocks end at the block's right edge. */
+async function layerOf(block: TextBlock): Promise<{ input: Buffer; left: number; top: number }> {
+  const text = await renderText(block);
+  return { input: text.data, left: block.align === "right" ? block.left + block.width - text.width : block.left, top: block.top };
 }
 
 /** An SVG background with blocks of text on it, as pixels: drawn once and shared by many cards. */
 export async function drawBackground(svg: string, blocks: readonly TextBlock[]): Promise<Pixels> {
-  const layers = await Promise.all(blocks.map(async (block) => ({ input: await renderText(block), left: block.left, top: block.top })));
+  const layers = await Promise.all(blocks.map(layerOf));
   const { data, info } = await sharp(Buffer.from(svg))
     .composite(layers)
     .flatten({ background: "#ffffff" })
@@ -194,7 +205,7 @@ export async function drawBackground(svg: string, blocks: readonly TextBlock[]):
 
 /** A card: blocks of text (Pango wraps them) on a background. */
 export async function drawCard(background: Pixels, blocks: readonly TextBlock[], options: EncodeOptions): Promise<Encoded> {
-  const layers = await Promise.all(blocks.map(async (block) => ({ input: await renderText(block), left: block.left, top: block.top })));
+  const layers = await Promise.all(blocks.map(layerOf));
   const image = fromPixels(background).composite(layers);
   const { data, info } = await output(image, options).toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
