@@ -15,3 +15,25 @@ export function startWorker(name: string, base: string): Worker {
   if (extension !== ".ts") return new Worker(module);
   return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`, { eval: true });
 }
+
+/** Posts `message` to `worker` and resolves with the worker's reply of the same `id`; rejects when the worker fails. */
+export function ask<Reply extends { readonly id: number }>(worker: Worker, message: { readonly id: number }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (reply: Reply): void => {
+      if (reply.id !== message.id) return;
+      done();
+      resolve(reply);
+    };
+    const onError = (error: Error): void => {
+      done();
+      reject(error);
+    };
+    const done = (): void => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.postMessage(message);
+  });
+}

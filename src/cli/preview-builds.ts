@@ -2,7 +2,7 @@
 import type { Worker } from "node:worker_threads";
 import { BuildFailed } from "../build.ts";
 import { UsageError } from "../errors/usage.ts";
-import { startWorker } from "../worker.ts";
+import { ask, startWorker } from "../worker.ts";
 import type { BuildReply, BuildRequest, PlainBuildOptions } from "./preview-worker.ts";
 
 export type Built = Extract<BuildReply, { kind: "built" }>;
@@ -15,22 +15,11 @@ export class PreviewBuilds {
   async build(options: PlainBuildOptions): Promise<Built> {
     const worker = (this.worker ??= startWorker("preview-worker", import.meta.url));
     const id = this.next++;
-    const reply = await new Promise<BuildReply>((resolve, reject) => {
-      const onMessage = (message: BuildReply): void => {
-        if (message.id !== id) return;
-        worker.off("message", onMessage);
-        worker.off("error", onError);
-        resolve(message);
-      };
-      const onError = (error: Error): void => {
-        worker.off("message", onMessage);
-        // A worker that failed is started anew for the next build.
-        this.worker = undefined;
-        reject(error);
-      };
-      worker.on("message", onMessage);
-      worker.once("error", onError);
-      worker.postMessage({ id, options } satisfies BuildRequest);
+    const request: BuildRequest = { id, options };
+    const reply = await ask<BuildReply>(worker, request).catch((error: unknown) => {
+      // A worker that failed is started anew for the next build.
+      this.worker = undefined;
+      throw error;
     });
     if (reply.kind === "built") return reply;
     if (reply.kind === "failed") throw new BuildFailed(reply.problems, reply.sources);

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { startWorker } from "../worker.ts";
+import { ask, startWorker } from "../worker.ts";
 import type { ShardDone, ShardJob } from "./index-worker.ts";
 import type { SearchIndexOptions, SearchRecord } from "./pagefind.ts";
 
@@ -26,17 +26,8 @@ export class IndexWorkers {
     // A worker at work keeps the process alive, an idle one does not.
     worker.ref();
     try {
-      const done = await new Promise<ShardDone>((resolve, reject) => {
-        const onMessage = (message: ShardDone): void => {
-          if (message.id !== id) return;
-          worker.off("message", onMessage);
-          worker.off("error", reject);
-          resolve(message);
-        };
-        worker.on("message", onMessage);
-        worker.once("error", reject);
-        worker.postMessage({ id, records, options } satisfies ShardJob);
-      });
+      const job: ShardJob = { id, records, options };
+      const done = await ask<ShardDone>(worker, job);
       if ("error" in done) throw new Error(done.error);
       return new Map(done.files.map(([file, content]) => [file, new Uint8Array(content)]));
     } finally {
