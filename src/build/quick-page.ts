@@ -7,13 +7,13 @@
  * again) has finished. Anything else — front matter, photos, settings,
  * templates, a new or removed file — is left to that build.
  */
-import { createHash } from "node:crypto";
 import { lstatSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ContentModel, Media, Release } from "../content/model.ts";
-import { normalizeText, SITE_FILE } from "../content/load.ts";
+import { decodeText, normalizeText, SITE_FILE } from "../content/load.ts";
 import { nodeFileSystem } from "../content/fs.ts";
-import { resolveRelease, type ReleaseContext } from "../content/release.ts";
+import { sha256 } from "../media/cache.ts";
+import { releaseContext, resolveRelease } from "../content/release.ts";
 import { sharedData, type SharedAssets } from "../eleventy/data.ts";
 import { stringsFor } from "../i18n/index.ts";
 import type { Problem } from "../errors/problem.ts";
@@ -58,8 +58,6 @@ function besidesText(release: Release): string {
   return JSON.stringify({ ...release, body: null, media });
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
 /** Every folder that holds a release file (absolute), once per state. */
 const folders = new WeakMap<PreviewState, ReadonlySet<string>>();
 function foldersOf(state: PreviewState): ReadonlySet<string> {
@@ -92,23 +90,12 @@ export async function quickPages(state: PreviewState, files: readonly string[]):
       if (!lstatSync(absolutePath).isFile()) return undefined;
       const bytes = readFileSync(absolutePath);
       if (bytes.byteLength > site.limits.releaseFile) return undefined;
-      text = normalizeText(utf8.decode(bytes));
+      text = decodeText(bytes);
     } catch {
       return undefined;
     }
     sources.set(file, text);
-    const context: ReleaseContext = {
-      timeZone: site.timeZone,
-      language: site.language,
-      limits: site.limits,
-      departments: model.departments,
-      contacts: model.contacts,
-      fs: nodeFileSystem,
-      claimedUrls: new Map(),
-      claimedAliases: new Map(),
-      media: [],
-      warnings: [],
-    };
+    const context = releaseContext({ timeZone: site.timeZone, language: site.language, limits: site.limits, departments: model.departments, contacts: model.contacts, fs: nodeFileSystem });
     const before = problems.length;
     const release = resolveRelease({ file, text, absolutePath, root: state.root, releaseFolders }, context, problems);
     if (problems.length > before) continue;
@@ -138,7 +125,7 @@ export async function quickPages(state: PreviewState, files: readonly string[]):
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.pressroom-quick-${process.pid}`);
     writeFileSync(temporary, page.content);
     renameSync(temporary, target);
-    written.set(file, createHash("sha256").update(page.content).digest("hex"));
+    written.set(file, sha256(page.content));
   }
   return { kind: "pages", written };
 }

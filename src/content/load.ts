@@ -35,6 +35,10 @@ const RELEASE_FILE = /\.(md|markdown)$/i;
 /** Strip a byte order mark and make line endings \n, so line numbers and parsing agree. */
 export const normalizeText = (text: string): string => text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+/** A content file's bytes as text: UTF-8 or it throws (code ERR_ENCODING_INVALID_ENCODED_DATA), normalized. */
+export const decodeText = (bytes: Uint8Array): string => normalizeText(utf8.decode(bytes));
+
 /** Release files below `dir` (content-relative as `relative`), and every symbolic link met on the way, not followed. */
 function walk(dir: string, relative: string, out: string[], links: Map<string, string | undefined>, root: string): void {
   let entries;
@@ -90,12 +94,11 @@ export async function loadContent(contentDir: string, options: { settingsOnly?: 
   const texts = new Map<string, string>();
   const unreadable = new Map<string, string>();
   const files = [SITE_FILE, DEPARTMENTS_FILE, CONTACTS_FILE, ...releaseFiles];
-  const utf8 = new TextDecoder("utf-8", { fatal: true });
   for (const file of files) {
     // A linked settings file is reported as a link (content/site.ts), never read.
     if (links.has(file)) continue;
     try {
-      texts.set(file, normalizeText(utf8.decode(readFileSync(path.join(root, file)))));
+      texts.set(file, decodeText(readFileSync(path.join(root, file))));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOENT") continue;

@@ -58,6 +58,12 @@ export interface ReleaseContext {
   readonly split?: (text: string, file: string, typography?: Language) => SplitRelease;
 }
 
+/** The settings releases are read under: what a ReleaseContext holds besides what resolving them collects. */
+export type ReleaseSettings = Omit<ReleaseContext, "claimedUrls" | "claimedAliases" | "media" | "warnings">;
+
+/** A context for resolving releases under `settings`, with nothing claimed or found yet. */
+export const releaseContext = (settings: ReleaseSettings): ReleaseContext => ({ ...settings, claimedUrls: new Map(), claimedAliases: new Map(), media: [], warnings: [] });
+
 const TRUE = new Set(["true", "yes", "ja"]);
 
 /** The resolved release, or undefined when it has problems (pushed to `problems`). */

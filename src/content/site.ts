@@ -13,7 +13,7 @@ import { isValidTimeZone } from "./dates.ts";
 import { nodeFileSystem, type FileSystem } from "./fs.ts";
 import { CONTACTS_FILE, DEPARTMENTS_FILE, SITE_FILE, type RawContent } from "./load.ts";
 import { DEFAULT_LIMITS, type Contact, type ContentModel, type Department, type EditorBackend, type Limits, type Release, type SearchEngine, type Site } from "./model.ts";
-import { resolveRelease, type MediaRef, type ReleaseContext } from "./release.ts";
+import { releaseContext, resolveRelease, type MediaRef, type ReleaseContext } from "./release.ts";
 import { contactSchema, departmentSchema, siteSchema, validate, validFields } from "./schema.ts";
 import { closestContacts } from "./suggest.ts";
 import { resolveTheme } from "./theme.ts";
@@ -302,19 +302,15 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem,
   // Without valid settings, releases are still checked, in UTC, so every problem shows in one run.
   const timeZone = site?.timeZone ?? "UTC";
   const releases: Release[] = [];
-  const context: ReleaseContext = {
+  const context = releaseContext({
     timeZone,
     language: site?.language ?? "en",
     limits: site?.limits ?? DEFAULT_LIMITS,
     departments,
     contacts,
     fs,
-    claimedUrls: new Map(),
-    claimedAliases: new Map(),
-    media: [],
-    warnings: [],
     ...(split && { split }),
-  };
+  });
   const releaseFolders = new Set(raw.releaseFiles.map((file) => path.dirname(path.join(raw.root, file))));
   // index.en.md beside index.md is a translation, never a release of its own.
   const parted = partFiles(raw.releaseFiles, new Set(site?.languages.map((l) => l.tag)));
