@@ -6,7 +6,6 @@
  * until the file is fixed. It answers only to its own names, and a
  * malformed request gets 400 (local-guard.ts).
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { isIP } from "node:net";
@@ -19,7 +18,7 @@ import { quickPages, rehearse, type PreviewState } from "../build/quick-page.ts"
 import { LAYOUTS_DIR } from "../eleventy/layouts.ts";
 import { reportLanguage } from "../errors/language.ts";
 import { UsageError } from "../errors/usage.ts";
-import { defaults as cacheDefaults } from "../media/cache.ts";
+import { defaults as cacheDefaults, sha256 } from "../media/cache.ts";
 import type { Problem } from "../errors/problem.ts";
 import type { Language } from "../i18n/strings.ts";
 import { parse, USAGE } from "./args.ts";
@@ -41,8 +40,6 @@ const LOOPBACK = "127.0.0.1";
 const SHOWN = /\.(html|css|js|png|jpe?g|webp|avif|gif|svg|ico)$/i;
 /** How long the writing must pause (no save) before the build after a quick-lane save starts, in ms. */
 const BUILD_AFTER_TEXT = 1500;
-/** Stands for the page of problems among the files a build changed. */
-const ERROR_PAGE = "\0problems";
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -123,6 +120,8 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
   // the builds since then wrote: after the last build, the page is reloaded again only if it would look different.
   const quickWritten = new Map<string, string>();
   const builtSinceReload = new Set<string>();
+  /** A build since then found problems other than those the page shows. */
+  let newProblems = false;
   /** The problems last said on the terminal (as JSON), until a build succeeds. */
   let told: string | undefined;
   const tellProblems = (problems: readonly Problem[], sources: ReadonlyMap<string, string>): void => {
@@ -141,14 +140,14 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
       }
       failed = undefined;
       told = undefined;
-      for (const file of result.changed ?? []) builtSinceReload.add(file);
+      for (const file of result.changed) builtSinceReload.add(file);
       if (result.warnings.length > 0) printProblems(result.warnings, result.sources, false, { contentDir });
       say((t) => t.built(result.releases, result.pages));
     } catch (error) {
       if (!(error instanceof BuildFailed)) throw error;
       failed = { problems: error.problems, sources: error.sources };
       // The problems the quick lane found are not shown or said again.
-      if (JSON.stringify(error.problems) !== shownProblems) builtSinceReload.add(ERROR_PAGE);
+      if (JSON.stringify(error.problems) !== shownProblems) newProblems = true;
       tellProblems(error.problems, error.sources);
     }
   };
@@ -160,20 +159,21 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
   const reload = (quick: ReadonlyMap<string, string> = new Map()): void => {
     quickWritten.clear();
     builtSinceReload.clear();
+    newProblems = false;
     for (const [file, hash] of quick) quickWritten.set(file, hash);
     shownProblems = failed && JSON.stringify(failed.problems);
     reloadPage();
   };
   /** After a build: whether the open page could look different from what the quick lane showed. */
   const looksDifferent = (): boolean => {
-    if (quickWritten.size === 0 || builtSinceReload.has(ERROR_PAGE)) return true;
+    if (quickWritten.size === 0 || newProblems) return true;
     const outDir = path.resolve(options.outDir);
     return [...builtSinceReload].some((file) => {
       if (!SHOWN.test(file) || file.startsWith("pagefind/")) return false;
       const quick = quickWritten.get(file);
       if (quick === undefined) return true;
       try {
-        return createHash("sha256").update(readFileSync(path.join(outDir, file))).digest("hex") !== quick;
+        return sha256(readFileSync(path.join(outDir, file))) !== quick;
       } catch {
         return true;
       }
@@ -199,13 +199,15 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
         // Most often a file vanished while it was read (an editor or git switching branches): the next change rebuilds.
         process.stderr.write(`${TEXTS[language()].failed(String(error))}\n`);
       })
-      .finally(() => {
-        running = undefined;
-        if (again) {
-          again = false;
-          run();
-        }
-      });
+      .finally(settle);
+  };
+  /** A build is over: the next starts if changes came in meanwhile. */
+  const settle = (): void => {
+    running = undefined;
+    if (again) {
+      again = false;
+      run();
+    }
   };
 
   // The quick lane: one save at a time, while a build may be running. Whether it showed the save.
@@ -287,13 +289,7 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
   if (state === undefined && failed === undefined) {
     running = rebuild(true)
       .catch(() => undefined)
-      .finally(() => {
-        running = undefined;
-        if (again) {
-          again = false;
-          run();
-        }
-      });
+      .finally(settle);
   }
 
   const showProblems = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
