@@ -13,7 +13,7 @@ import type { Browser } from "playwright-core";
 import { parse as parseYaml, stringify } from "yaml";
 import { checkContent } from "../src/check.ts";
 import { adminFiles } from "../src/outputs/admin.ts";
-import { launchChromium } from "./browser.ts";
+import { launchChromium, saveReviewPublish } from "./browser.ts";
 import { fixture, git, officeRepository, scratchDirs, startEdit } from "./helpers.ts";
 
 // The functions given to page.evaluate run in the page; the project's TypeScript has no DOM types.
@@ -211,14 +211,7 @@ describe("a translation edited with pressroom edit", () => {
     await page.getByRole("button", { name: "Login" }).click();
     await page.getByText(`New indoor pool: topping-out on Friday (2026/${FOLDER})`).click({ timeout: 30_000 });
     await page.getByLabel("Titel", { exact: true }).fill("New indoor pool: topping-out ceremony on Friday");
-    await page.getByRole("button", { name: "Speichern" }).click();
-    await page.getByText("Beitrag gespeichert").first().waitFor();
-    await page.getByText("Status: Entwurf").click();
-    await page.getByText("Abgeschlossen", { exact: true }).click();
-    await page.getByText("Status: Abgeschlossen").waitFor();
-    await page.getByText("Veröffentlichen", { exact: true }).first().click();
-    await page.getByText("Jetzt veröffentlichen").click();
-    await page.getByText("Veröffentlicht", { exact: false }).first().waitFor();
+    await saveReviewPublish(page);
     assert.doesNotMatch(running.log, /Abgelehnt|Refused/);
     const file = `content/releases/2026/${FOLDER}/index.en.md`;
     await running.waitFor(() => git(repo, "branch", "--list", "cms/*") === "" && /ceremony/.test(readFileSync(path.join(repo, file), "utf8")), "the translation was not merged");

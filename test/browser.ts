@@ -82,6 +82,21 @@ export async function serveOutput(out: string, options: { headers?: boolean } = 
 // ---------------------------------------------------------------------------------------------
 // The browser
 
+/**
+ * Decap's editorial workflow for the entry open in `page`: saved (as a draft on its branch), marked ready, and
+ * published at once.
+ */
+export async function saveReviewPublish(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await page.getByText("Beitrag gespeichert").first().waitFor();
+  await page.getByText("Status: Entwurf").click();
+  await page.getByText("Abgeschlossen", { exact: true }).click();
+  await page.getByText("Status: Abgeschlossen").waitFor();
+  await page.getByText("Veröffentlichen", { exact: true }).first().click();
+  await page.getByText("Jetzt veröffentlichen").click();
+  await page.getByText("Veröffentlicht", { exact: false }).first().waitFor();
+}
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /**

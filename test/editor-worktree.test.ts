@@ -14,6 +14,7 @@ import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 
 import path from "node:path";
 import { after, test } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { saveReviewPublish } from "./browser.ts";
 import { editorWorktree } from "../src/cli/editor-worktree.ts";
 import { git, officeRepository, startEdit, ROOT, scratchDirs } from "./helpers.ts";
 
@@ -155,14 +156,7 @@ test("the editor works beside the officer's uncommitted files without touching t
   await utc.locator("input[type=file]").setInputFiles(path.join(ROOT, "test", "fixtures", "valid", "releases", "2026", "2026-11-20-hallenbad", "baustelle.jpg"));
   await utc.getByRole("button", { name: /Ausgewähltes Element verwenden/i }).click();
   await utc.getByLabel("Alternativtext").fill("Marktstände auf dem Rathausplatz");
-  await utc.getByRole("button", { name: "Speichern" }).click();
-  await utc.getByText("Beitrag gespeichert").first().waitFor();
-  await utc.getByText("Status: Entwurf").click();
-  await utc.getByText("Abgeschlossen", { exact: true }).click();
-  await utc.getByText("Status: Abgeschlossen").waitFor();
-  await utc.getByText("Veröffentlichen", { exact: true }).first().click();
-  await utc.getByText("Jetzt veröffentlichen").click();
-  await utc.getByText("Veröffentlicht", { exact: false }).first().waitFor();
+  await saveReviewPublish(utc);
 
   const folder = `content/releases/${saved.slice(0, 4)}/${saved.slice(0, 10)}-wochenmarkt-zieht-um`;
   // Said on the terminal once git has brought it into the officer's folder.
