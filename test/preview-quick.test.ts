@@ -1,7 +1,7 @@
 /**
- * The preview on a generated archive: a save that changes a release's text is
- * on screen (Chromium's load event, the new text in the page) before the
- * build that follows it has finished, and a save that breaks the file shows
+ * The preview on a generated archive: a save that changes a release's text or
+ * title is on screen (Chromium's load event, the new words in the page) before
+ * the build that follows it has finished, and a save that breaks the file shows
  * its problem just as soon. Whatever the quick lane showed, the preview's
  * folder ends up with exactly the files and bytes of a cold preview build
  * of the same content.
@@ -109,6 +109,13 @@ describe("the preview's quick lane on a generated archive", () => {
     }
   });
 
+  test("a new title and subtitle are in the open page before the build that follows them is done", async () => {
+    const before = readFileSync(file, "utf8");
+    const retitled = before.replace(/^title: .*$/m, 'title: "Neuer Titel aus dem Schnellweg"').replace(/^date:/m, 'subtitle: "Mit einer Unterzeile"\ndate:');
+    const seen = await save(() => writeFileSync(file, retitled), (html) => html.includes("Neuer Titel aus dem Schnellweg") && html.includes("Mit einer Unterzeile"));
+    assert.equal(seen.buildsAtLoad, seen.buildsBefore, "the page was reloaded before the build finished");
+  });
+
   test("a save that breaks the file shows its problem at once; fixing it brings the page back", async () => {
     const good = readFileSync(file, "utf8");
     const broken = await save(() => writeFileSync(file, good.replace(/^date: .*$/m, "date: 31.11.2026")), (html) => html.includes("31.11.2026"));
@@ -125,7 +132,7 @@ describe("the preview's quick lane on a generated archive", () => {
 
   test("after saves of every kind the preview's folder has exactly the files and bytes of a cold preview build", async () => {
     const text = readFileSync(file, "utf8");
-    // A new title (not quick: the listings change), then a text again, quickly one after the other.
+    // A new title (its page at once, the listings and feeds from the build), then a text again, quickly one after the other.
     writeFileSync(file, text.replace(/^title: .*$/m, 'title: "Ein neuer Titel für die Vorschau"'));
     await new Promise((r) => setTimeout(r, 30));
     appendFileSync(file, "\nNoch ein Satz.\n");
@@ -176,8 +183,25 @@ test("the quick lane makes a release's page with the bytes a build makes of the 
   for (const page of shown.kind === "pages" ? shown.written.keys() : []) {
     assert.equal(readFileSync(path.join(work, "preview", page), "utf8"), readFileSync(path.join(cold, page), "utf8"), page);
   }
-  // A new title is not the quick lane's: the listings show it.
-  const first = path.join(content, releases[0]!);
-  writeFileSync(first, readFileSync(first, "utf8").replace(/^title: .*$/m, "title: Ein anderer Titel"));
-  assert.equal(await quickPages(state, [first]), undefined);
+  // New words in the front matter too: each release's page from the quick lane is the build's page of them.
+  for (const file of releases) {
+    const source = readFileSync(path.join(content, file), "utf8");
+    const retitled = source.replace(/^title: (["']?)/m, "title: $1Neu – ").replace(/^subtitle: (["']?)/m, "subtitle: $1Anders – ");
+    // A tag new to the site too: it gets a page, and the release's page links it.
+    writeFileSync(path.join(content, file), retitled.replace(/^tags: \[/m, "tags: [Schnellweg, ").replace(/^---\n([\s\S]*?)\n---/, (all, head: string) => (/^tags:/m.test(head) ? all : `---\n${head}\ntags: [Schnellweg]\n---`)));
+  }
+  const retitled = await quickPages(state, releases.map((file) => path.join(content, file)));
+  assert.equal(retitled?.kind, "pages");
+  const again = path.join(work, "cold-again");
+  await build({ ...preview, outDir: again, cacheDir: path.join(work, "cold-cache") });
+  for (const page of retitled.kind === "pages" ? retitled.written.keys() : []) {
+    const quick = readFileSync(path.join(work, "preview", page), "utf8");
+    assert.match(quick, /Neu – /, page);
+    assert.match(quick, /href="\/themen\/schnellweg\/"/, page);
+    assert.equal(quick, readFileSync(path.join(again, page), "utf8"), page);
+    // The card with the new title and the kit with its new text file, which the page names, are in place too.
+    for (const [, named] of quick.matchAll(/(?:og:image" content="https:\/\/[^/]+|href=")(\/[^"]+\.(?:png|jpg|zip))"/g)) {
+      assert.ok(readFileSync(path.join(again, named!)).equals(readFileSync(path.join(work, "preview", named!))), `${page}: ${named}`);
+    }
+  }
 });

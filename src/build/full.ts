@@ -99,6 +99,8 @@ export async function fullBuild(options: BuildOptions, layoutsDir: string, cache
       views: plan.viewFacts,
       assets: assets.shared,
       planned: new Map(published.map((release) => [release.file, release])),
+      images,
+      cacheDir: cache.dir,
     });
     const warned = new Set(checked.warnings.map((w) => w.file));
     const summary: BuildSummary = {
