@@ -5,7 +5,8 @@
  * from the save to the reloaded page's `load` event, with the new sentence in
  * the page. First saves one right after the other's page has loaded (the
  * builds wait for a pause), then saves a few seconds apart, so that they land
- * while the build after the save before is running.
+ * while the build after the save before is running, then saves of a new
+ * title one after the other.
  */
 import { spawn } from "node:child_process";
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -19,6 +20,8 @@ export interface PreviewResult {
   readonly backToBack: readonly number[];
   /** The same, saves `gap` ms apart (builds running meanwhile). */
   readonly spaced: readonly number[];
+  /** Saves of a new title, one after the other (its page shows it; the listings follow with the build). */
+  readonly titles: readonly number[];
   readonly gap: number;
 }
 
@@ -49,11 +52,12 @@ export async function previewCase(cli: string, corpus: string, file: string, wor
     const firstBuild = performance.now() - started;
     const page = await browser.newPage();
     await page.goto(new URL(url, address).href);
-    const save = async (i: number): Promise<number> => {
+    const save = async (i: number, title = false): Promise<number> => {
       const marker = `Nachtrag-${i}-${Date.now()}`;
       const end = performance.now() + 120_000;
       const t = performance.now();
-      appendFileSync(file, `\n${marker}\n`);
+      if (title) writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, `title: "Titel ${marker}"`));
+      else appendFileSync(file, `\n${marker}\n`);
       for (;;) {
         await page.waitForEvent("load", { timeout: Math.max(1, end - performance.now()) });
         const ms = performance.now() - t;
@@ -67,7 +71,9 @@ export async function previewCase(cli: string, corpus: string, file: string, wor
       await new Promise((r) => setTimeout(r, gap));
       spaced.push(await save(saves + i));
     }
-    return { firstBuild, backToBack, spaced, gap };
+    const titles: number[] = [];
+    for (let i = 0; i < Math.ceil(saves / 2); i++) titles.push(await save(2 * saves + i, true));
+    return { firstBuild, backToBack, spaced, titles, gap };
   } finally {
     writeFileSync(file, original);
     await browser.close();

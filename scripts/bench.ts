@@ -686,8 +686,8 @@ async function main(): Promise<void> {
     for (const note of imageNotes(imageResult)) process.stdout.write(`${note}\n`);
   }
   if (preview) {
-    const rows = [...previews].map(([size, r]) => [size.toLocaleString("en"), `${(r.firstBuild / 1000).toFixed(1)} s`, previewSummary(r.backToBack), `${previewSummary(r.spaced)} (${r.gap / 1000} s apart)`]);
-    process.stdout.write(`\npreview: save → reloaded page's load event in Chromium\n${table([["releases", "first build", "saves one after the other", "saves while builds run"], ...rows])}\n`);
+    const rows = [...previews].map(([size, r]) => [size.toLocaleString("en"), `${(r.firstBuild / 1000).toFixed(1)} s`, previewSummary(r.backToBack), `${previewSummary(r.spaced)} (${r.gap / 1000} s apart)`, previewSummary(r.titles)]);
+    process.stdout.write(`\npreview: save → reloaded page's load event in Chromium\n${table([["releases", "first build", "saves one after the other", "saves while builds run", "new titles one after the other"], ...rows])}\n`);
   }
   const load = os.loadavg()[0]!;
   if (load > os.cpus().length - 0.5) {
