@@ -10,7 +10,9 @@
  * their paths.
  */
 import { readFileSync, statSync, type Stats } from "node:fs";
+import { stat } from "node:fs/promises";
 import path from "node:path";
+import { eachLimited } from "./each-limited.ts";
 import { identityText, sha256 } from "./media/cache.ts";
 import { inCodeUnitOrder } from "./compare.ts";
 
@@ -29,8 +31,11 @@ export interface RecordStore {
   writeStore(name: string, value: unknown): Promise<void>;
 }
 
+/** What a file's identity is told by. */
+type Facts = Pick<Stats, "ino" | "size" | "mtimeMs"> & { isFile(): boolean };
+
 /** The file on disk is the very one the record describes: same inode, size and time. */
-const asRecorded = (facts: Stats | undefined, entry: Entry): boolean =>
+const asRecorded = (facts: Facts | undefined, entry: Entry): boolean =>
   facts !== undefined && facts.isFile() && facts.size === entry[2] && facts.ino === entry[1] && facts.mtimeMs === entry[3];
 
 const statOf = (file: string): Stats | undefined => {
@@ -41,10 +46,20 @@ const statOf = (file: string): Stats | undefined => {
   }
 };
 
+/** Files asked about on the thread pool at once, ahead of the build's questions. */
+const STATS_AT_ONCE = 32;
+
 export class PreviousBuild {
   private readonly kept = new Map<string, string>();
-  /** Files found the same as recorded in this build (they stay untouched until commit): their hash and size. */
-  private readonly confirmed = new Map<string, { sha256: string; size: number }>();
+  /** Files found the same as recorded in this build (they stay untouched until commit): their hash and identity. */
+  private readonly confirmed = new Map<string, { sha256: string; size: number; facts: Facts }>();
+  /**
+   * The recorded files as they are on disk, asked on the thread pool while the build loads and plans (statSync for
+   * each of 20,000 files held its thread for half a second). Nothing writes to them before the commit: a build
+   * writes new files beside them (output-folder.ts), so what these say holds until then.
+   */
+  private readonly found = new Map<string, Stats | undefined>();
+  private byKey: Map<string, string[]> | undefined;
 
   private constructor(
     private readonly outDir: string,
@@ -58,7 +73,26 @@ export class PreviousBuild {
     const name = `builds/${sha256(out).slice(0, 16)}.json`;
     const saved = (await store.readStore(name)) as BuildRecord | undefined;
     const files = saved && typeof saved === "object" && saved.files && typeof saved.files === "object" ? Object.entries(saved.files) : [];
-    return new PreviousBuild(out, name, new Map(files));
+    const previous = new PreviousBuild(out, name, new Map(files));
+    previous.lookAhead();
+    return previous;
+  }
+
+  private lookAhead(): void {
+    const files = [...this.files.keys()];
+    void eachLimited(files, STATS_AT_ONCE, async (file) => {
+      if (this.found.has(file)) return;
+      const facts = await stat(path.join(this.outDir, file)).catch(() => undefined);
+      if (!this.found.has(file)) this.found.set(file, facts);
+    });
+  }
+
+  /** `file` (relative) as it is in the output folder now, or as it was found ahead (the same until the commit). */
+  private factsAt(file: string): Facts | undefined {
+    if (this.found.has(file)) return this.found.get(file);
+    const facts = statOf(path.join(this.outDir, file));
+    this.found.set(file, facts);
+    return facts;
   }
 
   /**
@@ -70,19 +104,18 @@ export class PreviousBuild {
     if (key === BY_BYTES) return false;
     const entry = this.files.get(file);
     if (!Array.isArray(entry) || entry[0] !== key) return false;
-    const at = path.join(this.outDir, file);
-    const facts = statOf(at);
+    const facts = this.factsAt(file);
     if (!facts?.isFile() || facts.size !== entry[2]) return false;
     const hash = typeof entry[4] === "string" ? entry[4] : "";
     let same = asRecorded(facts, entry);
     if (!same && hash !== "") {
       try {
-        same = sha256(readFileSync(at)) === hash;
+        same = sha256(readFileSync(path.join(this.outDir, file))) === hash;
       } catch {
         same = false;
       }
     }
-    if (same && hash !== "") this.confirmed.set(file, { sha256: hash, size: facts.size });
+    if (same && hash !== "") this.confirmed.set(file, { sha256: hash, size: facts.size, facts });
     return same;
   }
 
@@ -92,12 +125,24 @@ export class PreviousBuild {
     if (confirmed !== undefined) return confirmed;
     const entry = this.files.get(file);
     if (!Array.isArray(entry) || typeof entry[4] !== "string" || entry[4] === "") return undefined;
-    return asRecorded(statOf(path.join(this.outDir, file)), entry) ? { sha256: entry[4], size: entry[2] } : undefined;
+    const facts = this.factsAt(file);
+    if (facts === undefined || !asRecorded(facts, entry)) return undefined;
+    this.confirmed.set(file, { sha256: entry[4], size: entry[2], facts });
+    return { sha256: entry[4], size: entry[2] };
   }
 
   /** The files the record holds with `key`: a group of files made together (the search index). */
   filesKeyed(key: string): string[] {
-    return [...this.files].filter(([, entry]) => Array.isArray(entry) && entry[0] === key).map(([file]) => file);
+    if (this.byKey === undefined) {
+      this.byKey = new Map();
+      for (const [file, entry] of this.files) {
+        if (!Array.isArray(entry)) continue;
+        const group = this.byKey.get(entry[0]);
+        if (group === undefined) this.byKey.set(entry[0], [file]);
+        else group.push(file);
+      }
+    }
+    return [...(this.byKey.get(key) ?? [])];
   }
 
   /** Note a file of the new build and its key, for the next build. */
@@ -105,12 +150,16 @@ export class PreviousBuild {
     this.kept.set(file, key);
   }
 
-  /** After the new output is in place: record what each kept file is now; `hashes` has those written in this build. */
-  async save(store: RecordStore, hashes: ReadonlyMap<string, string>): Promise<ReadonlyMap<string, string>> {
+  /**
+   * After the new output is in place: record what each kept file is now; `hashes` has those written from text or
+   * bytes in this build, `rewritten` every file this build put in place (the others are as found).
+   */
+  async save(store: RecordStore, hashes: ReadonlyMap<string, string>, rewritten: ReadonlySet<string>): Promise<ReadonlyMap<string, string>> {
     const files: { [file: string]: Entry } = {};
     const identities = new Map<string, string>();
     for (const [file, key] of [...this.kept].sort(([a], [b]) => inCodeUnitOrder(a, b))) {
-      const facts = statOf(path.join(this.outDir, file));
+      const confirmed = this.confirmed.get(file);
+      const facts = confirmed !== undefined && !rewritten.has(file) ? confirmed.facts : statOf(path.join(this.outDir, file));
       if (!facts?.isFile()) continue;
       const before = this.files.get(file);
       const unchanged = Array.isArray(before) && before[0] === key && before[2] === facts.size && typeof before[4] === "string";

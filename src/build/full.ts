@@ -16,7 +16,7 @@ import type { ContentModel, Release } from "../content/model.ts";
 import type { KitPlan } from "../outputs/media-kit.ts";
 import type { MediaPlan } from "../media/plan.ts";
 import { OutputUpdate } from "../output-folder.ts";
-import { defaults as planDefaults, planSite, type SitePlan } from "../site/plan.ts";
+import { defaults as planDefaults, planSite, planViews, type PlanOptions } from "../site/plan.ts";
 import type { OutputFile } from "../write-files.ts";
 import { PreviousBuild } from "../previous-build.ts";
 import { BodyCache } from "../markdown/body-cache.ts";
@@ -66,13 +66,14 @@ export async function fullBuild(options: BuildOptions, layoutsDir: string, cache
     const kitBytes = await writeKits(kits, previous, writer);
     await bodies.renderAll(published.map((release) => release.body));
     const assets = await siteAssets(checked.theme, model.site, cache.dir, layoutsDir);
-    const plan = planPages(model, published, { options, now, preview, media, kits, kitBytes, bodies: bodies.html, assets });
+    const planOptions = planOptionsOf({ options, now, preview, media, kits, kitBytes, bodies: bodies.html, assets });
+    const views = planViews(model, published, planOptions);
+    // Pagefind indexes on threads of its own while this one plans and renders the pages.
+    search = searchIndex(views, options.searchShardSize, previous, cache);
+    search.catch(() => undefined);
+    const plan = planSite(model, published, planOptions, views);
     if (plan.problems.length > 0) throw new BuildFailed(plan.problems, checked.sources);
     stage("plan (bodies, kits)");
-
-    // Pagefind indexes in a process of its own while this one renders the pages.
-    search = searchIndex(plan, options.searchShardSize, previous, cache);
-    search.catch(() => undefined);
     const pages = await renderPages(plan, { layoutsDir: assets.layouts, assets: assets.shared, previous, writer, outDir: writer.root });
     stage("pages");
     const searchFiles = await search;
@@ -113,7 +114,7 @@ export async function fullBuild(options: BuildOptions, layoutsDir: string, cache
       waiting: waitingAt(model, now),
     };
     const span = quietSpan(model, now, images.card.titleDays);
-    const [identities] = await Promise.all([previous.save(cache, writer.hashes), bodies.save(cache)]);
+    const [identities] = await Promise.all([previous.save(cache, writer.hashes, new Set(writer.changed())), bodies.save(cache)]);
     await recordStamp(cache, inputs, { timeZone: model.site.timeZone, span, files: writer.list(), summary }, identities);
     stage("save caches");
     return { ...summary, sources: checked.sources, now, unchanged: false, changed: writer.changed() };
@@ -146,10 +147,10 @@ interface PageInputs {
   readonly assets: SiteAssets;
 }
 
-/** The site plan (site/plan.ts) with what the media, the kits and the assets made. */
-function planPages(model: ContentModel, published: readonly Release[], inputs: PageInputs): SitePlan {
+/** How the site is planned (site/plan.ts), with what the media, the kits and the assets made. */
+function planOptionsOf(inputs: PageInputs): PlanOptions {
   const { options, media, kits, kitBytes, assets } = inputs;
-  return planSite(model, published, {
+  return {
     ...planDefaults,
     now: inputs.now,
     preview: inputs.preview,
@@ -168,5 +169,5 @@ function planPages(model: ContentModel, published: readonly Release[], inputs: P
     translationCard: (translation) => media.translationCards.get(translation),
     reserved: [...media.paths, ...[...kits.values()].map((k) => k.path), ...assets.files.map((file) => file.path)],
     ...(assets.logoUrl && { logoUrl: assets.logoUrl }),
-  });
+  };
 }

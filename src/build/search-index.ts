@@ -1,7 +1,8 @@
 /**
  * The search index (Pagefind), in shards of whole years (search/shards.ts),
  * each made again only when what it holds changed: a shard's files share one
- * key, the hash of every record in it. A shard is taken from the output
+ * key, the hash of what every record in it is made of (its text as the
+ * release's HTML: only a shard made again has its bodies made plain). A shard is taken from the output
  * folder when the last build there left it, else from the cache folder,
  * which keeps the last one made of each name for any output folder (a CI run
  * into a new folder, the preview); Pagefind is loaded only when a shard has
@@ -10,11 +11,11 @@
 import { codeFingerprint } from "../fingerprint.ts";
 import { sha256 } from "../media/cache.ts";
 import type { PreviousBuild, RecordStore } from "../previous-build.ts";
-import { searchRecords } from "../search/records.ts";
+import { recordOf, searchSources } from "../search/records.ts";
 import { searchShards } from "../search/shards.ts";
 import { searchFingerprint } from "../search/version.ts";
 import { FILES } from "../site/files.ts";
-import type { SitePlan } from "../site/plan.ts";
+import type { PlannedViews } from "../site/plan.ts";
 import { UNCHANGED, type OutputFile } from "../write-files.ts";
 import type { IndexWorkers } from "../search/index-workers.ts";
 
@@ -34,8 +35,8 @@ async function keptShard(store: RecordStore, shard: string, key: string): Promis
   return files.map(([file, data]) => [file, Buffer.from(data, "base64")]);
 }
 
-export async function searchIndex(plan: SitePlan, shardSize: number | undefined, previous: PreviousBuild, store: RecordStore): Promise<OutputFile[]> {
-  const shards = searchShards(searchRecords(plan), shardSize);
+export async function searchIndex(plan: PlannedViews, shardSize: number | undefined, previous: PreviousBuild, store: RecordStore): Promise<OutputFile[]> {
+  const shards = searchShards(searchSources(plan), shardSize);
   const language = plan.site.language;
   const version = searchFingerprint();
   /** Each shard's files, in the order of the shards; those to make are made side by side. */
@@ -60,7 +61,7 @@ export async function searchIndex(plan: SitePlan, shardSize: number | undefined,
       workers = new IndexWorkers();
     }
     parts.push(
-      workers.make(shard.records, { language }).then(async (made) => {
+      workers.make(shard.records.map(recordOf), { language }).then(async (made) => {
         const files: KeptShard = { key, files: [...made].map(([file, content]) => [file, Buffer.from(content).toString("base64")]) };
         await store.writeStore(keptName(shard.name), files);
         return placed(made);

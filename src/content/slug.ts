@@ -9,7 +9,19 @@ import type { LocalParts } from "./dates.ts";
 /** Longest slug, in characters: addresses stay readable and far below file name limits. */
 export const MAX_SLUG = 80;
 
+/** Slugs made in this process: a build asks for the same tags' and departments' slugs thousands of times. */
+const made = new Map<string, string>();
+
 export function slugify(text: string): string {
+  let slug = made.get(text);
+  if (slug === undefined) {
+    if (made.size >= 100_000) made.clear();
+    made.set(text, (slug = slugOf(text)));
+  }
+  return slug;
+}
+
+function slugOf(text: string): string {
   const slug = slugifyLib(text, {
     lowercase: true,
     decamelize: false,

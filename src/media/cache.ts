@@ -63,7 +63,7 @@ async function hashFile(file: string, size: number): Promise<string> {
 const resident = new Map<string, { readonly facts: string; readonly value: unknown }>();
 
 /** A file's identity on disk: inode, size, modification time. */
-export const identityText = (facts: Stats): string => `${facts.ino} ${facts.size} ${facts.mtimeMs}`;
+export const identityText = (facts: Pick<Stats, "ino" | "size" | "mtimeMs">): string => `${facts.ino} ${facts.size} ${facts.mtimeMs}`;
 
 /** The identity of `file`, or undefined when it is no file. */
 export const identityOf = (file: string): string | undefined => {

@@ -4,7 +4,7 @@
  * published releases come here, so nothing of a draft or an embargoed
  * release is ever decoded into the output.
  */
-import type { MediaImage, Release, Site, Translation } from "../content/model.ts";
+import type { Department, MediaImage, Release, Site, Translation } from "../content/model.ts";
 import { defaultColours, planPhotoCard, planTextCard, type CardPlan, type TextCardInput } from "./card.ts";
 import { planPhoto, suitsCard, type Credit, type ImageOptions, type PhotoPlan } from "./recipe.ts";
 import type { MediaWork } from "./run.ts";
@@ -33,13 +33,16 @@ const creditOf = (media: MediaImage): Credit => {
 
 const DAY = 86_400_000;
 
-/** A recent release's card shows its title and departments; an older one shares its lead department's. */
-function textCardOf(release: Release, site: Site, recent: boolean): TextCardInput {
-  const lead = release.departments[0]!;
-  return recent
-    ? { title: release.title, departments: release.departments.map((d) => d.name).join(", "), siteTitle: site.title, stem: slugOf(release) }
-    : { departments: lead.name, siteTitle: site.title, stem: lead.id };
-}
+/** A recent release's card shows its title and departments. */
+const titleCardOf = (release: Release, site: Site): TextCardInput => ({
+  title: release.title,
+  departments: release.departments.map((d) => d.name).join(", "),
+  siteTitle: site.title,
+  stem: slugOf(release),
+});
+
+/** An older release shares its lead department's card. */
+const departmentCardOf = (department: Department, site: Site): TextCardInput => ({ departments: department.name, siteTitle: site.title, stem: department.id });
 
 /**
  * `now`: the build's clock; releases older than `options.card.titleDays` share their department's card.
@@ -52,6 +55,13 @@ export function planMedia(published: readonly Release[], site: Site, options: Im
   const cards = new Map<Release, CardPlan>();
   const translationCards = new Map<Translation, CardPlan>();
   const owners = new Map<string, { release: Release; media: MediaImage }>();
+  // Older releases without a photo share their lead department's card: planned once per department.
+  const departmentCards = new Map<Department, CardPlan>();
+  const departmentCard = (department: Department): CardPlan => {
+    let card = departmentCards.get(department);
+    if (card === undefined) departmentCards.set(department, (card = planTextCard(departmentCardOf(department, site), defaultColours, options)));
+    return card;
+  };
   for (const release of published) {
     let lead: { media: MediaImage; plan: PhotoPlan } | undefined;
     for (const media of release.media) {
@@ -64,12 +74,14 @@ export function planMedia(published: readonly Release[], site: Site, options: Im
     const recent = release.date >= titleSince;
     const card = lead
       ? planPhotoCard(lead.media.source, lead.media.facts!.hash, stemOf(lead.media.name), lead.media.alt || release.title, lead.plan.credit, options)
-      : planTextCard(textCardOf(release, site, recent), defaultColours, options);
+      : recent
+        ? planTextCard(titleCardOf(release, site), defaultColours, options)
+        : departmentCard(release.departments[0]!);
     cards.set(release, card);
     if (lead || !recent) continue;
     for (const translation of translations.get(release) ?? []) {
       const direction = site.languages.find((language) => language.tag === translation.language)?.direction;
-      const input = { ...textCardOf(release, site, true), title: translation.title, stem: `${slugOf(release)}-${translation.language}`, ...(direction && { direction }) };
+      const input = { ...titleCardOf(release, site), title: translation.title, stem: `${slugOf(release)}-${translation.language}`, ...(direction && { direction }) };
       translationCards.set(translation, planTextCard(input, defaultColours, options));
     }
   }

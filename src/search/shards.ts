@@ -3,8 +3,6 @@
  * the build (the records of each shard) and the search page (the folders it
  * merges).
  */
-import type { SearchRecord } from "./pagefind.ts";
-
 /**
  * Releases per shard, at most (a year with more is a shard of its own). Pagefind's time
  * grows faster than the number of records (here 2.4 s for 1,000, 7.9 s for 2,000, 38 s for
@@ -14,10 +12,10 @@ import type { SearchRecord } from "./pagefind.ts";
  */
 export const SHARD_SIZE = 1000;
 
-export interface SearchShard {
+export interface SearchShard<R> {
   /** Its folder below pagefind/: the first year it holds, or "1998-2003". */
   readonly name: string;
-  readonly records: readonly SearchRecord[];
+  readonly records: readonly R[];
 }
 
 /**
@@ -26,8 +24,8 @@ export interface SearchShard {
  * that small shard, so the others keep their names and bytes from build to build (until the
  * year turns, when last year joins the older ones once).
  */
-export function searchShards(records: readonly SearchRecord[], size = SHARD_SIZE): SearchShard[] {
-  const byYear = new Map<string, SearchRecord[]>();
+export function searchShards<R extends { readonly year: string }>(records: readonly R[], size = SHARD_SIZE): SearchShard<R>[] {
+  const byYear = new Map<string, R[]>();
   for (const record of records) {
     const year = byYear.get(record.year);
     if (year) year.push(record);

@@ -95,8 +95,21 @@ export interface ViewFacts {
   readonly translations: ReadonlyMap<Release, readonly Translation[]>;
 }
 
+/**
+ * The views of the releases and what they are made from: the first part of a plan, enough for the search index,
+ * which a build starts on while the rest of the plan is made (planSite).
+ */
+export interface PlannedViews extends Pick<SitePlan, "site" | "strings" | "urls" | "searchable" | "viewFacts" | "vcards"> {
+  readonly listed: readonly Release[];
+  readonly tags: ReturnType<typeof tagsOf>;
+  readonly items: PlanContext["items"];
+  readonly views: PlanContext["views"];
+  /** The pages of the translations. */
+  readonly translated: readonly PageView[];
+}
+
 /** `published` must already be filtered and sorted newest first (see content/publish.ts). */
-export function planSite(model: ContentModel, published: readonly Release[], options: PlanOptions = defaults): SitePlan {
+export function planViews(model: ContentModel, published: readonly Release[], options: PlanOptions = defaults): PlannedViews {
   const { site } = model;
   const strings = stringsFor(site.language);
   const urls = urlsFor(strings, site.basePath);
@@ -126,7 +139,16 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     tagPages: new Set(tags.map((tag) => tag.slug)),
     translations,
   };
-  const { translated, ...views } = releaseViews(published, options, site, strings, urls, viewFacts);
+  const { translated, items, views } = releaseViews(published, options, site, strings, urls, viewFacts);
+  const translationsOf = (r: Release): PageView[] => (translations.has(r) ? translated.filter((t) => t.path.startsWith(r.url)) : []);
+  const searchable = listed.flatMap((r) => [...(views.get(r) ? [views.get(r)!] : []), ...translationsOf(r)]);
+  return { site, strings, urls, searchable, viewFacts, vcards, listed, tags, items, views, translated };
+}
+
+/** `published` must already be filtered and sorted newest first (see content/publish.ts); `planned`: its views, if made already. */
+export function planSite(model: ContentModel, published: readonly Release[], options: PlanOptions = defaults, planned = planViews(model, published, options)): SitePlan {
+  const { site, strings, urls, listed, tags, vcards, translated, viewFacts } = planned;
+  const { withdrawn, translations, vcardOf } = viewFacts;
   const context: PlanContext = {
     site,
     strings,
@@ -135,7 +157,8 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
     pageSize: options.pageSize,
     feedSize: options.feedSize,
     translations,
-    ...views,
+    items: planned.items,
+    views: planned.views,
   };
 
   const home = homeListing(published, listed, context);
@@ -158,10 +181,8 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   const translationPages = [...translations].flatMap(([r, list]) => list.map((t) => ({ path: translationPath(r, t.language) })));
   const { redirects, problems } = planRedirects(site, published, urls, [...listings, ...indexes, ...extras, ...vcards, ...feeds, ...translationPages], options.reserved);
   const originals = [...context.views.values()];
-  const translationsOf = (r: Release): PageView[] => (context.translations.has(r) ? translated.filter((t) => t.path.startsWith(r.url)) : []);
-  const searchable = listed.flatMap((r) => [...(context.views.get(r) ? [context.views.get(r)!] : []), ...translationsOf(r)]);
   const releases = translated.length === 0 ? originals : [...originals, ...translated];
-  return { site, strings, urls, releases, listings, indexes, redirects, extras, feeds, vcards, searchable, releaseData: originals, problems, viewFacts };
+  return { site, strings, urls, releases, listings, indexes, redirects, extras, feeds, vcards, searchable: planned.searchable, releaseData: originals, problems, viewFacts };
 }
 
 /** How the view of a release is made, from the facts of a plan: its media, withdrawal and banner as `like`'s. */

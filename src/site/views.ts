@@ -93,10 +93,22 @@ export interface ItemView {
   readonly thumbnail?: string;
 }
 
+/** Dates formatted in this process, by the strings they were formatted with: most are asked for several times. */
+const formatted = new WeakMap<Strings, Map<string, DateView>>();
+
 export function dateView(instant: number, hasTime: boolean, site: Site, strings: Strings): DateView {
-  const day = formatInstant(instant, site.timeZone, strings.dateFormat);
-  const text = hasTime ? `${day}, ${formatInstant(instant, site.timeZone, strings.timeFormat)}` : day;
-  return { text, iso: isoInstant(instant, site.timeZone) };
+  let known = formatted.get(strings);
+  if (known === undefined) formatted.set(strings, (known = new Map()));
+  const key = `${site.timeZone} ${instant} ${hasTime}`;
+  let view = known.get(key);
+  if (view === undefined) {
+    const day = formatInstant(instant, site.timeZone, strings.dateFormat);
+    const text = hasTime ? `${day}, ${formatInstant(instant, site.timeZone, strings.timeFormat)}` : day;
+    view = { text, iso: isoInstant(instant, site.timeZone) };
+    if (known.size >= 100_000) known.clear();
+    known.set(key, view);
+  }
+  return view;
 }
 
 export const contactView = (c: Contact, vcard?: string): ContactView => ({
