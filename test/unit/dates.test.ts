@@ -8,6 +8,8 @@
  * themselves (Node re-reads it on assignment) and restore it afterwards.
  */
 import { describe, it } from "node:test";
+import { format as formatDate } from "date-fns";
+import { TZDate } from "@date-fns/tz";
 import assert from "node:assert/strict";
 import {
   formatInstant,
@@ -384,6 +386,21 @@ describe("isoInstant", () => {
     assert.equal(isoInstant(Date.UTC(2025, 11, 31, 15, 30), "Asia/Tokyo"), "2026-01-01T00:30:00+09:00");
     assert.equal(isoInstant(Date.UTC(2026, 10, 27, 5, 0), "Asia/Kolkata"), "2026-11-27T10:30:00+05:30");
     assert.equal(isoInstant(Date.UTC(2026, 0, 1), "UTC"), "2026-01-01T00:00:00+00:00");
+  });
+
+  it("writes what date-fns' format writes, minute by minute around changes of offset and at random instants", () => {
+    const zones = [BERLIN, "UTC", "America/St_Johns", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham", "Pacific/Kiritimati"];
+    const instants: number[] = [];
+    // Around Berlin's changes of 2026 (29 March and 25 October, 01:00 UTC), Lord Howe's half hours among them.
+    for (let m = -90; m <= 90; m++) instants.push(Date.UTC(2026, 2, 29, 1) + m * 60_000, Date.UTC(2026, 9, 25, 1) + m * 60_000 + 999);
+    let seed = 20261207;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 2000; i++) instants.push(Date.UTC(1970, 0, 1) + Math.floor(random() * (Date.UTC(2040, 0, 1) - Date.UTC(1970, 0, 1))));
+    for (const zone of zones) {
+      for (const instant of instants) {
+        assert.equal(isoInstant(instant, zone), formatDate(new TZDate(instant, zone), "yyyy-MM-dd'T'HH:mm:ssxxx"), `${zone} ${instant}`);
+      }
+    }
   });
 });
 
