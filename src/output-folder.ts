@@ -3,7 +3,8 @@
  * and updated only at the very end of a build that succeeded.
  */
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type Dirent } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "./errors/usage.ts";
 import { sha256 } from "./media/cache.ts";
@@ -78,12 +79,24 @@ export class OutputUpdate implements FolderWriter {
     this.top = root + path.sep;
   }
 
+  /**
+   * The old output's files and folders, listed on the thread pool while the build runs (walking 20,000 folders
+   * held the thread for half a second at the commit). Until the commit the build only adds files and folders of
+   * its own, so what was there and is not part of the new build is what this listing has and `files` lacks.
+   */
+  private listing: Promise<Dirent[]> | undefined;
+
   static async begin(outDir: string, known: Known = () => undefined): Promise<OutputUpdate> {
     const root = path.resolve(outDir);
     const existed = existsSync(root);
     const entries = existed ? readdirSync(root).filter((name) => name !== MARKER) : [];
     mkdirSync(root, { recursive: true });
-    return new OutputUpdate(root, entries.length === 0, existed, known);
+    const update = new OutputUpdate(root, entries.length === 0, existed, known);
+    if (!update.direct) {
+      update.listing = readdir(root, { recursive: true, withFileTypes: true });
+      update.listing.catch(() => undefined);
+    }
+    return update;
   }
 
   target = (file: string): string => {
@@ -195,7 +208,29 @@ export class OutputUpdate implements FolderWriter {
     const marker = path.join(this.root, MARKER);
     if (!existsSync(marker)) writeFileSync(marker, "This folder is written by `pressroom build` and replaced on every build.\n");
     this.files.add(marker);
-    if (!this.direct) this.removeOthers(this.root);
+    if (this.direct) return;
+    const listed = await this.listing?.catch(() => undefined);
+    if (listed === undefined) this.removeOthers(this.root);
+    else this.removeListed(listed);
+  }
+
+  /** Remove the files and folders of `listed` that are not part of the new build. */
+  private removeListed(listed: readonly Dirent[]): void {
+    const needed = new Set<string>();
+    for (const file of this.files) {
+      for (let dir = path.dirname(file); dir.startsWith(this.top) && !needed.has(dir); dir = path.dirname(dir)) needed.add(dir);
+    }
+    for (const entry of listed) {
+      const full = path.join(entry.parentPath, entry.name);
+      // A file of the old output may have given way to a folder of the new one (or the other way round).
+      if (needed.has(full) || this.files.has(full)) continue;
+      try {
+        rmSync(full, { recursive: true, force: true });
+      } catch (error) {
+        // Inside a folder that gave way to a file of the new build: gone already.
+        if ((error as NodeJS.ErrnoException).code !== "ENOTDIR") throw error;
+      }
+    }
   }
 
   /** Remove files and folders below `dir` that are not part of the new build; true when `dir` is left empty. */
