@@ -192,8 +192,6 @@ describe("the editor's translations in Chromium", () => {
   });
 });
 
-// Switch on when the translation core (branch languages) is merged: until then the preview of `pressroom edit` refuses
-// index.en.md (a release without date and department), and without a preview there is no editor.
 describe("a translation edited with pressroom edit", () => {
   test("is saved on its own branch, published onto main as index.en.md with only what a translation may set, and checks", { timeout: 180_000 }, async (t) => {
     const repo = officeRepository(scratch());
@@ -202,7 +200,7 @@ describe("a translation edited with pressroom edit", () => {
     git(repo, "add", ".");
     git(repo, "commit", "-q", "-m", "English");
     const running = await startEdit(repo);
-    t.after(() => running.child.kill());
+    t.after(() => running.stop());
     const browser = await launchChromium();
     t.after(() => browser.close());
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

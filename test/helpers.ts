@@ -18,7 +18,8 @@ export function tempDir(prefix = "pressroom-test-"): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-export const removeDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
+/** Removed whole; a process that ended a moment ago may still be writing into it (ENOTEMPTY), so it is tried again. */
+export const removeDir = (dir: string): void => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 
 /** A maker of temporary folders, all removed when the test file is done. Call at the top level of a test file. */
 export function scratchDirs(): () => string {
@@ -105,6 +106,8 @@ export interface RunningEdit {
   readonly log: string;
   /** Waits until `done` holds; fails with the log when edit stops or two minutes pass. */
   waitFor(done: () => boolean | Promise<boolean>, what: string): Promise<void>;
+  /** Ends it and waits until it has: its preview writes no more into the repository. */
+  stop(): Promise<void>;
 }
 
 /** Starts `pressroom edit` on a free port in `repo` (content in content/) and waits until it says its addresses. */
@@ -129,6 +132,12 @@ export async function startEdit(repo: string): Promise<RunningEdit> {
         assert.ok(Date.now() < deadline && child.exitCode === null, `${what}:\n${log}`);
         await new Promise((r) => setTimeout(r, 100));
       }
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const ended = new Promise((resolve) => child.once("exit", resolve));
+      child.kill();
+      await ended;
     },
   };
   await running.waitFor(() => log.includes(`${running.base}/\n`), "pressroom edit did not start");
