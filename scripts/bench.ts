@@ -2,12 +2,12 @@
  * Build benchmark: synthetic corpora (scripts/gen-corpus.ts) through whole
  * `pressroom build` processes, as a user runs them.
  *
- *   npm run bench [-- --cases text,images,preview] [--runs 3] [--seed 1]
+ *   npm run bench [-- --cases text,images,preview,ci] [--runs 3] [--seed 1]
  *                 [--sizes 1000,10000] [--images 0]
  *                 [--photos 300] [--image-size 3000x2000]
  *                 [--mode auto|time|child] [--timeout 900] [--keep]
  *
- * Three cases:
+ * Four cases (the first three unless --cases says otherwise):
  * - text: corpora of --sizes releases (the first --images of them with a
  *   1600×1067 photo), each run a full build with an emptied media cache;
  * - images: --photos releases with one --image-size photo each, built cold
@@ -17,7 +17,12 @@
  *   rebuild, so a noisy machine spreads over both alike;
  * - preview: `pressroom serve` on each --sizes corpus, Chromium on a
  *   release's page, its text saved 20 times one after the other and 10 times
- *   4 s apart (scripts/bench-preview.ts): save → reloaded page's load event.
+ *   4 s apart (scripts/bench-preview.ts): save → reloaded page's load event;
+ * - ci: what the publish workflow does after one release is merged, on each
+ *   --sizes corpus (scripts/bench-ci.ts): a fresh checkout with the release
+ *   added, output folder and build cache restored from a saved copy, then
+ *   `pressroom build` and `pressroom deploy` to a local S3 API (s3rver),
+ *   whose bucket holds the build before.
  *
  * Corpora are cached in .bench/ and regenerated only when missing or when the
  * generator or the photo size changed. Media caches live in .bench/ too, never
@@ -29,13 +34,14 @@
  * process.resourceUsage() (mode "child"). It prints numbers only: no timing is
  * asserted anywhere. The last results are written to .bench/last-results.json.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { coldHugo, hugoVersion, prepareHugo } from "./bench-hugo.ts";
+import { CACHE, CLI, fail, lastJson, median, ROOT, run, TIME, timed } from "./bench-process.ts";
+import { ciCase, startBucket, type CiResult, type CiRun } from "./bench-ci.ts";
 import { previewCase, previewSummary, type PreviewResult } from "./bench-preview.ts";
 import {
   DEFAULT_IMAGE_SIZE,
@@ -47,13 +53,9 @@ import {
   readStamp,
 } from "./gen-corpus.ts";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const CACHE = path.join(ROOT, ".bench");
-const CLI = path.join(ROOT, "bin", "pressroom.js");
 const CHILD = path.join(ROOT, "scripts", "bench-child.ts");
-const TIME = "/usr/bin/time";
 const NOW = "2026-11-27T12:00";
-const CASES = ["text", "images", "preview"] as const;
+const CASES = ["text", "images", "preview", "ci"] as const;
 type Case = (typeof CASES)[number];
 
 /** What a build says about its photos (`--json` "images", or build()'s result). */
@@ -107,16 +109,11 @@ interface ImageResult {
   readonly cacheMiB: number;
 }
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 function options() {
   const { values } = parseArgs({
     options: {
-      cases: { type: "string", default: CASES.join(",") },
+      // The ci case runs only when asked for: it deploys every size to a local S3 API first.
+      cases: { type: "string", default: "text,images,preview" },
       sizes: { type: "string", default: "1000,10000,40000" },
       // Node 20's parseArgs has no --no-… negation of its own.
       "no-hugo": { type: "boolean", default: false },
@@ -134,11 +131,14 @@ function options() {
   });
   if (values.help) {
     process.stdout.write(
-      "Usage: npm run bench -- [--cases text,images,preview] [--runs 3] [--seed 1] [--sizes 1000,10000,40000] [--images 0] [--no-hugo]\n" +
+      "Usage: npm run bench -- [--cases text,images,preview,ci] [--runs 3] [--seed 1] [--sizes 1000,10000,40000] [--images 0] [--no-hugo]\n" +
         "                        [--photos 300] [--image-size 3000x2000] [--mode auto|time|child] [--timeout SECONDS] [--keep]\n" +
         "  text:   --sizes releases, the first --images of them with a 1600x1067 photo; each run cold, then rebuilt after\n" +
         "          one release changed; Hugo builds the same corpus when it is installed.\n" +
-        "  images: --photos releases with one --image-size photo each; cold, then rebuilt with the cache kept.\n",
+        "  images: --photos releases with one --image-size photo each; cold, then rebuilt with the cache kept.\n" +
+        "  preview: pressroom serve on --sizes releases, a release's text saved in Chromium; save -> reloaded page.\n" +
+        "  ci:     --sizes releases; a fresh checkout with one release merged, output and cache restored, build and\n" +
+        "          deploy to a local S3 API holding the build before.\n",
     );
     process.exit(0);
   }
@@ -241,48 +241,9 @@ function countFiles(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-interface Finished {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly wallSeconds: number;
-}
-
-function run(command: string, args: readonly string[], timeoutSeconds: number): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutSeconds * 1000);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, wallSeconds: (performance.now() - started) / 1000 });
-    });
-  });
-}
-
 const SUMMARY = /Built (\d+) releases into .*: (\d+) pages, (\d+) media files in ([\d.]+) s\./;
 /** A build that found nothing to do says so instead. */
 const UNCHANGED = /Nothing changed: .* is up to date \((\d+) releases, (\d+) pages\), checked in ([\d.]+) s\./;
-
-/** The last line of a process's output that parses as a JSON object. */
-function lastJson(stdout: string): Record<string, unknown> | undefined {
-  const lines = stdout.trim().split("\n").filter((line) => line.startsWith("{"));
-  try {
-    const value: unknown = JSON.parse(lines.pop() ?? "");
-    return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The "images" part of a JSON report, if it has the four numbers. */
 function imageStats(report: Record<string, unknown>): ImageStats | undefined {
@@ -356,25 +317,6 @@ async function once(mode: "time" | "child", call: BuildCall): Promise<Run> {
     mediaFiles: Number(report!.mediaFiles),
     ...(images && { images }),
   };
-}
-
-/** The real CLI under /usr/bin/time; rss is its max resident set in KiB, when time wrote one. */
-async function timed(cliArgs: readonly string[], timeout: number, command: readonly string[] = [process.execPath, CLI]): Promise<{ done: Finished; rss?: number }> {
-  const rssFile = path.join(CACHE, `maxrss-${process.pid}.txt`);
-  rmSync(rssFile, { force: true });
-  const done = await run(TIME, ["-f", "%M", "-o", rssFile, ...command, ...cliArgs], timeout);
-  const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) : NaN;
-  rmSync(rssFile, { force: true });
-  return { done, ...(Number.isFinite(rss) && { rss }) };
-}
-
-function fail(done: Finished, what: string): never {
-  const how = done.signal ? `was killed (${done.signal}${done.signal === "SIGKILL" ? ", timeout?" : ""})` : `exited with ${done.code}`;
-  process.stderr.write(`\nbench: ${what} ${how} after ${done.wallSeconds.toFixed(1)} s\n`);
-  const tail = (text: string): string => text.split("\n").slice(-40).join("\n");
-  if (done.stdout.trim()) process.stderr.write(`--- stdout (end) ---\n${tail(done.stdout)}\n`);
-  if (done.stderr.trim()) process.stderr.write(`--- stderr (end) ---\n${tail(done.stderr)}\n`);
-  process.exit(1);
 }
 
 function table(rows: readonly (readonly string[])[]): string {
@@ -645,6 +587,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${machine(o.mode)}\n`);
   process.stdout.write(`${o.runs} run(s) each; --now ${NOW}; seed ${o.seed}\n`);
   if (text) process.stdout.write(`text: sizes ${o.sizes.join(", ")}; images ${o.images}\n`);
+  if (o.cases.has("ci")) process.stdout.write(`ci: sizes ${o.sizes.join(", ")}; one merged release, build and deploy\n`);
   if (images) process.stdout.write(`images: ${o.photos} releases with one ${imageSizeText(o.imageSize)} photo each; cold, then a no-op rebuild\n`);
   process.stdout.write("\n");
 
@@ -654,7 +597,8 @@ async function main(): Promise<void> {
   const imageCorpus = images ? await ensureCorpus(o.photos, o.seed, o.photos, o.imageSize) : undefined;
 
   const preview = o.cases.has("preview");
-  if (preview) for (const size of o.sizes) if (!corpora.has(size)) corpora.set(size, await ensureCorpus(size, o.seed, o.images, DEFAULT_IMAGE_SIZE));
+  const ci = o.cases.has("ci");
+  if (preview || ci) for (const size of o.sizes) if (!corpora.has(size)) corpora.set(size, await ensureCorpus(size, o.seed, o.images, DEFAULT_IMAGE_SIZE));
   const results = text ? await textCase(o, corpora) : [];
   const previews = new Map<number, PreviewResult>();
   for (const size of preview ? o.sizes : []) {
@@ -663,6 +607,7 @@ async function main(): Promise<void> {
     previews.set(size, await previewCase(CLI, corpus, singleFileRelease(corpus), path.join(CACHE, `preview-${size}`), NOW));
   }
   const imageResult = imageCorpus !== undefined ? await imageCase(o, imageCorpus) : undefined;
+  const ciResults = ci ? await ciCases(o, corpora) : [];
 
   if (text) {
     process.stdout.write(`\ntext\n${textTable(results)}\n`);
@@ -689,6 +634,15 @@ async function main(): Promise<void> {
     const rows = [...previews].map(([size, r]) => [size.toLocaleString("en"), `${(r.firstBuild / 1000).toFixed(1)} s`, previewSummary(r.backToBack), `${previewSummary(r.spaced)} (${r.gap / 1000} s apart)`, previewSummary(r.titles)]);
     process.stdout.write(`\npreview: save → reloaded page's load event in Chromium\n${table([["releases", "first build", "saves one after the other", "saves while builds run", "new titles one after the other"], ...rows])}\n`);
   }
+  if (ci) {
+    process.stdout.write(`\nci: one merged release, output folder and cache restored, build + deploy to S3 (s3rver on 127.0.0.1)\n${ciTable(ciResults)}\n`);
+    process.stdout.write(
+      "\nmedians of whole processes; build + deploy = the two one after the other, min–max over runs; RSS = max resident set;\n" +
+        "written = output files the build wrote anew (the rest stayed as restored); uploaded / removed = what the deploy did,\n" +
+        "expected = served files that differ between the restored build's manifest and the new one.\n",
+    );
+    for (const note of ciNotes(ciResults)) process.stdout.write(`${note}\n`);
+  }
   const load = os.loadavg()[0]!;
   if (load > os.cpus().length - 0.5) {
     process.stdout.write(
@@ -708,8 +662,83 @@ async function main(): Promise<void> {
     }),
     ...(imageResult && { images: imageRecord(imageResult) }),
     ...(preview && { preview: [...previews].map(([size, r]) => ({ size, ...r })) }),
+    ...(ci && { ci: ciResults.map((r) => ({ ...r, corpus: path.relative(ROOT, r.corpus), ...ciSummary(r.runs) })) }),
   };
   writeFileSync(path.join(CACHE, "last-results.json"), JSON.stringify(record, null, 2) + "\n");
+}
+
+/** The CI case on each corpus, against one local S3 API; its folders removed afterwards unless --keep. */
+async function ciCases(o: Options, corpora: ReadonlyMap<number, string>): Promise<CiResult[]> {
+  const s3 = path.join(CACHE, "ci-s3");
+  const bucket = await startBucket(s3);
+  const results: CiResult[] = [];
+  try {
+    for (const size of o.sizes) {
+      const work = path.join(CACHE, `ci-${size}`);
+      const options = { corpus: corpora.get(size)!, size, work, now: NOW, runs: o.runs, timeout: o.timeout, mode: o.mode, progress };
+      results.push(await ciCase(options, bucket.endpoint));
+      if (!o.keep) rmSync(work, { recursive: true, force: true });
+    }
+  } finally {
+    bucket.stop();
+    if (!o.keep) rmSync(s3, { recursive: true, force: true });
+  }
+  return results;
+}
+
+/** Medians of the CI case's runs, in seconds and KiB. */
+function ciSummary(runs: readonly CiRun[]) {
+  const rss = (pick: (r: CiRun) => number | undefined): number | undefined => {
+    const values = runs.map(pick).filter((x): x is number => x !== undefined);
+    return values.length > 0 ? median(values) : undefined;
+  };
+  return {
+    medianBuildSeconds: median(runs.map((r) => r.build.wallSeconds)),
+    medianDeploySeconds: median(runs.map((r) => r.deploy.wallSeconds)),
+    medianTotalSeconds: median(runs.map((r) => r.totalSeconds)),
+    minTotalSeconds: Math.min(...runs.map((r) => r.totalSeconds)),
+    maxTotalSeconds: Math.max(...runs.map((r) => r.totalSeconds)),
+    medianBuildMaxRssKiB: rss((r) => r.build.maxRssKiB),
+    medianDeployMaxRssKiB: rss((r) => r.deploy.maxRssKiB),
+  };
+}
+
+function ciTable(results: readonly CiResult[]): string {
+  const header = ["releases", "pages", "build (s)", "deploy (s)", "build + deploy (s)", "min–max (s)", "build RSS (MiB)", "deploy RSS (MiB)", "written", "uploaded", "removed", "expected"];
+  const rows = results.map((r) => {
+    const s = ciSummary(r.runs);
+    return [
+      r.size.toLocaleString("en"),
+      r.runs[0]!.build.pages.toLocaleString("en"),
+      s.medianBuildSeconds.toFixed(2),
+      s.medianDeploySeconds.toFixed(2),
+      s.medianTotalSeconds.toFixed(2),
+      `${s.minTotalSeconds.toFixed(2)}–${s.maxTotalSeconds.toFixed(2)}`,
+      mib(s.medianBuildMaxRssKiB),
+      mib(s.medianDeployMaxRssKiB),
+      spread(r.runs.map((x) => x.written)),
+      spread(r.runs.map((x) => x.deploy.uploaded)),
+      spread(r.runs.map((x) => x.deploy.removed)),
+      `${spread(r.runs.map((x) => x.expected.uploads))} / ${spread(r.runs.map((x) => x.expected.removed))}`,
+    ];
+  });
+  return table([header, ...rows]);
+}
+
+/** Say so when a deploy did other than the manifests say it had to. */
+function ciNotes(results: readonly CiResult[]): string[] {
+  const notes: string[] = [];
+  for (const r of results) {
+    for (const [i, run] of r.runs.entries()) {
+      if (run.deploy.uploaded !== run.expected.uploads || run.deploy.removed !== run.expected.removed) {
+        notes.push(
+          `note: ci ${r.size}, run ${i + 1}: the deploy uploaded ${run.deploy.uploaded} and removed ${run.deploy.removed}; ` +
+            `the manifests differ in ${run.expected.uploads} files to upload and ${run.expected.removed} to remove`,
+        );
+      }
+    }
+  }
+  return notes;
 }
 
 function imageRecord(r: ImageResult) {

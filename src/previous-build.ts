@@ -103,7 +103,26 @@ export class PreviousBuild {
   reusable(file: string, key: string): boolean {
     if (key === BY_BYTES) return false;
     const entry = this.files.get(file);
-    if (!Array.isArray(entry) || entry[0] !== key) return false;
+    return Array.isArray(entry) && entry[0] === key && this.stillThere(file, entry);
+  }
+
+  /**
+   * The sha256 and size the record holds for `file`, if the file there is
+   * still the one it describes. A restored file (other inode and time) is read
+   * and compared by its hash, as in reusable(): otherwise every file compared
+   * by its bytes (feeds, vCards, search shards) would be written again after
+   * a restore, though its bytes are the same.
+   */
+  factsOf(file: string): { sha256: string; size: number } | undefined {
+    const confirmed = this.confirmed.get(file);
+    if (confirmed !== undefined) return confirmed;
+    const entry = this.files.get(file);
+    if (!Array.isArray(entry) || typeof entry[4] !== "string" || entry[4] === "") return undefined;
+    return this.stillThere(file, entry) ? this.confirmed.get(file) : undefined;
+  }
+
+  /** The file on disk is the one `entry` records: as recorded, or else its bytes hash as recorded. Confirmed files are remembered with their hash. */
+  private stillThere(file: string, entry: Entry): boolean {
     const facts = this.factsAt(file);
     if (!facts?.isFile() || facts.size !== entry[2]) return false;
     const hash = typeof entry[4] === "string" ? entry[4] : "";
@@ -117,18 +136,6 @@ export class PreviousBuild {
     }
     if (same && hash !== "") this.confirmed.set(file, { sha256: hash, size: facts.size, facts });
     return same;
-  }
-
-  /** The sha256 and size the record holds for `file`, if the file there is still the one it describes. */
-  factsOf(file: string): { sha256: string; size: number } | undefined {
-    const confirmed = this.confirmed.get(file);
-    if (confirmed !== undefined) return confirmed;
-    const entry = this.files.get(file);
-    if (!Array.isArray(entry) || typeof entry[4] !== "string" || entry[4] === "") return undefined;
-    const facts = this.factsAt(file);
-    if (facts === undefined || !asRecorded(facts, entry)) return undefined;
-    this.confirmed.set(file, { sha256: entry[4], size: entry[2], facts });
-    return { sha256: entry[4], size: entry[2] };
   }
 
   /** The files the record holds with `key`: a group of files made together (the search index). */

@@ -18,13 +18,13 @@ import { build } from "../src/build.ts";
 import { readManifest, type Manifest } from "../src/outputs/manifest.ts";
 import { fixture, listFiles, ROOT, scratchDirs, type CliResult } from "./helpers.ts";
 import { startMailServer } from "./mail-server.ts";
+import { ISOLATED_AWS_ENV, S3RVER_CREDENTIALS, startS3rver } from "./s3-server.ts";
 
 const newDir = scratchDirs();
 // The SDK's notice that its 2027 versions need Node 22 would fill the test log.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const NOW = "2026-11-27T12:00";
 const BUCKET = "presse";
-const CREDENTIALS = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };
 
 /** The CLI, run without blocking this process (the S3 server lives here). */
 function pressroomAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
@@ -35,11 +35,7 @@ function pressroomAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cl
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         NO_COLOR: "1",
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-        // No profile or instance role of the machine: only what a test gives.
-        AWS_EC2_METADATA_DISABLED: "true",
-        AWS_CONFIG_FILE: "/nonexistent",
-        AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+        ...ISOLATED_AWS_ENV,
         ...env,
       },
     });
@@ -56,25 +52,8 @@ let server: ChildProcess;
 let endpoint: string;
 let client: S3Client;
 
-/**
- * s3rver in a process of its own: it signs the continuation tokens of listings longer than
- * 1000 keys with DES, which Node's OpenSSL 3 only offers with its legacy provider.
- */
-function startS3rver(directory: string): Promise<{ child: ChildProcess; port: number }> {
-  const script = `
-    const S3rver = require("s3rver");
-    new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: process.argv[1], configureBuckets: [{ name: process.argv[2], configs: [] }] })
-      .run().then((info) => process.stdout.write(info.port + "\\n"));`;
-  const child = spawn(process.execPath, ["--openssl-legacy-provider", "-e", script, directory, BUCKET], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`s3rver stopped (${code})`)));
-    child.stdout!.once("data", (data: Buffer) => resolve({ child, port: Number(String(data).trim()) }));
-  });
-}
-
 before(async () => {
-  const started = await startS3rver(newDir());
+  const started = await startS3rver(newDir(), BUCKET);
   server = started.child;
   endpoint = `http://127.0.0.1:${started.port}`;
   client = new S3Client({
@@ -95,7 +74,7 @@ after(async () => {
 const deploy = (out: string, extra: string[] = [], options: { endpoint?: string; env?: NodeJS.ProcessEnv; prefix?: string } = {}) =>
   pressroomAsync(
     ["deploy", "--out", out, "--bucket", BUCKET, "--prefix", options.prefix ?? "site", "--endpoint", options.endpoint ?? endpoint, "--path-style", ...extra],
-    { ...CREDENTIALS, ...options.env },
+    { ...S3RVER_CREDENTIALS, ...options.env },
   );
 
 async function keysOf(prefix: string): Promise<string[]> {
@@ -518,7 +497,7 @@ describe("the record of pressroom notify on the deploy target", () => {
       const notify = () =>
         pressroomAsync(
           ["notify", "--content", fixture("notify"), "--out", out, "--now", now, "--since", "2026-11-30T00:00", "--bucket", BUCKET, "--prefix", "notify", "--endpoint", endpoint, "--path-style"],
-          { ...CREDENTIALS, PRESSROOM_SMTP_URL: mail.url(), PRESSROOM_MAIL_FROM: "presse@pruefstadt.example" },
+          { ...S3RVER_CREDENTIALS, PRESSROOM_SMTP_URL: mail.url(), PRESSROOM_MAIL_FROM: "presse@pruefstadt.example" },
         );
       const sent = await notify();
       assert.equal(sent.status, 0, sent.stderr);

@@ -145,4 +145,8 @@ test("an output folder restored from a CI cache (new inodes and times) is reused
   assert.ok(old.length > 0);
   for (const f of old) assert.equal(statSync(path.join(out, f)).ino, restored.get(f), `${f} was kept`);
   assert.notEqual(statSync(path.join(out, "2026/11/27/radwege-am-ring/index.html")).ino, restored.get("2026/11/27/radwege-am-ring/index.html"));
+  // Nor is any file with the bytes it had written again: feeds, vCards and the other files compared by their bytes included.
+  const same = listFiles(out).filter((f) => restored.has(f) && readFileSync(path.join(out, f)).equals(readFileSync(path.join(saved, f))));
+  assert.ok(same.some((f) => f.endsWith(".vcf")) && same.some((f) => f.endsWith("feed.xml")));
+  assert.deepEqual(same.filter((f) => statSync(path.join(out, f)).ino !== restored.get(f)), []);
 });

@@ -1,0 +1,84 @@
+/**
+ * What the cases of the benchmark (scripts/bench.ts, scripts/bench-ci.ts)
+ * share: where things are, a child process run and timed from outside, and
+ * the median of runs.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const CACHE = path.join(ROOT, ".bench");
+export const CLI = path.join(ROOT, "bin", "pressroom.js");
+export const TIME = "/usr/bin/time";
+
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+export interface Finished {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly wallSeconds: number;
+}
+
+/** `env`: variables added to this process's own. */
+export function run(command: string, args: readonly string[], timeoutSeconds: number, env: NodeJS.ProcessEnv = {}): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutSeconds * 1000);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, wallSeconds: (performance.now() - started) / 1000 });
+    });
+  });
+}
+
+/** The last line of a process's output that parses as a JSON object. */
+export function lastJson(stdout: string): Record<string, unknown> | undefined {
+  const lines = stdout.trim().split("\n").filter((line) => line.startsWith("{"));
+  try {
+    const value: unknown = JSON.parse(lines.pop() ?? "");
+    return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The real CLI under /usr/bin/time; rss is its max resident set in KiB, when time wrote one. */
+export async function timed(
+  cliArgs: readonly string[],
+  timeout: number,
+  command: readonly string[] = [process.execPath, CLI],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ done: Finished; rss?: number }> {
+  const rssFile = path.join(CACHE, `maxrss-${process.pid}.txt`);
+  rmSync(rssFile, { force: true });
+  const done = await run(TIME, ["-f", "%M", "-o", rssFile, ...command, ...cliArgs], timeout, env);
+  const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) : NaN;
+  rmSync(rssFile, { force: true });
+  return { done, ...(Number.isFinite(rss) && { rss }) };
+}
+
+export function fail(done: Finished, what: string): never {
+  const how = done.signal ? `was killed (${done.signal}${done.signal === "SIGKILL" ? ", timeout?" : ""})` : `exited with ${done.code}`;
+  process.stderr.write(`\nbench: ${what} ${how} after ${done.wallSeconds.toFixed(1)} s\n`);
+  const tail = (text: string): string => text.split("\n").slice(-40).join("\n");
+  if (done.stdout.trim()) process.stderr.write(`--- stdout (end) ---\n${tail(done.stdout)}\n`);
+  if (done.stderr.trim()) process.stderr.write(`--- stderr (end) ---\n${tail(done.stderr)}\n`);
+  process.exit(1);
+}
