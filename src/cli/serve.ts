@@ -23,6 +23,7 @@ import type { Problem } from "../errors/problem.ts";
 import type { Language } from "../i18n/strings.ts";
 import { parse, USAGE } from "./args.ts";
 import { PreviewBuilds } from "./preview-builds.ts";
+import { trace } from "./preview-trace.ts";
 import type { LocalEditor } from "./editor-api.ts";
 import { errorPage } from "./error-page.ts";
 import { guardRequests, guardUpgrades, ownHosts, type GuardOptions } from "./local-guard.ts";
@@ -208,6 +209,11 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
       again = false;
       run();
     }
+    traceSettled();
+  };
+  /** Says (when traced) that nothing is left to do for the changes seen so far: preview-trace.ts. */
+  const traceSettled = (): void => {
+    if (running === undefined && !again && timer === undefined && pause === undefined && showing === 0) trace.settled();
   };
 
   // The quick lane: one save at a time, while a build may be running. Whether it showed the save.
@@ -226,6 +232,7 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
       } else {
         failed = undefined;
         reload(result.written);
+        trace.quick(result.written.size);
       }
       return true;
     });
@@ -233,25 +240,40 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
     return shown.catch(() => false);
   };
 
-  // Saves are gathered for a moment (an editor's save can be several events), then shown and built.
+  // Saves are gathered for a moment (an editor's save can be several events), then shown and built. The moment is
+  // no shorter than chokidar's 50 ms in which it drops a second change of the same file: reading the files after
+  // it, the preview reads such a save too (test/preview-sequences.test.ts saves a file twice, 30 ms apart).
   let saved: string[] = [];
   let others = false;
   let pause: NodeJS.Timeout | undefined;
+  /** Saves in the quick lane now. */
+  let showing = 0;
   const changed = (event: string, file: string): void => {
+    trace.saw(path.resolve(file));
     if (event === "change" && file.endsWith(".md")) saved.push(path.resolve(file));
     else others = true;
     clearTimeout(timer);
     timer = setTimeout(() => {
+      timer = undefined;
+      trace.batch();
       const texts = others ? [] : saved;
       saved = [];
       others = false;
       clearTimeout(pause);
+      pause = undefined;
       if (texts.length === 0) return run();
       // A text is shown from the quick lane at once; the build that updates every other file waits until the
       // writing pauses: while it runs, it holds this thread, and a save in that time would wait for it.
+      showing++;
       void showQuickly(texts).then((shown) => {
+        showing--;
         clearTimeout(pause);
-        if (shown) pause = setTimeout(run, BUILD_AFTER_TEXT);
+        pause = undefined;
+        if (shown)
+          pause = setTimeout(() => {
+            pause = undefined;
+            run();
+          }, BUILD_AFTER_TEXT);
         else run();
       });
     }, 50);
@@ -369,6 +391,7 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
     again = false;
     run();
   }
+  traceSettled();
 
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
