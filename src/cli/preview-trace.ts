@@ -29,7 +29,8 @@ const say = (line: TraceLine): void => {
 /** Paths reported since the last batch (absolute). */
 const reported = new Set<string>();
 
-const changeTime = (file: string): string | null => {
+/** A file's change time in ns (as text), or null when it is not there. */
+export const changeTime = (file: string): string | null => {
   try {
     return String(statSync(file, { bigint: true }).ctimeNs);
   } catch {
