@@ -6,7 +6,7 @@
  * until the file is fixed. It answers only to its own names, and a
  * malformed request gets 400 (local-guard.ts).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { isIP } from "node:net";
 import path from "node:path";
@@ -68,6 +68,14 @@ const TEXTS = {
     noAddress: (host: string, code: string) => `The preview cannot listen on ${host} (${code}): --host needs an address of this computer.`,
   },
 } as const;
+
+const isFile = (file: string): boolean => {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+};
 
 /** Addresses that only this computer reaches: 127.0.0.0/8, ::1 and localhost. */
 const isLoopback = (host: string): boolean => host === "localhost" || host === "::1" || (isIP(host) === 4 && host.startsWith("127."));
@@ -282,11 +290,21 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
   // Hidden files and folders below the watched ones (an editor's swap files, a media cache) change nothing.
   // It watches before the first build starts: a save during that build is not lost.
   const roots = [path.resolve(contentDir), path.resolve(LAYOUTS_DIR)];
-  const watcher = chokidar.watch(roots, {
-    ignoreInitial: true,
-    ignored: (file: string) => path.basename(file).startsWith(".") && !roots.includes(path.resolve(file)),
-  });
+  const ignored = (file: string): boolean => path.basename(file).startsWith(".") && !roots.includes(path.resolve(file));
+  const watcher = chokidar.watch(roots, { ignoreInitial: true, ignored });
   watcher.on("all", (event, file) => changed(event, file));
+  // chokidar says nothing when a file's size and modification time stayed and its access time is later than
+  // that (it takes it for a read): a photo copied over another of the same size with `cp -p`, or read by anyone
+  // since. The system's own report of the change (a folder's watcher naming the file) is taken as a change too;
+  // a read makes none.
+  watcher.on("raw", (event, name, details) => {
+    const folder = (details as { watchedPath?: string } | undefined)?.watchedPath;
+    if (event !== "change" || typeof name !== "string" || folder === undefined) return;
+    // A file's own watcher names it too (its path, then its name): only a folder's is taken.
+    const file = path.join(folder, name);
+    if (ignored(file) || !isFile(file)) return;
+    changed("change", file);
+  });
   await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   const stopWatching = async (): Promise<void> => {
     await watcher.close();

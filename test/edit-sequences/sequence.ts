@@ -99,11 +99,15 @@ export function moveFiles(content: string, done: Done): void {
   }
 }
 
-/** Save the content folder as `site` now is, as step `step`; the files the edit keeps the time of get it back. */
+/**
+ * Save the content folder as `site` now is, as step `step`; the files the edit keeps the time of get their
+ * modification time back, and an access time later than it, as `cp -p` of a file that was read since it was
+ * written gives.
+ */
 export function saveFiles(content: string, site: Site, done: Done, step: number, binaries: Binaries): void {
   const kept = (done.keepTime ?? []).map((file) => [path.join(content, file), statSync(path.join(content, file)).mtimeMs / 1000] as const);
   writeContent(content, contentFiles(site, binaries), timeOfStep(step));
-  for (const [file, time] of kept) utimesSync(file, time, time);
+  for (const [file, time] of kept) utimesSync(file, time + 60, time);
 }
 
 /** A sequence's start: a scratch folder with the starting site's content in content/, the steps so far, and how it fails. */
