@@ -1,7 +1,9 @@
 /**
  * `npm run fuzz`: the fuzzing properties of test/fuzz/properties.ts with many cases each
  * (default 100,000), then sequences of edits built one after another into one output folder
- * (test/edit-sequences/sequence.ts, default 100 sequences of up to 10 edits), a fresh seed
+ * (test/edit-sequences/sequence.ts, default 100 sequences of up to 10 edits), then sequences
+ * of edits saved into the folder a `pressroom serve` watches (test/edit-sequences/preview.ts,
+ * default 20 of up to 10 edits; it runs the compiled command: `npm run compile` first), a fresh seed
  * unless one is given, the time each took, and on a finding the smallest failing input and
  * the seed and path that repeat it.
  *
@@ -11,10 +13,12 @@
  *   npm run fuzz -- --only sequences --sequences 300 --steps 15
  *   npm run fuzz -- --only sequences --untouched   a build without a change must not even write a file again
  *   npm run fuzz -- --only sequences --cli         each build a `pressroom build` process (after `npm run compile`)
+ *   npm run fuzz -- --only preview-sequences --previews 50 --steps 15   through the preview only, more and longer
  */
 import fc from "fast-check";
 import { PROPERTIES } from "../test/fuzz/properties.ts";
 import { command, inProcess, makeBinaries, runSequence, sequences as editSequences } from "../test/edit-sequences/sequence.ts";
+import { previewSequences, runPreviewSequence } from "../test/edit-sequences/preview.ts";
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -24,6 +28,7 @@ const flag = (name: string): boolean => process.argv.includes(`--${name}`);
 
 const runs = Number(option("runs") ?? 100_000);
 const sequences = Number(option("sequences") ?? 100);
+const previews = Number(option("previews") ?? 20);
 const steps = Number(option("steps") ?? 10);
 const seed = Number(option("seed") ?? Date.now() % 2 ** 31);
 const only = option("only");
@@ -45,7 +50,7 @@ async function fuzz<Ts extends unknown[]>(name: string, property: fc.IRawPropert
   }
 }
 
-console.log(`fuzzing with seed ${seed}, ${runs.toLocaleString("en")} cases per property, ${sequences} edit sequences of up to ${steps} edits`);
+console.log(`fuzzing with seed ${seed}, ${runs.toLocaleString("en")} cases per property, ${sequences} edit sequences and ${previews} through the preview, of up to ${steps} edits`);
 for (const { name, property } of PROPERTIES) {
   if (only === undefined || only === name) await fuzz(name, property, runs);
 }
@@ -58,5 +63,14 @@ if (only === undefined || only === "sequences") {
     await runSequence(edits, options);
   });
   await fuzz("sequences", property, sequences);
+}
+if (only === undefined || only === "preview-sequences") {
+  const binaries = await makeBinaries();
+  let tried = 0;
+  const property = fc.asyncProperty(previewSequences(steps), async (edits) => {
+    if (++tried % 5 === 0) process.stderr.write(`  ${tried} preview sequences tried\n`);
+    await runPreviewSequence(edits, binaries);
+  });
+  await fuzz("preview-sequences", property, previews);
 }
 process.exit(failed ? 1 : 0);

@@ -7,7 +7,6 @@
  * of the same content.
  */
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -15,21 +14,12 @@ import type { Browser, Page } from "playwright-core";
 import { generateCorpus } from "../scripts/gen-corpus.ts";
 import { launchChromium } from "./browser.ts";
 import { listFiles, pressroom, ROOT, scratchDirs } from "./helpers.ts";
+import { startServe, until, type Serving } from "./serve-process.ts";
 
 const newDir = scratchDirs();
 const NOW = "2026-12-01T12:00:00+01:00";
 /** Large enough that a build takes seconds here, while one page takes a fraction of one. */
 const RELEASES = 300;
-
-async function until<T>(what: string, probe: () => T | undefined, seconds = 90): Promise<T> {
-  const end = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The files of a folder and their bytes. */
 const snapshot = (dir: string): Map<string, string> =>
@@ -39,14 +29,14 @@ describe("the preview's quick lane on a generated archive", () => {
   const work = newDir();
   const content = path.join(work, "content");
   const out = path.join(work, "preview");
-  let child: ChildProcess;
-  let output = "";
+  let serving: Serving;
+  const output = (): string => serving.output();
   let browser: Browser;
   let page: Page;
   let file = "";
   let url = "";
   /** The builds the preview has finished so far (its terminal says so after each). */
-  const builds = (): number => output.split(/^Vorschau gebaut/m).length - 1;
+  const builds = (): number => output().split(/^Vorschau gebaut/m).length - 1;
 
   before(async () => {
     await generateCorpus({ out: content, releases: RELEASES, seed: 5 });
@@ -55,22 +45,15 @@ describe("the preview's quick lane on a generated archive", () => {
     file = path.join(content, "releases", year, name);
     const [, y, m, d, slug] = /^(\d{4})-(\d\d)-(\d\d)-(.+)\.md$/.exec(name)!;
     url = `/${y}/${m}/${d}/${slug}/`;
-    child = spawn(process.execPath, [path.join(ROOT, "bin/pressroom.js"), "serve", "--content", content, "--out", out, "--cache", path.join(work, "cache"), "--port", "0", "--now", NOW], {
-      cwd: work,
-      env: { ...process.env, NO_COLOR: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const base = await until("the preview's address", () => /http:\/\/127\.0\.0\.1:\d+\//.exec(output)?.[0], 300);
+    serving = await startServe(["--content", content, "--out", out, "--cache", path.join(work, "cache"), "--port", "0", "--now", NOW], { cwd: work, seconds: 300 });
     browser = await launchChromium();
     page = await browser.newPage();
-    await page.goto(new URL(url, base).href);
+    await page.goto(new URL(url, serving.base).href);
   });
   after(async () => {
-    if (process.env.SHOW_OUTPUT) console.log(output);
+    if (process.env.SHOW_OUTPUT) console.log(output());
     await browser?.close();
-    child?.kill();
+    await serving?.stop();
   });
 
   /**
@@ -121,11 +104,11 @@ describe("the preview's quick lane on a generated archive", () => {
     const broken = await save(() => writeFileSync(file, good.replace(/^date: .*$/m, "date: 31.11.2026")), (html) => html.includes("31.11.2026"));
     assert.match(broken.text, /invalid-date|impossible-date/);
     // The terminal says it too, once (the build that follows finds the same problem and does not repeat it).
-    await until("the problem on the terminal", () => (/\[invalid-date\]/.test(output) ? true : undefined));
+    await until("the problem on the terminal", () => (/\[invalid-date\]/.test(output()) ? true : undefined));
     // That build fails: no "Vorschau gebaut" follows it, and the next save need not wait for one.
     await new Promise((r) => setTimeout(r, 3000));
     settled = builds();
-    assert.equal(output.split("[invalid-date]").length - 1, 1);
+    assert.equal(output().split("[invalid-date]").length - 1, 1);
     const fixed = await save(() => writeFileSync(file, `${good}\nWieder richtig.\n`), (html) => html.includes("Wieder richtig."));
     assert.equal(fixed.buildsAtLoad, fixed.buildsBefore, "the page came back before the build finished");
   });

@@ -5,7 +5,6 @@
  * first, then saves that change the content.
  */
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { cpSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { connect, createServer } from "node:net";
@@ -14,25 +13,10 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import * as cheerio from "cheerio";
 import { build } from "../src/build.ts";
-import { fixture, listFiles, pressroom, ROOT, scratchDirs } from "./helpers.ts";
+import { fixture, listFiles, pressroom, scratchDirs } from "./helpers.ts";
+import { startServe, until, type Serving } from "./serve-process.ts";
 
 const newDir = scratchDirs();
-
-/** Asks `probe` until it gives a value; the preview rebuilds in the background. */
-async function until<T>(what: string, probe: () => Promise<T | undefined>, seconds = 30): Promise<T> {
-  const end = Date.now() + seconds * 1000;
-  let last: unknown;
-  while (Date.now() < end) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? ` (last: ${String(last)})` : ""}`);
-}
 
 /** The banner at the top of a release page, or "" when it has none. */
 const bannerOf = (page: string): string => cheerio.load(page)("article.release > .preview-banner").text();
@@ -66,8 +50,7 @@ describe("pressroom serve", () => {
   const release = path.join(content, "releases/2026/2026-11-27-radwege-am-ring.md");
   // Before the Radwege release's time (27.11. 10:30): --now, not the clock, makes it embargoed.
   const NOW = "2026-11-26T12:00";
-  let child: ChildProcess;
-  let output = "";
+  let serving: Serving;
   let base = "";
   // What a browser sends when it opens a page (fetch() always says sec-fetch-mode: cors, and gets no reload script).
   const get = (url: string): Promise<{ status: number; text: string }> =>
@@ -89,26 +72,14 @@ describe("pressroom serve", () => {
 
   before(async () => {
     cpSync(fixture("valid"), content, { recursive: true });
-    child = spawn(process.execPath, [path.join(ROOT, "bin", "pressroom.js"), "serve", "--content", "content", "--port", "0", "--now", NOW], {
-      cwd: work,
-      env: { ...process.env, NO_COLOR: "1" },
-    });
-    child.stdout!.on("data", (d) => (output += d));
-    child.stderr!.on("data", (d) => (output += d));
-    base = await until("the preview's address", async () => {
-      if (child.exitCode !== null) throw new Error(`serve ended: ${output}`);
-      return /Vorschau unter (http:\/\/[^ ]+\/) /.exec(output)?.[1];
-    }, 120);
+    serving = await startServe(["--content", "content", "--port", "0", "--now", NOW], { cwd: work });
+    base = serving.base;
   });
-  after(async () => {
-    if (child.exitCode !== null) return;
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child.once("exit", resolve));
-  });
+  after(() => serving?.stop());
 
   test("listens on 127.0.0.1 only, on a free port (--port 0), and builds into a folder of its own marked as a preview", async () => {
     assert.match(base, /^http:\/\/127\.0\.0\.1:\d+\/$/);
-    assert.doesNotMatch(output, /Achtung|Warning/);
+    assert.doesNotMatch(serving.output(), /Achtung|Warning/);
     const port = Number(new URL(base).port);
     assert.ok(port > 0);
     assert.equal(await answers("127.0.0.1", port), true);
@@ -185,7 +156,7 @@ describe("pressroom serve", () => {
     assert.match(broken, /<script type="module"[^>]*reload-client\.js/);
     assert.equal((await get("/")).status, 500);
     // The terminal says it too, the file named from the working folder.
-    assert.match(output, /content\/releases\/2026\/2026-11-27-radwege-am-ring\.md:5 {2}Unbekanntes Amt \[unknown-department\]/);
+    assert.match(serving.output(), /content\/releases\/2026\/2026-11-27-radwege-am-ring\.md:5 {2}Unbekanntes Amt \[unknown-department\]/);
     // Files that are not pages are served as they are.
     assert.equal((await fetch(`${base}manifest.json`)).status, 200);
 

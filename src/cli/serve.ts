@@ -6,7 +6,7 @@
  * until the file is fixed. It answers only to its own names, and a
  * malformed request gets 400 (local-guard.ts).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { isIP } from "node:net";
 import path from "node:path";
@@ -23,6 +23,7 @@ import type { Problem } from "../errors/problem.ts";
 import type { Language } from "../i18n/strings.ts";
 import { parse, USAGE } from "./args.ts";
 import { PreviewBuilds } from "./preview-builds.ts";
+import { trace } from "./preview-trace.ts";
 import type { LocalEditor } from "./editor-api.ts";
 import { errorPage } from "./error-page.ts";
 import { guardRequests, guardUpgrades, ownHosts, type GuardOptions } from "./local-guard.ts";
@@ -67,6 +68,14 @@ const TEXTS = {
     noAddress: (host: string, code: string) => `The preview cannot listen on ${host} (${code}): --host needs an address of this computer.`,
   },
 } as const;
+
+const isFile = (file: string): boolean => {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+};
 
 /** Addresses that only this computer reaches: 127.0.0.0/8, ::1 and localhost. */
 const isLoopback = (host: string): boolean => host === "localhost" || host === "::1" || (isIP(host) === 4 && host.startsWith("127."));
@@ -208,6 +217,11 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
       again = false;
       run();
     }
+    traceSettled();
+  };
+  /** Says (when traced) that nothing is left to do for the changes seen so far: preview-trace.ts. */
+  const traceSettled = (): void => {
+    if (running === undefined && !again && timer === undefined && pause === undefined && showing === 0) trace.settled();
   };
 
   // The quick lane: one save at a time, while a build may be running. Whether it showed the save.
@@ -226,6 +240,7 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
       } else {
         failed = undefined;
         reload(result.written);
+        trace.quick(result.written.size);
       }
       return true;
     });
@@ -233,25 +248,40 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
     return shown.catch(() => false);
   };
 
-  // Saves are gathered for a moment (an editor's save can be several events), then shown and built.
+  // Saves are gathered for a moment (an editor's save can be several events), then shown and built. The moment is
+  // no shorter than chokidar's 50 ms in which it drops a second change of the same file: reading the files after
+  // it, the preview reads such a save too (test/preview-sequences.test.ts saves a file twice, 30 ms apart).
   let saved: string[] = [];
   let others = false;
   let pause: NodeJS.Timeout | undefined;
+  /** Saves in the quick lane now. */
+  let showing = 0;
   const changed = (event: string, file: string): void => {
+    trace.saw(path.resolve(file));
     if (event === "change" && file.endsWith(".md")) saved.push(path.resolve(file));
     else others = true;
     clearTimeout(timer);
     timer = setTimeout(() => {
+      timer = undefined;
+      trace.batch();
       const texts = others ? [] : saved;
       saved = [];
       others = false;
       clearTimeout(pause);
+      pause = undefined;
       if (texts.length === 0) return run();
       // A text is shown from the quick lane at once; the build that updates every other file waits until the
       // writing pauses: while it runs, it holds this thread, and a save in that time would wait for it.
+      showing++;
       void showQuickly(texts).then((shown) => {
+        showing--;
         clearTimeout(pause);
-        if (shown) pause = setTimeout(run, BUILD_AFTER_TEXT);
+        pause = undefined;
+        if (shown)
+          pause = setTimeout(() => {
+            pause = undefined;
+            run();
+          }, BUILD_AFTER_TEXT);
         else run();
       });
     }, 50);
@@ -260,11 +290,21 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
   // Hidden files and folders below the watched ones (an editor's swap files, a media cache) change nothing.
   // It watches before the first build starts: a save during that build is not lost.
   const roots = [path.resolve(contentDir), path.resolve(LAYOUTS_DIR)];
-  const watcher = chokidar.watch(roots, {
-    ignoreInitial: true,
-    ignored: (file: string) => path.basename(file).startsWith(".") && !roots.includes(path.resolve(file)),
-  });
+  const ignored = (file: string): boolean => path.basename(file).startsWith(".") && !roots.includes(path.resolve(file));
+  const watcher = chokidar.watch(roots, { ignoreInitial: true, ignored });
   watcher.on("all", (event, file) => changed(event, file));
+  // chokidar says nothing when a file's size and modification time stayed and its access time is later than
+  // that (it takes it for a read): a photo copied over another of the same size with `cp -p`, or read by anyone
+  // since. The system's own report of the change (a folder's watcher naming the file) is taken as a change too;
+  // a read makes none.
+  watcher.on("raw", (event, name, details) => {
+    const folder = (details as { watchedPath?: string } | undefined)?.watchedPath;
+    if (event !== "change" || typeof name !== "string" || folder === undefined) return;
+    // A file's own watcher names it too (its path, then its name): only a folder's is taken.
+    const file = path.join(folder, name);
+    if (ignored(file) || !isFile(file)) return;
+    changed("change", file);
+  });
   await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   const stopWatching = async (): Promise<void> => {
     await watcher.close();
@@ -369,6 +409,7 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
     again = false;
     run();
   }
+  traceSettled();
 
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();

@@ -16,7 +16,7 @@ import { build, BuildFailed } from "../../src/build.ts";
 import { FILES } from "../../src/site/files.ts";
 import { fixture, ROOT } from "../helpers.ts";
 import { apply, edit, type Done, type Edit, type Outside } from "./edits.ts";
-import { contentFiles, initialSite, type Binaries } from "./site.ts";
+import { contentFiles, initialSite, type Binaries, type Site } from "./site.ts";
 import { contentDifference, readTree, touched } from "./trees.ts";
 
 export interface Build {
@@ -91,6 +91,44 @@ function writeContent(dir: string, files: ReadonlyMap<string, string | Buffer>, 
 /** The modification time of the files saved in step `step`: ten seconds after those of the step before. */
 const timeOfStep = (step: number): number => 1_790_000_000 + 10 * step;
 
+/** The renames of an edit (done first, as a user's `git mv`). */
+export function moveFiles(content: string, done: Done): void {
+  for (const [from, to] of done.renames) {
+    mkdirSync(path.dirname(path.join(content, to)), { recursive: true });
+    renameSync(path.join(content, from), path.join(content, to));
+  }
+}
+
+/**
+ * Save the content folder as `site` now is, as step `step`; the files the edit keeps the time of get their
+ * modification time back, and an access time later than it, as `cp -p` of a file that was read since it was
+ * written gives.
+ */
+export function saveFiles(content: string, site: Site, done: Done, step: number, binaries: Binaries): void {
+  const kept = (done.keepTime ?? []).map((file) => [path.join(content, file), statSync(path.join(content, file)).mtimeMs / 1000] as const);
+  writeContent(content, contentFiles(site, binaries), timeOfStep(step));
+  for (const [file, time] of kept) utimesSync(file, time + 60, time);
+}
+
+/** A sequence's start: a scratch folder with the starting site's content in content/, the steps so far, and how it fails. */
+export function startSequence(prefix: string, binaries: Binaries): { root: string; content: string; site: Site; steps: string[]; fail: (what: string) => never } {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  const content = path.join(root, "content");
+  const site = initialSite();
+  const steps = [`start: the valid fixture's site, now ${site.now}`];
+  mkdirSync(content);
+  writeContent(content, contentFiles(site, binaries), timeOfStep(0));
+  return {
+    root,
+    content,
+    site,
+    steps,
+    fail: (what) => {
+      throw new SequenceFailed(steps, what);
+    },
+  };
+}
+
 /** A failed check of a sequence: the steps so far and what went wrong. */
 class SequenceFailed extends Error {
   constructor(steps: readonly string[], what: string) {
@@ -107,18 +145,12 @@ export interface SequenceOptions {
 
 /** Apply `edits` one after another to one site, building one output folder after each; throws at the first divergence. */
 export async function runSequence(edits: readonly Edit[], { binaries, builder, untouched }: SequenceOptions): Promise<void> {
-  const root = mkdtempSync(path.join(tmpdir(), "pressroom-sequence-"));
+  const start = startSequence("pressroom-sequence-", binaries);
+  const { root, site, steps, fail } = start;
   try {
-    let content = path.join(root, "content");
+    let { content } = start;
     const out = path.join(root, "out");
     const cache = path.join(root, "cache");
-    const site = initialSite();
-    const steps = [`start: the valid fixture's site, now ${site.now}`];
-    const fail = (what: string): never => {
-      throw new SequenceFailed(steps, what);
-    };
-    mkdirSync(content);
-    writeContent(content, contentFiles(site, binaries), timeOfStep(0));
     let colds = 0;
 
     /** Build the output folder again, then once more; compare with a cold build. */
@@ -171,10 +203,7 @@ export async function runSequence(edits: readonly Edit[], { binaries, builder, u
       const done = apply(site, e, binaries);
       steps.push(`${done.label}  ${JSON.stringify(e)}`);
       if (done.skipped) continue;
-      for (const [from, to] of done.renames) {
-        mkdirSync(path.dirname(path.join(content, to)), { recursive: true });
-        renameSync(path.join(content, from), path.join(content, to));
-      }
+      moveFiles(content, done);
       if (done.broken) {
         const before = readTree(out);
         writeFileSync(path.join(content, done.broken.file), done.broken.bytes);
@@ -183,9 +212,7 @@ export async function runSequence(edits: readonly Edit[], { binaries, builder, u
         if (changed !== undefined) fail(`a failed build changed the output folder:\n${changed}`);
       }
       if (done.outside) await outside(done.outside.what, done.outside.pick);
-      const kept = (done.keepTime ?? []).map((file) => [path.join(content, file), statSync(path.join(content, file)).mtimeMs / 1000] as const);
-      writeContent(content, contentFiles(site, binaries), timeOfStep(steps.length));
-      for (const [file, time] of kept) utimesSync(file, time, time);
+      saveFiles(content, site, done, steps.length, binaries);
       await check();
     }
   } finally {
