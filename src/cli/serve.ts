@@ -41,6 +41,9 @@ const LOOPBACK = "127.0.0.1";
 const SHOWN = /\.(html|css|js|png|jpe?g|webp|avif|gif|svg|ico)$/i;
 /** How long the writing must pause (no save) before the build after a quick-lane save starts, in ms. */
 const BUILD_AFTER_TEXT = 1500;
+/** A reload this soon after the one before may reach a page still loading: it is sent again this much later. */
+const RELOAD_AGAIN_WITHIN = 1000;
+const RELOAD_AGAIN_AFTER = 300;
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -403,7 +406,20 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
   say((t) => t.ready(url));
   if (!isLoopback(host)) say((t) => t.network(host));
 
-  reloadPage = () => server.reload({});
+  // The dev server tells only the pages connected at that moment to reload. A page still loading after the
+  // reload before (a save right after a save) connects a moment later and would miss it, showing the save before
+  // until the next build: such a reload is said once more when the page has had the time to connect.
+  let lastReload = 0;
+  let catchUp: NodeJS.Timeout | undefined;
+  reloadPage = () => {
+    const now = Date.now();
+    if (now - lastReload < RELOAD_AGAIN_WITHIN) {
+      clearTimeout(catchUp);
+      catchUp = setTimeout(() => server.reload({}), RELOAD_AGAIN_AFTER).unref();
+    }
+    lastReload = now;
+    server.reload({});
+  };
   say((t) => t.watching(contentDir));
   if (again) {
     again = false;
