@@ -175,6 +175,7 @@ test("the quick lane makes a release's page with the bytes a build makes of the 
   }
   const retitled = await quickPages(state, releases.map((file) => path.join(content, file)));
   assert.equal(retitled?.kind, "pages");
+  if (retitled.kind === "pages") await retitled.drawing;
   const again = path.join(work, "cold-again");
   await build({ ...preview, outDir: again, cacheDir: path.join(work, "cold-cache") });
   for (const page of retitled.kind === "pages" ? retitled.written.keys() : []) {

@@ -53,8 +53,11 @@ export interface PreviewState {
 }
 
 export type QuickResult =
-  /** The pages written (output-relative) with the sha256 of their bytes. */
-  | { readonly kind: "pages"; readonly written: ReadonlyMap<string, string> }
+  /**
+   * The pages written (output-relative) with the sha256 of their bytes; `drawing`: the new social cards they name,
+   * drawn after the pages are in place (a card is not shown on the page; drawing one takes a good part of the save).
+   */
+  | { readonly kind: "pages"; readonly written: ReadonlyMap<string, string>; readonly drawing: Promise<void> }
   /** The saved files have problems: the preview shows them until a save fixes them. */
   | { readonly kind: "problems"; readonly problems: readonly Problem[]; readonly sources: ReadonlyMap<string, string> };
 
@@ -153,26 +156,37 @@ export async function quickPages(state: PreviewState, files: readonly string[]):
     return { kind: "problems", problems, sources };
   }
 
-  const facts = await withMedia(state, withTags(state.views, fresh), fresh);
-  if (facts === undefined) return undefined;
-  const { views, pages } = await render(state, facts, fresh);
-  const written = new Map<string, string>();
+  const { facts, drawing } = await withMedia(state, withTags(state.views, fresh), fresh);
+  const { views, pages } = await render(state, facts, fresh).catch(async (error: unknown) => {
+    await drawing;
+    throw error;
+  });
+  const contents: [string, string][] = [];
   for (const view of views) {
     const file = outputFileOf(view.path);
     const page = pages.find((p) => p.path === file);
-    if (page === undefined || typeof page.content !== "string" || page.content.trim() === "") return undefined;
-    writeWhole(path.join(state.outDir, file), page.content);
-    written.set(file, sha256(page.content));
+    if (page === undefined || typeof page.content !== "string" || page.content.trim() === "") {
+      // Left to the build, which starts once no card of this save is still being written.
+      await drawing;
+      return undefined;
+    }
+    contents.push([file, page.content]);
   }
-  return { kind: "pages", written };
+  const written = new Map<string, string>();
+  for (const [file, content] of contents) {
+    writeWhole(path.join(state.outDir, file), content);
+    written.set(file, sha256(content));
+  }
+  return { kind: "pages", written, drawing };
 }
 
 /**
- * The plan's facts with the media files of each release as saved, written before the page that names them, as
- * the build would make them: the social card shows a recent release's title and departments, the kit's text file
- * its title, departments and contacts. Undefined when a card could not be made: the build says why.
+ * The plan's facts with the media files of each release as saved, as the build would make them (the kits written
+ * before the page that names them, for their sizes): the social card shows a recent release's title and departments, the kit's text file
+ * its title, departments and contacts. The cards are drawn meanwhile (`drawing`); one that cannot be made is left
+ * to the build, which says why.
  */
-async function withMedia(state: PreviewState, facts: ViewFacts, releases: readonly (readonly [Release, Release])[]): Promise<ViewFacts | undefined> {
+async function withMedia(state: PreviewState, facts: ViewFacts, releases: readonly (readonly [Release, Release])[]): Promise<{ facts: ViewFacts; drawing: Promise<void> }> {
   const site = state.model.site;
   const strings = stringsFor(site.language);
   const changed: [Release, ReleaseMedia][] = [];
@@ -200,7 +214,8 @@ async function withMedia(state: PreviewState, facts: ViewFacts, releases: readon
     }
     if (media !== made) changed.push([planned, media]);
   }
-  if (changed.length === 0) return facts;
+  if (changed.length === 0) return { facts, drawing: Promise.resolve() };
+  let drawing = Promise.resolve();
   if (work.cards.length > 0) {
     const { makeImages } = await import("../media/run.ts");
     // The build that follows keeps the cache; this one only reads it, so the two never write it at once.
@@ -208,10 +223,13 @@ async function withMedia(state: PreviewState, facts: ViewFacts, releases: readon
     const write = async (file: string, data: Uint8Array | typeof UNCHANGED): Promise<void> => {
       if (data instanceof Uint8Array) writeWhole(path.join(state.outDir, file), data);
     };
-    const stats = await makeImages(work, write, { cache, images: state.images, concurrency: 1, unchanged: (file) => existsSync(path.join(state.outDir, file)) });
-    if (stats.failures.size > 0) return undefined;
+    const unchanged = (file: string): boolean => existsSync(path.join(state.outDir, file));
+    drawing = makeImages(work, write, { cache, images: state.images, concurrency: 1, unchanged }).then(
+      () => undefined,
+      () => undefined,
+    );
   }
-  return { ...facts, media: new Map([...facts.media, ...changed]) };
+  return { facts: { ...facts, media: new Map([...facts.media, ...changed]) }, drawing };
 }
 
 /** Every tag of a release the listings show has a page (site/tags.ts): one new to the site gets it with the build. */

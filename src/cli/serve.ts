@@ -244,6 +244,8 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
         failed = undefined;
         reload(result.written);
         trace.quick(result.written.size);
+        // The page is shown; the build after it, and the next save, wait for the cards it names.
+        await result.drawing;
       }
       return true;
     });
