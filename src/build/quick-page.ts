@@ -80,9 +80,10 @@ function fixedPart(release: Release): string {
 }
 
 /**
- * The release as saved, on the objects the plan's facts are keyed by: the media as probed (in the same places
- * of the text), and each contact written in the release as planned when it is the same (its vCard's link is
- * looked up by it). Undefined when a contact written in the release is new or changed: its vCard is the build's.
+ * The release as saved (its fixedPart equal to the planned one's), on the objects the plan's facts are keyed by:
+ * the media as probed (in the same places of the text), and each contact written in the release as planned when
+ * it is the same (its vCard's link is looked up by it). Undefined when a contact written in the release is new or
+ * changed: its vCard is the build's.
  */
 function asPlanned(saved: Release, planned: Release, model: ContentModel): Release | undefined {
   const named = new Set(model.contacts.values());
@@ -96,8 +97,7 @@ function asPlanned(saved: Release, planned: Release, model: ContentModel): Relea
     if (same === undefined) return undefined;
     contacts.push(same);
   }
-  const { file: _f, url: _u, date: _d, hasTime: _h, year: _y, withdrawn: _w, media: _m, draft: _r, aliases: _a, ...words } = saved;
-  return { ...planned, ...words, contacts };
+  return { ...saved, media: planned.media, contacts };
 }
 
 /** Every folder that holds a release file (absolute), once per state. */
