@@ -110,11 +110,44 @@ describe("pagination", () => {
     }
     assert.equal(seen.size, pages.length);
     assert.ok(visited.size >= Math.ceil(pages.length / 7));
+    const count = visited.size;
+    const home = html(out, "index.html");
+    assert.equal(home('.pager a[aria-current="page"]').text(), "Neueste");
+    assert.equal(home('.pager a[rel="next"]').attr("href"), `/seite/${count - 1}/`);
+    assert.ok(home(".items > li").length >= 7 && home(".items > li").length < 14, "the newest page holds the rest: 7 to 13 releases");
+    for (let n = 1; n < count; n++) assert.equal(html(out, `seite/${n}/index.html`)(".items > li").length, 7, `page ${n} holds 7 releases`);
     const second = html(out, "seite/2/index.html");
     assert.equal(second('.pager a[aria-current="page"]').text(), "2");
-    assert.equal(second('.pager a[rel="prev"]').attr("href"), "/");
-    assert.equal(second('.pager a[rel="next"]').attr("href"), "/seite/3/");
-    assert.match(second("title").text(), /Seite 2 von \d+/);
+    assert.equal(second('.pager a[rel="prev"]').attr("href"), count > 3 ? "/seite/3/" : "/");
+    assert.equal(second('.pager a[rel="next"]').attr("href"), "/seite/1/");
+    assert.equal(second(".pager li:not(.pager-step) a").first().text(), "Neueste");
+    assert.equal(second("title").text(), `Seite 2 – ${home("title").text()}`, "the site's title once");
+    assert.equal(html(out, "seite/1/index.html")('.pager a[rel="next"]').length, 0, "page 1 holds the oldest releases");
+  });
+
+  test("a new release changes the newest page of a listing, not the pages of older releases", async () => {
+    const dir = path.dirname(newOut());
+    const content = path.join(dir, "content");
+    cpSync("content", content, { recursive: true });
+    const out = path.join(dir, "out");
+    const now = "2026-11-28T12:00:00+01:00";
+    await build({ contentDir: content, outDir: out, now, pageSize: 5 });
+    const before = snapshot(out);
+    writeFileSync(
+      path.join(content, "releases", "2026", "2026-11-28-neu.md"),
+      "---\ntitle: Neue Meldung\ndate: 2026-11-28 09:00\ndepartment: presseamt\n---\n\nEin Absatz.\n",
+    );
+    await build({ contentDir: content, outDir: out, now, pageSize: 5 });
+    const after = snapshot(out);
+    const numbered = [...before.keys()].filter((f) => /^seite\/\d+\/index\.html$/.test(f));
+    const count = numbered.length + 1;
+    assert.ok(count >= 6, `the example has pages enough to show it (${count})`);
+    assert.notDeepEqual(after.get("index.html"), before.get("index.html"));
+    // Pages near the newest may link a page that is new; those farther down stay byte for byte.
+    for (const file of numbered) {
+      const n = Number(/\d+/.exec(file)![0]);
+      if (n <= count - 4) assert.deepEqual(after.get(file), before.get(file), `${file} changed`);
+    }
   });
 });
 
@@ -164,7 +197,9 @@ describe("a site below a folder of its host", () => {
     assert.ok(files.includes(src.slice("/presse/".length)), "web versions stay at the top of the output");
     assert.equal($("figure.photo a.download").attr("href"), "/presse/2026/11/20/hallenbad/baustelle.jpg");
     assert.match($('link[rel="stylesheet"]').attr("href")!, /^\/presse\/assets\/style\.[0-9a-f]{12}\.css$/);
-    assert.equal(html(out, "index.html")('.pager a[rel="next"]').attr("href"), "/presse/seite/2/");
+    const older = html(out, "index.html")('.pager a[rel="next"]').attr("href")!;
+    assert.match(older, /^\/presse\/seite\/\d+\/$/);
+    assert.ok(files.includes(`${older.slice("/presse/".length)}index.html`), older);
     assert.equal(readText(out, "_redirects"), "/presse/alt/hallenbad.html /presse/2026/11/20/hallenbad/ 301\n");
   });
 

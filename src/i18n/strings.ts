@@ -24,7 +24,10 @@ export interface Strings {
   readonly archive: string;
   readonly releasesOf: (name: string) => string;
   readonly releasesIn: (year: number) => string;
-  readonly pageOf: (page: number, total: number) => string;
+  /** A listing page's number, in its title and below its list. */
+  readonly pageOf: (page: number) => string;
+  /** The pager's link to a listing's first page, its newest releases. */
+  readonly newest: string;
   readonly newer: string;
   readonly older: string;
   readonly pagination: string;

@@ -13,17 +13,37 @@ export type ListingKind = "home" | "department" | "year" | "month" | "day" | "ta
 
 export interface PageLink {
   readonly url: string;
+  /** The page's number; its newest page has the highest. */
   readonly number: number;
+  /** What the link says: the number, or "newest" for the listing's own address. */
+  readonly label: string;
   readonly current: boolean;
   /** Pages are left out before this one. */
   readonly gapBefore: boolean;
 }
 
-/** First, last, and the pages near the current one: a pager stays short on 500 pages. */
+/**
+ * The pages a pager on page `current` of `count` links, newest first: the newest, the oldest, and the pages near
+ * the current one (a pager stays short on 500 pages). Far from the newest page, none of them depends on `count`.
+ */
 export function pageWindow(current: number, count: number, reach = 2): number[] {
-  const numbers = new Set([1, count]);
+  const numbers = new Set([count, 1]);
   for (let n = current - reach; n <= current + reach; n++) if (n >= 1 && n <= count) numbers.add(n);
-  return [...numbers].sort((a, b) => a - b);
+  return [...numbers].sort((a, b) => b - a);
+}
+
+/**
+ * A listing's releases (newest first) cut into pages that keep what they hold: pages are counted from the oldest
+ * release, `size` releases each, and the newest page, the listing's own address, holds the rest (`size` up to
+ * 2 × `size` − 1 releases). A new release changes that page only, not every page after it: after a merge a CDN
+ * has one page of the home listing to forget, not 500. Returned newest first, each with its number.
+ */
+export function stablePages<T>(items: readonly T[], size: number): { readonly number: number; readonly items: readonly T[] }[] {
+  const count = Math.max(1, Math.floor(items.length / size));
+  const newest = items.length - (count - 1) * size;
+  const pages = [{ number: count, items: items.slice(0, newest) }];
+  for (let n = count - 1; n >= 1; n--) pages.push({ number: n, items: items.slice(items.length - n * size, items.length - (n - 1) * size) });
+  return pages;
 }
 
 export interface ListingPage {
@@ -36,8 +56,11 @@ export interface ListingPage {
   readonly title: string;
   readonly description?: string;
   readonly items: readonly ItemView[];
+  /** Counted from the oldest releases: the newest page has the highest number (stablePages). */
   readonly pageNumber: number;
   readonly pageCount: number;
+  /** The listing's own address, its newest releases. */
+  readonly newest: boolean;
   readonly pageLabel: string;
   readonly newer?: string;
   readonly older?: string;
@@ -68,12 +91,6 @@ export interface ListingFamily {
   readonly entries: readonly IndexEntry[];
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out.length > 0 ? out : [[]];
-}
-
 export interface ListingOptions {
   readonly description?: string;
   readonly feed?: LinkView;
@@ -83,34 +100,38 @@ export interface ListingOptions {
   readonly pageSize?: number;
 }
 
-/** The pages of one listing at `base`, `pageSize` releases each (one empty page when there are none). */
+/** The pages of one listing at `base`, newest first, numbered from the oldest (stablePages; one empty page when there are none). */
 export function paginate(kind: ListingKind, base: string, heading: string, releases: readonly Release[], context: PlanContext, options: ListingOptions = {}): ListingPage[] {
   const { strings, urls, items } = context;
   const { description, feed, titleBase = heading } = options;
-  const pages = chunk(releases, options.pageSize ?? context.pageSize);
+  const pages = stablePages(releases, options.pageSize ?? context.pageSize);
   const count = pages.length;
-  const link = (n: number): string => urls.href(urls.page(base, n));
-  return pages.map((page, i) => {
-    const n = i + 1;
+  const pathOf = (n: number): string => (n === count ? base : urls.page(base, n));
+  const link = (n: number): string => urls.href(pathOf(n));
+  return pages.map((page) => {
+    const n = page.number;
     return {
       kind,
-      path: urls.page(base, n),
+      path: pathOf(n),
       url: link(n),
       heading,
-      title: n > 1 ? `${titleBase} – ${strings.pageOf(n, count)}` : titleBase,
+      // The page's <title> ends with the site's title (base.njk): the home listing's older pages do not say it twice.
+      title: n === count ? titleBase : titleBase === context.site.title ? strings.pageOf(n) : `${titleBase} – ${strings.pageOf(n)}`,
       ...(description && { description }),
-      items: page.flatMap((r) => items.get(r) ?? []),
+      items: page.items.flatMap((r) => items.get(r) ?? []),
       pageNumber: n,
       pageCount: count,
-      pageLabel: strings.pageOf(n, count),
-      ...(n > 1 && { newer: link(n - 1), newerPath: urls.page(base, n - 1) }),
-      ...(n < count && { older: link(n + 1), olderPath: urls.page(base, n + 1) }),
+      newest: n === count,
+      pageLabel: strings.pageOf(n),
+      ...(n < count && { newer: link(n + 1), newerPath: pathOf(n + 1) }),
+      ...(n > 1 && { older: link(n - 1), olderPath: pathOf(n - 1) }),
       ...(feed && { feed }),
       pages: pageWindow(n, count).map((number, j, all) => ({
         url: link(number),
         number,
+        label: number === count ? strings.newest : String(number),
         current: number === n,
-        gapBefore: j > 0 && number - all[j - 1]! > 1,
+        gapBefore: j > 0 && all[j - 1]! - number > 1,
       })),
     };
   });

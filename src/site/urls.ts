@@ -17,7 +17,7 @@ export interface Urls {
   /** The vCard of a contact of contacts.yaml. */
   readonly contactCard: (id: string) => string;
   readonly search: string;
-  /** Page `n` (1-based) of a paginated listing at `base`. */
+  /** Page `n` of a paginated listing at `base`, counted from its oldest releases (site/listings.ts); its newest page is `base` itself. */
   readonly page: (base: string, n: number) => string;
   /** The link to a path. */
   readonly href: (path: string) => string;
@@ -38,7 +38,7 @@ export function urlsFor(strings: Strings, basePath: string): Urls {
     contacts: `/${s.contacts}/`,
     contactCard: (id) => `/${s.contacts}/${id}.vcf`,
     search: `/${s.search}/`,
-    page: (base, n) => (n <= 1 ? base : `${base}${s.page}/${n}/`),
+    page: (base, n) => `${base}${s.page}/${n}/`,
   };
 }
 
