@@ -12,7 +12,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import sharp from "sharp";
 import { build } from "../src/build.ts";
 import { readManifest, type Manifest } from "../src/outputs/manifest.ts";
@@ -246,6 +246,55 @@ describe("deploying the example site", () => {
     const later = await deploy(withoutRelease);
     assert.match(later.stdout, /Upload 0 files .*remove [1-9]\d*\./);
     await assertBucketIs(withoutRelease, "site/");
+  });
+});
+
+describe("--quick: the deployed manifest instead of a listing of the bucket", () => {
+  const site = exampleCopy();
+  const prefix = "quick/";
+  let first: string;
+
+  test("uploads and removes what a deploy with a listing does", async () => {
+    first = await site.build();
+    assert.equal((await deploy(first, ["--quick"], { prefix })).status, 0, "the first deploy lists the bucket: there is no manifest yet");
+    await assertBucketIs(first, prefix);
+    writeFileSync(path.join(site.content, BUS_LINE[0]), BUS_LINE[1]);
+    rmSync(path.join(site.content, "releases/2025/2025-03-14-radwege-am-ring"), { recursive: true });
+    const out = await site.build();
+    const result = await deploy(out, ["--quick"], { prefix });
+    assert.equal(result.status, 0, result.stderr);
+    const old = readManifest(first);
+    const now = readManifest(out);
+    assert.deepEqual(uploadedIn(result.stdout), served(now).filter((file) => old.files[file]?.sha256 !== now.files[file]!.sha256).map(addressOf).sort());
+    assert.ok(removedIn(result.stdout).includes("/2025/03/14/radwege-am-ring/"), result.stdout);
+    await assertBucketIs(out, prefix);
+    first = out;
+  });
+
+  test("does not notice a file removed by hand; a deploy without it puts it back", async () => {
+    await client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: `${prefix}index.html` }));
+    const quick = await deploy(first, ["--quick"], { prefix });
+    assert.equal(quick.status, 0, quick.stderr);
+    assert.deepEqual(uploadedIn(quick.stdout), []);
+    assert.ok(!(await keysOf(prefix)).includes(`${prefix}index.html`));
+    const listed = await deploy(first, [], { prefix });
+    assert.equal(listed.status, 0, listed.stderr);
+    assert.deepEqual(uploadedIn(listed.stdout), ["/"]);
+    await assertBucketIs(first, prefix);
+  });
+
+  test("leaves the files of a site in a folder of its own, as a deploy with a listing does", async () => {
+    // Another pressroom site deployed into the folder of a release that the next build no longer has.
+    const folder = `${prefix}2026/11/20/neue-buslinie/`;
+    const foreign = readFileSync(path.join(first, "manifest.json"));
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${folder}manifest.json`, Body: foreign }));
+    rmSync(path.join(site.content, BUS_LINE[0]));
+    const out = await site.build();
+    const result = await deploy(out, ["--quick"], { prefix });
+    assert.equal(result.status, 0, result.stderr);
+    const kept = await keysOf(folder);
+    assert.ok(kept.includes(`${folder}index.html`) && kept.includes(`${folder}manifest.json`), kept.join(" "));
+    assert.ok(!removedIn(result.stdout).some((address) => address.startsWith("/2026/11/20/neue-buslinie/")), result.stdout);
   });
 });
 

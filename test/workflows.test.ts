@@ -159,6 +159,8 @@ test("publish.yml: one deploy at a time, on push, by hand and on schedule, with 
   assert.ok(runs.some((r) => /\bpressroom check --content content\b/.test(r)));
   assert.ok(runs.some((r) => /\bpressroom build --content content --out dist\b/.test(r)));
   assert.ok(runs.some((r) => /\bpressroom deploy --out dist\b/.test(r)));
+  // After a merge the deployed manifest is trusted; the other runs list the bucket and repair it.
+  assert.equal(wf.jobs["deploy-s3"]?.env?.PRESSROOM_DEPLOY_QUICK, "${{ github.event_name == 'push' }}");
 });
 
 test("publish.yml: notify after a deploy, and on every scheduled run, with the mail server from a secret", () => {

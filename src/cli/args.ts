@@ -20,7 +20,7 @@ Commands:
   diff    Pages a change adds, changes, removes  OLD NEW (output folders or manifest.json files) [--markdown] [--json]
   deploy  Publish the output folder to S3-compatible storage  [--out DIR] --bucket NAME [--prefix PATH]
           [--region R] [--endpoint URL] [--path-style] [--distribution ID] [--dry-run] [--keep-stale]
-          [--concurrency N] [--retries N]   (settings also from PRESSROOM_S3_* variables: docs/operating.md)
+          [--quick] [--concurrency N] [--retries N]   (settings also from PRESSROOM_S3_* variables: docs/operating.md)
   notify  Mail releases that became public (and embargo copies, corrections, withdrawals) to the lists of site.yaml, once
           [--content DIR] [--out DIR] [--record FILE] [--now DATETIME] [--since DATETIME] [--dry-run] [--json]
           (mail server in PRESSROOM_SMTP_URL, sender in PRESSROOM_MAIL_FROM; record on the deploy target: docs/operating.md)

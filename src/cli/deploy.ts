@@ -42,6 +42,7 @@ export async function deployCommand(args: string[]): Promise<number> {
     distribution: { type: "string" },
     "dry-run": { type: "boolean", default: false },
     "keep-stale": { type: "boolean", default: false },
+    quick: { type: "boolean", default: false },
     concurrency: { type: "string" },
     retries: { type: "string" },
   });
@@ -61,6 +62,7 @@ export async function deployCommand(args: string[]): Promise<number> {
     prefix,
     dryRun: values["dry-run"]!,
     keepStale: values["keep-stale"]!,
+    quick: values.quick! || flag(env.PRESSROOM_DEPLOY_QUICK),
     concurrency: positiveInteger(values.concurrency, "concurrency", 8),
   };
   const bucket = new Bucket({

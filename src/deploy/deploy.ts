@@ -30,6 +30,13 @@ export interface DeployOptions {
   readonly dryRun?: boolean;
   /** Leave files that the new build no longer has in the bucket. */
   readonly keepStale?: boolean;
+  /**
+   * Compare with the deployed manifest only, not with a listing of every key below the prefix (31 requests one after
+   * another for a site of 10,000 releases): what it says is there is taken to be there. A file removed from the
+   * bucket by hand, or put there by another tool, is not noticed; a deploy without it repairs both. Without a
+   * deployed manifest the bucket is listed anyway.
+   */
+  readonly quick?: boolean;
   /** Uploads at once (default 8). */
   readonly concurrency?: number;
   readonly onProgress?: (done: number, total: number) => void;
@@ -133,6 +140,17 @@ async function otherSitesBelow(bucket: Bucket, keys: ReadonlySet<string>, prefix
   return sites.sort();
 }
 
+/** Where another site's manifest.json could be that holds a key of `keys` the new build does not serve: in each folder above it, below the prefix. */
+function manifestsAbove(keys: ReadonlySet<string>, served: ReadonlySet<string>, prefix: string): Set<string> {
+  const places = new Set<string>();
+  for (const key of keys) {
+    if (served.has(key)) continue;
+    const parts = key.slice(prefix.length).split("/").slice(0, -1);
+    for (let depth = 1; depth <= parts.length; depth++) places.add(`${prefix}${parts.slice(0, depth).join("/")}/${FILES.manifest}`);
+  }
+  return places;
+}
+
 /** Compare the output with the bucket: what goes up, what goes away. Reads the bucket, changes nothing. */
 export async function planDeploy(bucket: Bucket, options: DeployOptions): Promise<DeployPlan> {
   const local = readOutput(options.outDir);
@@ -149,9 +167,11 @@ export async function planDeploy(bucket: Bucket, options: DeployOptions): Promis
       warnings.push(`${(error as Error).message}; every file is uploaded and nothing removed`);
     }
   }
-  const keys = new Set(await bucket.keys(prefix));
   const pendingKey = `${prefix}${PENDING}`;
-  const pending = keys.has(pendingKey) ? await readPending(bucket, pendingKey) : [];
+  const listed = remote !== undefined && options.quick ? undefined : new Set(await bucket.keys(prefix));
+  const pending = listed === undefined || listed.has(pendingKey) ? await readPending(bucket, pendingKey) : [];
+  // Without a listing: what the deployed manifest lists is there, and so may be what an unfinished deploy touched.
+  const keys = listed ?? new Set([...Object.keys(remote!.files).filter((file) => remote!.files[file]!.cache !== "host"), ...pending].map((file) => `${prefix}${file}`));
   const unfinished = new Set(pending);
   // Objects carry their Cache-Control: when a new version of pressroom says otherwise, they go up again.
   const sameCaching = (entry: ManifestEntry): boolean =>
@@ -172,7 +192,8 @@ export async function planDeploy(bucket: Bucket, options: DeployOptions): Promis
   uploads.sort((a, b) => Number(isDocument(a.entry)) - Number(isDocument(b.entry)) || inCodeUnitOrder(a.file, b.file));
 
   const served = new Set(Object.entries(local.files).filter(([, e]) => e.cache !== "host").map(([file]) => `${prefix}${file}`));
-  const otherSites = await otherSitesBelow(bucket, keys, prefix, [local, remote]);
+  // Without a listing, another site's manifest is looked for in each folder above a file to remove.
+  const otherSites = await otherSitesBelow(bucket, listed ?? manifestsAbove(keys, served, prefix), prefix, [local, remote]);
   const stale = [...keys]
     .filter((key) => key !== manifestKey && key !== pendingKey && key !== `${prefix}${NOTIFIED}` && !served.has(key) && !otherSites.some((site) => key.startsWith(site)))
     .sort();
