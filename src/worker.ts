@@ -8,12 +8,21 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 
-/** Starts the module `name` (without extension) of the folder of `base` (an `import.meta.url`) in a worker thread. */
-export function startWorker(name: string, base: string): Worker {
+/** Starts the module `name` (without extension) of the folder of `base` (an `import.meta.url`) in a worker thread, with `workerData`. */
+export function startWorker(name: string, base: string, workerData?: unknown): Worker {
   const extension = path.extname(fileURLToPath(base));
   const module = new URL(`./${name}${extension}`, base);
-  if (extension !== ".ts") return new Worker(module);
-  return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`, { eval: true });
+  if (extension !== ".ts") return new Worker(module, { workerData });
+  return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`, { eval: true, workerData });
+}
+
+/** The one message a worker started for one job posts; rejects when it fails or ends without one. */
+export function answerOf<T>(worker: Worker): Promise<T> {
+  return new Promise((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the worker ended (exit code ${code}) without an answer`)));
+  });
 }
 
 /** Posts `message` to `worker` and resolves with the worker's reply of the same `id`; rejects when the worker fails. */
