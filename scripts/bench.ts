@@ -5,7 +5,7 @@
  *   npm run bench [-- --cases text,images,preview,ci] [--runs 3] [--seed 1]
  *                 [--sizes 1000,10000] [--images 0]
  *                 [--photos 300] [--image-size 3000x2000]
- *                 [--mode auto|time|child] [--timeout 900] [--keep]
+ *                 [--mode auto|time|child] [--timeout 900] [--keep] [--drop-caches]
  *
  * Four cases (the first three unless --cases says otherwise):
  * - text: corpora of --sizes releases (the first --images of them with a
@@ -40,7 +40,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { coldHugo, hugoVersion, prepareHugo } from "./bench-hugo.ts";
-import { CACHE, CLI, fail, lastJson, median, ROOT, run, TIME, timed } from "./bench-process.ts";
+import { CACHE, CLI, dropCachesBeforeRuns, droppingCaches, fail, lastJson, median, ROOT, run, settle, TIME, timed } from "./bench-process.ts";
 import { ciCase, startBucket, type CiResult, type CiRun } from "./bench-ci.ts";
 import { previewCase, previewSummary, type PreviewResult } from "./bench-preview.ts";
 import {
@@ -125,6 +125,7 @@ function options() {
       mode: { type: "string", default: "auto" },
       timeout: { type: "string", default: "900" },
       keep: { type: "boolean", default: false },
+      "drop-caches": { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -132,13 +133,15 @@ function options() {
   if (values.help) {
     process.stdout.write(
       "Usage: npm run bench -- [--cases text,images,preview,ci] [--runs 3] [--seed 1] [--sizes 1000,10000,40000] [--images 0] [--no-hugo]\n" +
-        "                        [--photos 300] [--image-size 3000x2000] [--mode auto|time|child] [--timeout SECONDS] [--keep]\n" +
+        "                        [--photos 300] [--image-size 3000x2000] [--mode auto|time|child] [--timeout SECONDS] [--keep] [--drop-caches]\n" +
         "  text:   --sizes releases, the first --images of them with a 1600x1067 photo; each run cold, then rebuilt after\n" +
         "          one release changed; Hugo builds the same corpus when it is installed.\n" +
         "  images: --photos releases with one --image-size photo each; cold, then rebuilt with the cache kept.\n" +
         "  preview: pressroom serve on --sizes releases, a release's text saved in Chromium; save -> reloaded page.\n" +
         "  ci:     --sizes releases; a fresh checkout with one release merged, output and cache restored, build and\n" +
-        "          deploy to a local S3 API holding the build before.\n",
+        "          deploy to a local S3 API holding the build before.\n" +
+        "  --drop-caches: the kernel's page cache dropped before every timed run (root only): steadier numbers on a\n" +
+        "          virtual machine whose file system calls slow down as the cache fills.\n",
     );
     process.exit(0);
   }
@@ -162,6 +165,10 @@ function options() {
   if (!imageSize) bad("--image-size must be like 3000x2000");
   if (cases.length === 0 || cases.some((c) => !(CASES as readonly string[]).includes(c))) bad(`--cases must name some of ${CASES.join(",")}`);
   if (!(timeout > 0)) bad("--timeout must be a number of seconds");
+  if (values["drop-caches"]) {
+    const refused = dropCachesBeforeRuns();
+    if (refused) bad(refused);
+  }
   let mode = values.mode!;
   if (mode === "auto") mode = existsSync(TIME) ? "time" : "child";
   if (mode !== "time" && mode !== "child") bad("--mode must be auto, time or child");
@@ -304,6 +311,7 @@ async function once(mode: "time" | "child", call: BuildCall): Promise<Run> {
     };
   }
   const childArgs = ["--content", corpus, "--out", out, "--now", NOW, "--cache", cache];
+  settle();
   const done = await run(process.execPath, ["--import", "tsx", CHILD, ...childArgs], timeout);
   const report = lastJson(done.stdout);
   if (done.code !== 0 || !report || report.ok !== true) fail(done, `bench-child.ts ${childArgs.join(" ")}`);
@@ -643,6 +651,7 @@ async function main(): Promise<void> {
     );
     for (const note of ciNotes(ciResults)) process.stdout.write(`${note}\n`);
   }
+  if (droppingCaches()) process.stdout.write("note: the page cache was dropped before every timed run (--drop-caches): nothing cached, Node's and Hugo's own files included.\n");
   const load = os.loadavg()[0]!;
   if (load > os.cpus().length - 0.5) {
     process.stdout.write(
@@ -655,6 +664,7 @@ async function main(): Promise<void> {
     node: process.version,
     cpus: os.cpus().length,
     mode: o.mode,
+    dropCaches: droppingCaches(),
     seed: o.seed,
     cases: [...o.cases],
     ...(text && {
