@@ -163,7 +163,8 @@ const cases: readonly Case[] = [
         line: 4,
         field: "date",
         message: said("invalid-date", { field: "date", value: "27.11.2026" }).message,
-        hint: DATE_FORMAT_HINT,
+        // Written the German way: the hint gives the date as it must be written.
+        hint: /^Probably meant: date: 2026-11-27\. Write the date as YYYY-MM-DD \(2026-11-27\).*YYYY-MM-DD HH:MM/,
       },
       { code: "impossible-date", file: `${R}2026-11-27-stunde-25.md`, line: 4, field: "date", ...said("impossible-date", { field: "date", value: "2026-11-27 25:00", why: { part: "time" } }) },
       {
@@ -172,7 +173,8 @@ const cases: readonly Case[] = [
         line: 5,
         field: "updated",
         message: said("invalid-date", { field: "updated", value: "gestern" }).message,
-        hint: DATE_FORMAT_HINT,
+        // No date to read in it: no guess.
+        hint: /^Write the date as YYYY-MM-DD \(2026-11-27\).*YYYY-MM-DD HH:MM/,
       },
     ],
   },

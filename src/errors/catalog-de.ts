@@ -4,7 +4,7 @@
  * without a German entry (or with other facts) a compile error.
  */
 import { looksLikeName, type CatalogEntry, type catalog, type warnings } from "./catalog.ts";
-import { impossibleDate } from "./date-mistakes.ts";
+import { impossibleDate, likelyMeant } from "./date-mistakes.ts";
 import { germanPhrase } from "./fragments-de.ts";
 import { quoted, yamlMistake } from "./yaml-mistakes.ts";
 
@@ -115,9 +115,14 @@ export const catalogDe: Translated<typeof catalog> = {
   "invalid-date": {
     title: "Ungültiges Datum",
     message: (p) => `„${p.value}“ in „${p.field}“ ist kein gültiges Datum.`,
-    hint: () =>
-      "Schreiben Sie das Datum als JJJJ-MM-TT (2026-11-27), mit Uhrzeit als JJJJ-MM-TT HH:MM (2026-11-27 10:30) " +
-      "oder vollständig nach ISO 8601 mit Zeitverschiebung (2026-11-27T10:30:00+01:00).",
+    hint: (p) => {
+      const meant = likelyMeant(p.value);
+      return (
+        (meant ? `Vermutlich gemeint: ${p.field}: ${meant}. ` : "") +
+        "Schreiben Sie das Datum als JJJJ-MM-TT (2026-11-27), mit Uhrzeit als JJJJ-MM-TT HH:MM (2026-11-27 10:30) " +
+        "oder vollständig nach ISO 8601 mit Zeitverschiebung (2026-11-27T10:30:00+01:00)."
+      );
+    },
   },
   "impossible-date": {
     title: "Datum gibt es nicht",

@@ -5,7 +5,7 @@
  * `code` of an entry is part of the product: scripts and CI logs match on it,
  * so an entry is never renamed once shipped, only added.
  */
-import { impossibleDate, type ImpossibleDate } from "./date-mistakes.ts";
+import { impossibleDate, likelyMeant, type ImpossibleDate } from "./date-mistakes.ts";
 import { quoted, type YamlMistake } from "./yaml-mistakes.ts";
 
 export interface CatalogEntry<P> {
@@ -114,9 +114,14 @@ export const catalog = {
   "invalid-date": entry<{ field: string; value: string }>({
     title: "Invalid date",
     message: (p) => `"${p.value}" in "${p.field}" is not a valid date.`,
-    hint: () =>
-      "Write the date as YYYY-MM-DD (2026-11-27), with a time as YYYY-MM-DD HH:MM (2026-11-27 10:30), " +
-      "or in full ISO 8601 with an offset (2026-11-27T10:30:00+01:00).",
+    hint: (p) => {
+      const meant = likelyMeant(p.value);
+      return (
+        (meant ? `Probably meant: ${p.field}: ${meant}. ` : "") +
+        "Write the date as YYYY-MM-DD (2026-11-27), with a time as YYYY-MM-DD HH:MM (2026-11-27 10:30), " +
+        "or in full ISO 8601 with an offset (2026-11-27T10:30:00+01:00)."
+      );
+    },
   }),
   // `why`: which part does not exist (content/dates.ts); `pressroom new` says it with the same words.
   "impossible-date": entry<{ field: string; value: string; why?: ImpossibleDate }>({

@@ -5,6 +5,7 @@
  * with the same words.
  */
 import type { Language } from "../i18n/strings.ts";
+import { parseGermanDate } from "../import/german-dates.ts";
 
 export type ImpossibleDate =
   /** A month above 12 or 0. */
@@ -33,4 +34,17 @@ export function impossibleDate(why: ImpossibleDate, language: Language): string 
     case "offset":
       return de ? "die Zeitverschiebung zu UTC ist höchstens 18 Stunden" : "an offset from UTC is at most 18 hours";
   }
+}
+
+/**
+ * The date a value written the German way surely means ("04.12.2026", "4. Dezember 2026, 10 Uhr"),
+ * written as a release writes it ("2026-12-04 10:00"); import reads old pages with the same parser.
+ * Nothing for a value it cannot read, or for a day that does not exist.
+ */
+export function likelyMeant(value: string): string | undefined {
+  const read = parseGermanDate(value);
+  if (!read) return undefined;
+  const iso = new Date(read.wallClock).toISOString();
+  const meant = read.hasTime ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
+  return meant === value.trim() ? undefined : meant;
 }

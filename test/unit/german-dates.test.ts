@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseWithPattern } from "../../src/content/dates.ts";
+import { likelyMeant } from "../../src/errors/date-mistakes.ts";
 import { parseGermanDate } from "../../src/import/german-dates.ts";
 import { contactOfLine } from "../../src/import/html-pages.ts";
 
@@ -49,5 +50,19 @@ describe("contactOfLine", () => {
       email: "presse@altstadt.example",
     });
     assert.equal(contactOfLine("   "), undefined);
+  });
+});
+
+describe("likelyMeant (the hint of invalid-date)", () => {
+  it("writes a German date as a release writes it", () => {
+    assert.equal(likelyMeant("04.12.2026 10:00"), "2026-12-04 10:00");
+    assert.equal(likelyMeant("27.11.2026"), "2026-11-27");
+    assert.equal(likelyMeant("4. Dezember 2026, 9.30 Uhr"), "2026-12-04 09:30");
+  });
+  it("guesses nothing where a day cannot be told or does not exist", () => {
+    assert.equal(likelyMeant("gestern"), undefined);
+    assert.equal(likelyMeant("12/04/2026"), undefined);
+    assert.equal(likelyMeant("31.02.2026"), undefined);
+    assert.equal(likelyMeant("2026-11-27"), undefined);
   });
 });
