@@ -28,7 +28,7 @@ import path from "node:path";
 import { compareManifests } from "../src/deploy/changes.ts";
 import { readManifest, type Manifest } from "../src/outputs/manifest.ts";
 import { ISOLATED_AWS_ENV, S3RVER_CREDENTIALS, startS3rver } from "../test/s3-server.ts";
-import { CLI, fail, type Finished, lastJson, run, settle, timed } from "./bench-process.ts";
+import { CLI, fail, type Finished, lastJson, run, timed } from "./bench-process.ts";
 
 const BUCKET = "presse";
 const DEPLOYED = /Deployed in [\d.]+ s: (\d+) files uploaded, (\d+) removed, (\d+) unchanged\./;
@@ -126,7 +126,6 @@ export async function ciCase(o: CiOptions, endpoint: string): Promise<CiResult> 
   const prefix = `ci-${o.size}/`;
   const env = { ...S3RVER_CREDENTIALS, ...ISOLATED_AWS_ENV, NO_COLOR: "1" };
   const cli = async (args: readonly string[], what: string): Promise<{ done: Finished; rss?: number }> => {
-    if (o.mode !== "time") settle();
     const result = o.mode === "time" ? await timed(args, o.timeout, undefined, env) : { done: await run(process.execPath, [CLI, ...args], o.timeout, env) };
     if (result.done.code !== 0) fail(result.done, `${what}: ${path.basename(CLI)} ${args.join(" ")}`);
     return result;

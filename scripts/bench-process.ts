@@ -63,11 +63,13 @@ const DROP_CACHES = "/proc/sys/vm/drop_caches";
 let dropping = false;
 
 /**
- * --drop-caches: before every timed run, the kernel also lets go of its page cache. On a virtual
+ * --drop-caches: before every cold run, the kernel also lets go of its page cache. On a virtual
  * machine whose memory manager scans the cache (here: DAMON's kdamond), a filled cache makes every
  * file system call slower as the bench goes on: system time of a cold build at 1,000 releases
- * 4.1–5.0 s with a full cache, 1.4–1.6 s after a drop. Needs root. Runs then start with nothing
- * cached, Node's and Hugo's own files included: truly cold.
+ * 4.1–5.0 s with a full cache, 1.4–1.6 s after a drop. Needs root. Cold runs then start with nothing
+ * cached, Node's and Hugo's own files included. Rebuilds are not preceded by a drop: they read what
+ * the build before left in the cache, as on a writer's machine (after a drop, a build with nothing
+ * to do at 10,000 took 2.7 s instead of 0.5 s, reading its caches from disk).
  */
 export function dropCachesBeforeRuns(): string | undefined {
   try {
@@ -79,7 +81,7 @@ export function dropCachesBeforeRuns(): string | undefined {
   return undefined;
 }
 
-/** Before a timed run: the disk flushed (removing thousands of files leaves the file system work to do), caches dropped when asked. */
+/** Before a cold run: the disk flushed (removing thousands of files leaves the file system work to do), caches dropped when asked. */
 export function settle(): void {
   spawnSync("sync");
   if (dropping) writeFileSync(DROP_CACHES, "3\n");
@@ -97,7 +99,6 @@ export async function timed(
 ): Promise<{ done: Finished; rss?: number }> {
   const rssFile = path.join(CACHE, `maxrss-${process.pid}.txt`);
   rmSync(rssFile, { force: true });
-  settle();
   const done = await run(TIME, ["-f", "%M", "-o", rssFile, ...command, ...cliArgs], timeout, env);
   const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) : NaN;
   rmSync(rssFile, { force: true });

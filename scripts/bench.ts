@@ -34,7 +34,6 @@
  * process.resourceUsage() (mode "child"). It prints numbers only: no timing is
  * asserted anywhere. The last results are written to .bench/last-results.json.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -140,7 +139,7 @@ function options() {
         "  preview: pressroom serve on --sizes releases, a release's text saved in Chromium; save -> reloaded page.\n" +
         "  ci:     --sizes releases; a fresh checkout with one release merged, output and cache restored, build and\n" +
         "          deploy to a local S3 API holding the build before.\n" +
-        "  --drop-caches: the kernel's page cache dropped before every timed run (root only): steadier numbers on a\n" +
+        "  --drop-caches: the kernel's page cache dropped before every cold run (root only): steadier numbers on a\n" +
         "          virtual machine whose file system calls slow down as the cache fills.\n",
     );
     process.exit(0);
@@ -216,11 +215,12 @@ async function ensureCorpus(size: number, seed: number, images: number, imageSiz
 /**
  * Remove an output folder (and any staging or old folder an earlier version
  * left next to it), then flush the disk: removing thousands of files leaves
- * work for the file system that would otherwise slow the next timed build.
+ * work for the file system that would otherwise slow the next timed build
+ * (and drop the page cache, with --drop-caches).
  */
 function clean(out: string): void {
   rmSync(out, { recursive: true, force: true });
-  spawnSync("sync");
+  settle();
   const parent = path.dirname(out);
   const base = path.basename(out);
   if (!existsSync(parent)) return;
@@ -311,7 +311,6 @@ async function once(mode: "time" | "child", call: BuildCall): Promise<Run> {
     };
   }
   const childArgs = ["--content", corpus, "--out", out, "--now", NOW, "--cache", cache];
-  settle();
   const done = await run(process.execPath, ["--import", "tsx", CHILD, ...childArgs], timeout);
   const report = lastJson(done.stdout);
   if (done.code !== 0 || !report || report.ok !== true) fail(done, `bench-child.ts ${childArgs.join(" ")}`);
@@ -441,6 +440,7 @@ async function textCase(o: Options, corpora: ReadonlyMap<number, string>): Promi
       if (hugo) {
         progress(`  hugo, cold`, i, o.runs);
         const [command, ...args] = coldHugo(hugoSite);
+        settle();
         const { done, rss } = await timed(args, o.timeout, [command!]);
         if (done.code !== 0) fail(done, `hugo ${args.join(" ")}`);
         hugoRuns.push({ wallSeconds: done.wallSeconds, ...(rss !== undefined && { maxRssKiB: rss }) });
@@ -651,7 +651,7 @@ async function main(): Promise<void> {
     );
     for (const note of ciNotes(ciResults)) process.stdout.write(`${note}\n`);
   }
-  if (droppingCaches()) process.stdout.write("note: the page cache was dropped before every timed run (--drop-caches): nothing cached, Node's and Hugo's own files included.\n");
+  if (droppingCaches()) process.stdout.write("note: the page cache was dropped before every cold run (--drop-caches): nothing cached, Node's and Hugo's own files included; rebuilds read what the build before left cached.\n");
   const load = os.loadavg()[0]!;
   if (load > os.cpus().length - 0.5) {
     process.stdout.write(
