@@ -5,7 +5,7 @@
  * with the same words.
  */
 import type { Language } from "../i18n/strings.ts";
-import { parseGermanDate } from "../import/german-dates.ts";
+import { parseGermanDate } from "../content/german-dates.ts";
 
 export type ImpossibleDate =
   /** A month above 12 or 0. */

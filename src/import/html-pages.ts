@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseWithPattern, wallClockToInstant } from "../content/dates.ts";
 import type { Fetcher } from "./fetch.ts";
-import { parseGermanDate } from "./german-dates.ts";
+import { parseGermanDate } from "../content/german-dates.ts";
 import { selectPage } from "./html.ts";
 import { originOf, resolved, type ImportItem, type ItemContact, type SourceRead } from "./item.ts";
 import type { Mapping } from "./mapping.ts";

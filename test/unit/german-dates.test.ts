@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseWithPattern } from "../../src/content/dates.ts";
 import { likelyMeant } from "../../src/errors/date-mistakes.ts";
-import { parseGermanDate } from "../../src/import/german-dates.ts";
+import { parseGermanDate } from "../../src/content/german-dates.ts";
 import { contactOfLine } from "../../src/import/html-pages.ts";
 
 const iso = (text: string, parse = parseGermanDate): string | undefined => {

@@ -3,7 +3,8 @@
  * 9. Oktober 2002, Mittwoch, 9. Okt. 2002, 14.30 Uhr, 09.10.2002 14:30,
  * 2002-10-09. The result is a wall clock (fields written as if UTC) in the
  * site's time zone. A page that writes its date otherwise names its pattern
- * in the mapping file (date_format:, read by content/dates.ts).
+ * in the mapping file (date_format:, read by content/dates.ts). Also
+ * what the hint of invalid-date proposes (errors/date-mistakes.ts).
  */
 
 const MONTHS: Readonly<Record<string, number>> = {
