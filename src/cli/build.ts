@@ -7,6 +7,7 @@ import { reportText } from "../errors/report-text.ts";
 import { problemJson } from "../errors/report.ts";
 import { UsageError } from "../errors/usage.ts";
 import { parse, USAGE } from "./args.ts";
+import { boundHeapGrowth } from "./heap.ts";
 import { imageProgress, imageSummary } from "./progress.ts";
 import { jsonLine, pathFromCwd, printProblems, waitingJson, waitingText } from "./report.ts";
 
@@ -35,6 +36,7 @@ export async function buildCommand(args: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
+  boundHeapGrowth();
   if (values.now !== undefined && parseNow(values.now, "UTC") === undefined) {
     throw new UsageError(`--now "${values.now}" is not a date like 2026-11-27T10:30 or 2026-11-27T10:30:00+01:00`);
   }

@@ -1,0 +1,15 @@
+/**
+ * How far the JavaScript heap of a build may grow between full collections.
+ * Left to itself, V8 lets the heap of a cold build at 10,000 releases grow to
+ * about 800 MiB while what is alive after a full collection stays near
+ * 300 MiB: it raises the limit by a factor it picks from how fast collecting
+ * went, up to several times what is alive. Growth by at most half of it kept
+ * the peak memory of that build at 870–930 MiB instead of 1,210–1,240 MiB, in
+ * the same time (35.5–35.8 s against 35.9 s); by a fifth, 820 MiB but 6 s
+ * more of collecting. The flag exists in the V8 of Node 20 and Node 24.
+ */
+import { setFlagsFromString } from "node:v8";
+
+export function boundHeapGrowth(): void {
+  setFlagsFromString("--heap-growing-percent=50");
+}
