@@ -8,6 +8,7 @@ import { problemJson } from "../errors/report.ts";
 import { UsageError } from "../errors/usage.ts";
 import { parse, USAGE } from "./args.ts";
 import { boundHeapGrowth } from "./heap.ts";
+import { FILES } from "../site/files.ts";
 import { imageProgress, imageSummary } from "./progress.ts";
 import { jsonLine, pathFromCwd, printProblems, waitingJson, waitingText } from "./report.ts";
 
@@ -36,7 +37,8 @@ export async function buildCommand(args: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  boundHeapGrowth();
+  // A first build renders every page: its heap is bounded. A build into its own earlier output is not (see heap.ts).
+  if (!existsSync(path.join(values.out!, FILES.marker))) boundHeapGrowth();
   if (values.now !== undefined && parseNow(values.now, "UTC") === undefined) {
     throw new UsageError(`--now "${values.now}" is not a date like 2026-11-27T10:30 or 2026-11-27T10:30:00+01:00`);
   }
