@@ -12,6 +12,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { settle } from "./bench-process.ts";
 
 const SITE = path.join(path.dirname(fileURLToPath(import.meta.url)), "hugo-site");
 
@@ -56,7 +57,7 @@ export function prepareHugo(corpus: string, work: string): void {
 /** Arguments for one cold Hugo build of `work`: output and Hugo's caches removed first by the caller (coldHugo). */
 export function coldHugo(work: string): string[] {
   for (const dir of ["public", "resources", ".hugo_cache"]) rmSync(path.join(work, dir), { recursive: true, force: true });
-  // As before a pressroom build: the removal's disk work must not slow the timed build.
-  spawnSync("sync");
+  // As before a pressroom build: the removal's disk work must not slow the timed build (and the cache is dropped with --drop-caches).
+  settle();
   return ["hugo", "--source", work, "--cacheDir", path.join(work, ".hugo_cache"), "--quiet"];
 }

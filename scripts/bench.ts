@@ -440,7 +440,6 @@ async function textCase(o: Options, corpora: ReadonlyMap<number, string>): Promi
       if (hugo) {
         progress(`  hugo, cold`, i, o.runs);
         const [command, ...args] = coldHugo(hugoSite);
-        settle();
         const { done, rss } = await timed(args, o.timeout, [command!]);
         if (done.code !== 0) fail(done, `hugo ${args.join(" ")}`);
         hugoRuns.push({ wallSeconds: done.wallSeconds, ...(rss !== undefined && { maxRssKiB: rss }) });
