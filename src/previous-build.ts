@@ -28,6 +28,8 @@ interface BuildRecord {
 
 export interface RecordStore {
   readStore(name: string): Promise<unknown>;
+  /** A small store, read before this function returns. */
+  peekStore(name: string): unknown;
   writeStore(name: string, value: unknown): Promise<void>;
 }
 

@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, test } from "node:test";
 import { pathToFileURL } from "node:url";
@@ -66,6 +66,14 @@ test("the record sees packages loaded: a build renders with Eleventy and indexes
   assert.ok(!result.packages.has("nodemailer"), "a build sends no mail");
 });
 
+/** The output folders `a` and `b` of `dir` hold the same search index files, byte for byte. */
+function assertSameIndex(dir: string, a: string, b: string): void {
+  const index = (out: string): string[] => listFiles(path.join(dir, out, "pagefind"));
+  assert.ok(index(a).length > 0);
+  assert.deepEqual(index(b), index(a));
+  for (const file of index(a)) assert.ok(readFileSync(path.join(dir, a, "pagefind", file)).equals(readFileSync(path.join(dir, b, "pagefind", file))), file);
+}
+
 test("a build into a new folder takes the search index from the cache folder an earlier build filled: Pagefind is not loaded", () => {
   const dir = tempDir();
   dirs.push(dir);
@@ -77,12 +85,29 @@ test("a build into a new folder takes the search index from the cache folder an 
   const second = build("second");
   assert.equal(second.status, 0, second.output);
   assert.ok(!second.packages.has("pagefind"), [...second.packages].join(" "));
-  const index = (out: string): string[] => listFiles(path.join(dir, out, "pagefind"));
-  assert.ok(index("second").length > 0);
-  assert.deepEqual(index("second"), index("first"));
-  for (const file of index("first")) {
-    assert.ok(readFileSync(path.join(dir, "first", "pagefind", file)).equals(readFileSync(path.join(dir, "second", "pagefind", file))), file);
-  }
+  assertSameIndex(dir, "first", "second");
+});
+
+test("a kept shard is made again when its key file is missing or the shard itself is damaged: the same files as before", () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const build = (out: string) =>
+    run(["build", "--content", fixture("valid"), "--out", path.join(dir, out), "--cache", path.join(dir, "cache"), "--now", "2026-11-28T12:00"]);
+  const first = build("first");
+  assert.equal(first.status, 0, first.output);
+  const kept = path.join(dir, "cache", "v1", "search");
+  const shards = readdirSync(kept).filter((name) => name.endsWith(".json") && !name.endsWith(".key.json"));
+  assert.ok(shards.length >= 2, `two shards or more to damage: ${shards.join(" ")}`);
+  // One shard as a cache of an older pressroom left it (no key file), one cut short though its key file says it is whole.
+  rmSync(path.join(kept, shards[0]!.replace(/\.json$/, ".key.json")));
+  writeFileSync(path.join(kept, shards[1]!), "{");
+  const second = build("second");
+  assert.equal(second.status, 0, second.output);
+  assert.ok(second.packages.has("pagefind"), "Pagefind made them again");
+  assertSameIndex(dir, "first", "second");
+  const third = build("third");
+  assert.equal(third.status, 0, third.output);
+  assert.ok(!third.packages.has("pagefind"), "both are kept again, key files and all");
 });
 
 test("check loads no deploy, editor, search index, browser or Eleventy", () => {

@@ -76,14 +76,12 @@ export async function fullBuild(options: BuildOptions, layoutsDir: string, cache
     stage("plan (bodies, kits)");
     const pages = await renderPages(plan, { layoutsDir: assets.layouts, assets: assets.shared, previous, writer, outDir: writer.root });
     stage("pages");
-    const searchFiles = await search;
-    stage("search index (remaining)");
     const others = await writeOtherFiles(
-      { model, published, plan, pages, assets: assets.files, search: searchFiles, contentDir: options.contentDir, ...(options.localEditor && { localEditor: options.localEditor }) },
+      { model, published, plan, pages, assets: assets.files, search, contentDir: options.contentDir, ...(options.localEditor && { localEditor: options.localEditor }) },
       previous,
       writer,
     );
-    stage("write");
+    stage("write, and the search index");
     const made = await photosDone(photos, media, previous);
     if (made.problems.length > 0) throw new BuildFailed(made.problems, checked.sources);
     stage("images (remaining)");

@@ -20,13 +20,17 @@ export interface OtherFiles {
   readonly pages: Pages;
   /** The stylesheet, script, icon and logo (build/assets.ts). */
   readonly assets: readonly OutputFile[];
-  /** The search index's files (build/search-index.ts). */
-  readonly search: readonly OutputFile[];
+  /** The search index's files (build/search-index.ts), awaited only after every other file is written. */
+  readonly search: Promise<readonly OutputFile[]>;
   readonly contentDir: string;
   readonly localEditor?: LocalEditorTarget;
 }
 
-/** Writes them; how many originals there are, and the browser editor's options when the site has one. */
+/**
+ * Writes them, the search index last: Pagefind often is still at work on its own threads when the
+ * pages are done, and this thread writes the feeds, open data and copies in the meantime.
+ * How many originals there are, and the browser editor's options when the site has one.
+ */
 export async function writeOtherFiles(input: OtherFiles, previous: PreviousBuild, writer: FolderWriter): Promise<{ originals: number; admin?: AdminOptions }> {
   const { model, pages } = input;
   for (const page of pages.written) previous.keep(page.path, page.key);
@@ -34,9 +38,13 @@ export async function writeOtherFiles(input: OtherFiles, previous: PreviousBuild
   const originals = mediaFiles(input.published).map(reusedCopy(previous));
   const admin = adminOptionsOf(model, input.contentDir, input.localEditor);
   const editor = (admin ? adminFiles(model, admin) : []).map(reusedCopy(previous));
-  const files = [...pages.kept, ...siteFiles(input.plan, input.assets), ...input.search, ...originals, ...editor];
+  const files = [...pages.kept, ...siteFiles(input.plan, input.assets), ...originals, ...editor];
   // Files without a key are made every time and left in place when their bytes are the same (output-folder.ts).
   for (const file of files) previous.keep(file.path, file.key ?? BY_BYTES);
-  await writeFiles(writer, files, pages.written.map((page) => page.path));
+  const written = pages.written.map((page) => page.path);
+  await writeFiles(writer, files, written);
+  const search = await input.search;
+  for (const file of search) previous.keep(file.path, file.key ?? BY_BYTES);
+  await writeFiles(writer, search, [...written, ...files.map((file) => file.path)]);
   return { originals: originals.length, ...(admin && { admin }) };
 }

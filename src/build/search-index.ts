@@ -11,13 +11,13 @@
 import { codeFingerprint } from "../fingerprint.ts";
 import { sha256 } from "../media/cache.ts";
 import type { PreviousBuild, RecordStore } from "../previous-build.ts";
-import { recordOf, searchSources } from "../search/records.ts";
-import { searchShards } from "../search/shards.ts";
+import { recordOf, searchSources, type SearchSource } from "../search/records.ts";
+import { searchShards, type SearchShard } from "../search/shards.ts";
 import { searchFingerprint } from "../search/version.ts";
 import { FILES } from "../site/files.ts";
 import type { PlannedViews } from "../site/plan.ts";
 import { UNCHANGED, type OutputFile } from "../write-files.ts";
-import type { IndexWorkers } from "../search/index-workers.ts";
+import { IndexWorkers } from "../search/index-workers.ts";
 
 /** A shard as the cache folder keeps it: its key and its files, by path below the shard's folder. */
 interface KeptShard {
@@ -26,6 +26,8 @@ interface KeptShard {
 }
 
 const keptName = (shard: string): string => `search/${shard}.json`;
+/** Beside each kept shard, its key alone: read at once, it tells whether Pagefind must start now. */
+const keyName = (shard: string): string => `search/${shard}.key.json`;
 
 async function keptShard(store: RecordStore, shard: string, key: string): Promise<[string, Uint8Array][] | undefined> {
   const kept = (await store.readStore(keptName(shard))) as Partial<KeptShard> | undefined;
@@ -35,42 +37,41 @@ async function keptShard(store: RecordStore, shard: string, key: string): Promis
   return files.map(([file, data]) => [file, Buffer.from(data, "base64")]);
 }
 
+/**
+ * Starts every shard that has to be made before it returns: this thread goes on to plan and render the pages
+ * without a pause, so a read's callback would wait for them, and Pagefind with it.
+ */
 export async function searchIndex(plan: PlannedViews, shardSize: number | undefined, previous: PreviousBuild, store: RecordStore): Promise<OutputFile[]> {
   const shards = searchShards(searchSources(plan), shardSize);
   const language = plan.site.language;
   const version = searchFingerprint();
-  /** Each shard's files, in the order of the shards; those to make are made side by side. */
-  const parts: (OutputFile[] | Promise<OutputFile[]>)[] = [];
   let workers: IndexWorkers | undefined;
-  for (const shard of shards) {
+  const make = async (shard: SearchShard<SearchSource>, key: string): Promise<OutputFile[]> => {
+    // Started here, at once (no import to wait for): a worker loads Pagefind on its own thread.
+    workers ??= new IndexWorkers();
+    const made = await workers.make(shard.records.map(recordOf), { language });
+    const files: KeptShard = { key, files: [...made].map(([file, content]) => [file, Buffer.from(content).toString("base64")]) };
+    await store.writeStore(keptName(shard.name), files);
+    await store.writeStore(keyName(shard.name), key);
+    return placed(shard, key, made);
+  };
+  /** Each shard's files, in the order of the shards; those to make are made side by side. */
+  const parts = shards.map((shard): OutputFile[] | Promise<OutputFile[]> => {
     const folder = `${FILES.searchFolder}/${shard.name}`;
     const key = sha256(JSON.stringify(["search", codeFingerprint(), version, language, shard]));
     const recorded = previous.filesKeyed(key);
     if (recorded.length > 0 && recorded.every((file) => file.startsWith(`${folder}/`) && previous.reusable(file, key))) {
-      parts.push(recorded.map((file) => ({ path: file, content: UNCHANGED, key })));
-      continue;
+      return recorded.map((file) => ({ path: file, content: UNCHANGED, key }));
     }
-    const kept = await keptShard(store, shard.name, key);
-    const placed = (made: Iterable<readonly [string, Uint8Array]>): OutputFile[] => [...made].map(([file, content]) => ({ path: `${folder}/${file}`, content, key }));
-    if (kept !== undefined) {
-      parts.push(placed(kept));
-      continue;
-    }
-    if (workers === undefined) {
-      const { IndexWorkers } = await import("../search/index-workers.ts");
-      workers = new IndexWorkers();
-    }
-    parts.push(
-      workers.make(shard.records.map(recordOf), { language }).then(async (made) => {
-        const files: KeptShard = { key, files: [...made].map(([file, content]) => [file, Buffer.from(content).toString("base64")]) };
-        await store.writeStore(keptName(shard.name), files);
-        return placed(made);
-      }),
-    );
-  }
+    if (store.peekStore(keyName(shard.name)) !== key) return make(shard, key);
+    return keptShard(store, shard.name, key).then((kept) => (kept === undefined ? make(shard, key) : placed(shard, key, kept)));
+  });
   try {
     return (await Promise.all(parts)).flat();
   } finally {
     await workers?.close();
   }
 }
+
+const placed = (shard: SearchShard<unknown>, key: string, made: Iterable<readonly [string, Uint8Array]>): OutputFile[] =>
+  [...made].map(([file, content]) => ({ path: `${FILES.searchFolder}/${shard.name}/${file}`, content, key }));

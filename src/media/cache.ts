@@ -9,7 +9,7 @@
  * are used: a file cut short by an interrupted run is never published.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, createReadStream, existsSync, openSync, statSync, writeSync, type Stats } from "node:fs";
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, statSync, writeSync, type Stats } from "node:fs";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors/usage.ts";
@@ -200,6 +200,18 @@ export class MediaCache {
     const value = await readJson(file);
     if (value !== undefined) resident.set(file, { facts, value });
     return value;
+  }
+
+  /**
+   * A small store (a key, a few bytes) read at once, or undefined: for a decision that cannot wait until this thread
+   * is free for a read's callback.
+   */
+  peekStore(name: string): unknown {
+    try {
+      return JSON.parse(readFileSync(path.join(this.root, name), "utf8"));
+    } catch {
+      return undefined;
+    }
   }
 
   async writeStore(name: string, value: unknown): Promise<void> {

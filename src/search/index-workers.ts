@@ -21,7 +21,8 @@ export class IndexWorkers {
 
   /** The files of one shard's index, by path below its folder. */
   async make(records: readonly SearchRecord[], options: SearchIndexOptions): Promise<Map<string, Uint8Array>> {
-    const worker = await this.take();
+    // A worker at hand gets the job before this returns: the caller's thread may stay busy for a while.
+    const worker = this.takeNow() ?? (await this.take());
     const id = this.next++;
     // A worker at work keeps the process alive, an idle one does not.
     worker.ref();
@@ -41,16 +42,22 @@ export class IndexWorkers {
     await Promise.all(this.all.map((worker) => worker.terminate()));
   }
 
-  private async take(): Promise<Worker> {
+  /** An idle worker, or a new one while there are fewer than `size`. */
+  private takeNow(): Worker | undefined {
     const ready = this.idle.pop();
     if (ready) return ready;
-    if (this.all.length < Math.max(1, this.size)) {
-      const worker = startWorker("index-worker", import.meta.url);
-      this.all.push(worker);
-      return worker;
+    if (this.all.length >= Math.max(1, this.size)) return undefined;
+    const worker = startWorker("index-worker", import.meta.url);
+    this.all.push(worker);
+    return worker;
+  }
+
+  private async take(): Promise<Worker> {
+    for (;;) {
+      const worker = this.takeNow();
+      if (worker) return worker;
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-    return this.take();
   }
 
   private give(worker: Worker): void {
