@@ -17,9 +17,13 @@ interface NunjucksLoaderSource {
 interface NunjucksEnvironment {
   loaders: unknown[];
 }
+interface NunjucksTemplate {
+  render(context: object, callback: (error: Error | null, result: string) => void): void;
+}
 interface NunjucksModule {
   parser: { parse(source: string): TemplateNode };
   Loader: new () => object;
+  Template: new (source: string, env: unknown, path: string, eagerCompile: boolean) => NunjucksTemplate;
 }
 
 let nunjucks: NunjucksModule | undefined;
@@ -54,4 +58,16 @@ function restrictedLoader(includesDir: string, names: ReadonlySet<string>): obje
 /** Makes `env` (Eleventy's Nunjucks environment) read templates only through a restricted loader. */
 export function restrictTemplates(env: unknown, includesDir: string, names: ReadonlySet<string>): void {
   (env as NunjucksEnvironment).loaders = [restrictedLoader(includesDir, names)];
+}
+
+/**
+ * A render function for `source` (a page template's text, or its permalink) compiled once in `env`: Eleventy's own
+ * Nunjucks engine makes a new template of the same text for every page it renders, and compiles it each time.
+ */
+export function compiledTemplate(env: unknown, source: string, file: string): (data: object) => Promise<string> {
+  const template = new (load().Template)(source, env, file, true);
+  return (data) =>
+    new Promise((resolve, reject) => {
+      template.render(data, (error, result) => (error ? reject(error) : resolve(result)));
+    });
 }

@@ -8,7 +8,7 @@
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { TemplateData } from "./data.ts";
-import { restrictTemplates } from "./nunjucks.ts";
+import { compiledTemplate, restrictTemplates } from "./nunjucks.ts";
 import { INCLUDES, replaceableTemplates } from "./overrides.ts";
 import type { OutputFile } from "../write-files.ts";
 
@@ -42,7 +42,16 @@ export async function renderSite(data: TemplateData, outDir: string, options: Re
       // pressroom's templates by name and nothing else (a city's template is checked for that as well).
       const includes = path.join(input, INCLUDES);
       const names = new Set(replaceableTemplates(input));
-      config.amendLibrary("njk", (env: unknown) => restrictTemplates(env, includes, names));
+      let environment: unknown;
+      config.amendLibrary("njk", (env: unknown) => {
+        restrictTemplates(env, includes, names);
+        environment = env;
+      });
+      // Each template's text and permalink compiled once for all its pages (Eleventy caches what this returns).
+      config.addExtension("njk", {
+        compileOptions: { cache: true, permalink: true },
+        compile: (source: string, file: string) => compiledTemplate(environment, source, file),
+      });
     },
   });
   eleventy.disableLogger();
