@@ -47,10 +47,17 @@ export async function renderSite(data: TemplateData, outDir: string, options: Re
         restrictTemplates(env, includes, names);
         environment = env;
       });
-      // Each template's text and permalink compiled once for all its pages (Eleventy caches what this returns).
+      // Each template's text and permalink compiled once for all the pages of this run. Kept here, not in Eleventy's
+      // compile cache: that one is global to the process, and a preview's runs would each leave an environment in it.
+      const compiled = new Map<string, (data: object) => Promise<string>>();
       config.addExtension("njk", {
-        compileOptions: { cache: true, permalink: true },
-        compile: (source: string, file: string) => compiledTemplate(environment, source, file),
+        compileOptions: { cache: false, permalink: true },
+        compile: (source: string, file: string) => {
+          const key = `${file}\0${source}`;
+          let render = compiled.get(key);
+          if (render === undefined) compiled.set(key, (render = compiledTemplate(environment, source, file)));
+          return render;
+        },
       });
     },
   });
