@@ -4,10 +4,11 @@
  * nothing changed), a few thousand at a time, each run's pages written at
  * once so they do not pile up in memory.
  */
-import { sharedData, type PageLists, type SharedAssets } from "../eleventy/data.ts";
+import { sharedData, type PageLists, type SharedAssets, type SharedData } from "../eleventy/data.ts";
 import { renderFingerprint } from "../fingerprint.ts";
+import { withBoundedHeap } from "./heap.ts";
 import type { PreviousBuild } from "../previous-build.ts";
-import { NOT_FOUND, pageKeys, pickPages, type KeyedPage } from "../site/pages.ts";
+import { NOT_FOUND, pageKeys, pickPages, type KeyedPage, type PageKeys } from "../site/pages.ts";
 import type { SitePlan } from "../site/plan.ts";
 import { UNCHANGED, type FolderWriter, type OutputFile } from "../write-files.ts";
 
@@ -66,6 +67,16 @@ export async function renderPages(plan: SitePlan, options: PageOptions): Promise
   const count = dirty.releases.length + dirty.listings.length + dirty.indexes.length + dirty.redirects.length + dirty.extras.length;
   // Eleventy renders the 404 page with any other; alone, it may be the last build's too.
   if (count === 0 && stays(keys.notFound)) return { kept, written: [] };
+  const render = () => renderDirty(dirty, count, keys, shared, options);
+  // Many pages at once (every page, after an update of pressroom or a template) in a folder built before.
+  const written = count >= MANY_PAGES ? await withBoundedHeap(render) : await render();
+  return { kept, written };
+}
+
+/** Pages rendered at once from which the heap's growth is bounded (build/heap.ts). */
+const MANY_PAGES = 1000;
+
+async function renderDirty(dirty: PageLists, count: number, keys: PageKeys, shared: SharedData, options: PageOptions): Promise<Pages["written"]> {
   const { renderSite } = await import("../eleventy/render.ts");
   const written: { path: string; key: string }[] = [];
   const done = new Set<string>();
@@ -90,5 +101,5 @@ export async function renderPages(plan: SitePlan, options: PageOptions): Promise
       if (written.length % 200 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
-  return { kept, written };
+  return written;
 }

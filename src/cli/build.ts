@@ -7,7 +7,7 @@ import { reportText } from "../errors/report-text.ts";
 import { problemJson } from "../errors/report.ts";
 import { UsageError } from "../errors/usage.ts";
 import { parse, USAGE } from "./args.ts";
-import { boundHeapGrowth } from "./heap.ts";
+import { boundHeapGrowth } from "../build/heap.ts";
 import { FILES } from "../site/files.ts";
 import { imageProgress, imageSummary } from "./progress.ts";
 import { jsonLine, pathFromCwd, printProblems, waitingJson, waitingText } from "./report.ts";
