@@ -3,7 +3,7 @@
  * it decodes, decoding it once into upright sRGB pixels, and encoding the web
  * versions and social cards from those pixels.
  */
-import sharp, { type Sharp } from "sharp";
+import sharp, { type OverlayOptions, type Sharp } from "sharp";
 
 /** Part of every cache key: another sharp or libvips may give other bytes. */
 export const ENGINE = `sharp ${sharp.versions.sharp ?? "?"} libvips ${sharp.versions.vips} ${process.platform}-${process.arch}`;
@@ -153,13 +153,21 @@ export interface TextBlock {
   readonly align?: "right";
 }
 
+/** A block's text as pixels (RGBA), ready to lay on a card. */
+interface TextLayer {
+  readonly data: Buffer;
+  readonly width: number;
+  readonly height: number;
+}
+
 /**
- * Lines of text as a transparent PNG: the largest size whose lines fit the
+ * Lines of text as transparent pixels: the largest size whose lines fit the
  * block, or else the smallest, cut to the block. Words longer than a line
  * (German compounds) are broken between letters rather than run over.
+ * Raw pixels, not a PNG: the layer is only ever laid on a card.
  */
-async function renderText(block: TextBlock): Promise<{ data: Buffer; width: number }> {
-  let last: { data: Buffer; width: number; height: number } | undefined;
+async function renderText(block: TextBlock): Promise<TextLayer> {
+  let last: TextLayer | undefined;
   for (const size of block.sizes) {
     const { data, info } = await sharp({
       text: {
@@ -173,23 +181,47 @@ async function renderText(block: TextBlock): Promise<{ data: Buffer; width: numb
         ...(block.align && { align: block.align }),
       },
     })
-      .png({ compressionLevel: 1 })
+      .raw()
       .toBuffer({ resolveWithObject: true });
     last = { data, width: info.width, height: info.height };
-    if (info.height <= block.maxHeight && info.width <= block.width) return { data, width: info.width };
+    if (info.height <= block.maxHeight && info.width <= block.width) return last;
   }
   const width = Math.min(last!.width, block.width);
-  const data = await sharp(last!.data)
-    .extract({ left: 0, top: 0, width, height: Math.min(last!.height, block.maxHeight) })
-    .png({ compressionLevel: 1 })
+  const height = Math.min(last!.height, block.maxHeight);
+  const data = await sharp(last!.data, { raw: { width: last!.width, height: last!.height, channels: 4 } })
+    .extract({ left: 0, top: 0, width, height })
+    .raw()
     .toBuffer();
-  return { data, width };
+  return { data, width, height };
+}
+
+/**
+ * Layers drawn lately, by their block: a department's line is the same on the cards of all its releases. A few
+ * dozen at most (a layer is up to a few hundred kilobytes); the oldest goes first.
+ */
+const recentLayers = new Map<string, Promise<TextLayer>>();
+const RECENT_LAYERS = 48;
+
+function textLayer(block: TextBlock): Promise<TextLayer> {
+  const key = JSON.stringify(block);
+  const known = recentLayers.get(key);
+  if (known) return known;
+  const drawn = renderText(block);
+  recentLayers.set(key, drawn);
+  drawn.catch(() => recentLayers.delete(key));
+  if (recentLayers.size > RECENT_LAYERS) recentLayers.delete(recentLayers.keys().next().value!);
+  return drawn;
 }
 
 /** A block's text as a layer at its place: flush right blocks end at the block's right edge. */
-async function layerOf(block: TextBlock): Promise<{ input: Buffer; left: number; top: number }> {
-  const text = await renderText(block);
-  return { input: text.data, left: block.align === "right" ? block.left + block.width - text.width : block.left, top: block.top };
+async function layerOf(block: TextBlock): Promise<OverlayOptions> {
+  const text = await textLayer(block);
+  return {
+    input: text.data,
+    raw: { width: text.width, height: text.height, channels: 4 },
+    left: block.align === "right" ? block.left + block.width - text.width : block.left,
+    top: block.top,
+  };
 }
 
 /** An SVG background with blocks of text on it, as pixels: drawn once and shared by many cards. */
