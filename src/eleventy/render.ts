@@ -6,6 +6,8 @@
  * can set a permalink or run code.
  */
 import path from "node:path";
+// First: before Eleventy is loaded.
+import "./no-import-hooks.ts";
 import Eleventy from "@11ty/eleventy";
 import type { TemplateData } from "./data.ts";
 import { compiledTemplate, restrictTemplates } from "./nunjucks.ts";
