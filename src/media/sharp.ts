@@ -196,20 +196,31 @@ async function renderText(block: TextBlock): Promise<TextLayer> {
 }
 
 /**
- * Layers drawn lately, by their block: a department's line is the same on the cards of all its releases. A few
- * dozen at most (a layer is up to a few hundred kilobytes); the oldest goes first.
+ * Layers of blocks that came again, by their block: a department's line is the same on the cards of all its
+ * releases, a title is on one card. A layer is kept from the second time its block is asked for, so the titles'
+ * layers (up to a megabyte of pixels each) are never kept; a few dozen at most, the oldest goes first.
  */
-const recentLayers = new Map<string, Promise<TextLayer>>();
-const RECENT_LAYERS = 48;
+const seenBlocks = new Set<string>();
+const keptLayers = new Map<string, Promise<TextLayer>>();
+const SEEN_BLOCKS = 512;
+const KEPT_LAYERS = 32;
+
+/** Drops the oldest entries past `size`. */
+function trim(entries: Set<string> | Map<string, unknown>, size: number): void {
+  if (entries.size > size) entries.delete(entries.keys().next().value!);
+}
 
 function textLayer(block: TextBlock): Promise<TextLayer> {
   const key = JSON.stringify(block);
-  const known = recentLayers.get(key);
-  if (known) return known;
+  const kept = keptLayers.get(key);
+  if (kept) return kept;
   const drawn = renderText(block);
-  recentLayers.set(key, drawn);
-  drawn.catch(() => recentLayers.delete(key));
-  if (recentLayers.size > RECENT_LAYERS) recentLayers.delete(recentLayers.keys().next().value!);
+  if (!seenBlocks.has(key)) {
+    trim(seenBlocks.add(key), SEEN_BLOCKS);
+    return drawn;
+  }
+  trim(keptLayers.set(key, drawn), KEPT_LAYERS);
+  drawn.catch(() => keptLayers.delete(key));
   return drawn;
 }
 
