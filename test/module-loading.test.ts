@@ -74,11 +74,17 @@ function assertSameIndex(dir: string, a: string, b: string): void {
   for (const file of index(a)) assert.ok(readFileSync(path.join(dir, a, "pagefind", file)).equals(readFileSync(path.join(dir, b, "pagefind", file))), file);
 }
 
-test("a build into a new folder takes the search index from the cache folder an earlier build filled: Pagefind is not loaded", () => {
+/** A folder of its own, and builds of the fixture `name` into its subfolder `out`, all with the folder's one cache. */
+function buildsOf(name: string): { dir: string; build: (out: string) => Run } {
   const dir = tempDir();
   dirs.push(dir);
-  const build = (out: string) =>
-    run(["build", "--content", fixture("english"), "--out", path.join(dir, out), "--cache", path.join(dir, "cache"), "--now", "2026-11-28T12:00"]);
+  const build = (out: string): Run =>
+    run(["build", "--content", fixture(name), "--out", path.join(dir, out), "--cache", path.join(dir, "cache"), "--now", "2026-11-28T12:00"]);
+  return { dir, build };
+}
+
+test("a build into a new folder takes the search index from the cache folder an earlier build filled: Pagefind is not loaded", () => {
+  const { dir, build } = buildsOf("english");
   const first = build("first");
   assert.equal(first.status, 0, first.output);
   assert.ok(first.packages.has("pagefind"));
@@ -89,10 +95,7 @@ test("a build into a new folder takes the search index from the cache folder an 
 });
 
 test("a kept shard is made again when its key file is missing or the shard itself is damaged: the same files as before", () => {
-  const dir = tempDir();
-  dirs.push(dir);
-  const build = (out: string) =>
-    run(["build", "--content", fixture("valid"), "--out", path.join(dir, out), "--cache", path.join(dir, "cache"), "--now", "2026-11-28T12:00"]);
+  const { dir, build } = buildsOf("valid");
   const first = build("first");
   assert.equal(first.status, 0, first.output);
   const kept = path.join(dir, "cache", "v1", "search");

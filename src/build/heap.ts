@@ -18,18 +18,21 @@
  */
 import { setFlagsFromString } from "node:v8";
 
+/** Growth by at most half of what is alive. */
+const BOUND = "--heap-growing-percent=50";
+
 let bounded = false;
 
 /** From now on, for the rest of the process. */
 export function boundHeapGrowth(): void {
-  setFlagsFromString("--heap-growing-percent=50");
+  setFlagsFromString(BOUND);
   bounded = true;
 }
 
 /** Bounded while `work` runs; afterwards V8 picks the growth again (0 is its default: its own heuristics). */
 export async function withBoundedHeap<T>(work: () => Promise<T>): Promise<T> {
   if (bounded) return work();
-  setFlagsFromString("--heap-growing-percent=50");
+  setFlagsFromString(BOUND);
   try {
     return await work();
   } finally {
