@@ -262,7 +262,8 @@ export async function serveCommand(args: string[], extra: ServeExtra = {}): Prom
   /** Saves in the quick lane now. */
   let showing = 0;
   const changed = (event: string, file: string): void => {
-    trace.saw(path.resolve(file));
+    if (event === "addDir") trace.sawFolder(path.resolve(file));
+    else trace.saw(path.resolve(file));
     if (event === "change" && file.endsWith(".md")) saved.push(path.resolve(file));
     else others = true;
     clearTimeout(timer);
