@@ -37,7 +37,9 @@ export async function renderSite(data: TemplateData, outDir: string, options: Re
       config.ignores.delete("**/node_modules/**");
       config.setFrontMatterParsingOptions({ engines: { js: refuse, javascript: refuse } });
       config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
-      config.addGlobalData("pressroom", data);
+      // Frozen: Eleventy's pagination gives each page its data through a proxy over the global data, which wraps
+      // every object it hands out in another proxy on each lookup, except a frozen one (Util/Objects/ProxyWrap.js).
+      config.addGlobalData("pressroom", Object.freeze({ ...data }));
       config.setDataDirectory("_data_none");
       config.setIncludesDirectory(INCLUDES);
       // Eleventy's own loader also reads from the working folder, by any path: {% include %} reads
