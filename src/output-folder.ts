@@ -7,8 +7,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import path from "node:path";
 import { UsageError } from "./errors/usage.ts";
 import { sha256 } from "./media/cache.ts";
+import type { OutputScan } from "./output-scan.ts";
 import { FILES } from "./site/files.ts";
-import { answerOf, startWorker } from "./worker.ts";
 import type { FolderWriter, OutputFile } from "./write-files.ts";
 
 const MARKER = FILES.marker;
@@ -80,22 +80,20 @@ export class OutputUpdate implements FolderWriter {
   }
 
   /**
-   * The old output's files and folders, listed in a worker thread while the build runs (walking 20,000 folders
-   * held this thread for a quarter of a second at the commit). Until the commit the build only adds files and folders of
-   * its own, so what was there and is not part of the new build is what this listing has and `files` lacks.
+   * The old output's files and folders, as the scan found them (output-scan.ts). Until the commit the build only
+   * adds files and folders of its own, so what was there and is not part of the new build is what this listing
+   * has and `files` lacks. Without a scan, the commit walks the folder.
    */
-  private listing: Promise<string[]> | undefined;
+  private listing: Promise<readonly string[]> | undefined;
 
-  static async begin(outDir: string, known: Known = () => undefined): Promise<OutputUpdate> {
+  static async begin(outDir: string, known: Known = () => undefined, scan?: OutputScan): Promise<OutputUpdate> {
     const root = path.resolve(outDir);
     const existed = existsSync(root);
     const entries = existed ? readdirSync(root).filter((name) => name !== MARKER) : [];
     mkdirSync(root, { recursive: true });
     const update = new OutputUpdate(root, entries.length === 0, existed, known);
-    if (!update.direct) {
-      // In a worker: fs.promises' recursive readdir cost 1.1 s of processor time at 20,000 folders (its calls one
-      // after another on the thread pool, half a second of them on this thread), a synchronous walk 0.3 s.
-      update.listing = answerOf<string[]>(startWorker("output-listing", import.meta.url, root));
+    if (!update.direct && scan !== undefined) {
+      update.listing = scan.listing();
       update.listing.catch(() => undefined);
     }
     return update;

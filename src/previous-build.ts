@@ -10,11 +10,10 @@
  * their paths.
  */
 import { readFileSync, statSync, type Stats } from "node:fs";
-import { stat } from "node:fs/promises";
 import path from "node:path";
-import { eachLimited } from "./each-limited.ts";
 import { identityText, sha256 } from "./media/cache.ts";
 import { inCodeUnitOrder } from "./compare.ts";
+import { NOT_YET, type OutputScan } from "./output-scan.ts";
 
 /** The key of a file made anew on every build and compared by its bytes: it is recorded for its hash, never reused by key. */
 export const BY_BYTES = "";
@@ -48,50 +47,38 @@ const statOf = (file: string): Stats | undefined => {
   }
 };
 
-/** Files asked about on the thread pool at once, ahead of the build's questions. */
-const STATS_AT_ONCE = 32;
-
 export class PreviousBuild {
   private readonly kept = new Map<string, string>();
   /** Files found the same as recorded in this build (they stay untouched until commit): their hash and identity. */
   private readonly confirmed = new Map<string, { sha256: string; size: number; facts: Facts }>();
-  /**
-   * The recorded files as they are on disk, asked on the thread pool while the build loads and plans (statSync for
-   * each of 20,000 files held its thread for half a second). Nothing writes to them before the commit: a build
-   * writes new files beside them (output-folder.ts), so what these say holds until then.
-   */
-  private readonly found = new Map<string, Stats | undefined>();
+  /** Files asked about before the output folder's scan answered (or without one), as they were then. */
+  private readonly found = new Map<string, Facts | undefined>();
   private byKey: Map<string, string[]> | undefined;
 
   private constructor(
     private readonly outDir: string,
     private readonly name: string,
     private readonly files: ReadonlyMap<string, Entry>,
+    private readonly scan: OutputScan | undefined,
   ) {}
 
-  /** What the last build into `outDir` recorded in `store` (nothing, if it recorded nothing or the folder is gone). */
-  static async open(store: RecordStore, outDir: string): Promise<PreviousBuild> {
+  /**
+   * What the last build into `outDir` recorded in `store` (nothing, if it recorded nothing or the folder is gone).
+   * `scan` read the folder as this build started: its files are asked about there, not one by one on this thread.
+   */
+  static async open(store: RecordStore, outDir: string, scan?: OutputScan): Promise<PreviousBuild> {
     const out = path.resolve(outDir);
     const name = `builds/${sha256(out).slice(0, 16)}.json`;
     const saved = (await store.readStore(name)) as BuildRecord | undefined;
     const files = saved && typeof saved === "object" && saved.files && typeof saved.files === "object" ? Object.entries(saved.files) : [];
-    const previous = new PreviousBuild(out, name, new Map(files));
-    previous.lookAhead();
-    return previous;
+    return new PreviousBuild(out, name, new Map(files), scan);
   }
 
-  private lookAhead(): void {
-    const files = [...this.files.keys()];
-    void eachLimited(files, STATS_AT_ONCE, async (file) => {
-      if (this.found.has(file)) return;
-      const facts = await stat(path.join(this.outDir, file)).catch(() => undefined);
-      if (!this.found.has(file)) this.found.set(file, facts);
-    });
-  }
-
-  /** `file` (relative) as it is in the output folder now, or as it was found ahead (the same until the commit). */
+  /** `file` (relative) as it is in the output folder: as the scan or an earlier question found it (the same until the commit). */
   private factsAt(file: string): Facts | undefined {
     if (this.found.has(file)) return this.found.get(file);
+    const scanned = this.scan === undefined ? NOT_YET : this.scan.factsOf(file);
+    if (scanned !== NOT_YET) return scanned;
     const facts = statOf(path.join(this.outDir, file));
     this.found.set(file, facts);
     return facts;

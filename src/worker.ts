@@ -6,14 +6,15 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, type TransferListItem } from "node:worker_threads";
 
-/** Starts the module `name` (without extension) of the folder of `base` (an `import.meta.url`) in a worker thread, with `workerData`. */
-export function startWorker(name: string, base: string, workerData?: unknown): Worker {
+/** Starts the module `name` (without extension) of the folder of `base` (an `import.meta.url`) in a worker thread, with `workerData` (and the ports of `transferList` in it). */
+export function startWorker(name: string, base: string, workerData?: unknown, transferList?: readonly TransferListItem[]): Worker {
   const extension = path.extname(fileURLToPath(base));
   const module = new URL(`./${name}${extension}`, base);
-  if (extension !== ".ts") return new Worker(module, { workerData });
-  return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`, { eval: true, workerData });
+  const options = { workerData, ...(transferList && { transferList: [...transferList] }) };
+  if (extension !== ".ts") return new Worker(module, options);
+  return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`, { eval: true, ...options });
 }
 
 /** The one message a worker started for one job posts; rejects when it fails or ends without one. */

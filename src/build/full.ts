@@ -16,6 +16,7 @@ import type { ContentModel, Release } from "../content/model.ts";
 import type { KitPlan } from "../outputs/media-kit.ts";
 import type { MediaPlan } from "../media/plan.ts";
 import { OutputUpdate } from "../output-folder.ts";
+import { OutputScan } from "../output-scan.ts";
 import { defaults as planDefaults, planSite, planViews, type PlanOptions } from "../site/plan.ts";
 import type { OutputFile } from "../write-files.ts";
 import { PreviousBuild } from "../previous-build.ts";
@@ -34,6 +35,16 @@ import { quietSpan, recordStamp, type BuildSummary, type StampInputs } from "./u
 import { waitingAt } from "../content/waiting.ts";
 
 export async function fullBuild(options: BuildOptions, layoutsDir: string, cache: MediaCache, inputs: StampInputs): Promise<BuildResult> {
+  // The old output is read on a thread of its own while this one loads the content.
+  const scan = OutputScan.start(options.outDir);
+  try {
+    return await buildWith(scan, options, layoutsDir, cache, inputs);
+  } finally {
+    scan?.close();
+  }
+}
+
+async function buildWith(scan: OutputScan | undefined, options: BuildOptions, layoutsDir: string, cache: MediaCache, inputs: StampInputs): Promise<BuildResult> {
   const checked = await loadAndCheck(options, cache);
   const model = checked.model;
   stage("load and check");
@@ -45,10 +56,10 @@ export async function fullBuild(options: BuildOptions, layoutsDir: string, cache
   const media = planMedia(published, model.site, images, now, publishedTranslations(model, published, { now, drafts: preview, ...(preview && { preview }) }));
   const kits = planKits(published, model.site);
   // What the last build into this folder wrote: files whose inputs are the same stay as they are, not made again.
-  const previous = await PreviousBuild.open(cache, options.outDir);
+  const previous = await PreviousBuild.open(cache, options.outDir, scan);
   const bodies = await BodyCache.open(cache, codeFingerprint(), model.site.language);
 
-  const writer = await OutputUpdate.begin(options.outDir, (file) => previous.factsOf(file));
+  const writer = await OutputUpdate.begin(options.outDir, (file) => previous.factsOf(file), scan);
   const stop = new AbortController();
   let photos: Promise<RunStats> | undefined;
   let search: Promise<OutputFile[]> | undefined;
