@@ -1,8 +1,8 @@
 /**
  * The search index (Pagefind), in shards of whole years (search/shards.ts),
  * each made again only when what it holds changed: a shard's files share one
- * key, the hash of what every record in it is made of (its text as the
- * release's HTML: only a shard made again has its bodies made plain). A shard is taken from the output
+ * key, the hash of what every record in it is made of (its text as the hash
+ * of the release's HTML: only a shard made again has its bodies made plain). A shard is taken from the output
  * folder when the last build there left it, else from the cache folder,
  * which keeps the last one made of each name for any output folder (a CI run
  * into a new folder, the preview); Pagefind is loaded only when a shard has
@@ -15,6 +15,7 @@ import { recordOf, searchSources, type SearchSource } from "../search/records.ts
 import { searchShards, type SearchShard } from "../search/shards.ts";
 import { searchFingerprint } from "../search/version.ts";
 import { FILES } from "../site/files.ts";
+import { bodyHashOf } from "../site/pages.ts";
 import type { PlannedViews } from "../site/plan.ts";
 import { UNCHANGED, type OutputFile } from "../write-files.ts";
 import { IndexWorkers } from "../search/index-workers.ts";
@@ -42,7 +43,10 @@ async function keptShard(store: RecordStore, shard: string, key: string): Promis
  * without a pause, so a read's callback would wait for them, and Pagefind with it.
  */
 export async function searchIndex(plan: PlannedViews, shardSize: number | undefined, previous: PreviousBuild, store: RecordStore): Promise<OutputFile[]> {
-  const shards = searchShards(searchSources(plan), shardSize);
+  const sources = searchSources(plan);
+  // Each source is keyed with its view's body hash (the page's key has it too), not its body.
+  const bodyHashes = new Map(sources.map((source, i) => [source, bodyHashOf(plan.searchable[i]!)]));
+  const shards = searchShards(sources, shardSize);
   const language = plan.site.language;
   const version = searchFingerprint();
   let workers: IndexWorkers | undefined;
@@ -58,7 +62,8 @@ export async function searchIndex(plan: PlannedViews, shardSize: number | undefi
   /** Each shard's files, in the order of the shards; those to make are made side by side. */
   const parts = shards.map((shard): OutputFile[] | Promise<OutputFile[]> => {
     const folder = `${FILES.searchFolder}/${shard.name}`;
-    const key = sha256(JSON.stringify(["search", codeFingerprint(), version, language, shard]));
+    const records = shard.records.map((source) => ({ ...source, bodyHtml: bodyHashes.get(source)! }));
+    const key = sha256(JSON.stringify(["search", codeFingerprint(), version, language, shard.name, records]));
     const recorded = previous.filesKeyed(key);
     if (recorded.length > 0 && recorded.every((file) => file.startsWith(`${folder}/`) && previous.reusable(file, key))) {
       return recorded.map((file) => ({ path: file, content: UNCHANGED, key }));
