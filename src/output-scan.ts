@@ -48,10 +48,9 @@ export class OutputScan {
     this.answered = new Promise((resolve, reject) => (this.answer = { resolve, reject }));
     this.answered.catch(() => undefined);
     port.once("message", (message: Scanned) => this.take(message));
-    worker.once("error", (error) => this.answer.reject(error));
-    worker.once("exit", (code) => {
-      if (this.facts === undefined) this.answer.reject(new Error(`the output folder's scan ended (exit code ${code}) without an answer`));
-    });
+    worker.once("error", (error) => this.fail(error));
+    // The worker may be gone before this thread took its message from the port.
+    worker.once("exit", (code) => this.fail(new Error(`the output folder's scan ended (exit code ${code}) without an answer`)));
   }
 
   /** Starts reading `outDir`; nothing to read when it is not there. */
@@ -72,6 +71,14 @@ export class OutputScan {
     this.paths = message.paths;
     this.port.close();
     this.answer.resolve();
+  }
+
+  private fail(error: Error): void {
+    if (this.facts !== undefined) return;
+    const received = receiveMessageOnPort(this.port) as { message: Scanned } | undefined;
+    if (received !== undefined) return this.take(received.message);
+    this.port.close();
+    this.answer.reject(error);
   }
 
   /** `file` (relative, with /) as the scan found it: undefined when no file was there, NOT_YET before the scan answered. */

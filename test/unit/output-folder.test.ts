@@ -76,3 +76,12 @@ test("the scan tells a file's identity to a thread that does not let a callback 
 test("no scan of a folder that is not there", () => {
   assert.equal(OutputScan.start(path.join(os.tmpdir(), "pressroom-no-such-output", String(process.pid))), undefined);
 });
+
+test("a scan that fails leaves every question to the file system and the commit to its own walk", async () => {
+  const root = oldOutput();
+  // A file where the folder should be: the worker cannot read it.
+  const scan = OutputScan.start(path.join(root, "stale-file.xml"))!;
+  await assert.rejects(scan.listing(), /ENOTDIR|not a directory/);
+  assert.equal(scan.factsOf("index.html"), NOT_YET);
+  scan.close();
+});
