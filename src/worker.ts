@@ -17,15 +17,6 @@ export function startWorker(name: string, base: string, workerData?: unknown, tr
   return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`, { eval: true, ...options });
 }
 
-/** The one message a worker started for one job posts; rejects when it fails or ends without one. */
-export function answerOf<T>(worker: Worker): Promise<T> {
-  return new Promise((resolve, reject) => {
-    worker.once("message", resolve);
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`the worker ended (exit code ${code}) without an answer`)));
-  });
-}
-
 /** Posts `message` to `worker` and resolves with the worker's reply of the same `id`; rejects when the worker fails. */
 export function ask<Reply extends { readonly id: number }>(worker: Worker, message: { readonly id: number }): Promise<Reply> {
   return new Promise((resolve, reject) => {
