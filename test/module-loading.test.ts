@@ -64,6 +64,10 @@ test("the record sees packages loaded: a build renders with Eleventy and indexes
   assert.ok(result.packages.has("@11ty/eleventy"), [...result.packages].join(" "));
   assert.ok(result.packages.has("pagefind"), [...result.packages].join(" "));
   assert.ok(!result.packages.has("nodemailer"), "a build sends no mail");
+  // Node 24 reads date-fns's large package.json again for each of its ES module files (0.7 s a command): its CommonJS files only.
+  const dateFns = result.modules.filter((url) => url.includes("/node_modules/date-fns/"));
+  assert.ok(dateFns.length > 0, "dates are formatted with date-fns");
+  assert.deepEqual(dateFns.filter((url) => !url.endsWith(".cjs")), []);
 });
 
 /** The output folders `a` and `b` of `dir` hold the same search index files, byte for byte. */

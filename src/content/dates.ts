@@ -4,15 +4,21 @@
  * A date without an offset is wall-clock time in the site's time zone, never
  * in the time zone of the machine that builds.
  */
+import { createRequire } from "node:module";
 import { tzOffset } from "@date-fns/tz";
-import { format as formatDate } from "date-fns/format";
-import { parse as parseDate } from "date-fns/parse";
-import { de as deLocale } from "date-fns/locale/de";
-import { enUS } from "date-fns/locale/en-US";
 import type { FormatDistanceToken } from "date-fns";
 import type { Language } from "../i18n/strings.ts";
 import { UsageError } from "../errors/usage.ts";
 import type { ImpossibleDate } from "../errors/date-mistakes.ts";
+
+// date-fns through its CommonJS files. Node 24 reads date-fns's package.json (200 KB, an export for each of its
+// 740 files) anew for every ES module file of it that it loads: importing these four took 0.7 s and 100 MiB of heap
+// there, in every pressroom command, against 0.08 s on Node 20. Required, its .cjs files need no such lookup (0.07 s).
+const require = createRequire(import.meta.url);
+const { format: formatDate } = require("date-fns/format") as typeof import("date-fns/format");
+const { parse: parseDate } = require("date-fns/parse") as typeof import("date-fns/parse");
+const { de: deLocale } = require("date-fns/locale/de") as typeof import("date-fns/locale/de");
+const { enUS } = require("date-fns/locale/en-US") as typeof import("date-fns/locale/en-US");
 
 export type ParsedDate =
   | { readonly ok: true; readonly instant: number; readonly hasTime: boolean }
