@@ -151,7 +151,7 @@ describe("pressroom serve", () => {
     assert.match(report, /^content\/releases\/2026\/2026-11-27-radwege-am-ring\.md:5 {2}Unbekanntes Amt \[unknown-department\]$/m);
     assert.match(report, /Das Amt „tiefbauammt“ ist in departments\.yaml nicht angelegt\./);
     assert.match(report, /Hinweis: Meinten Sie „tiefbauamt“\?/);
-    assert.match(report, /> 5 \| department: tiefbauammt\n +\| \^/);
+    assert.match(report, /> 5 \| department: tiefbauammt\n +\| {13}\^/);
     // An open page reloads when the preview rebuilds; this one too, with the dev server's script.
     assert.match(broken, /<script type="module"[^>]*reload-client\.js/);
     assert.equal((await get("/")).status, 500);

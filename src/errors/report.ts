@@ -46,8 +46,18 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 /** A line as a frame shows it: a tab as an arrow and a space, a control or an invisible character as ‹U+200B›. */
 const visible = (line: string): string => inert(line.replace(/\t/g, TAB)).replace(INVISIBLE, codePointMark);
 
-/** A few lines of the file around `line`, the line itself marked. */
-export function codeFrame(source: string, line: number, column = 1, context = 2): string {
+/** A YAML line's value after its key (`  - file: foto.jpg` → `foto.jpg`), or else its first character that is not blank. */
+const FIELD_VALUE = /^(\s*(?:-\s+)?[^\s:#"'][^:#]*:[ \t]+)[^\s#]/;
+const FIRST_SHOWN = /^\s*/;
+
+/** Where a problem without a column points on its line: at the field's value, or where the line's text starts. */
+function columnIn(raw: string): number {
+  const value = FIELD_VALUE.exec(raw);
+  return (value ? value[1]!.length : FIRST_SHOWN.exec(raw)![0].length) + 1;
+}
+
+/** A few lines of the file around `line`, the line itself marked (at `column`, or at its value or text). */
+export function codeFrame(source: string, line: number, column?: number, context = 2): string {
   const lines = source.split("\n");
   const first = Math.max(1, line - context);
   const last = Math.min(lines.length, line + context);
@@ -58,7 +68,7 @@ export function codeFrame(source: string, line: number, column = 1, context = 2)
     // A tab or an invisible character is shown: it is often the mistake.
     out.push(`${n === line ? ">" : " "} ${String(n).padStart(width)} | ${visible(raw)}`);
     if (n === line) {
-      const before = visible(raw.slice(0, Math.max(0, column - 1))).length;
+      const before = visible(raw.slice(0, Math.max(0, (column ?? columnIn(raw)) - 1))).length;
       out.push(`  ${" ".repeat(width)} | ${" ".repeat(before)}^`);
     }
   }
