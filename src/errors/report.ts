@@ -46,18 +46,23 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 /** A line as a frame shows it: a tab as an arrow and a space, a control or an invisible character as ‹U+200B›. */
 const visible = (line: string): string => inert(line.replace(/\t/g, TAB)).replace(INVISIBLE, codePointMark);
 
-/** A YAML line's value after its key (`  - file: foto.jpg` → `foto.jpg`), or else its first character that is not blank. */
+/** What comes before a YAML line's value: `  - file: ` of `  - file: foto.jpg`. */
 const FIELD_VALUE = /^(\s*(?:-\s+)?[^\s:#"'][^:#]*:[ \t]+)[^\s#]/;
-const FIRST_SHOWN = /^\s*/;
 
-/** Where a problem without a column points on its line: at the field's value, or where the line's text starts. */
-function columnIn(raw: string): number {
-  const value = FIELD_VALUE.exec(raw);
-  return (value ? value[1]!.length : FIRST_SHOWN.exec(raw)![0].length) + 1;
+/** Where a problem points on its line: at its column; a field's problem without one at the value after its key; else where the text starts. */
+export interface FramePoint {
+  readonly column?: number;
+  readonly field?: boolean;
 }
 
-/** A few lines of the file around `line`, the line itself marked (at `column`, or at its value or text). */
-export function codeFrame(source: string, line: number, column?: number, context = 2): string {
+function columnIn(raw: string, { column, field }: FramePoint): number {
+  if (column !== undefined) return column;
+  const value = field ? FIELD_VALUE.exec(raw) : null;
+  return (value ? value[1]!.length : raw.length - raw.trimStart().length) + 1;
+}
+
+/** A few lines of the file around `line`, the line itself marked where `at` points. */
+export function codeFrame(source: string, line: number, at: FramePoint = {}, context = 2): string {
   const lines = source.split("\n");
   const first = Math.max(1, line - context);
   const last = Math.min(lines.length, line + context);
@@ -68,7 +73,7 @@ export function codeFrame(source: string, line: number, column?: number, context
     // A tab or an invisible character is shown: it is often the mistake.
     out.push(`${n === line ? ">" : " "} ${String(n).padStart(width)} | ${visible(raw)}`);
     if (n === line) {
-      const before = visible(raw.slice(0, Math.max(0, (column ?? columnIn(raw)) - 1))).length;
+      const before = visible(raw.slice(0, Math.max(0, columnIn(raw, at) - 1))).length;
       out.push(`  ${" ".repeat(width)} | ${" ".repeat(before)}^`);
     }
   }
@@ -97,7 +102,7 @@ export function formatProblems(problems: readonly Problem[], options: ReportOpti
     lines.push(`  ${inert(said.message)}`);
     lines.push(`  ${paint(c, "36", `${t.hint}:`)} ${inert(said.hint)}`);
     const source = options.sources.get(p.file);
-    if (source !== undefined && p.line !== undefined) lines.push(codeFrame(source, p.line, p.column).replace(/^/gm, "  "));
+    if (source !== undefined && p.line !== undefined) lines.push(codeFrame(source, p.line, { column: p.column, field: p.field !== undefined }).replace(/^/gm, "  "));
     return lines.join("\n");
   };
   const sorted = sortProblems(problems);

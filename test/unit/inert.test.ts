@@ -52,7 +52,7 @@ describe("reports", () => {
   });
 
   it("a code frame shows controls and separators in the line by their code point, the caret under its column", () => {
-    const frame = codeFrame("title: \u001b[2Jx\u2028y\u202ez\n", 1, 16);
+    const frame = codeFrame("title: \u001b[2Jx\u2028y\u202ez\n", 1, { column: 16 });
     assert.equal(frame.split("\n")[0], "> 1 | title: ‹U+001B›[2Jx‹U+2028›y‹U+202E›z");
     assert.equal(frame.split("\n")[1]!.indexOf("^") - frame.split("\n")[0]!.indexOf("t"), "title: ‹U+001B›[2Jx‹U+2028›y‹U+202E›".length);
   });
