@@ -12,8 +12,12 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
-import { startWorker } from "./worker.ts";
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import type { ScanDone, ScanJob } from "./output-scan-worker.ts";
+import { WorkerPool } from "./worker.ts";
+
+/** Scans of two output folders at once at most (a build reads one; the tests build side by side). */
+const scanners = new WorkerPool("output-scan-worker", import.meta.url, 2);
 
 /** What the worker posts: full paths of every entry; the files (relative, with /) and their inode, size and time, three numbers each. */
 export interface Scanned {
@@ -42,15 +46,19 @@ export class OutputScan {
   private readonly answered: Promise<void>;
 
   private constructor(
-    private readonly worker: Worker,
+    root: string,
     private readonly port: MessagePort,
+    theirs: MessagePort,
   ) {
     this.answered = new Promise((resolve, reject) => (this.answer = { resolve, reject }));
     this.answered.catch(() => undefined);
     port.once("message", (message: Scanned) => this.take(message));
-    worker.once("error", (error) => this.fail(error));
-    // The worker may be gone before this thread took its message from the port.
-    worker.once("exit", (code) => this.fail(new Error(`the output folder's scan ended (exit code ${code}) without an answer`)));
+    scanners.ask<ScanDone>({ root, port: theirs } satisfies Omit<ScanJob, "id">, [theirs]).then(
+      (done) => {
+        if ("error" in done) this.fail(new Error(done.error));
+      },
+      (error: Error) => this.fail(error),
+    );
   }
 
   /** Starts reading `outDir`; nothing to read when it is not there. */
@@ -58,7 +66,7 @@ export class OutputScan {
     const root = path.resolve(outDir);
     if (!existsSync(root)) return undefined;
     const { port1, port2 } = new MessageChannel();
-    return new OutputScan(startWorker("output-scan-worker", import.meta.url, { root, port: port2 }, [port2]), port1);
+    return new OutputScan(root, port1, port2);
   }
 
   private take(message: Scanned): void {
@@ -97,10 +105,9 @@ export class OutputScan {
     return this.paths!;
   }
 
-  /** Stops a scan the build no longer needs (it failed before it asked). */
+  /** Lets go of a scan the build no longer needs (it failed before it asked); the walk ends on its own. */
   close(): void {
     if (this.facts !== undefined) return;
     this.port.close();
-    void this.worker.terminate();
   }
 }

@@ -18,7 +18,7 @@ import { FILES } from "../site/files.ts";
 import { bodyHashOf } from "../site/pages.ts";
 import type { PlannedViews } from "../site/plan.ts";
 import { UNCHANGED, type OutputFile } from "../write-files.ts";
-import { IndexWorkers } from "../search/index-workers.ts";
+import { indexShard } from "../search/index-workers.ts";
 
 /** A shard as the cache folder keeps it: its key and its files, by path below the shard's folder. */
 interface KeptShard {
@@ -49,11 +49,9 @@ export async function searchIndex(plan: PlannedViews, shardSize: number | undefi
   const shards = searchShards(sources, shardSize);
   const language = plan.site.language;
   const version = searchFingerprint();
-  let workers: IndexWorkers | undefined;
   const make = async (shard: SearchShard<SearchSource>, key: string): Promise<OutputFile[]> => {
     // Started here, at once (no import to wait for): a worker loads Pagefind on its own thread.
-    workers ??= new IndexWorkers();
-    const made = await workers.make(shard.records.map(recordOf), { language });
+    const made = await indexShard(shard.records.map(recordOf), { language });
     const files: KeptShard = { key, files: [...made].map(([file, content]) => [file, Buffer.from(content).toString("base64")]) };
     await store.writeStore(keptName(shard.name), files);
     await store.writeStore(keyName(shard.name), key);
@@ -71,11 +69,7 @@ export async function searchIndex(plan: PlannedViews, shardSize: number | undefi
     if (store.peekStore(keyName(shard.name)) !== key) return make(shard, key);
     return keptShard(store, shard.name, key).then((kept) => (kept === undefined ? make(shard, key) : placed(shard, key, kept)));
   });
-  try {
-    return (await Promise.all(parts)).flat();
-  } finally {
-    await workers?.close();
-  }
+  return (await Promise.all(parts)).flat();
 }
 
 const placed = (shard: SearchShard<unknown>, key: string, made: Iterable<readonly [string, Uint8Array]>): OutputFile[] =>
