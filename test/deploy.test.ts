@@ -147,6 +147,13 @@ function exampleCopy(): { content: string; build: () => Promise<string> } {
   };
 }
 
+/** A small site (test/fixtures/valid), built into a new folder: for what a deploy does whatever the size of the site. */
+async function smallSite(): Promise<string> {
+  const out = newDir();
+  await build({ contentDir: fixture("valid"), outDir: out, now: NOW, cacheDir: path.join(newDir(), "cache") });
+  return out;
+}
+
 /** A new release on top of every listing. */
 const BUS_LINE = ["releases/2026/2026-11-20-neue-buslinie.md", "---\ntitle: Neue Buslinie 17\ndate: 2026-11-20 10:00\ndepartment: tiefbauamt\n---\n\nAb Dezember fährt die Linie 17.\n"] as const;
 
@@ -315,7 +322,7 @@ describe("--quick: the deployed manifest instead of a listing of the bucket", ()
 
 describe("a bucket deployed by an early version", () => {
   test("whose manifest lacks the Cache-Control table gets every file again, with today's headers", async () => {
-    const out = await exampleCopy().build();
+    const out = await smallSite();
     assert.equal((await deploy(out, [], { prefix: "early" })).status, 0);
     const manifest = JSON.parse(Buffer.from(await objectBytes("early/manifest.json")).toString()) as Record<string, unknown>;
     delete manifest.cacheControl;
@@ -452,8 +459,7 @@ describe("a deploy at the top of a bucket that holds other sites", () => {
     const before = new Set(await keysOf(""));
     const others = [...before].filter((key) => /^(site|half|back)\//.test(key));
     assert.ok(others.length > 100, "the sites of the tests before are there");
-    const out = newDir();
-    await build({ contentDir: "content", outDir: out, now: NOW });
+    const out = await smallSite();
     const first = await deploy(out, [], { prefix: "" });
     assert.equal(first.status, 0, first.stderr);
     const second = await deploy(out, [], { prefix: "" });
