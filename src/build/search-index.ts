@@ -15,7 +15,6 @@ import { recordOf, searchSources, type SearchSource } from "../search/records.ts
 import { searchShards, type SearchShard } from "../search/shards.ts";
 import { searchFingerprint } from "../search/version.ts";
 import { FILES } from "../site/files.ts";
-import { bodyHashOf } from "../site/pages.ts";
 import type { PlannedViews } from "../site/plan.ts";
 import { UNCHANGED, type OutputFile } from "../write-files.ts";
 import { indexShard } from "../search/index-workers.ts";
@@ -43,10 +42,7 @@ async function keptShard(store: RecordStore, shard: string, key: string): Promis
  * without a pause, so a read's callback would wait for them, and Pagefind with it.
  */
 export async function searchIndex(plan: PlannedViews, shardSize: number | undefined, previous: PreviousBuild, store: RecordStore): Promise<OutputFile[]> {
-  const sources = searchSources(plan);
-  // Each source is keyed with its view's body hash (the page's key has it too), not its body.
-  const bodyHashes = new Map(sources.map((source, i) => [source, bodyHashOf(plan.searchable[i]!)]));
-  const shards = searchShards(sources, shardSize);
+  const shards = searchShards(searchSources(plan), shardSize);
   const language = plan.site.language;
   const version = searchFingerprint();
   const make = async (shard: SearchShard<SearchSource>, key: string): Promise<OutputFile[]> => {
@@ -60,7 +56,8 @@ export async function searchIndex(plan: PlannedViews, shardSize: number | undefi
   /** Each shard's files, in the order of the shards; those to make are made side by side. */
   const parts = shards.map((shard): OutputFile[] | Promise<OutputFile[]> => {
     const folder = `${FILES.searchFolder}/${shard.name}`;
-    const records = shard.records.map((source) => ({ ...source, bodyHtml: bodyHashes.get(source)! }));
+    // Each source is keyed with its body's hash (the page's key has it too), not its body.
+    const records = shard.records.map(({ bodyHtml: _html, ...source }) => source);
     const key = sha256(JSON.stringify(["search", codeFingerprint(), version, language, shard.name, records]));
     const recorded = previous.filesKeyed(key);
     if (recorded.length > 0 && recorded.every((file) => file.startsWith(`${folder}/`) && previous.reusable(file, key))) {

@@ -3,6 +3,7 @@
  * are not withdrawn, as plain text (cut into shards of whole years by shards.ts).
  */
 import { plainText } from "../markdown/render.ts";
+import { bodyHashOf } from "../site/pages.ts";
 import type { SitePlan } from "../site/plan.ts";
 import type { SearchRecord } from "./pagefind.ts";
 
@@ -17,6 +18,8 @@ export interface SearchSource extends Omit<SearchRecord, "text"> {
   readonly subtitle?: string;
   /** The body as sanitized HTML. */
   readonly bodyHtml: string;
+  /** The sha256 of `bodyHtml`, made once with the page's key (site/pages.ts): a shard's key holds it instead of the body. */
+  readonly bodyHash: string;
   /** "Themen: Radverkehr, Verkehr." or nothing. */
   readonly tagLine: string;
 }
@@ -32,6 +35,7 @@ export const searchSources = (plan: Pick<SitePlan, "searchable" | "strings">): S
     year: release.date.iso.slice(0, 4),
     ...(release.subtitle && { subtitle: release.subtitle }),
     bodyHtml: release.bodyHtml,
+    bodyHash: bodyHashOf(release),
     // The tags last, as a line of their own: a search for a tag's word finds the releases of that tag.
     tagLine: release.tags.length > 0 ? `${(release.t ?? plan.strings).tags}: ${release.tags.join(", ")}.` : "",
     ...(release.lang && { language: release.lang }),
@@ -39,6 +43,6 @@ export const searchSources = (plan: Pick<SitePlan, "searchable" | "strings">): S
 
 /** The record of a source: its subtitle, body and tags as one plain text. */
 export function recordOf(source: SearchSource): SearchRecord {
-  const { subtitle, bodyHtml, tagLine, ...record } = source;
+  const { subtitle, bodyHtml, bodyHash: _hash, tagLine, ...record } = source;
   return { ...record, text: [subtitle ? asSentence(subtitle) : "", plainText(bodyHtml), tagLine].filter(Boolean).join("\n") };
 }
