@@ -7,24 +7,24 @@
  * Workers that a build asks for a job each (the search index's, the output
  * folder's scan) come from a pool of their module that keeps them when they
  * are done: a process that builds more than once (the preview's build thread,
- * the tests) starts each of them once, not once per build. An idle worker
- * does not keep the process alive.
+ * the tests) starts each of them once, not once per build; the preview's
+ * build thread is a pool of one. An idle worker does not keep the process
+ * alive.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker, type TransferListItem } from "node:worker_threads";
 
-/** Starts the module `name` (without extension) of the folder of `base` (an `import.meta.url`) in a worker thread, with `workerData` (and the ports of `transferList` in it). */
-export function startWorker(name: string, base: string, workerData?: unknown, transferList?: readonly TransferListItem[]): Worker {
+/** Starts the module `name` (without extension) of the folder of `base` (an `import.meta.url`) in a worker thread; its jobs come by message. */
+function startWorker(name: string, base: string): Worker {
   const extension = path.extname(fileURLToPath(base));
   const module = new URL(`./${name}${extension}`, base);
-  const options = { workerData, ...(transferList && { transferList: [...transferList] }) };
-  if (extension !== ".ts") return new Worker(module, options);
-  return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`, { eval: true, ...options });
+  if (extension !== ".ts") return new Worker(module);
+  return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`, { eval: true });
 }
 
 /** Posts `message` to `worker` and resolves with the worker's reply of the same `id`; rejects when the worker fails or ends. */
-export function ask<Reply extends { readonly id: number }>(worker: Worker, message: { readonly id: number }, transferList?: readonly TransferListItem[]): Promise<Reply> {
+function ask<Reply extends { readonly id: number }>(worker: Worker, message: { readonly id: number }, transferList?: readonly TransferListItem[]): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const onMessage = (reply: Reply): void => {
       if (reply.id !== message.id) return;
