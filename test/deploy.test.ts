@@ -149,9 +149,30 @@ function exampleCopy(): { content: string; build: () => Promise<string> } {
 
 /** A small site (test/fixtures/valid), built into a new folder: for what a deploy does whatever the size of the site. */
 async function smallSite(): Promise<string> {
-  const out = newDir();
-  await build({ contentDir: fixture("valid"), outDir: out, now: NOW, cacheDir: path.join(newDir(), "cache") });
-  return out;
+  return smallCopy().build();
+}
+
+const smallCache = newDir();
+
+/** A copy of the small site to change, and a build of it as it is now (into a new folder). */
+function smallCopy(): { content: string; build: () => Promise<string> } {
+  const content = newDir();
+  cpSync(fixture("valid"), content, { recursive: true });
+  return {
+    content,
+    build: async () => {
+      const out = newDir();
+      await build({ contentDir: content, outDir: out, now: NOW, cacheDir: smallCache });
+      return out;
+    },
+  };
+}
+
+/** A release of the small site, its title changed. */
+const RING = "releases/2026/2026-11-27-radwege-am-ring.md";
+function retitle(content: string, title: string): void {
+  const file = path.join(content, RING);
+  writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, `title: ${title}`));
 }
 
 /** A new release on top of every listing. */
@@ -272,7 +293,7 @@ describe("deploying the example site", () => {
 });
 
 describe("--quick: the deployed manifest instead of a listing of the bucket", () => {
-  const site = exampleCopy();
+  const site = smallCopy();
   const prefix = "quick/";
   let first: string;
 
@@ -281,14 +302,14 @@ describe("--quick: the deployed manifest instead of a listing of the bucket", ()
     assert.equal((await deploy(first, ["--quick"], { prefix })).status, 0, "the first deploy lists the bucket: there is no manifest yet");
     await assertBucketIs(first, prefix);
     writeFileSync(path.join(site.content, BUS_LINE[0]), BUS_LINE[1]);
-    rmSync(path.join(site.content, "releases/2025/2025-03-14-radwege-am-ring"), { recursive: true });
+    rmSync(path.join(site.content, "releases/2026/2026-11-20-hallenbad"), { recursive: true });
     const out = await site.build();
     const result = await deploy(out, ["--quick"], { prefix });
     assert.equal(result.status, 0, result.stderr);
     const old = readManifest(first);
     const now = readManifest(out);
     assert.deepEqual(uploadedIn(result.stdout), served(now).filter((file) => old.files[file]?.sha256 !== now.files[file]!.sha256).map(addressOf).sort());
-    assert.ok(removedIn(result.stdout).includes("/2025/03/14/radwege-am-ring/"), result.stdout);
+    assert.ok(removedIn(result.stdout).includes("/2026/11/20/hallenbad/"), result.stdout);
     await assertBucketIs(out, prefix);
     first = out;
   });
@@ -367,7 +388,7 @@ async function failingProxy(
 
 describe("a deploy that fails half-way", () => {
   test("keeps the old manifest and old files, says so, and a re-run converges", async () => {
-    const site = exampleCopy();
+    const site = smallCopy();
     const first = await site.build();
     assert.equal((await deploy(first, [], { prefix: "half" })).status, 0);
     const oldManifest = await objectBytes("half/manifest.json");
@@ -388,9 +409,8 @@ describe("a deploy that fails half-way", () => {
     }
     // The deployed manifest is still the old one: the old site is whole.
     assert.ok(Buffer.from(await objectBytes("half/manifest.json")).equals(Buffer.from(oldManifest)));
-    for (const file of served(readManifest(first)).filter((f) => f.startsWith("img/") || f.startsWith("2019/"))) {
-      assert.ok((await keysOf(`half/${file}`)).length === 1, file);
-    }
+    const kept = await objectsOf("half/");
+    for (const file of served(readManifest(first))) assert.ok(kept.has(`half/${file}`), file);
 
     const rerun = await deploy(second, [], { prefix: "half" });
     assert.equal(rerun.status, 0, rerun.stderr);
@@ -401,11 +421,10 @@ describe("a deploy that fails half-way", () => {
   });
 
   test("an earlier build deployed after an unfinished one (a rollback) puts back every page the unfinished one touched", async () => {
-    const site = exampleCopy();
+    const site = smallCopy();
     const a = await site.build();
     assert.equal((await deploy(a, [], { prefix: "back" })).status, 0);
-    const maifest = path.join(site.content, "releases/2025/2025-04-30-maifest.md");
-    writeFileSync(maifest, readFileSync(maifest, "utf8").replace(/^title: .*$/m, "title: FALSCHER TITEL"));
+    retitle(site.content, "FALSCHER TITEL");
     writeFileSync(path.join(site.content, BUS_LINE[0]), BUS_LINE[1]);
     const b = await site.build();
     // Every file of B goes up, then the store fails on B's manifest.
@@ -428,28 +447,29 @@ describe("a deploy that fails half-way", () => {
 
 describe("a release moved away from a folder where a redirect page named manifest.json lay", () => {
   test("is removed from its old address: the folder is no other site", async () => {
-    const site = exampleCopy();
+    const site = smallCopy();
     const first = await site.build();
     assert.equal((await deploy(first, [], { prefix: "moved" })).status, 0);
-    // As a version that let an alias be named manifest.json deployed it: a redirect page in 2025/, listed by the manifest.
-    const redirect = '<!doctype html><meta http-equiv="refresh" content="0; url=/2025/03/14/radwege-am-ring/">';
-    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: "moved/2025/manifest.json", Body: redirect }));
+    // As a version that let an alias be named manifest.json deployed it: a redirect page in 2026/, listed by the manifest.
+    const redirect = '<!doctype html><meta http-equiv="refresh" content="0; url=/2026/11/20/hallenbad/">';
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: "moved/2026/manifest.json", Body: redirect }));
     const manifest = JSON.parse(Buffer.from(await objectBytes("moved/manifest.json")).toString()) as Manifest;
     const entry = { sha256: sha256(Buffer.from(redirect)), size: Buffer.byteLength(redirect), type: "text/html; charset=utf-8", cache: "revalidate" };
-    const listed = { ...manifest, files: { ...manifest.files, "2025/manifest.json": { ...entry, redirect: "/2025/03/14/radwege-am-ring/" } } };
+    const listed = { ...manifest, files: { ...manifest.files, "2026/manifest.json": { ...entry, redirect: "/2026/11/20/hallenbad/" } } };
     await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: "moved/manifest.json", Body: JSON.stringify(listed) }));
-    // Published on the wrong day, then moved to its right one.
-    const was = path.join(site.content, "releases/2025/2025-03-14-radwege-am-ring");
-    const is = path.join(site.content, "releases/2025/2025-03-17-radwege-am-ring");
+    // Published on the wrong day, then moved to its right one, with its photo and PDF.
+    const was = path.join(site.content, "releases/2026/2026-11-20-hallenbad");
+    const is = path.join(site.content, "releases/2026/2026-11-19-hallenbad");
     cpSync(was, is, { recursive: true });
     rmSync(was, { recursive: true });
-    writeFileSync(path.join(is, "index.md"), readFileSync(path.join(is, "index.md"), "utf8").replace("date: 2025-03-14T09:00", "date: 2025-03-17T09:00"));
+    writeFileSync(path.join(is, "index.md"), readFileSync(path.join(is, "index.md"), "utf8").replace("date: 2026-11-20T09:00", "date: 2026-11-19T09:00"));
     const second = await site.build();
     const result = await deploy(second, [], { prefix: "moved" });
     assert.equal(result.status, 0, result.stderr);
-    assert.ok(removedIn(result.stdout).includes("/2025/03/14/radwege-am-ring/"), result.stdout);
-    assert.ok(removedIn(result.stdout).includes("/2025/manifest.json"), result.stdout);
-    assert.deepEqual(await keysOf("moved/2025/03/14/"), [], "no page, photo or PDF is left at the old address");
+    assert.ok(removedIn(result.stdout).includes("/2026/11/20/hallenbad/"), result.stdout);
+    assert.ok(removedIn(result.stdout).includes("/2026/manifest.json"), result.stdout);
+    assert.deepEqual(await keysOf("moved/2026/11/20/"), [], "no page, photo or PDF is left at the old address");
+    assert.ok((await keysOf("moved/2026/11/19/hallenbad/")).length >= 3, "page, photo and PDF are at the new one");
     await assertBucketIs(second, "moved/");
   });
 });
@@ -519,12 +539,11 @@ describe("CloudFront", () => {
     });
     await new Promise<void>((resolve) => fake.listen(0, "127.0.0.1", resolve));
     try {
-      const site = exampleCopy();
+      const site = smallCopy();
       const out = await site.build();
       const env = { PRESSROOM_CLOUDFRONT_ENDPOINT: `http://127.0.0.1:${(fake.address() as AddressInfo).port}` };
       assert.equal((await deploy(out, ["--distribution", "E1TEST"], { prefix: "cdn", env })).status, 0);
-      const index = path.join(site.content, "releases/2025/2025-04-30-maifest.md");
-      writeFileSync(index, readFileSync(index, "utf8").replace(/^title: .*$/m, "title: Maifest mit neuem Programm"));
+      retitle(site.content, "Radwege am Ring werden noch breiter");
       const out2 = await site.build();
       const result = await deploy(out2, ["--distribution", "E1TEST"], { prefix: "cdn", env });
       assert.equal(result.status, 0, result.stderr);
@@ -532,12 +551,19 @@ describe("CloudFront", () => {
       const last = requests.at(-1)!;
       assert.match(last.url, /\/2020-05-31\/distribution\/E1TEST\/invalidation$/);
       const paths = [...last.body.matchAll(/<Path>([^<]+)<\/Path>/g)].map((m) => m[1]!);
-      assert.ok(paths.includes("/2025/04/30/maifest/"), paths.join(" "));
+      assert.ok(paths.includes("/2026/11/27/radwege-am-ring/"), paths.join(" "));
       assert.ok(paths.includes("/"), "the home page lists it");
-      assert.ok(!paths.some((p) => p.startsWith("/img/")), "hashed files never need invalidating");
+      // The title is on the release's social card: a new card under a new name, the old one removed.
+      const before = readManifest(out).files;
+      const after = readManifest(out2).files;
+      const newCards = Object.keys(after).filter((file) => file.startsWith("img/") && !before[file]);
+      const oldCards = Object.keys(before).filter((file) => file.startsWith("img/") && !after[file]);
+      assert.ok(newCards.length > 0 && oldCards.length > 0, "the card was drawn anew");
+      for (const file of newCards) assert.ok(!paths.includes(`/${file}`), `a new hashed name never needs invalidating: ${file}`);
+      for (const file of oldCards) assert.ok(paths.includes(`/${file}`), `a removed file is forgotten: ${file}`);
 
       // The CDN is down after the upload: the deploy fails, and the next one invalidates the same addresses.
-      writeFileSync(index, readFileSync(index, "utf8").replace(/^title: .*$/m, "title: Maifest fällt aus"));
+      retitle(site.content, "Radwege am Ring bleiben schmal");
       const out3 = await site.build();
       down = true;
       const failed = await deploy(out3, ["--distribution", "E1TEST", "--retries", "0"], { prefix: "cdn", env });
@@ -547,7 +573,7 @@ describe("CloudFront", () => {
       const again = await deploy(out3, ["--distribution", "E1TEST"], { prefix: "cdn", env });
       assert.equal(again.status, 0, again.stderr);
       const retried = [...requests.at(-1)!.body.matchAll(/<Path>([^<]+)<\/Path>/g)].map((m) => m[1]!);
-      assert.ok(retried.includes("/2025/04/30/maifest/") && retried.includes("/"), retried.join(" "));
+      assert.ok(retried.includes("/2026/11/27/radwege-am-ring/") && retried.includes("/"), retried.join(" "));
       assert.deepEqual(listFiles(out3).length > 0, true);
     } finally {
       await new Promise((resolve) => fake.close(resolve));
