@@ -154,6 +154,12 @@ interface Case {
 }
 
 const title = (model: ContentModel) => model.releases.find((r) => r.file === NEW)?.title;
+/** A folder release of the valid site with a photo. */
+const HALLENBAD = "releases/2026/2026-11-20-hallenbad/index.md";
+const photoOf = (model: ContentModel, file: string) => {
+  const photo = model.releases.find((r) => r.file === file)?.media[0];
+  return photo?.kind === "image" ? photo : undefined;
+};
 const subtitle = (model: ContentModel) => model.releases.find((r) => r.file === NEW)?.subtitle;
 const titleCase = (name: string, line: string, meant: string, fixes = 2): Case => ({
   name,
@@ -188,6 +194,14 @@ const CASES: readonly Case[] = [
     text: release("title: Festkonzert", "subtitle: Kulturamt: Eintritt frei"),
     shown: subtitle,
     meant: "Kulturamt: Eintritt frei",
+    fixes: 1,
+  },
+  {
+    name: "a photo's alt text that starts with # (to YAML, a comment: said at the alt line, not as an alt text never written)",
+    file: HALLENBAD,
+    text: valid.texts.get(HALLENBAD)!.replace("alt: Rohbau", "alt: #Rohbau"),
+    shown: (model) => photoOf(model, HALLENBAD)?.alt,
+    meant: "#Rohbau des Hallenbads mit Kran",
     fixes: 1,
   },
   {
@@ -243,6 +257,36 @@ describe("warnings that propose a line", () => {
         assert.deepEqual(after.problems, []);
         assert.deepEqual(after.warnings.filter((q) => q.file === NEW).map(key), [], `with ${fix.text}`);
         assert.equal(after.model?.releases.find((r) => r.file === NEW)?.title, typeset(meant, "de"));
+      }
+    });
+  }
+
+  for (const [name, file, from, to, shown] of [
+    ["a subtitle that starts with # (to YAML, all of it a comment)", NEW, release("title: Festkonzert"), release("title: Festkonzert", "subtitle: #Kultur im Park: Eintritt frei"), (m: ContentModel) => subtitle(m)],
+    ["a photo's caption that starts with a hashtag", HALLENBAD, valid.texts.get(HALLENBAD)!, valid.texts.get(HALLENBAD)!.replace("caption: Der Rohbau", "caption: #Hallenbad Der Rohbau"), (m: ContentModel) => photoOf(m, HALLENBAD)?.caption],
+    ["a photo's credit that is a hashtag", HALLENBAD, valid.texts.get(HALLENBAD)!, valid.texts.get(HALLENBAD)!.replace("credit: Stadt Prüfstadt", "credit: #StadtPrüfstadt"), (m: ContentModel) => photoOf(m, HALLENBAD)?.credit],
+  ] as const) {
+    test(name, () => {
+      const raw = withText(valid, file, to);
+      const { problems, warnings, model } = resolveContent(raw);
+      assert.deepEqual(problems, []);
+      // Without the warning the field would be left out without a word: the page has no such text.
+      assert.equal(shown(model!), undefined);
+      const said = warnings.filter((w) => w.code === "value-is-comment");
+      assert.equal(said.length, 1, warnings.map(key).join(", "));
+      const w = said[0]!;
+      assert.equal(w.file, file);
+      assert.equal(raw.texts.get(file)!.split("\n")[w.line! - 1], to.split("\n").find((line) => line.includes(": #")));
+      assert.match(localize(w, "de").message, /gilt als Kommentar/);
+      assertShown(w);
+      const before = resolveContent(withText(valid, file, from)).warnings.filter((q) => q.file === file).map(key);
+      for (const fix of w.fixes!) {
+        const after = resolveContent(withText(raw, file, applied(raw.texts.get(file)!, fix)));
+        assert.deepEqual(after.problems, []);
+        assert.deepEqual(after.warnings.filter((q) => q.file === file).map(key), before, `with ${fix.text}`);
+        const meant = fix.text.replace(/^[^:]*: "(.*)"$/, "$1");
+        assert.ok(meant.startsWith("#"), fix.text);
+        assert.equal(shown(after.model!), typeset(meant, "de"));
       }
     });
   }

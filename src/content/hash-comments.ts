@@ -8,6 +8,7 @@
  */
 import type { Fix } from "../errors/problem.ts";
 import { quoted } from "../errors/yaml-mistakes.ts";
+import { commentedValue } from "./yaml.ts";
 
 /** The fields whose values are text for readers: where a cut-off end is lost text. */
 const TEXT_FIELDS = ["title", "subtitle", "change_note", "reason", "alt", "caption", "credit", "name", "role"];
@@ -40,6 +41,36 @@ export function cutValues(text: string, endLine: number): CutValue[] {
     if (!m || /\s$/.test(m[3]!)) continue;
     const [, indent, field, kept, lost] = m as unknown as [string, string, string, string, string];
     found.push({ line: i + 1, field, kept, lost, fix: { line: i + 1, text: `${indent}${field}: ${quoted(`${kept} ${lost}`)}` } });
+  }
+  return found;
+}
+
+export interface CommentedValue {
+  /** 1-based line in the file. */
+  readonly line: number;
+  readonly field: string;
+  /** The value as written, from its #: all of it a comment to YAML. */
+  readonly written: string;
+  /** The line with the value in quotes. */
+  readonly fix: Fix;
+}
+
+/**
+ * `subtitle: #Stadtfest am Hafen`: a value that starts with # is a comment
+ * to YAML, and the field is empty. A required field says so on its own (the
+ * schema's empty field); an optional one would be left out without a word.
+ */
+export function commentedValues(text: string, endLine: number): CommentedValue[] {
+  const found: CommentedValue[] = [];
+  let start = 0;
+  for (let line = 1; line <= endLine && start < text.length; line++) {
+    const end = text.indexOf("\n", start);
+    const row = text.slice(start, end === -1 ? text.length : end);
+    start = end === -1 ? text.length : end + 1;
+    if (line === 1 || !row.includes("#")) continue;
+    const meant = commentedValue(row);
+    if (meant === undefined || !TEXT_FIELDS.includes(meant.field)) continue;
+    found.push({ line, field: meant.field, written: meant.value, fix: { line, text: `${meant.indent ?? ""}${meant.field}: ${quoted(meant.value)}` } });
   }
   return found;
 }

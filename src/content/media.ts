@@ -12,6 +12,8 @@ import type { MediaData } from "./schema.ts";
 import { isExternalImage } from "../markdown/render.ts";
 import { mediaFileName } from "./slug.ts";
 import { closest } from "./suggest.ts";
+import { quoted } from "../errors/yaml-mistakes.ts";
+import { commentedValue } from "./yaml.ts";
 
 /** Shown on the page (as web versions), and downloadable in their original quality. TIFF is a photographer's print original. */
 export const IMAGE_EXTENSIONS = new Set(["jpg", "jpeg", "png", "webp", "gif", "avif", "tif", "tiff"]);
@@ -36,6 +38,8 @@ interface ReleasePaths {
   readonly root: string;
   /** Every folder that holds a release file: another release's folder is never this release's to publish from. */
   readonly releaseFolders: ReadonlySet<string>;
+  /** The release file's text, for the line of a field. */
+  readonly text: string;
 }
 
 type Found = { readonly real: string } | { readonly code: "media-outside" | "media-type" | "media-missing"; readonly extension: string };
@@ -82,6 +86,19 @@ function reportNotFound(found: Exclude<Found, { real: string }>, file: string, w
   else problems.push(problem(found.code, where, { file }));
 }
 
+/**
+ * A photo without alt text. `alt: #Stadtfest am Hafen` is one too, to YAML (a value that starts with # is a
+ * comment): then said at that line, with the line in quotes as the fix, not as an alt text never written.
+ */
+function altMissing(at: (...fieldPath: (string | number)[]) => Location, i: number, file: string, text: string): Problem {
+  const where = at("media", i, "alt");
+  const line = where.line === undefined ? undefined : text.split("\n", where.line)[where.line - 1];
+  const meant = line === undefined ? undefined : commentedValue(line);
+  if (meant === undefined || where.line === undefined) return problem("media-alt-missing", { ...at("media", i), field: `media.${i}.alt` }, { file });
+  const fixed = `${meant.indent ?? ""}${meant.field}: ${quoted(meant.value)}`;
+  return problem("empty-field", where, { field: `media.${i}.alt`, written: meant.value }, [{ line: where.line, text: fixed }]);
+}
+
 export function resolveMedia(
   /** An entry that is malformed (already reported) is undefined, so later indexes stay right. */
   entries: readonly (MediaData | undefined)[],
@@ -117,7 +134,7 @@ export function resolveMedia(
     };
     if (isImageFile(file)) {
       if (!entry.alt) {
-        problems.push(problem("media-alt-missing", { ...at("media", i), field: `media.${i}.alt` }, { file }));
+        problems.push(altMissing(at, i, file, release.text));
         return;
       }
       out.push({

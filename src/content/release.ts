@@ -8,7 +8,7 @@ import { unclearListWarnings } from "../markdown/unclear-lists.ts";
 import { NESTING_LIMIT, tooDeepFrom } from "../markdown/depth.ts";
 import { LINK_SCHEMES, refusedAddresses } from "../markdown/safe-url.ts";
 import { formatSize } from "./sizes.ts";
-import { cutValues } from "./hash-comments.ts";
+import { commentedValues, cutValues } from "./hash-comments.ts";
 import { cleanBody, cleanField } from "./invisible.ts";
 import { resolveBodyImages, resolveMedia } from "./media.ts";
 import type { Alias, Contact, Department, Limits, Media, Release } from "./model.ts";
@@ -119,6 +119,14 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   // One malformed media entry must not hide the problems of the others.
   const mediaEntries = data.media ?? validEntries(mediaSchema, fields.media);
   const media = resolveMedia(mediaEntries, input, at, context.fs, problems);
+  // "subtitle: #Stadtfest": the field is empty. Said once: a required field (title, alt) is a problem of its own already.
+  const reported = new Set(problems.slice(before).filter((p) => p.file === file).map((p) => p.line));
+  for (const value of commentedValues(input.text, parsed.endLine ?? 0)) {
+    if (reported.has(value.line)) continue;
+    context.warnings.push(
+      warning("value-is-comment", { file, line: value.line, field: value.field }, { field: value.field, written: value.written, suggestion: value.fix.text.trim() }, [value.fix]),
+    );
+  }
   const inBody = (line: number): Location => ({ file, line: split.bodyLine + line, field: "body" });
   const { bodyText, body } = readBody(split, inBody, context, problems);
   resolveBodyImages(findBodyImages(body.sameLines), media, input, inBody, context.fs, problems, context.warnings);

@@ -537,6 +537,11 @@ export const warningsDe: Translated<typeof warnings> = {
       `„${p.field}“ endet bei „${p.kept}“: „${p.lost}“ dahinter gilt als Kommentar (ein # nach einem Leerzeichen beginnt einen) und erscheint nicht auf der Seite.`,
     hint: (p) => `Gehört es dazu, setzen Sie den ganzen Wert in Anführungszeichen: ${p.suggestion}`,
   },
+  "value-is-comment": {
+    title: "Wert als Kommentar gelesen",
+    message: (p) => `„${p.field}“ ist leer: „${p.written}“ gilt als Kommentar (ein # am Anfang eines Werts beginnt einen) und erscheint nicht auf der Seite.`,
+    hint: (p) => `Gehört es dazu, setzen Sie den Wert in Anführungszeichen: ${p.suggestion}`,
+  },
   "updated-in-future": {
     title: "Aktualisierung liegt in der Zukunft",
     message: (p) =>

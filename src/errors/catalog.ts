@@ -539,6 +539,11 @@ export const warnings = {
     message: (p) => `The ${p.field} ends at "${p.kept}": "${p.lost}" after it is read as a comment (a # after a space starts one), so the page does not show it.`,
     hint: (p) => `If it belongs to the ${p.field}, put the whole value in quotes: ${p.suggestion}`,
   }),
+  "value-is-comment": entry<{ field: string; written: string; suggestion: string }>({
+    title: "Value taken for a comment",
+    message: (p) => `The ${p.field} is empty: "${p.written}" is read as a comment (a # at the start of a value starts one), so the page does not show it.`,
+    hint: (p) => `If it is the ${p.field}, put it in quotes: ${p.suggestion}`,
+  }),
   // Times as in the file, in the site's zone: "2026-12-06 14:00".
   "updated-in-future": entry<{ updated: string; now: string }>({
     title: "Correction dated in the future",

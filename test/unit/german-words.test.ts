@@ -157,6 +157,7 @@ const WARNINGS: { readonly [C in WarningCode]?: readonly WarningParamsOf<C>[] } 
   "updated-in-future": [{ updated: "2026-12-06 14:00", now: "2026-12-06 13:19" }],
   "translation-outdated": [{ updated: "2026-12-06 14:00", translated: "2026-12-05 09:00" }, { updated: "2026-12-06 14:00" }],
   "value-cut-at-hash": [{ field: "title", kept: "Wir sind", lost: "#1 in NRW", suggestion: 'title: "Wir sind #1 in NRW"' }],
+  "value-is-comment": [{ field: "subtitle", written: "#Kultur im Park", suggestion: 'subtitle: "#Kultur im Park"' }],
   // pressroom import
   "import-skipped-exists": [{ file: "releases/2012/2012-01-07-ampel/index.md" }],
   "import-skipped-edited": [{ file: "releases/2012/2012-01-07-ampel/index.md" }],
