@@ -291,6 +291,19 @@ describe("warnings that propose a line", () => {
     });
   }
 
+  test("a translation's caption that starts with # is said too", async () => {
+    const translations = await loadContent(fixture("translations"));
+    const file = "releases/2026/2026-11-20-bad/index.en.md";
+    const raw = withText(translations, file, translations.texts.get(file)!.replace("caption: The building", "caption: #The building"));
+    const { problems, warnings } = resolveContent(raw);
+    assert.deepEqual(problems, []);
+    const said = warnings.filter((w) => w.code === "value-is-comment");
+    assert.deepEqual(said.map((w) => [w.file, w.field, w.fixes?.map((f) => f.text.trim())]), [[file, "caption", ['caption: "#The building site in summer."']]]);
+    assertShown(said[0]!);
+    const after = resolveContent(withText(raw, file, applied(raw.texts.get(file)!, said[0]!.fixes![0]!)));
+    assert.deepEqual(after.warnings.filter((w) => w.file === file && w.code === "value-is-comment"), []);
+  });
+
   test("a comment written as one (two spaces, '# ') is left alone", () => {
     const { warnings } = resolveContent(withText(valid, NEW, release("title: Festkonzert  # noch kürzen", "subtitle: Eintritt frei  #frei")));
     assert.deepEqual(warnings.filter((w) => w.code === "value-cut-at-hash").map(key), []);

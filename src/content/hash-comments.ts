@@ -6,7 +6,7 @@
  * right after one space and right before a word, on the line of a text
  * field, is taken for text that was cut off.
  */
-import type { Fix } from "../errors/problem.ts";
+import { warning, type Fix, type Problem } from "../errors/problem.ts";
 import { quoted } from "../errors/yaml-mistakes.ts";
 import { commentedValue } from "./yaml.ts";
 
@@ -73,4 +73,20 @@ export function commentedValues(text: string, endLine: number): CommentedValue[]
     found.push({ line, field: meant.field, written: meant.value, fix: { line, text: `${meant.indent ?? ""}${meant.field}: ${quoted(meant.value)}` } });
   }
   return found;
+}
+
+/**
+ * The warnings of both kinds for a release or translation file: a value cut at a # and a value that is all
+ * comment. `reported`: lines that have a problem already (a required field left empty says so on its own).
+ */
+export function hashWarnings(file: string, text: string, endLine: number, reported: ReadonlySet<number | undefined>): Problem[] {
+  const cut = cutValues(text, endLine).map((c) =>
+    warning("value-cut-at-hash", { file, line: c.line, field: c.field }, { field: c.field, kept: c.kept, lost: c.lost, suggestion: c.fix.text }, [c.fix]),
+  );
+  const whole = commentedValues(text, endLine)
+    .filter((value) => !reported.has(value.line))
+    .map((value) =>
+      warning("value-is-comment", { file, line: value.line, field: value.field }, { field: value.field, written: value.written, suggestion: value.fix.text.trim() }, [value.fix]),
+    );
+  return [...cut, ...whole];
 }

@@ -8,7 +8,7 @@ import { unclearListWarnings } from "../markdown/unclear-lists.ts";
 import { NESTING_LIMIT, tooDeepFrom } from "../markdown/depth.ts";
 import { LINK_SCHEMES, refusedAddresses } from "../markdown/safe-url.ts";
 import { formatSize } from "./sizes.ts";
-import { commentedValues, cutValues } from "./hash-comments.ts";
+import { hashWarnings } from "./hash-comments.ts";
 import { cleanBody, cleanField } from "./invisible.ts";
 import { resolveBodyImages, resolveMedia } from "./media.ts";
 import type { Alias, Contact, Department, Limits, Media, Release } from "./model.ts";
@@ -72,12 +72,6 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   const front = readFrontMatter(input.text, file, context, context.language, problems);
   if (front === undefined) return undefined;
   const { split, parsed, fields } = front;
-  // "title: Wir sind #1 in NRW" keeps "Wir sind": said, with the line in quotes as the fix.
-  for (const cut of cutValues(input.text, parsed.endLine ?? 0)) {
-    context.warnings.push(
-      warning("value-cut-at-hash", { file, line: cut.line, field: cut.field }, { field: cut.field, kept: cut.kept, lost: cut.lost, suggestion: cut.fix.text }, [cut.fix]),
-    );
-  }
   const before = problems.length;
   const { data: valid, problems: found } = validate(releaseSchema, parsed, file);
   problems.push(...found);
@@ -119,14 +113,10 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   // One malformed media entry must not hide the problems of the others.
   const mediaEntries = data.media ?? validEntries(mediaSchema, fields.media);
   const media = resolveMedia(mediaEntries, input, at, context.fs, problems);
-  // "subtitle: #Stadtfest": the field is empty. Said once: a required field (title, alt) is a problem of its own already.
+  // "title: Wir sind #1 in NRW" keeps "Wir sind", "subtitle: #Stadtfest" nothing: said, with the line in quotes as the
+  // fix. Once: a required field left empty (title, alt) is a problem of its own already.
   const reported = new Set(problems.slice(before).filter((p) => p.file === file).map((p) => p.line));
-  for (const value of commentedValues(input.text, parsed.endLine ?? 0)) {
-    if (reported.has(value.line)) continue;
-    context.warnings.push(
-      warning("value-is-comment", { file, line: value.line, field: value.field }, { field: value.field, written: value.written, suggestion: value.fix.text.trim() }, [value.fix]),
-    );
-  }
+  context.warnings.push(...hashWarnings(file, input.text, parsed.endLine ?? 0, reported));
   const inBody = (line: number): Location => ({ file, line: split.bodyLine + line, field: "body" });
   const { bodyText, body } = readBody(split, inBody, context, problems);
   resolveBodyImages(findBodyImages(body.sameLines), media, input, inBody, context.fs, problems, context.warnings);

@@ -13,6 +13,7 @@ import { typeset } from "../markdown/typography.ts";
 import { isoInstant, parseContentDate } from "./dates.ts";
 import { findBodyImages } from "../markdown/images.ts";
 import { cleanField } from "./invisible.ts";
+import { hashWarnings } from "./hash-comments.ts";
 import { isSiteAbsolute, localImagePath } from "./media.ts";
 import { isLanguageTag } from "./languages.ts";
 import type { Release, Site, TranslatedMedia, Translation } from "./model.ts";
@@ -149,6 +150,8 @@ function resolveOne(entry: TranslationFile, text: string, original: Release | un
     const typed = (value: string | undefined) => (value && typography ? typeset(value, typography) : value);
     media.push({ file: m.file, ...(m.alt && { alt: m.alt }), ...(m.caption && { caption: typed(m.caption)! }) });
   });
+  const reported = new Set(problems.slice(before).filter((p) => p.file === file).map((p) => p.line));
+  context.warnings.push(...hashWarnings(file, text, parsed.endLine ?? 0, reported));
   const inBody = (line: number): Location => ({ file, line: split.bodyLine + line, field: "body" });
   const { body } = readBody(split, inBody, context, problems);
   // Photos in the text are the original's: the page shows them from the original's address.
