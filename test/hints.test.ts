@@ -304,6 +304,20 @@ describe("warnings that propose a line", () => {
     assert.deepEqual(after.warnings.filter((w) => w.file === file && w.code === "value-is-comment"), []);
   });
 
+  test("a department's description that starts with # (departments.yaml) is said too", () => {
+    const file = "departments.yaml";
+    const raw = withText(valid, file, valid.texts.get(file)!.replace("description: Straßen", "description: #Straßen"));
+    const { problems, warnings, model } = resolveContent(raw);
+    assert.deepEqual(problems, []);
+    assert.equal(model!.departments.get("tiefbauamt")?.description, undefined);
+    const said = warnings.filter((w) => w.code === "value-is-comment");
+    assert.deepEqual(said.map((w) => [w.file, w.line, w.field]), [[file, 3, "description"]]);
+    assertShown(said[0]!);
+    const after = resolveContent(withText(raw, file, applied(raw.texts.get(file)!, said[0]!.fixes![0]!)));
+    assert.deepEqual(after.warnings.filter((w) => w.file === file), []);
+    assert.equal(after.model!.departments.get("tiefbauamt")?.description, "#Straßen, Brücken, Radwege");
+  });
+
   test("a comment written as one (two spaces, '# ') is left alone", () => {
     const { warnings } = resolveContent(withText(valid, NEW, release("title: Festkonzert  # noch kürzen", "subtitle: Eintritt frei  #frei")));
     assert.deepEqual(warnings.filter((w) => w.code === "value-cut-at-hash").map(key), []);

@@ -11,7 +11,7 @@ import { quoted } from "../errors/yaml-mistakes.ts";
 import { commentedValue } from "./yaml.ts";
 
 /** The fields whose values are text for readers: where a cut-off end is lost text. */
-const TEXT_FIELDS = ["title", "subtitle", "change_note", "reason", "alt", "caption", "credit", "name", "role"];
+const TEXT_FIELDS = ["title", "subtitle", "change_note", "reason", "alt", "caption", "credit", "name", "role", "description"];
 
 export interface CutValue {
   /** 1-based line in the file. */

@@ -12,6 +12,7 @@ import { toContact } from "./contacts.ts";
 import { isValidTimeZone } from "./dates.ts";
 import { nodeFileSystem, type FileSystem } from "./fs.ts";
 import { CONTACTS_FILE, DEPARTMENTS_FILE, SITE_FILE, type RawContent } from "./load.ts";
+import { hashWarnings } from "./hash-comments.ts";
 import { DEFAULT_LIMITS, type Contact, type ContentModel, type Department, type EditorBackend, type Limits, type Release, type SearchEngine, type Site } from "./model.ts";
 import { releaseContext, resolveRelease, type MediaRef, type ReleaseContext } from "./release.ts";
 import { contactSchema, departmentSchema, siteSchema, validate, validFields } from "./schema.ts";
@@ -311,6 +312,13 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem,
     fs,
     ...(split && { split }),
   });
+  // "description: #Kultur in Prüfstadt" in departments.yaml is empty to YAML, as in a release.
+  for (const file of [SITE_FILE, DEPARTMENTS_FILE, CONTACTS_FILE]) {
+    const text = raw.texts.get(file);
+    if (text === undefined) continue;
+    const reported = new Set(problems.filter((p) => p.file === file).map((p) => p.line));
+    context.warnings.push(...hashWarnings(file, text, text.split("\n").length, reported));
+  }
   const releaseFolders = new Set(raw.releaseFiles.map((file) => path.dirname(path.join(raw.root, file))));
   // index.en.md beside index.md is a translation, never a release of its own.
   const parted = partFiles(raw.releaseFiles, new Set(site?.languages.map((l) => l.tag)));
