@@ -116,7 +116,7 @@ describe("pressroom serve", () => {
     for (const gone of ["2026/11/25/entwurf/", "2026/12/24/futuresecret/", "2026/11/27/radwege-am-ring/"]) {
       assert.deepEqual(files.filter((file) => file.startsWith(gone)), [], gone);
     }
-    for (const trace of ['class="preview-banner', 'class="preview-mark', "wird nicht veröffentlicht", "Sperrfrist bis", "DRAFTSECRET", "FUTURESECRET", "Radwege am Ring"]) {
+    for (const trace of ['class="preview-banner', 'class="preview-mark', 'class="preview-notes', "nur in der Vorschau", "wird nicht veröffentlicht", "Sperrfrist bis", "DRAFTSECRET", "FUTURESECRET", "Radwege am Ring"]) {
       assert.deepEqual(files.filter((file) => readFileSync(path.join(out, file)).includes(trace)), [], trace);
     }
     assert.equal(JSON.parse(readFileSync(path.join(out, "manifest.json"), "utf8")).preview, false);
@@ -167,6 +167,40 @@ describe("pressroom serve", () => {
     });
     assert.equal(cheerio.load(fixed)("#problems").length, 0);
     assert.equal(cheerio.load(await page("/2026/11/27/radwege-am-ring/"))("h1").text(), /^title: (.*)$/m.exec(original)![1]);
+  });
+
+  test("a warning about a release's file is on its page, above the release, until the file is fixed", async () => {
+    const original = readFileSync(release, "utf8");
+    const notes = ($: cheerio.CheerioAPI) => $("article.release > .preview-notes[role=note]");
+    assert.equal(notes(cheerio.load(await page("/2026/11/27/radwege-am-ring/"))).length, 0);
+    // A hashtag as the subtitle: to YAML all of it is a comment, and the page would leave it out without a word.
+    writeFileSync(release, original.replace(/^subtitle: .*$/m, "subtitle: #Radverkehr ab März"));
+    const $ = await until("the page with the note", async () => {
+      const shown = cheerio.load(await page("/2026/11/27/radwege-am-ring/"));
+      return notes(shown).length === 1 ? shown : undefined;
+    });
+    const box = notes($);
+    assert.equal(box.find("> p").text(), "Ein Hinweis zu dieser Datei – nur in der Vorschau zu sehen:");
+    const item = box.find("li").text();
+    assert.match(item, /^Zeile 3: „subtitle“ ist leer: „#Radverkehr ab März“ gilt als Kommentar/);
+    assert.match(item, /Hinweis: Gehört es dazu, setzen Sie den Wert in Anführungszeichen: subtitle: "#Radverkehr ab März"$/);
+    assert.equal($(".subtitle").length, 0, "the subtitle is not there, as the note says");
+    // A real build of the same content says it in the terminal only: no page has the box.
+    const real = pressroom(["build", "--content", "content", "--out", "real", "--now", NOW], { cwd: work });
+    assert.equal(real.status, 0, real.stderr);
+    assert.match(real.stdout + real.stderr, /value-is-comment/);
+    const files = listFiles(path.join(work, "real"));
+    for (const trace of ['class="preview-notes', "nur in der Vorschau", "gilt als Kommentar"]) {
+      assert.deepEqual(files.filter((file) => readFileSync(path.join(work, "real", file)).includes(trace)), [], trace);
+    }
+
+    writeFileSync(release, original.replace(/^subtitle: .*$/m, 'subtitle: "#Radverkehr ab März"'));
+    const fixed = await until("the page without the note", async () => {
+      const shown = cheerio.load(await page("/2026/11/27/radwege-am-ring/"));
+      return notes(shown).length === 0 ? shown : undefined;
+    });
+    assert.equal(fixed(".subtitle").text(), "#Radverkehr ab März");
+    writeFileSync(release, original);
   });
 });
 

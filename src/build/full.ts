@@ -33,6 +33,10 @@ import { searchIndex } from "./search-index.ts";
 import { stage } from "./timings.ts";
 import { quietSpan, recordStamp, type BuildSummary, type StampInputs } from "./up-to-date.ts";
 import { waitingAt } from "../content/waiting.ts";
+import type { Problem } from "../errors/problem.ts";
+import { localize } from "../errors/report.ts";
+import type { Language } from "../i18n/strings.ts";
+import type { PreviewNote } from "../site/views.ts";
 
 export async function fullBuild(options: BuildOptions, layoutsDir: string, cache: MediaCache, inputs: StampInputs): Promise<BuildResult> {
   // The old output is read on a thread of its own while this one loads the content.
@@ -77,7 +81,10 @@ async function buildWith(scan: OutputScan | undefined, options: BuildOptions, la
     const kitBytes = await writeKits(kits, previous, writer);
     await bodies.renderAll(published.map((release) => release.body));
     const assets = await siteAssets(checked.theme, model.site, cache.dir, layoutsDir);
-    const planOptions = planOptionsOf({ options, now, preview, media, kits, kitBytes, bodies: bodies.html, assets });
+    const planOptions = {
+      ...planOptionsOf({ options, now, preview, media, kits, kitBytes, bodies: bodies.html, assets }),
+      ...(preview && { previewNotes: previewNotes(checked.warnings, model.site.language) }),
+    };
     const views = planViews(model, published, planOptions);
     // Pagefind indexes on threads of its own while this one plans and renders the pages.
     search = searchIndex(views, options.searchShardSize, previous, cache);
@@ -137,6 +144,18 @@ async function buildWith(scan: OutputScan | undefined, options: BuildOptions, la
   }
 }
 
+
+/** check's warnings by file, in the site's language: a preview shows them on the release's page (site/views.ts). */
+function previewNotes(warnings: readonly Problem[], language: Language): Map<string, PreviewNote[]> {
+  const notes = new Map<string, PreviewNote[]>();
+  for (const warning of warnings) {
+    const { message, hint } = localize(warning, language);
+    const list = notes.get(warning.file) ?? [];
+    list.push({ ...(warning.line !== undefined && { line: warning.line }), message, hint });
+    notes.set(warning.file, list);
+  }
+  return notes;
+}
 
 /** The content, loaded and checked; a build stops here on any problem. */
 async function loadAndCheck(options: BuildOptions, cache: MediaCache): Promise<CheckResult & { readonly model: ContentModel }> {

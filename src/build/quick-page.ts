@@ -8,7 +8,8 @@
  * new title — and the same page again) has finished. A save that moves the
  * page or changes what exists — its date or address, a draft or embargo,
  * a withdrawal, photos, old addresses, settings, templates, a new or removed
- * file — is left to that build.
+ * file — is left to that build, and so is a save of a file check warns about
+ * (or warned about before): its page shows the warnings.
  */
 import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -142,6 +143,8 @@ export async function quickPages(state: PreviewState, files: readonly string[]):
     const release = resolveRelease({ file, text, absolutePath, root: state.root, releaseFolders }, context, problems);
     if (problems.length > before) continue;
     if (release === undefined || fixedPart(release) !== fixedPart(planned)) return undefined;
+    // The page shows check's warnings about its file (site/views.ts): which ones, besides this file's own, the build knows.
+    if (context.warnings.length > 0 || state.views.notes?.has(file)) return undefined;
     const shown = asPlanned(release, planned, model);
     if (shown === undefined) return undefined;
     fresh.push([shown, planned]);

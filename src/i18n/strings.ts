@@ -50,6 +50,10 @@ export interface Strings {
   /** The short mark of each in listings. */
   readonly previewDraftMark: string;
   readonly previewEmbargoMark: string;
+  /** The preview's box of what check found in a release's file: its heading for `count` notes, a note's line, the hint's label. */
+  readonly previewNotes: (count: number) => string;
+  readonly previewNoteLine: (line: number) => string;
+  readonly previewNoteHint: string;
   /** "Kontakt speichern (vCard)" */
   readonly saveContact: (name: string) => string;
   readonly contactsPage: string;

@@ -21,7 +21,7 @@ import { urlsFor, type Urls } from "./urls.ts";
 import { vcardPlans, type VcardPlan } from "./vcards.ts";
 import type { ReleaseMedia } from "./media-views.ts";
 import type { CardPlan } from "../media/card.ts";
-import { itemView, previewNotice, releaseView, type PageView, type ReleaseViewOptions } from "./views.ts";
+import { itemView, previewNotice, releaseView, type PageView, type PreviewNote, type ReleaseViewOptions } from "./views.ts";
 import { languageListings, originalParts, searchableLanguages, translationPath, translationView, versionsOf } from "./translations.ts";
 
 export interface PlanOptions {
@@ -47,6 +47,8 @@ export interface PlanOptions {
   readonly searchShardSize?: number;
   /** The site's logo, absolute: the publisher's logo in each release's schema.org data. */
   readonly logoUrl?: string;
+  /** In a preview: check's warnings by release file, each shown on the release's page. */
+  readonly previewNotes?: ReadonlyMap<string, readonly PreviewNote[]>;
 }
 
 export const defaults = { pageSize: 20, feedSize: 50, releaseViews: true } satisfies PlanOptions;
@@ -93,6 +95,8 @@ export interface ViewFacts {
   readonly tagPages: ReadonlySet<string>;
   /** The published translations of each published release. */
   readonly translations: ReadonlyMap<Release, readonly Translation[]>;
+  /** In a preview: check's warnings by release file. */
+  readonly notes?: ReadonlyMap<string, readonly PreviewNote[]>;
 }
 
 /**
@@ -138,6 +142,7 @@ export function planViews(model: ContentModel, published: readonly Release[], op
     vcardOf,
     tagPages: new Set(tags.map((tag) => tag.slug)),
     translations,
+    ...(options.preview && options.previewNotes && options.previewNotes.size > 0 && { notes: options.previewNotes }),
   };
   const { translated, items, views } = releaseViews(published, options, site, strings, urls, viewFacts);
   const translationsOf = (r: Release): PageView[] => (translations.has(r) ? translated.filter((t) => t.path.startsWith(r.url)) : []);
@@ -193,6 +198,7 @@ function viewOptionsOf(facts: ViewFacts, like: Release, bodies?: (source: string
     ...(bodies && { bodies }),
     withdrawn: facts.withdrawn.has(like),
     ...(facts.preview && { previewAt: facts.now }),
+    ...(facts.preview && facts.notes?.has(like.file) && { previewNotes: facts.notes.get(like.file)! }),
     vcard: (c) => facts.vcardOf.get(c),
     tagPages: facts.tagPages,
     ...(facts.logoUrl && { logoUrl: facts.logoUrl }),

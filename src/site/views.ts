@@ -51,6 +51,8 @@ export interface ReleaseView {
   readonly withdrawn?: { readonly date: DateView; readonly reason: string };
   /** Only in a preview: why the release would not be public now (draft, embargo). */
   readonly notice?: PreviewNotice;
+  /** Only in a preview: what check says of the release's file, which the press officer may never see in a terminal. */
+  readonly notes?: PreviewNotes;
   readonly departments: readonly LinkView[];
   readonly bodyHtml: string;
   /** Photos of the media list that the body does not show already. */
@@ -122,6 +124,19 @@ export const contactView = (c: Contact, vcard?: string): ContactView => ({
 
 const departmentLink = (d: Department, urls: Urls): LinkView => ({ url: urls.href(urls.department(d.id)), text: d.name });
 
+/** A warning of check about a release's file, in the site's language, as the preview's page shows it. */
+export interface PreviewNote {
+  readonly line?: number;
+  readonly message: string;
+  readonly hint: string;
+}
+
+export interface PreviewNotes {
+  readonly heading: string;
+  readonly items: readonly { readonly where?: string; readonly message: string; readonly hint: string }[];
+  readonly hintLabel: string;
+}
+
 export interface ReleaseViewOptions {
   /** What the media stage made for the release. */
   readonly media?: ReleaseMedia;
@@ -135,6 +150,8 @@ export interface ReleaseViewOptions {
   readonly tagPages?: ReadonlySet<string>;
   /** A preview build's clock: releases not public at it get a banner. Unset in a real build. */
   readonly previewAt?: number;
+  /** A preview build's warnings about the release's file, shown in a box. Unset in a real build. */
+  readonly previewNotes?: readonly PreviewNote[];
   /** The site's logo, absolute, for the publisher in schema.org data. */
   readonly logoUrl?: string;
 }
@@ -196,6 +213,15 @@ export function releaseView(release: Release, site: Site, strings: Strings, urls
   const date = dateView(release.date, release.hasTime, site, strings);
   const updated = release.updated === undefined ? undefined : dateView(release.updated, release.updatedHasTime ?? true, site, strings);
   const notice = options.previewAt === undefined ? undefined : previewNotice(release, options.previewAt, site, strings);
+  const found = options.previewAt === undefined ? [] : (options.previewNotes ?? []);
+  const notes: PreviewNotes | undefined =
+    found.length === 0
+      ? undefined
+      : {
+          heading: strings.previewNotes(found.length),
+          items: found.map((n) => ({ ...(n.line !== undefined && { where: strings.previewNoteLine(n.line) }), message: n.message, hint: n.hint })),
+          hintLabel: strings.previewNoteHint,
+        };
   const view: Omit<ReleaseView, "sharing"> = {
     path: release.url,
     url: urls.href(release.url),
@@ -207,6 +233,7 @@ export function releaseView(release: Release, site: Site, strings: Strings, urls
     ...(release.changeNote && { changeNote: release.changeNote }),
     history: updated ? [{ date, text: strings.firstPublished }, { date: updated, text: release.changeNote ?? strings.updatedWithoutNote }] : [],
     ...(notice && { notice }),
+    ...(notes && { notes }),
     ...(options.withdrawn && release.withdrawn && {
       withdrawn: { date: dateView(release.withdrawn.date, release.withdrawn.hasTime, site, strings), reason: release.withdrawn.reason },
     }),
