@@ -181,6 +181,29 @@ describe("publishing follows the original", () => {
   });
 });
 
+test("a preview shows each file's warnings on its own page: the original's on the original, the translation's on the translation", () => {
+  const content = path.join(scratch(), "content");
+  cpSync(fixture("translations"), content, { recursive: true });
+  const folder = path.join(content, "releases/2026/2026-11-20-bad");
+  const edit = (name: string, from: string, to: string) => writeFileSync(path.join(folder, name), readFileSync(path.join(folder, name), "utf8").replace(from, to));
+  edit("index.md", "credit: Stadt Prüfstadt", "credit: #StadtPrüfstadt");
+  edit("index.en.md", "caption: The building site", "caption: #The building site");
+  const out = path.join(scratch(), "preview");
+  const built = pressroom(["build", "--content", content, "--out", out, "--now", NOW, "--preview"]);
+  assert.equal(built.status, 0, built.stderr);
+  const notesOf = (file: string): string[] => {
+    const $ = html(out, file);
+    return [...$("article.release > .preview-notes li").map((_, li) => $(li).text())];
+  };
+  const original = notesOf("2026/11/20/bad/index.html");
+  assert.equal(original.length, 1, original.join(" | "));
+  assert.match(original[0]!, /^Zeile 9: „credit“ ist leer: „#StadtPrüfstadt“/);
+  const english = notesOf("2026/11/20/bad/en/index.html");
+  assert.equal(english.length, 1, english.join(" | "));
+  assert.match(english[0]!, /^Line 7: „caption“ ist leer: „#The building site in summer\.“/);
+  assert.deepEqual(notesOf("2026/11/20/bad/ar/index.html"), [], "the Arabic translation's file has no warning");
+});
+
 test("an old address on a translation's page is an alias conflict, found by check", () => {
   const content = path.join(scratch(), "content");
   cpSync(fixture("translations"), content, { recursive: true });

@@ -235,7 +235,10 @@ function releaseViews(published: readonly Release[], options: PlanOptions, site:
     published.map((r) => {
       const versions = translations.get(r);
       for (const t of versions ?? []) {
-        const viewOptions = viewOptionsOf(facts, r, options.bodies);
+        // In a preview, the notes of the translation's own file, not the original's.
+        const { previewNotes: _original, ...shared } = viewOptionsOf(facts, r, options.bodies);
+        const notes = facts.preview ? facts.notes?.get(t.file) : undefined;
+        const viewOptions: ReleaseViewOptions = { ...shared, ...(notes && { previewNotes: notes }) };
         const card = options.translationCard?.(t);
         const own = card && viewOptions.media ? { ...viewOptions, media: { ...viewOptions.media, card } } : viewOptions;
         translated.push(translationView(r, t, versions!, site, urls, own, searchable));
