@@ -318,6 +318,15 @@ describe("warnings that propose a line", () => {
     assert.equal(after.model!.departments.get("tiefbauamt")?.description, "#Straßen, Brücken, Radwege");
   });
 
+  test("a settings file is read from its first line: site.yaml's description there, all comment, is said", () => {
+    const file = "site.yaml";
+    const rest = valid.texts.get(file)!.split("\n").filter((line) => !line.startsWith("description:"));
+    const raw = withText(valid, file, ["description: #Mitteilungen der Stadt", ...rest].join("\n"));
+    const said = resolveContent(raw).warnings.filter((w) => w.code === "value-is-comment");
+    assert.deepEqual(said.map((w) => [w.file, w.line, w.field]), [[file, 1, "description"]]);
+    assertShown(said[0]!);
+  });
+
   test("a comment written as one (two spaces, '# ') is left alone", () => {
     const { warnings } = resolveContent(withText(valid, NEW, release("title: Festkonzert  # noch kürzen", "subtitle: Eintritt frei  #frei")));
     assert.deepEqual(warnings.filter((w) => w.code === "value-cut-at-hash").map(key), []);

@@ -8,12 +8,10 @@ import { problem, warning, type Location, type Problem } from "../errors/problem
 import type { BodyImage } from "../markdown/images.ts";
 import type { FileSystem } from "./fs.ts";
 import type { Media, MediaImage } from "./model.ts";
-import type { MediaData } from "./schema.ts";
+import { commentedEmpty, type MediaData } from "./schema.ts";
 import { isExternalImage } from "../markdown/render.ts";
 import { mediaFileName } from "./slug.ts";
 import { closest } from "./suggest.ts";
-import { quoted } from "../errors/yaml-mistakes.ts";
-import { commentedValue } from "./yaml.ts";
 
 /** Shown on the page (as web versions), and downloadable in their original quality. TIFF is a photographer's print original. */
 export const IMAGE_EXTENSIONS = new Set(["jpg", "jpeg", "png", "webp", "gif", "avif", "tif", "tiff"]);
@@ -92,11 +90,8 @@ function reportNotFound(found: Exclude<Found, { real: string }>, file: string, w
  */
 function altMissing(at: (...fieldPath: (string | number)[]) => Location, i: number, file: string, text: string): Problem {
   const where = at("media", i, "alt");
-  const line = where.line === undefined ? undefined : text.split("\n", where.line)[where.line - 1];
-  const meant = line === undefined ? undefined : commentedValue(line);
-  if (meant === undefined || where.line === undefined) return problem("media-alt-missing", { ...at("media", i), field: `media.${i}.alt` }, { file });
-  const fixed = `${meant.indent ?? ""}${meant.field}: ${quoted(meant.value)}`;
-  return problem("empty-field", where, { field: `media.${i}.alt`, written: meant.value }, [{ line: where.line, text: fixed }]);
+  const row = where.line === undefined ? undefined : text.split("\n", where.line)[where.line - 1];
+  return commentedEmpty(where, `media.${i}.alt`, row) ?? problem("media-alt-missing", { ...at("media", i), field: `media.${i}.alt` }, { file });
 }
 
 export function resolveMedia(

@@ -116,7 +116,7 @@ export function resolveRelease(input: ReleaseFile, context: ReleaseContext, prob
   // "title: Wir sind #1 in NRW" keeps "Wir sind", "subtitle: #Stadtfest" nothing: said, with the line in quotes as the
   // fix. Once: a required field left empty (title, alt) is a problem of its own already.
   const reported = new Set(problems.slice(before).filter((p) => p.file === file).map((p) => p.line));
-  context.warnings.push(...hashWarnings(file, input.text, parsed.endLine ?? 0, reported));
+  context.warnings.push(...hashWarnings(file, input.text, 2, parsed.endLine ?? 0, reported));
   const inBody = (line: number): Location => ({ file, line: split.bodyLine + line, field: "body" });
   const { bodyText, body } = readBody(split, inBody, context, problems);
   resolveBodyImages(findBodyImages(body.sameLines), media, input, inBody, context.fs, problems, context.warnings);

@@ -5,9 +5,8 @@
  */
 import * as z from "zod";
 import { closest } from "./suggest.ts";
-import { problem, type Problem } from "../errors/problem.ts";
-import { quoted } from "../errors/yaml-mistakes.ts";
-import { commentedValue, type ParsedYaml } from "./yaml.ts";
+import { problem, type Location, type Problem } from "../errors/problem.ts";
+import { commentedFix, type ParsedYaml } from "./yaml.ts";
 
 const text = z.string().trim().min(1);
 const optionalText = z.string().trim().optional();
@@ -237,12 +236,8 @@ function issueProblems(
       }
       return [problem("wrong-type", at(full), { field, expected: formOf(formName(full), issue.expected) })];
     case "too_small": {
-      // title: #Musterstadt räumt auf: the value was taken for a comment; the hint puts it in quotes.
       const where = at(full, true);
-      const meant = where.line === undefined ? undefined : commentedValue(parsed.lineText?.(where.line) ?? "");
-      if (meant === undefined || where.line === undefined) return [problem("empty-field", where, { field })];
-      const fixed = `${meant.indent ?? ""}${meant.field}: ${quoted(meant.value)}`;
-      return [problem("empty-field", where, { field, written: meant.value }, [{ line: where.line, text: fixed }])];
+      return [commentedEmpty(where, field, where.line === undefined ? undefined : parsed.lineText?.(where.line)) ?? problem("empty-field", where, { field })];
     }
     case "invalid_value":
       return [
@@ -294,4 +289,13 @@ function unwrap(schema: unknown): unknown {
     else break;
   }
   return s;
+}
+
+/**
+ * `title: #Musterstadt räumt auf`: the value was taken for a comment, and the field `field` at `where` (whose line
+ * reads `row`) is empty. The problem, with the line in quotes as the fix; undefined when the line holds no such value.
+ */
+export function commentedEmpty(where: Location, field: string, row: string | undefined): Problem | undefined {
+  const found = row === undefined || where.line === undefined ? undefined : commentedFix(row, where.line);
+  return found && problem("empty-field", where, { field, written: found.meant.value }, [found.fix]);
 }

@@ -317,7 +317,7 @@ export function resolveContent(raw: RawContent, fs: FileSystem = nodeFileSystem,
     const text = raw.texts.get(file);
     if (text === undefined) continue;
     const reported = new Set(problems.filter((p) => p.file === file).map((p) => p.line));
-    context.warnings.push(...hashWarnings(file, text, text.split("\n").length, reported));
+    context.warnings.push(...hashWarnings(file, text, 1, Number.POSITIVE_INFINITY, reported));
   }
   const releaseFolders = new Set(raw.releaseFiles.map((file) => path.dirname(path.join(raw.root, file))));
   // index.en.md beside index.md is a translation, never a release of its own.

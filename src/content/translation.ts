@@ -151,7 +151,7 @@ function resolveOne(entry: TranslationFile, text: string, original: Release | un
     media.push({ file: m.file, ...(m.alt && { alt: m.alt }), ...(m.caption && { caption: typed(m.caption)! }) });
   });
   const reported = new Set(problems.slice(before).filter((p) => p.file === file).map((p) => p.line));
-  context.warnings.push(...hashWarnings(file, text, parsed.endLine ?? 0, reported));
+  context.warnings.push(...hashWarnings(file, text, 2, parsed.endLine ?? 0, reported));
   const inBody = (line: number): Location => ({ file, line: split.bodyLine + line, field: "body" });
   const { body } = readBody(split, inBody, context, problems);
   // Photos in the text are the original's: the page shows them from the original's address.

@@ -9,7 +9,7 @@ import { LineCounter, parseDocument, stringify, visit, isMap, isPair, isScalar, 
 import type { ParamsOf } from "../errors/catalog.ts";
 import type { Language } from "../i18n/strings.ts";
 import { problem, type Fix, type Location, type Problem } from "../errors/problem.ts";
-import { meantLines, yamlMistake, type MeantLine, type YamlMistake } from "../errors/yaml-mistakes.ts";
+import { meantLines, quoted, yamlMistake, type MeantLine, type YamlMistake } from "../errors/yaml-mistakes.ts";
 import { controlCharacter } from "./invisible.ts";
 
 /** The YAML library's most common messages, and the mistake each one means. */
@@ -110,6 +110,12 @@ function commentStart(text: string): number {
 export function commentedValue(line: string): MeantLine | undefined {
   const m = /^(\s*(?:-\s+)?)([^\s"'#:\-?][^:]*?):[ \t]+#(?=\S)/.exec(line);
   return m ? { indent: m[1]!, field: m[2]!, value: line.slice(m[0].length - 1).trimEnd() } : undefined;
+}
+
+/** `row`, line `line` of its file, as the writer meant it when its value is all comment: the value in quotes (commentedValue). */
+export function commentedFix(row: string, line: number): { readonly meant: MeantLine; readonly fix: Fix } | undefined {
+  const meant = commentedValue(row);
+  return meant && { meant, fix: { line, text: `${meant.indent ?? ""}${meant.field}: ${quoted(meant.value)}` } };
 }
 
 /** The top-level field whose value contains `offset`, for locating a problem found deep in the parser. */
