@@ -95,7 +95,7 @@ export interface ViewFacts {
   readonly tagPages: ReadonlySet<string>;
   /** The published translations of each published release. */
   readonly translations: ReadonlyMap<Release, readonly Translation[]>;
-  /** In a preview: check's warnings by release file. */
+  /** Only in a preview (planViews sets it from PlanOptions.previewNotes when `preview`): check's warnings by file. */
   readonly notes?: ReadonlyMap<string, readonly PreviewNote[]>;
 }
 
@@ -142,7 +142,7 @@ export function planViews(model: ContentModel, published: readonly Release[], op
     vcardOf,
     tagPages: new Set(tags.map((tag) => tag.slug)),
     translations,
-    ...(options.preview && options.previewNotes && options.previewNotes.size > 0 && { notes: options.previewNotes }),
+    ...(options.preview && options.previewNotes && { notes: options.previewNotes }),
   };
   const { translated, items, views } = releaseViews(published, options, site, strings, urls, viewFacts);
   const translationsOf = (r: Release): PageView[] => (translations.has(r) ? translated.filter((t) => t.path.startsWith(r.url)) : []);
@@ -190,15 +190,19 @@ export function planSite(model: ContentModel, published: readonly Release[], opt
   return { site, strings, urls, releases, listings, indexes, redirects, extras, feeds, vcards, searchable: planned.searchable, releaseData: originals, problems, viewFacts };
 }
 
-/** How the view of a release is made, from the facts of a plan: its media, withdrawal and banner as `like`'s. */
-function viewOptionsOf(facts: ViewFacts, like: Release, bodies?: (source: string) => string): ReleaseViewOptions {
+/**
+ * How the view of a release is made, from the facts of a plan: its media, withdrawal and banner as `like`'s; in a
+ * preview, the warnings about `file` (the release's, or its translation's).
+ */
+function viewOptionsOf(facts: ViewFacts, like: Release, bodies?: (source: string) => string, file = like.file): ReleaseViewOptions {
+  const notes = facts.notes?.get(file);
   const media = facts.media.get(like);
   return {
     ...(media && { media }),
     ...(bodies && { bodies }),
     withdrawn: facts.withdrawn.has(like),
     ...(facts.preview && { previewAt: facts.now }),
-    ...(facts.preview && facts.notes?.has(like.file) && { previewNotes: facts.notes.get(like.file)! }),
+    ...(notes && { previewNotes: notes }),
     vcard: (c) => facts.vcardOf.get(c),
     tagPages: facts.tagPages,
     ...(facts.logoUrl && { logoUrl: facts.logoUrl }),
@@ -236,9 +240,7 @@ function releaseViews(published: readonly Release[], options: PlanOptions, site:
       const versions = translations.get(r);
       for (const t of versions ?? []) {
         // In a preview, the notes of the translation's own file, not the original's.
-        const { previewNotes: _original, ...shared } = viewOptionsOf(facts, r, options.bodies);
-        const notes = facts.preview ? facts.notes?.get(t.file) : undefined;
-        const viewOptions: ReleaseViewOptions = { ...shared, ...(notes && { previewNotes: notes }) };
+        const viewOptions = viewOptionsOf(facts, r, options.bodies, t.file);
         const card = options.translationCard?.(t);
         const own = card && viewOptions.media ? { ...viewOptions, media: { ...viewOptions.media, card } } : viewOptions;
         translated.push(translationView(r, t, versions!, site, urls, own, searchable));

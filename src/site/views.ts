@@ -213,7 +213,7 @@ export function releaseView(release: Release, site: Site, strings: Strings, urls
   const date = dateView(release.date, release.hasTime, site, strings);
   const updated = release.updated === undefined ? undefined : dateView(release.updated, release.updatedHasTime ?? true, site, strings);
   const notice = options.previewAt === undefined ? undefined : previewNotice(release, options.previewAt, site, strings);
-  const found = options.previewAt === undefined ? [] : (options.previewNotes ?? []);
+  const found = options.previewNotes ?? [];
   const notes: PreviewNotes | undefined =
     found.length === 0
       ? undefined
