@@ -147,12 +147,15 @@ function exampleCopy(): { content: string; build: () => Promise<string> } {
   };
 }
 
+/** One build cache for the small site and every copy of it. */
+const smallCache = newDir();
+
 /** A small site (test/fixtures/valid), built into a new folder: for what a deploy does whatever the size of the site. */
 async function smallSite(): Promise<string> {
-  return smallCopy().build();
+  const out = newDir();
+  await build({ contentDir: fixture("valid"), outDir: out, now: NOW, cacheDir: smallCache });
+  return out;
 }
-
-const smallCache = newDir();
 
 /** A copy of the small site to change, and a build of it as it is now (into a new folder). */
 function smallCopy(): { content: string; build: () => Promise<string> } {
